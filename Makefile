@@ -1,0 +1,33 @@
+# Two entry points: `make demo` and `make test`. Both create .venv when it is missing.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test install install-dev eval bench clean
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (set PYTHON=...)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+
+install-dev: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+
+demo: install
+	$(BIN)/kabar run examples/samples --db kabar.db --report report.html
+	@echo "Report: $(CURDIR)/report.html  (database: $(CURDIR)/kabar.db; browse it with: $(BIN)/kabar serve --db kabar.db)"
+
+test: install-dev
+	$(BIN)/python -m pytest
+
+eval: install
+	$(BIN)/kabar eval
+
+bench: install-dev
+	for b in bench/*.py; do $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) kabar.db kabar.db-* report.html .pytest_cache build *.egg-info src/*.egg-info

@@ -1,0 +1,1 @@
+"""Per-article analysis: entities, time expressions and quotations, each pointing into `Article.text`."""

@@ -1,0 +1,14 @@
+"""`kabar extract` (placeholder: the owning issue replaces this)."""
+
+from __future__ import annotations
+
+import typer
+
+from kabar.cli._app import app
+
+
+@app.command("extract")
+def extract_cli() -> None:
+    """Not built yet."""
+    typer.echo("kabar extract: not built yet", err=True)
+    raise typer.Exit(code=2)

@@ -1,0 +1,14 @@
+"""`kabar quotes` (placeholder: the owning issue replaces this)."""
+
+from __future__ import annotations
+
+import typer
+
+from kabar.cli._app import app
+
+
+@app.command("quotes")
+def quotes_cli() -> None:
+    """Not built yet."""
+    typer.echo("kabar quotes: not built yet", err=True)
+    raise typer.Exit(code=2)

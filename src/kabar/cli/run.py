@@ -1,0 +1,14 @@
+"""`kabar run` (placeholder: the owning issue replaces this)."""
+
+from __future__ import annotations
+
+import typer
+
+from kabar.cli._app import app
+
+
+@app.command("run")
+def run_cli() -> None:
+    """Not built yet."""
+    typer.echo("kabar run: not built yet", err=True)
+    raise typer.Exit(code=2)

@@ -1,0 +1,14 @@
+"""`kabar timex` (placeholder: the owning issue replaces this)."""
+
+from __future__ import annotations
+
+import typer
+
+from kabar.cli._app import app
+
+
+@app.command("timex")
+def timex_cli() -> None:
+    """Not built yet."""
+    typer.echo("kabar timex: not built yet", err=True)
+    raise typer.Exit(code=2)

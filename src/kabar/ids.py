@@ -1,0 +1,11 @@
+"""Stable ids: the same input gives the same id on every run and machine."""
+
+from __future__ import annotations
+
+import hashlib
+
+
+def stable_id(*parts: str, length: int = 16) -> str:
+    """A hex digest of the parts, joined with a separator no part contains."""
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return digest[:length]

@@ -1,0 +1,1 @@
+"""Indonesian language data: lexicons, time patterns, quote cues, aliases. Data only; wiring here."""

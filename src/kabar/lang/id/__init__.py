@@ -1,0 +1,1 @@
+"""Indonesian (id) language data."""
