@@ -81,6 +81,26 @@ def link_articles(articles: Sequence[AnalysedArticle]) -> Linking:
         return Linking(failures=(Failure("<corpus>", "link", _reason(exc)),))
 
 
+_CONTAINER_SUFFIXES = (".jsonl", ".warc", ".warc.gz", ".gz")
+
+
+def expected_pages(paths: Iterable[str | Path]) -> int | None:
+    """How many pages a run will read, when files map one to one to pages; else None.
+
+    For the progress bar only: JSON Lines and WARC files hold many pages each.
+    """
+    count = 0
+    for raw in paths:
+        path = Path(raw)
+        if str(raw) == "-":
+            return None
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        if any(f.name.lower().endswith(_CONTAINER_SUFFIXES) for f in files):
+            return None
+        count += len(files)
+    return count
+
+
 @dataclass(slots=True)
 class RunSummary:
     """What a run did, for the closing summary and the exit code."""

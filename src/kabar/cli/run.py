@@ -1,6 +1,8 @@
-"""`kabar run` (placeholder: the owning issue replaces this)."""
+"""`kabar run PATH... [--db FILE] [--report FILE]`: the whole pipeline, stored and reported."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import typer
 
@@ -8,7 +10,60 @@ from kabar.cli._app import app
 
 
 @app.command("run")
-def run_cli() -> None:
-    """Not built yet."""
-    typer.echo("kabar run: not built yet", err=True)
-    raise typer.Exit(code=2)
+def run_cli(
+    paths: list[str] = typer.Argument(..., help="Files and folders of pages (HTML, text, JSON Lines, WARC), or -."),
+    db: str = typer.Option("kabar.db", "--db", help="SQLite file or SQLAlchemy URL."),
+    report: Path = typer.Option(None, "--report", help="Write the HTML report here."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
+) -> None:
+    """Ingest, extract, analyse, link and store; then report what was found."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from kabar.cli._io import finish, report_failure
+    from kabar.pipeline import expected_pages, run
+
+    console = Console(stderr=True, quiet=quiet)
+    with Progress(
+        TextColumn("[bold]kabar run"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("", total=expected_pages(paths))
+        summary = run(paths, db=db, on_page=lambda source: progress.update(task, advance=1, description=Path(source).name))
+    for failure in summary.failures:
+        report_failure(failure)
+    console.print(_summary_table(summary, db))
+    if report is not None:
+        _write_report(db, summary.failures, report)
+        console.print(f"Report written to [bold]{report.resolve()}[/bold]")
+    finish(summary.articles_stored, len(summary.failures))
+
+
+def _summary_table(summary, db: str):
+    from rich.table import Table
+
+    table = Table(title="kabar run", show_header=False, title_justify="left")
+    table.add_row("pages read", str(summary.pages_read))
+    table.add_row("articles stored", str(summary.articles_stored))
+    table.add_row("events / stories", f"{len(summary.linking.events)} / {len(summary.linking.stories)}")
+    table.add_row("reused passages", str(len(summary.linking.reuse)))
+    table.add_row("failures", str(len(summary.failures)))
+    table.add_row("database", db)
+    return table
+
+
+def _write_report(db: str, failures, path: Path) -> None:
+    from kabar.report import render_report
+    from kabar.store import open_store
+
+    store = open_store(db)
+    try:
+        html = render_report(list(store.analysed_articles()), store.linking(), failures)
+    finally:
+        store.close()
+    path.write_text(html, encoding="utf-8")

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from kabar.records import AnalysedArticle, Article, Author, Citation, Entity, Event, Linking, Mention, Story, TimelineEntry
+from kabar.report import build_story_views, render_report
+
+BODY = (
+    "PYONGYANG, KOMPAS.com - Para pemimpin China dan Korea Utara menegaskan hubungan aliansi tradisional mereka.",
+    "Kantor berita KCNA mengatakan Kim Jong Un bertukar pesan dengan Xi Jinping.",
+)
+
+
+def _analysed(article_id: str, title: str, published: str, body=BODY) -> AnalysedArticle:
+    article = Article(
+        id=article_id, source=f"{article_id}.txt", body=body, title=title, outlet="Kompas.com",
+        published=published, authors=(Author("Shintaloka Pradita Sicca", "writer"),),
+        sources_cited=("KCNA", "Associated Press"), boilerplate=("Baca juga: Korea Utara Sebut Grup Band K-pop",),
+    )
+    start = article.text.find("Kim Jong Un")
+    if start < 0:
+        return AnalysedArticle(article)
+    kim = Entity("e-kim", "Kim Jong Un", "PER")
+    return AnalysedArticle(article, (kim,), (Mention(article_id, start, start + 11, "Kim Jong Un", "PER", "e-kim"),))
+
+
+def _linking() -> Linking:
+    sentence = Citation("a1", 0, len(BODY[0]), BODY[0])
+    event = Event("ev1", ("a1", "a2"), "2021-03-22", "Kim dan Xi bertukar pesan", summary=(sentence,))
+    story = Story("st1", ("ev1",), "China–Korea Utara", timeline=(TimelineEntry("2021-03-22", "Pesan dipertukarkan", (sentence,)),))
+    return Linking(events=(event,), stories=(story,))
+
+
+def test_report_groups_articles_by_story_and_event():
+    articles = [_analysed("a1", "Pertama", "2021-03-23T18:31+07:00"), _analysed("a2", "Kedua", "2021-03-22"), _analysed("a3", "Lain", "2021-01-01")]
+    views = build_story_views(articles, _linking())
+    assert views[0].story.id == "st1"
+    assert [a.article.id for a in views[0].events[0].articles] == ["a2", "a1"]  # oldest first
+    assert views[-1].story is None and [a.article.id for a in views[-1].events[0].articles] == ["a3"]
+    assert views[0].events[0].entities[0][0].canonical == "Kim Jong Un"
+
+
+def test_report_escapes_untrusted_article_text():
+    evil = _analysed("a1", "<script>alert(1)</script>", "2021-03-23", body=("Teks <img src=x onerror=alert(1)> biasa.",))
+    html = render_report([evil], Linking())
+    assert "<script>alert(1)" not in html and "&lt;script&gt;" in html
+    assert "<img src=x" not in html
+
+
+def test_report_shows_timeline_sources_and_removed_boilerplate():
+    html = render_report([_analysed("a1", "Pertama", "2021-03-23"), _analysed("a2", "Kedua", "2021-03-22")], _linking())
+    assert "2021-03-22" in html and "Pesan dipertukarkan" in html
+    assert "KCNA → Associated Press" in html
+    assert "Baca juga: Korea Utara Sebut Grup Band K-pop" in html
+    assert "Shintaloka Pradita Sicca (writer)" in html
