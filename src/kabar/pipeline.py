@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kabar.log import get_logger
 from kabar.records import AnalysedArticle, Article, Failure, Linking, RawPage
+from kabar.scale.executor import Executor
 
 log = get_logger(__name__)
 
@@ -71,6 +72,12 @@ def analyse_article(article: Article) -> AnalysedArticle:
     return analyse(article).analysed
 
 
+def process_page(page: RawPage) -> Analysis | Failure:
+    """Extract and analyse one page: the per-page unit an executor maps (picklable)."""
+    result = extract_page(page)
+    return result if isinstance(result, Failure) else analyse(result)
+
+
 def link_articles(articles: Sequence[AnalysedArticle]) -> Linking:
     """Cross-article linking; on failure, an empty linking that carries the reason."""
     from kabar.link import link
@@ -116,24 +123,26 @@ def run(
     *,
     db: str,
     on_page: Callable[[str], None] | None = None,
+    executor: Executor | None = None,
 ) -> RunSummary:
     """The whole pipeline over `paths` into the store at `db`; returns the summary.
 
     `on_page` is called once per page read (the CLI advances its progress bar).
     Linking runs over every article in the store, not only this run's, so
     adding pages to an existing database links them with what it holds.
+    Pages are processed by `executor` (default: a loop in this process).
     """
+    from kabar.scale import LocalExecutor
     from kabar.store import open_store
 
+    executor = executor or LocalExecutor()
     summary = RunSummary()
     store = open_store(db)
     try:
-        for page in _pages(paths, summary, store, on_page):
-            result = extract_page(page)
-            if isinstance(result, Failure):
-                _fail(summary, store, result)
+        for analysis in executor.map(process_page, _pages(paths, summary, store, on_page)):
+            if isinstance(analysis, Failure):
+                _fail(summary, store, analysis)
                 continue
-            analysis = analyse(result)
             for failure in analysis.failures:
                 _fail(summary, store, failure)
             store.upsert_analysed(analysis.analysed)

@@ -14,6 +14,8 @@ def run_cli(
     paths: list[str] = typer.Argument(..., help="Files and folders of pages (HTML, text, JSON Lines, WARC), or -."),
     db: str = typer.Option("kabar.db", "--db", help="SQLite file or SQLAlchemy URL."),
     report: Path = typer.Option(None, "--report", help="Write the HTML report here."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes for the per-page stages."),
+    executor: str = typer.Option("local", "--executor", help="local, ray, or ray://host:port for a Ray cluster."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
 ) -> None:
     """Ingest, extract, analyse, link and store; then report what was found."""
@@ -22,6 +24,7 @@ def run_cli(
 
     from kabar.cli._io import finish, report_failure
     from kabar.pipeline import expected_pages, run
+    from kabar.scale import make_executor
 
     console = Console(stderr=True, quiet=quiet)
     with Progress(
@@ -34,7 +37,12 @@ def run_cli(
         transient=True,
     ) as progress:
         task = progress.add_task("", total=expected_pages(paths))
-        summary = run(paths, db=db, on_page=lambda source: progress.update(task, advance=1, description=Path(source).name))
+        summary = run(
+            paths,
+            db=db,
+            on_page=lambda source: progress.update(task, advance=1, description=Path(source).name),
+            executor=make_executor(executor, workers),
+        )
     for failure in summary.failures:
         report_failure(failure)
     console.print(_summary_table(summary, db))
