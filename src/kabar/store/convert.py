@@ -1,0 +1,253 @@
+"""Records to table rows and back: pure functions, one pair per record kind.
+
+Loading a row must give back exactly the record that was saved (tuples, not
+lists; None kept as None), so the round trip is tested as equality.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from typing import Any
+
+from kabar.records import (
+    Article,
+    Author,
+    Citation,
+    Entity,
+    Event,
+    Failure,
+    Mention,
+    Quote,
+    RawPage,
+    Reuse,
+    Story,
+    TimeExpr,
+    TimelineEntry,
+)
+
+Row = dict[str, Any]
+
+
+def stems(text: str | None) -> str:
+    from kabar.store.search import index_terms
+
+    return index_terms(text)
+
+
+def published_day(published: str | None) -> str | None:
+    """The date part of an ISO 8601 value ("2021-03-23T18:31+07:00" → "2021-03-23")."""
+    return published[:10] if published else None
+
+
+def page_row(page: RawPage) -> Row:
+    return {
+        "source": page.source,
+        "kind": page.kind,
+        "url": page.url,
+        "encoding": page.encoding,
+        "size": len(page.content),
+        "content_hash": hashlib.sha1(page.content.encode("utf-8", "surrogatepass")).hexdigest(),
+        "id_hint": page.id_hint,
+        "published_hint": page.published_hint,
+    }
+
+
+def article_row(a: Article) -> Row:
+    return {
+        "id": a.id,
+        "source": a.source,
+        "url": a.url,
+        "outlet": a.outlet,
+        "title": a.title,
+        "published": a.published,
+        "published_day": published_day(a.published),
+        "dateline": a.dateline,
+        "language": a.language,
+        "authors": [[au.name, au.role] for au in a.authors],
+        "body": list(a.body),
+        "sources_cited": list(a.sources_cited),
+        "boilerplate": list(a.boilerplate),
+        "title_stems": stems(a.title),
+        "body_stems": stems(a.text),
+    }
+
+
+def article_from(r: Mapping[str, Any]) -> Article:
+    return Article(
+        id=r["id"],
+        source=r["source"],
+        body=tuple(r["body"]),
+        url=r["url"],
+        outlet=r["outlet"],
+        title=r["title"],
+        published=r["published"],
+        authors=tuple(Author(name, role) for name, role in r["authors"]),
+        dateline=r["dateline"],
+        language=r["language"],
+        sources_cited=tuple(r["sources_cited"]),
+        boilerplate=tuple(r["boilerplate"]),
+    )
+
+
+def entity_row(e: Entity) -> Row:
+    return {"id": e.id, "canonical": e.canonical, "type": e.type, "aliases": list(e.aliases)}
+
+
+def entity_from(r: Mapping[str, Any], *, id_key: str = "id") -> Entity:
+    return Entity(id=r[id_key], canonical=r["canonical"], type=r["type"], aliases=tuple(r["aliases"]))
+
+
+def mention_row(m: Mention, seq: int) -> Row:
+    return {
+        "article_id": m.article_id,
+        "seq": seq,
+        "start": m.start,
+        "end": m.end,
+        "text": m.text,
+        "type": m.type,
+        "entity_id": m.entity_id,
+        "role": m.role,
+    }
+
+
+def mention_from(r: Mapping[str, Any]) -> Mention:
+    return Mention(r["article_id"], r["start"], r["end"], r["text"], r["type"], r["entity_id"], r["role"])
+
+
+def timex_row(t: TimeExpr, seq: int) -> Row:
+    return {
+        "article_id": t.article_id,
+        "seq": seq,
+        "start": t.start,
+        "end": t.end,
+        "text": t.text,
+        "type": t.type,
+        "value": t.value,
+    }
+
+
+def timex_from(r: Mapping[str, Any]) -> TimeExpr:
+    return TimeExpr(r["article_id"], r["start"], r["end"], r["text"], r["type"], r["value"])
+
+
+def quote_row(q: Quote, seq: int) -> Row:
+    return {
+        "article_id": q.article_id,
+        "seq": seq,
+        "start": q.start,
+        "end": q.end,
+        "quote": q.quote,
+        "kind": q.kind,
+        "speaker": q.speaker,
+        "speaker_text": q.speaker_text,
+        "cue": q.cue,
+        "via": list(q.via),
+        "speaker_entity_id": q.speaker_entity_id,
+    }
+
+
+def quote_from(r: Mapping[str, Any]) -> Quote:
+    return Quote(
+        article_id=r["article_id"],
+        start=r["start"],
+        end=r["end"],
+        quote=r["quote"],
+        kind=r["kind"],
+        speaker=r["speaker"],
+        speaker_text=r["speaker_text"],
+        cue=r["cue"],
+        via=tuple(r["via"]),
+        speaker_entity_id=r["speaker_entity_id"],
+    )
+
+
+def failure_row(f: Failure, seq: int) -> Row:
+    from kabar.ids import stable_id
+
+    return {"id": stable_id(f.source, f.stage, f.reason), "seq": seq, "source": f.source, "stage": f.stage, "reason": f.reason}
+
+
+def failure_from(r: Mapping[str, Any]) -> Failure:
+    return Failure(r["source"], r["stage"], r["reason"])
+
+
+def reuse_row(x: Reuse, seq: int) -> Row:
+    return {
+        "seq": seq,
+        "source_article": x.source_article,
+        "target_article": x.target_article,
+        "source_start": x.source_start,
+        "source_end": x.source_end,
+        "target_start": x.target_start,
+        "target_end": x.target_end,
+        "similarity": x.similarity,
+        "kind": x.kind,
+        "agency": x.agency,
+    }
+
+
+def reuse_from(r: Mapping[str, Any]) -> Reuse:
+    return Reuse(
+        source_article=r["source_article"],
+        target_article=r["target_article"],
+        source_start=r["source_start"],
+        source_end=r["source_end"],
+        target_start=r["target_start"],
+        target_end=r["target_end"],
+        similarity=r["similarity"],
+        kind=r["kind"],
+        agency=r["agency"],
+    )
+
+
+def citation_rows(owner: str, owner_id: str, cites: tuple[Citation, ...]) -> list[Row]:
+    return [
+        {"owner": owner, "owner_id": owner_id, "seq": i, "article_id": c.article_id, "start": c.start, "end": c.end, "text": c.text}
+        for i, c in enumerate(cites)
+    ]
+
+
+def citation_from(r: Mapping[str, Any]) -> Citation:
+    return Citation(r["article_id"], r["start"], r["end"], r["text"])
+
+
+def event_row(e: Event, seq: int) -> Row:
+    return {
+        "id": e.id,
+        "seq": seq,
+        "date": e.date,
+        "title": e.title,
+        "entity_ids": list(e.entity_ids),
+        "conflicts": list(e.conflicts),
+    }
+
+
+def event_from(r: Mapping[str, Any], article_ids: tuple[str, ...], summary: tuple[Citation, ...]) -> Event:
+    return Event(
+        id=r["id"],
+        article_ids=article_ids,
+        date=r["date"],
+        title=r["title"],
+        summary=summary,
+        entity_ids=tuple(r["entity_ids"]),
+        conflicts=tuple(r["conflicts"]),
+    )
+
+
+def timeline_owner(story_id: str, seq: int) -> str:
+    return f"{story_id}#{seq}"
+
+
+def timeline_row(story_id: str, t: TimelineEntry, seq: int) -> Row:
+    return {"story_id": story_id, "seq": seq, "date": t.date, "description": t.description, "background": t.background}
+
+
+def timeline_from(r: Mapping[str, Any], evidence: tuple[Citation, ...]) -> TimelineEntry:
+    return TimelineEntry(date=r["date"], description=r["description"], evidence=evidence, background=bool(r["background"]))
+
+
+def story_from(
+    r: Mapping[str, Any], event_ids: tuple[str, ...], timeline: tuple[TimelineEntry, ...], summary: tuple[Citation, ...]
+) -> Story:
+    return Story(id=r["id"], event_ids=event_ids, title=r["title"], timeline=timeline, summary=summary)

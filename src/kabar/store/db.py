@@ -1,0 +1,376 @@
+"""The store: open a database, write records, read them back.
+
+``open_store("kabar.db")`` opens (and creates) a SQLite file in WAL mode with
+foreign keys on; any SQLAlchemy URL (``sqlite:///…``, ``postgresql://…``)
+is accepted too. Each write runs in its own transaction and commits, so a
+crash mid-run loses nothing already stored; writes are upserts keyed by
+stable ids, so re-running on the same input changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, text, update
+from sqlalchemy.pool import StaticPool
+
+from kabar.records import AnalysedArticle, Failure, Linking, RawPage
+from kabar.store import convert as cv
+from kabar.store import schema as t
+
+_CHUNK = 500  # articles loaded per query when streaming the corpus
+
+
+def database_url(url_or_path: str | Path) -> str:
+    """A SQLAlchemy URL for a URL or a file path (a path means a SQLite file)."""
+    value = str(url_or_path)
+    if "://" in value:
+        return value
+    if value == ":memory:":
+        return "sqlite://"
+    return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+def make_engine(url: str) -> Engine:
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_pre_ping=True)
+    memory = url in ("sqlite://", "sqlite:///:memory:")
+    engine = create_engine(
+        url,
+        connect_args={"check_same_thread": False, "timeout": 30},
+        poolclass=StaticPool if memory else None,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn, _record) -> None:  # every new SQLite connection
+        cur = dbapi_conn.cursor()
+        if not memory:
+            cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    return engine
+
+
+def open_store(url_or_path: str | Path = "kabar.db") -> Store:
+    """Open (creating the tables if needed) the store at a path or SQLAlchemy URL."""
+    return Store(make_engine(database_url(url_or_path)))
+
+
+class Store:
+    """Records in, records out; every query Kabar makes lives in this package."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.dialect = engine.dialect.name
+        t.metadata.create_all(engine)
+        self.has_fts = self.dialect == "sqlite" and _create_fts(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writes --------------------------------------------------------------
+
+    def upsert_page(self, page: RawPage) -> None:
+        with self.engine.begin() as conn:
+            self._upsert(conn, t.pages, [cv.page_row(page)], ("source",))
+
+    def add_failure(self, failure: Failure) -> None:
+        with self.engine.begin() as conn:
+            self._add_failures(conn, [failure])
+
+    def upsert_analysed(self, a: AnalysedArticle) -> None:
+        """Store an article with its entities, mentions, timexes and quotes (replacing earlier ones)."""
+        self.upsert_analysed_many([a])
+
+    def upsert_analysed_many(self, items: Iterable[AnalysedArticle]) -> int:
+        """`upsert_analysed` for many articles in one transaction (bulk loads); returns how many."""
+        count = 0
+        with self.engine.begin() as conn:
+            for a in items:
+                self._write_analysed(conn, a)
+                count += 1
+        return count
+
+    def save_linking(self, linking: Linking) -> None:
+        """Replace the stored reuse, events, stories and timelines with `linking`.
+
+        Its failures go to the failures table (``linking()`` returns none).
+        """
+        with self.engine.begin() as conn:
+            for table in t.LINKING_TABLES:
+                conn.execute(delete(table))
+            self._insert(conn, t.reuse, [cv.reuse_row(x, i) for i, x in enumerate(linking.reuse)])
+            cites: list[dict[str, Any]] = []
+            self._insert(conn, t.events, [cv.event_row(e, i) for i, e in enumerate(linking.events)])
+            self._insert(
+                conn,
+                t.event_articles,
+                [{"event_id": e.id, "seq": i, "article_id": a} for e in linking.events for i, a in enumerate(e.article_ids)],
+            )
+            for e in linking.events:
+                cites += cv.citation_rows("event", e.id, e.summary)
+            self._insert(conn, t.stories, [{"id": s.id, "seq": i, "title": s.title} for i, s in enumerate(linking.stories)])
+            self._insert(
+                conn,
+                t.story_events,
+                [{"story_id": s.id, "seq": i, "event_id": e} for s in linking.stories for i, e in enumerate(s.event_ids)],
+            )
+            entries = []
+            for s in linking.stories:
+                cites += cv.citation_rows("story", s.id, s.summary)
+                for i, entry in enumerate(s.timeline):
+                    entries.append(cv.timeline_row(s.id, entry, i))
+                    cites += cv.citation_rows("timeline", cv.timeline_owner(s.id, i), entry.evidence)
+            self._insert(conn, t.timeline_entries, entries)
+            self._insert(conn, t.citations, cites)
+            self._add_failures(conn, linking.failures)
+
+    # --- reads ---------------------------------------------------------------
+
+    def article(self, article_id: str) -> AnalysedArticle | None:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.articles).where(t.articles.c.id == article_id)).mappings().all()
+            found = self._load_analysed(conn, rows)
+        return found[0] if found else None
+
+    def articles(self, ids: Sequence[str]) -> dict[str, AnalysedArticle]:
+        """The stored articles among `ids`, by id."""
+        out: dict[str, AnalysedArticle] = {}
+        with self.engine.connect() as conn:
+            for start in range(0, len(ids), _CHUNK):
+                chunk = list(ids[start : start + _CHUNK])
+                rows = conn.execute(select(t.articles).where(t.articles.c.id.in_(chunk))).mappings().all()
+                out.update((a.article.id, a) for a in self._load_analysed(conn, rows))
+        return out
+
+    def analysed_articles(self) -> Iterator[AnalysedArticle]:
+        """Every stored article with its analysis, in the order first stored."""
+        last = 0
+        while True:
+            with self.engine.connect() as conn:
+                rows = (
+                    conn.execute(select(t.articles).where(t.articles.c.pk > last).order_by(t.articles.c.pk).limit(_CHUNK))
+                    .mappings()
+                    .all()
+                )
+                if not rows:
+                    return
+                batch = self._load_analysed(conn, rows)
+            last = rows[-1]["pk"]
+            yield from batch
+
+    def failures(self) -> list[Failure]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.failures).order_by(t.failures.c.seq)).mappings().all()
+        return [cv.failure_from(r) for r in rows]
+
+    def linking(self) -> Linking:
+        with self.engine.connect() as conn:
+            reuse = tuple(cv.reuse_from(r) for r in conn.execute(select(t.reuse).order_by(t.reuse.c.seq)).mappings())
+            events = self._load_events(conn, None)
+            stories = self._load_stories(conn, None)
+        return Linking(reuse=reuse, events=events, stories=stories)
+
+    def count(self, table_name: str) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(t.metadata.tables[table_name])).scalar_one()
+
+    # --- search and the read views (search.py, views.py) ---------------------
+
+    def search(self, query: str, **kwargs: Any):
+        """Full-text search; see `kabar.store.search.search` for the filters."""
+        from kabar.store.search import search
+
+        return search(self, query, **kwargs)
+
+    # --- helpers -------------------------------------------------------------
+
+    def _write_analysed(self, conn: Connection, a: AnalysedArticle) -> None:
+        aid = a.article.id
+        self._upsert(conn, t.articles, [cv.article_row(a.article)], ("id",))
+        for table in (t.article_entities, t.mentions, t.timexes, t.quotes):
+            conn.execute(delete(table).where(table.c.article_id == aid))
+        self._merge_entities(conn, a.entities)
+        self._insert(
+            conn,
+            t.article_entities,
+            [
+                {"article_id": aid, "seq": i, "entity_id": e.id, "canonical": e.canonical, "type": e.type, "aliases": list(e.aliases)}
+                for i, e in enumerate(a.entities)
+            ],
+        )
+        self._insert(conn, t.mentions, [cv.mention_row(m, i) for i, m in enumerate(a.mentions)])
+        self._insert(conn, t.timexes, [cv.timex_row(x, i) for i, x in enumerate(a.timexes)])
+        self._insert(conn, t.quotes, [cv.quote_row(q, i) for i, q in enumerate(a.quotes)])
+
+    def _merge_entities(self, conn: Connection, entities: Sequence) -> None:
+        """Upsert entities, keeping the union of aliases seen across articles."""
+        if not entities:
+            return
+        wanted: dict[str, dict[str, Any]] = {}
+        for e in entities:
+            row = wanted.setdefault(e.id, cv.entity_row(e) | {"aliases": []})
+            row["aliases"] = _union(row["aliases"], e.aliases)
+        existing = {
+            r["id"]: r for r in conn.execute(select(t.entities).where(t.entities.c.id.in_(list(wanted)))).mappings()
+        }
+        for eid, row in wanted.items():
+            old = existing.get(eid)
+            if old is None:
+                conn.execute(insert(t.entities).values(**row))
+            else:
+                merged = _union(old["aliases"], row["aliases"])
+                if merged != list(old["aliases"]) or old["canonical"] != row["canonical"] or old["type"] != row["type"]:
+                    conn.execute(
+                        update(t.entities)
+                        .where(t.entities.c.id == eid)
+                        .values(canonical=row["canonical"], type=row["type"], aliases=merged)
+                    )
+
+    def _add_failures(self, conn: Connection, failures: Iterable[Failure]) -> None:
+        failures = list(failures)
+        if not failures:
+            return
+        seq = conn.execute(select(func.coalesce(func.max(t.failures.c.seq), -1))).scalar_one() + 1
+        for f in failures:
+            row = cv.failure_row(f, seq)
+            if conn.execute(select(t.failures.c.id).where(t.failures.c.id == row["id"])).first() is None:
+                conn.execute(insert(t.failures).values(**row))
+                seq += 1
+
+    def _upsert(self, conn: Connection, table, rows: list[dict[str, Any]], keys: tuple[str, ...]) -> None:
+        if self.dialect in ("sqlite", "postgresql"):
+            if self.dialect == "sqlite":
+                from sqlalchemy.dialects.sqlite import insert as dialect_insert
+            else:
+                from sqlalchemy.dialects.postgresql import insert as dialect_insert
+            for row in rows:
+                stmt = dialect_insert(table).values(**row)
+                changed = {k: stmt.excluded[k] for k in row if k not in keys}
+                conn.execute(stmt.on_conflict_do_update(index_elements=list(keys), set_=changed))
+            return
+        for row in rows:  # portable path: look, then update or insert
+            where = [table.c[k] == row[k] for k in keys]
+            if conn.execute(select(*[table.c[k] for k in keys]).where(*where)).first():
+                conn.execute(update(table).where(*where).values(**{k: v for k, v in row.items() if k not in keys}))
+            else:
+                conn.execute(insert(table).values(**row))
+
+    @staticmethod
+    def _insert(conn: Connection, table, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            conn.execute(insert(table), rows)
+
+    def _load_analysed(self, conn: Connection, rows: Sequence) -> list[AnalysedArticle]:
+        if not rows:
+            return []
+        ids = [r["id"] for r in rows]
+        children = {
+            name: _grouped(conn, table, ids)
+            for name, table in (
+                ("entities", t.article_entities),
+                ("mentions", t.mentions),
+                ("timexes", t.timexes),
+                ("quotes", t.quotes),
+            )
+        }
+        out = []
+        for r in rows:
+            aid = r["id"]
+            out.append(
+                AnalysedArticle(
+                    article=cv.article_from(r),
+                    entities=tuple(cv.entity_from(x, id_key="entity_id") for x in children["entities"].get(aid, ())),
+                    mentions=tuple(cv.mention_from(x) for x in children["mentions"].get(aid, ())),
+                    timexes=tuple(cv.timex_from(x) for x in children["timexes"].get(aid, ())),
+                    quotes=tuple(cv.quote_from(x) for x in children["quotes"].get(aid, ())),
+                )
+            )
+        return out
+
+    def _citations(self, conn: Connection, owner: str, owner_ids: list[str] | None) -> dict[str, tuple]:
+        query = select(t.citations).where(t.citations.c.owner == owner)
+        if owner_ids is not None:
+            query = query.where(t.citations.c.owner_id.in_(owner_ids))
+        grouped: dict[str, list] = defaultdict(list)
+        for r in conn.execute(query.order_by(t.citations.c.owner_id, t.citations.c.seq)).mappings():
+            grouped[r["owner_id"]].append(cv.citation_from(r))
+        return {k: tuple(v) for k, v in grouped.items()}
+
+    def _load_events(self, conn: Connection, ids: list[str] | None) -> tuple:
+        query = select(t.events).order_by(t.events.c.seq)
+        links = select(t.event_articles).order_by(t.event_articles.c.event_id, t.event_articles.c.seq)
+        if ids is not None:
+            query = query.where(t.events.c.id.in_(ids))
+            links = links.where(t.event_articles.c.event_id.in_(ids))
+        rows = conn.execute(query).mappings().all()
+        articles: dict[str, list[str]] = defaultdict(list)
+        for r in conn.execute(links).mappings():
+            articles[r["event_id"]].append(r["article_id"])
+        summaries = self._citations(conn, "event", ids)
+        return tuple(cv.event_from(r, tuple(articles.get(r["id"], ())), summaries.get(r["id"], ())) for r in rows)
+
+    def _load_stories(self, conn: Connection, ids: list[str] | None) -> tuple:
+        query = select(t.stories).order_by(t.stories.c.seq)
+        links = select(t.story_events).order_by(t.story_events.c.story_id, t.story_events.c.seq)
+        entries_q = select(t.timeline_entries).order_by(t.timeline_entries.c.story_id, t.timeline_entries.c.seq)
+        if ids is not None:
+            query = query.where(t.stories.c.id.in_(ids))
+            links = links.where(t.story_events.c.story_id.in_(ids))
+            entries_q = entries_q.where(t.timeline_entries.c.story_id.in_(ids))
+        rows = conn.execute(query).mappings().all()
+        event_ids: dict[str, list[str]] = defaultdict(list)
+        for r in conn.execute(links).mappings():
+            event_ids[r["story_id"]].append(r["event_id"])
+        evidence = self._citations(conn, "timeline", None if ids is None else _timeline_owners(conn, ids))
+        timelines: dict[str, list] = defaultdict(list)
+        for r in conn.execute(entries_q).mappings():
+            timelines[r["story_id"]].append(cv.timeline_from(r, evidence.get(cv.timeline_owner(r["story_id"], r["seq"]), ())))
+        summaries = self._citations(conn, "story", ids)
+        return tuple(
+            cv.story_from(r, tuple(event_ids.get(r["id"], ())), tuple(timelines.get(r["id"], ())), summaries.get(r["id"], ()))
+            for r in rows
+        )
+
+
+def _timeline_owners(conn: Connection, story_ids: list[str]) -> list[str]:
+    rows = conn.execute(
+        select(t.timeline_entries.c.story_id, t.timeline_entries.c.seq).where(t.timeline_entries.c.story_id.in_(story_ids))
+    )
+    return [cv.timeline_owner(sid, seq) for sid, seq in rows]
+
+
+def _grouped(conn: Connection, table, article_ids: list[str]) -> dict[str, list]:
+    grouped: dict[str, list] = defaultdict(list)
+    query = select(table).where(table.c.article_id.in_(article_ids)).order_by(table.c.article_id, table.c.seq)
+    for r in conn.execute(query).mappings():
+        grouped[r["article_id"]].append(r)
+    return grouped
+
+
+def _union(first: Iterable[str], second: Iterable[str]) -> list[str]:
+    seen = list(dict.fromkeys(first))
+    seen += [x for x in second if x not in seen]
+    return seen
+
+
+def _create_fts(engine: Engine) -> bool:
+    """Create the FTS5 index and its triggers; False when this SQLite lacks FTS5."""
+    try:
+        with engine.begin() as conn:
+            for ddl in t.fts_ddl:
+                conn.execute(text(ddl))
+        return True
+    except Exception:  # an SQLite built without FTS5: search falls back to scanning the stems
+        return False

@@ -1,0 +1,232 @@
+"""The store's tables (SQLAlchemy Core): one table per record kind, plus link tables.
+
+Every per-article row carries a ``seq`` (its position in the record's tuple)
+so that loading gives back exactly the tuples that were saved. Lists inside
+a record (body paragraphs, authors, aliases, via) are JSON columns: they are
+never queried on their own.
+
+Full-text search reads ``title_stems``/``body_stems`` (space-joined stems,
+see ``search.py``); on SQLite an FTS5 index over them is kept in step by
+triggers (``fts_ddl``).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+pages = Table(
+    "pages",
+    metadata,
+    Column("source", String, primary_key=True),
+    Column("kind", String, nullable=False),
+    Column("url", String),
+    Column("encoding", String),
+    Column("size", Integer, nullable=False),  # characters of decoded content
+    Column("content_hash", String, nullable=False),
+    Column("id_hint", String),
+    Column("published_hint", String),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),  # FTS rowid; insertion order
+    Column("id", String, nullable=False, unique=True),
+    Column("source", String, nullable=False),
+    Column("url", String),
+    Column("outlet", String, index=True),
+    Column("title", Text),
+    Column("published", String),
+    Column("published_day", String, index=True),  # "2021-03-23", "2021-03", "2021": for filters and sorting
+    Column("dateline", String),
+    Column("language", String),
+    Column("authors", JSON, nullable=False),  # [[name, role], …]
+    Column("body", JSON, nullable=False),  # [paragraph, …]
+    Column("sources_cited", JSON, nullable=False),
+    Column("boilerplate", JSON, nullable=False),
+    Column("title_stems", Text, nullable=False),
+    Column("body_stems", Text, nullable=False),
+)
+
+failures = Table(
+    "failures",
+    metadata,
+    Column("id", String, primary_key=True),  # stable hash of source, stage, reason: re-runs add nothing
+    Column("seq", Integer, nullable=False),
+    Column("source", String, nullable=False),
+    Column("stage", String, nullable=False),
+    Column("reason", Text, nullable=False),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("canonical", String, nullable=False, index=True),
+    Column("type", String, nullable=False),
+    Column("aliases", JSON, nullable=False),  # union over every article
+)
+
+# The entity as one article saw it (its own aliases), in the article's order.
+article_entities = Table(
+    "article_entities",
+    metadata,
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("entity_id", String, ForeignKey("entities.id"), nullable=False, index=True),
+    Column("canonical", String, nullable=False),
+    Column("type", String, nullable=False),
+    Column("aliases", JSON, nullable=False),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String, nullable=False),
+    Column("entity_id", String, nullable=False, index=True),
+    Column("role", String),
+)
+
+timexes = Table(
+    "timexes",
+    metadata,
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String, nullable=False),
+    Column("value", String, nullable=False),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("quote", Text, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("speaker", String),
+    Column("speaker_text", String),
+    Column("cue", String),
+    Column("via", JSON, nullable=False),
+    Column("speaker_entity_id", String, index=True),
+)
+
+# --- linking: replaced as a whole by each save_linking ------------------------
+
+reuse = Table(
+    "reuse",
+    metadata,
+    Column("seq", Integer, primary_key=True),
+    Column("source_article", String, nullable=False, index=True),
+    Column("target_article", String, nullable=False, index=True),
+    Column("source_start", Integer, nullable=False),
+    Column("source_end", Integer, nullable=False),
+    Column("target_start", Integer, nullable=False),
+    Column("target_end", Integer, nullable=False),
+    Column("similarity", Float, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("agency", String),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("seq", Integer, nullable=False),
+    Column("date", String),
+    Column("title", Text, nullable=False),
+    Column("entity_ids", JSON, nullable=False),
+    Column("conflicts", JSON, nullable=False),
+)
+
+event_articles = Table(
+    "event_articles",
+    metadata,
+    Column("event_id", String, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("article_id", String, nullable=False, index=True),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("seq", Integer, nullable=False),
+    Column("title", Text, nullable=False),
+)
+
+story_events = Table(
+    "story_events",
+    metadata,
+    Column("story_id", String, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("event_id", String, nullable=False, index=True),
+)
+
+timeline_entries = Table(
+    "timeline_entries",
+    metadata,
+    Column("story_id", String, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("date", String, nullable=False),
+    Column("description", Text, nullable=False),
+    Column("background", Boolean, nullable=False),
+)
+
+# Sentences quoted as evidence: an event's or a story's summary, a timeline entry's evidence.
+citations = Table(
+    "citations",
+    metadata,
+    Column("owner", String, primary_key=True),  # "event", "story" or "timeline"
+    Column("owner_id", String, primary_key=True),  # event id, story id, or "story_id#entry seq"
+    Column("seq", Integer, primary_key=True),
+    Column("article_id", String, nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+)
+
+Index("ix_articles_outlet_day", articles.c.outlet, articles.c.published_day)
+
+LINKING_TABLES = (citations, timeline_entries, story_events, stories, event_articles, events, reuse)
+
+# FTS5 over the stem columns, kept in step with `articles` by triggers
+# (the external-content pattern of the SQLite FTS5 documentation).
+FTS_TABLE = "article_fts"
+fts_ddl = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+    "title_stems, body_stems, content='articles', content_rowid='pk', "
+    "tokenize='unicode61 remove_diacritics 2')",
+    f"CREATE TRIGGER IF NOT EXISTS articles_fts_ai AFTER INSERT ON articles BEGIN "
+    f"INSERT INTO {FTS_TABLE}(rowid, title_stems, body_stems) VALUES (new.pk, new.title_stems, new.body_stems); END",
+    f"CREATE TRIGGER IF NOT EXISTS articles_fts_ad AFTER DELETE ON articles BEGIN "
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_stems, body_stems) "
+    f"VALUES ('delete', old.pk, old.title_stems, old.body_stems); END",
+    f"CREATE TRIGGER IF NOT EXISTS articles_fts_au AFTER UPDATE ON articles BEGIN "
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_stems, body_stems) "
+    f"VALUES ('delete', old.pk, old.title_stems, old.body_stems); "
+    f"INSERT INTO {FTS_TABLE}(rowid, title_stems, body_stems) VALUES (new.pk, new.title_stems, new.body_stems); END",
+)

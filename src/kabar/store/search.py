@@ -1,0 +1,314 @@
+"""Full-text search over stored articles.
+
+Titles and bodies are indexed as Indonesian stems (``stem_text``), so
+"menyerukan" finds "seruan"; the query is stemmed the same way. On SQLite an
+FTS5 index ranks with bm25 (title weighted above body); other databases, or a
+SQLite without FTS5, scan the stem columns. Any query string is safe: it is
+reduced to word stems (plus balanced "quoted phrases") before it reaches FTS5,
+so operators, unbalanced quotes and SQL never get through. Snippets come from
+the original text, HTML-escaped, with the matched words in ``<mark>``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import text as sql
+
+from kabar.analyse.stem import stem_text, stem_words
+from kabar.store.schema import FTS_TABLE
+
+if TYPE_CHECKING:
+    from kabar.store.db import Store
+
+TITLE_WEIGHT = 4.0  # bm25 column weights: a word in the title counts four times one in the body
+BODY_WEIGHT = 1.0
+MAX_LIMIT = 1000
+MAX_OFFSET = 1_000_000
+SNIPPET_WORDS = 32
+_WORD = re.compile(r"\w+(?:-\w+)*")
+_PHRASE = re.compile(r'"([^"]*)"')
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    score: float
+    snippet: str  # HTML: escaped text, matched words in <mark>
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "outlet": self.outlet,
+            "published": self.published,
+            "score": self.score,
+            "snippet": self.snippet,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    results: tuple[SearchHit, ...]
+    total: int
+    terms: tuple[str, ...] = ()  # the stems searched for, after sanitising
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedQuery:
+    phrases: tuple[tuple[str, ...], ...]  # each a run of stems; one-word phrases are plain terms
+
+    @property
+    def stems(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s for p in self.phrases for s in p))
+
+    def fts(self) -> str:
+        """An FTS5 expression: every phrase required; each token quoted, so nothing is an operator."""
+        return " AND ".join('"' + " ".join(p) + '"' for p in self.phrases)
+
+
+def parse_query(query: str) -> ParsedQuery:
+    """Stems of the query's words; text in balanced double quotes stays a phrase."""
+    query = (query or "")[:1000]
+    phrases: list[tuple[str, ...]] = []
+    rest = query
+    if query.count('"') % 2 == 0:
+        for match in _PHRASE.finditer(query):
+            words = tuple(_flat(stem_text(match.group(1))))
+            if words:
+                phrases.append(words)
+        rest = _PHRASE.sub(" ", query)
+    phrases += [(s,) for s in _flat(stem_text(rest))]
+    return ParsedQuery(tuple(dict.fromkeys(phrases)))
+
+
+def index_terms(text: str | None) -> str:
+    """The indexed form of a text: its stems, hyphenated ones split, joined by spaces."""
+    return " ".join(_flat(stem_text(text or "")))
+
+
+def _flat(stems: list[str]) -> list[str]:
+    # FTS5's tokenizer splits "kerja-sama" in the index; split the query the same way.
+    return [part for s in stems for part in s.replace("_", "-").split("-") if part]
+
+
+def check_date(value: str | None, name: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if not _DATE.match(value):
+        raise ValueError(f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value[:40]!r}")
+    return value
+
+
+def search(
+    store: Store,
+    query: str,
+    *,
+    limit: int = 20,
+    offset: int = 0,
+    outlet: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    entity: str | None = None,
+    story: str | None = None,
+) -> SearchPage:
+    """Ranked articles matching `query` and the filters (all optional).
+
+    `entity` is an entity id or a canonical name (any case); dates are
+    YYYY, YYYY-MM or YYYY-MM-DD and both bounds are inclusive. A query with no
+    words lists the filtered articles, newest first (nothing without filters).
+    """
+    if limit < 0 or offset < 0:
+        raise ValueError("limit and offset must not be negative")
+    limit, offset = min(limit, MAX_LIMIT), min(offset, MAX_OFFSET)
+    where, params = _filters(
+        outlet=outlet, date_from=check_date(date_from, "date_from"), date_to=check_date(date_to, "date_to"), entity=entity, story=story
+    )
+    parsed = parse_query(query)
+    if not parsed.phrases and not where:
+        return SearchPage((), 0)
+    with store.engine.connect() as conn:
+        if not parsed.phrases:
+            rows, total = _browse(conn, where, params, limit, offset)
+        elif store.has_fts:
+            rows, total = _fts(conn, parsed, where, params, limit, offset)
+        else:
+            rows, total = _scan(conn, parsed, where, params, limit, offset)
+    hits = tuple(_hit(r, set(parsed.stems)) for r in rows)
+    return SearchPage(hits, total, parsed.stems)
+
+
+_COLUMNS = "a.id, a.title, a.outlet, a.published, a.body"
+
+
+def _filters(**f: str | None) -> tuple[list[str], dict[str, Any]]:
+    where: list[str] = []
+    params: dict[str, Any] = {}
+    if f["outlet"]:
+        where.append("lower(a.outlet) = lower(:outlet)")
+        params["outlet"] = f["outlet"]
+    if f["date_from"]:
+        where.append("a.published_day >= :date_from")
+        params["date_from"] = f["date_from"]
+    if f["date_to"]:
+        where.append("a.published_day <= :date_to")
+        params["date_to"] = f["date_to"] + "~"  # "~" sorts after digits: "2021-03" covers the whole month
+    if f["entity"]:
+        where.append(
+            "a.id IN (SELECT ae.article_id FROM article_entities ae "
+            "WHERE ae.entity_id = :entity OR lower(ae.canonical) = lower(:entity))"
+        )
+        params["entity"] = f["entity"]
+    if f["story"]:
+        where.append(
+            "a.id IN (SELECT ea.article_id FROM event_articles ea "
+            "JOIN story_events se ON se.event_id = ea.event_id WHERE se.story_id = :story)"
+        )
+        params["story"] = f["story"]
+    return where, params
+
+
+def _and(where: list[str]) -> str:
+    return "".join(f" AND {w}" for w in where)
+
+
+def _fts(conn, parsed: ParsedQuery, where, params, limit, offset):
+    params = params | {"q": parsed.fts(), "limit": limit, "offset": offset}
+    rank = f"bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT})"
+    if where:
+        rows = conn.execute(
+            sql(
+                f"SELECT {_COLUMNS}, -{rank} AS score FROM {FTS_TABLE} JOIN articles a ON a.pk = {FTS_TABLE}.rowid "
+                f"WHERE {FTS_TABLE} MATCH :q{_and(where)} ORDER BY {rank} LIMIT :limit OFFSET :offset"
+            ),
+            params,
+        ).mappings().all()
+        total = conn.execute(
+            sql(
+                f"SELECT count(*) FROM {FTS_TABLE} JOIN articles a ON a.pk = {FTS_TABLE}.rowid "
+                f"WHERE {FTS_TABLE} MATCH :q{_and(where)}"
+            ),
+            params,
+        ).scalar_one()
+        return rows, total
+    # No filters: rank inside the index first, then fetch only the page's articles.
+    rows = conn.execute(
+        sql(
+            f"SELECT {_COLUMNS}, r.score FROM (SELECT rowid, -{rank} AS score FROM {FTS_TABLE} "
+            f"WHERE {FTS_TABLE} MATCH :q ORDER BY {rank} LIMIT :limit OFFSET :offset) r "
+            "JOIN articles a ON a.pk = r.rowid ORDER BY r.score DESC"
+        ),
+        params,
+    ).mappings().all()
+    total = conn.execute(sql(f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q"), params).scalar_one()
+    return rows, total
+
+
+def _scan(conn, parsed: ParsedQuery, where, params, limit, offset):
+    """The portable path: every phrase must occur in the stems; the title counts more."""
+    conds, score = [], []
+    params = dict(params)
+    for i, phrase in enumerate(parsed.phrases):
+        params[f"p{i}"] = "% " + " ".join(phrase) + " %"
+        conds.append(f"(' ' || a.title_stems || ' ' || a.body_stems || ' ') LIKE :p{i}")
+        score.append(f"(CASE WHEN (' ' || a.title_stems || ' ') LIKE :p{i} THEN {TITLE_WEIGHT} ELSE 0 END)")
+    cond = " AND ".join(conds) + _and(where)
+    rows = conn.execute(
+        sql(
+            f"SELECT {_COLUMNS}, ({' + '.join(score)} + {BODY_WEIGHT}) AS score FROM articles a WHERE {cond} "
+            "ORDER BY score DESC, a.pk LIMIT :limit OFFSET :offset"
+        ),
+        params | {"limit": limit, "offset": offset},
+    ).mappings().all()
+    total = conn.execute(sql(f"SELECT count(*) FROM articles a WHERE {cond}"), params).scalar_one()
+    return rows, total
+
+
+def _browse(conn, where, params, limit, offset):
+    cond = " AND ".join(where)
+    rows = conn.execute(
+        sql(
+            f"SELECT {_COLUMNS}, 0.0 AS score FROM articles a WHERE {cond} "
+            "ORDER BY a.published_day DESC, a.pk LIMIT :limit OFFSET :offset"
+        ),
+        params | {"limit": limit, "offset": offset},
+    ).mappings().all()
+    total = conn.execute(sql(f"SELECT count(*) FROM articles a WHERE {cond}"), params).scalar_one()
+    return rows, total
+
+
+def _hit(row, stems: set[str]) -> SearchHit:
+    body = row["body"]
+    if isinstance(body, str):  # raw SQL returns the JSON column as text
+        import json
+
+        body = json.loads(body)
+    return SearchHit(
+        id=row["id"],
+        title=row["title"],
+        outlet=row["outlet"],
+        published=row["published"],
+        score=round(float(row["score"] or 0.0), 4),
+        snippet=snippet("\n".join(body), stems),
+    )
+
+
+def snippet(text: str, stems: set[str], width: int = SNIPPET_WORDS) -> str:
+    """About `width` words of `text` around the densest run of matches, escaped, matches in <mark>."""
+    words = list(_WORD.finditer(text))
+    if not words:
+        return ""
+    matched = _matched(words, stems)
+    start = _best_window(matched, len(words), width)
+    end = min(len(words), start + width)
+    lo, hi = words[start].start(), words[end - 1].end()
+    parts = ["…" if start > 0 else ""]
+    pos = lo
+    for i in range(start, end):
+        if i in matched:
+            w = words[i]
+            parts.append(html.escape(text[pos : w.start()]))
+            parts.append(f"<mark>{html.escape(w.group())}</mark>")
+            pos = w.end()
+    parts.append(html.escape(text[pos:hi]))
+    parts.append("…" if end < len(words) else "")
+    return "".join(parts).replace("\n", " ")
+
+
+def _matched(words: list[re.Match], stems: set[str]) -> dict[int, str]:
+    """Indexes of the words whose stem is searched for, with that stem."""
+    if not stems:
+        return {}
+    # A stem is (nearly always) a substring of its word: test that before stemming.
+    candidates = [i for i, w in enumerate(words) if any(s in w.group().lower() for s in stems)]
+    if not candidates:
+        return {}
+    stemmed = stem_words([words[i].group() for i in candidates])
+    out = {}
+    for i, s in zip(candidates, stemmed):
+        parts = set(_flat([s]))
+        hit = next((p for p in [s, *parts] if p in stems), None)
+        if hit:
+            out[i] = hit
+    return out
+
+
+def _best_window(matched: dict[int, str], n: int, width: int) -> int:
+    """The start of the `width`-word window with the most distinct matched stems (earliest wins)."""
+    if not matched:
+        return 0
+    best, best_score = 0, -1
+    positions = sorted(matched)[:200]
+    for p in positions:
+        start = max(0, min(p - width // 4, n - width))
+        inside = {matched[q] for q in positions if start <= q < start + width}
+        if len(inside) > best_score:
+            best, best_score = start, len(inside)
+    return best

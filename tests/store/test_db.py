@@ -1,0 +1,138 @@
+"""The store: exact round trips, idempotent upserts, replaced linking, durable writes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from sqlalchemy import select
+
+from kabar.records import Entity, Failure, Linking, RawPage
+from kabar.store import open_store
+from kabar.store import schema as t
+from tests.store import factory
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = open_store(tmp_path / "kabar.db")
+    yield s
+    s.close()
+
+
+def test_db_spans_point_into_text():
+    for a in factory.corpus():
+        for span in (*a.mentions, *a.timexes):
+            assert a.article.text[span.start : span.end] == span.text
+        for q in a.quotes:
+            assert a.article.text[q.start : q.end] == q.quote
+
+
+def test_db_analysed_round_trip(store):
+    items = factory.corpus()
+    for a in items:
+        store.upsert_analysed(a)
+    assert list(store.analysed_articles()) == items
+    assert store.article(items[0].article.id) == items[0]
+    assert store.article("no-such-id") is None
+
+
+def test_db_linking_round_trip(store):
+    for a in factory.corpus():
+        store.upsert_analysed(a)
+    linking = factory.linking()
+    store.save_linking(linking)
+    assert store.linking() == linking
+
+
+def test_db_save_linking_replaces_previous(store):
+    linking = factory.linking()
+    store.save_linking(linking)
+    smaller = Linking(events=linking.events[:1], stories=(replace(linking.stories[0], event_ids=(linking.events[0].id,)),))
+    store.save_linking(smaller)
+    assert store.linking() == smaller
+    assert store.count("reuse") == 0
+    assert store.count("timeline_entries") == 3
+
+
+def test_db_linking_failures_go_to_failures_table(store):
+    store.save_linking(Linking(failures=(Failure("<corpus>", "link", "ValueError: kosong"),)))
+    assert store.linking() == Linking()
+    assert store.failures() == [Failure("<corpus>", "link", "ValueError: kosong")]
+
+
+def test_db_upsert_is_idempotent(store):
+    items = factory.corpus()
+    for _ in range(2):
+        for a in items:
+            store.upsert_analysed(a)
+    assert store.count("articles") == 3
+    assert store.count("mentions") == sum(len(a.mentions) for a in items)
+    assert list(store.analysed_articles()) == items
+
+
+def test_db_reupsert_replaces_children_and_keeps_order(store):
+    items = factory.corpus()
+    for a in items:
+        store.upsert_analysed(a)
+    first = items[0]
+    changed = replace(first, article=replace(first.article, title="Judul baru"), mentions=first.mentions[:1], quotes=())
+    store.upsert_analysed(changed)
+    loaded = list(store.analysed_articles())
+    assert loaded[0] == changed  # same position: the row was updated, not re-inserted
+    assert loaded[1:] == items[1:]
+    assert store.search("judul baru").total == 1
+
+
+def test_db_entities_merge_aliases_across_articles(store):
+    kim = factory.entity_id("Kim Jong Un")
+    a, b = factory.analysed("kompas"), factory.analysed("sragen")
+    b = replace(b, entities=(Entity(kim, "Kim Jong Un", "PER", ("Kim Jong-un",)),))
+    store.upsert_analysed(a)
+    store.upsert_analysed(b)
+    with store.engine.connect() as conn:
+        aliases = conn.execute(select(t.entities.c.aliases).where(t.entities.c.id == kim)).scalar_one()
+    assert aliases == ["Kim Jong Un", "Kim", "Kim Jong-un"]
+    assert store.article(b.article.id) == b  # each article keeps its own view of the entity
+
+
+def test_db_failures_deduplicated(store):
+    f = Failure("rusak.html", "ingest", "binary file (NUL bytes)")
+    store.add_failure(f)
+    store.add_failure(f)
+    store.add_failure(Failure("kosong.txt", "extract", "empty page"))
+    assert store.failures() == [f, Failure("kosong.txt", "extract", "empty page")]
+
+
+def test_db_pages_upserted_without_content(store):
+    page = RawPage("examples/samples/000.txt", "Kantor berita pemerintah Korea Utara, KCNA", "text", encoding="utf-8")
+    store.upsert_page(page)
+    store.upsert_page(page)
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(t.pages)).mappings().all()
+    assert len(rows) == 1
+    assert rows[0]["size"] == len(page.content) and len(rows[0]["content_hash"]) == 40
+
+
+def test_db_writes_survive_reopening(tmp_path):
+    path = tmp_path / "k.db"
+    s = open_store(path)
+    s.upsert_analysed(factory.analysed("kompas"))
+    # no close: a crash after a write still leaves it stored
+    again = open_store(f"sqlite:///{path}")
+    assert [a.article.id for a in again.analysed_articles()] == [factory.article_id("kompas")]
+    again.close()
+    s.close()
+
+
+def test_db_wal_and_foreign_keys(store):
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_db_memory_url():
+    s = open_store(":memory:")
+    s.upsert_analysed(factory.analysed("tribun"))
+    assert s.article(factory.article_id("tribun")) == factory.analysed("tribun")
+    s.close()
