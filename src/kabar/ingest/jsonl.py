@@ -1,0 +1,46 @@
+"""JSON Lines input: one page a line, `{text|html, url?, id?, published?}`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from kabar.records import Failure, RawPage
+
+
+def read_jsonl(text: str, source: str, *, url: str | None = None) -> Iterator[RawPage | Failure]:
+    """Each non-blank line becomes a page (`source#line`) or a Failure with the line number."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{source}#{number}"
+        try:
+            obj = json.loads(line)
+        except ValueError as exc:
+            yield Failure(where, "ingest", f"invalid JSON on line {number}: {exc.msg}")
+            continue
+        if not isinstance(obj, dict):
+            yield Failure(where, "ingest", f"line {number} is not a JSON object")
+            continue
+        html, plain = obj.get("html"), obj.get("text")
+        content = html if isinstance(html, str) and html.strip() else plain
+        if not isinstance(content, str) or not content.strip():
+            yield Failure(where, "ingest", f"line {number} has no 'text' or 'html'")
+            continue
+        kind = "html" if content is html else "text"
+        yield RawPage(
+            source=where,
+            content=content,
+            kind=kind,
+            url=_str(obj.get("url")) or url,
+            id_hint=_str(obj.get("id")),
+            published_hint=_str(obj.get("published")),
+            encoding="utf-8",
+        )
+
+
+def _str(value: object) -> str | None:
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    text = str(value).strip()
+    return text or None
