@@ -1,0 +1,175 @@
+"""The detection grammar: one compiled alternation of rules built from `kabar.lang.id.time_words`.
+
+Each rule is a regex with named groups; `t` (or `t2`, `t3` …) marks the expression's span, so
+context words (prepositions before a bare year) can be matched without being tagged. Every
+repetition is bounded (spaces are `{1,3}`, numbers `{1,4}`), so no input can make the engine
+backtrack catastrophically, and expressions never cross a line break.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kabar.lang.id import time_words as tw
+
+S = r"[ \t\u00a0]{1,3}"  # one to three spaces, never a newline
+S0 = r"[ \t\u00a0]{0,3}"
+
+
+def alt(words) -> str:
+    """Longest-first alternation of literal words; inner spaces match `S`."""
+    items = sorted(set(words), key=len, reverse=True)
+    if not items:
+        raise ValueError("empty alternation")
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", S) for w in items) + ")"
+
+
+DAY = alt(tw.WEEKDAYS)
+MONTH = alt(tw.MONTHS)
+MONTH_ANY = "(?:" + alt(list(tw.MONTHS) + list(tw.MONTH_ABBREVIATIONS)) + r"\.?)"
+D = r"(?:3[01]|[12]\d|0?[1-9])"
+M = r"(?:1[0-2]|0?[1-9])"
+Y4 = r"(?:1[5-9]\d\d|20\d\d)"
+NOT_NUM_BEFORE = r"(?<![\w.,/:-])"
+NOT_NUM_AFTER = r"(?![\w/]|[.,:]\d)"
+PART = alt(tw.PARTS)
+POD = alt(tw.PARTS_OF_DAY)
+ZONE = r"(?:WIB|WITA|WIT|UTC|GMT|waktu" + S + r"setempat)"
+HH = r"(?:2[0-4]|[01]?\d)"
+MM = r"[0-5]\d"
+UNIT_W = sorted(tw.UNITS)
+UNIT = r"(?:" + alt(UNIT_W) + r")(?:nya)?"
+NUMW = (
+    r"(?:" + alt(tw.NUMBER_UNITS) + r"(?:" + S + r"(?:belas|puluh|ratus|ribu))?(?:" + S + alt(tw.NUMBER_UNITS)
+    + r")?|sepuluh|sebelas|seratus|seribu)"
+)
+NUM = (
+    r"(?:" + NOT_NUM_BEFORE + r"(?:\d{1,3}(?:\.\d{3}){1,2}|\d{1,4}(?:,\d{1,2})?)(?![\d.,]\d)"
+    + r"(?:" + S + r"setengah)?|(?:" + NUMW + S + r")?setengah|" + NUMW + r")"
+)
+VAGUE = alt(tw.VAGUE_QUANTITIES)
+SE = alt(tw.SE_FORMS)
+REDUP = alt(tw.REDUPLICATED)
+PAST = alt(tw.PAST_WORDS)
+FUT = alt(tw.FUTURE_WORDS)
+REL_ANY = alt(tw.PAST_WORDS + tw.FUTURE_WORDS + tw.THIS_WORDS)
+COUNT_REL = alt(tw.PAST_WORDS + tw.FUTURE_WORDS + tw.AFTER_REF_WORDS + tw.BEFORE_REF_WORDS + tw.LATER_WORDS
+                + tw.SPAN_WORDS)
+UNIT_REL = alt(tw.PAST_WORDS + tw.FUTURE_WORDS + tw.THIS_WORDS + tw.AFTER_REF_WORDS + tw.BEFORE_REF_WORDS)
+CAL_UNIT = alt(tw.CALENDAR_UNITS)
+HIJRI = alt(tw.HIJRI_MONTHS)
+HIJRI_SUFFIX = r"(?:H|Hijriah|Hijriyah|AH)\b\.?"
+HOLIDAY = alt(list(tw.GREGORIAN_HOLIDAYS) + list(tw.HIJRI_HOLIDAYS))
+FIXED = alt(tw.FIXED)
+CLOCK = r"(?:pukul|jam|pkl\.?)"
+TAIL = (
+    r"(?:" + S0 + r",?" + S0 + r"(?:sekitar" + S + r")?" + CLOCK + S + r"(?P<hh>" + HH + r")(?:[.:](?P<mm>" + MM
+    + r"))?(?![\d.:]\d)(?:" + S0 + r"(?P<zone>" + ZONE + r"))?)?(?:" + S + r"(?P<pod>" + POD + r"))?"
+)
+B = r"\b"
+
+RULES: dict[str, str] = {
+    # Senin (22/3/2021) · Sabtu (26/11) malam · hari Minggu 11 Juli 2021 · Monday, March 22, 2021
+    "daydate": (
+        B + r"(?P<t>(?:hari" + S + r")?(?P<wd>" + DAY + r")" + S0 + r",?" + S0 + r"(?:"
+        + r"\(" + S0 + r"(?P<d>" + D + r")" + S0 + r"[/.-]" + S0 + r"(?P<m>" + M + r")(?:" + S0 + r"[/.-]" + S0
+        + r"(?P<y>\d{4}|\d{2}))?" + S0 + r"\)"
+        + r"|(?:tanggal" + S + r")?(?P<d2>" + D + r")" + S + r"(?P<mon2>" + MONTH_ANY + r")(?:" + S0 + r",?" + S
+        + r"(?P<y2>" + Y4 + r"))?\b"
+        + r"|(?P<mon3>" + MONTH_ANY + r")" + S + r"(?P<d3>" + D + r")(?:st|nd|rd|th)?(?:" + S0 + r",?" + S
+        + r"(?P<y3>" + Y4 + r"))?\b"
+        + r"|(?P<d4>" + D + r")[/.-](?P<m4>" + M + r")[/.-](?P<y4>\d{4})(?!\d)"
+        + r")" + TAIL + r"(?:" + S + r"(?P<rel>kemarin|lalu|itu|ini))?)"
+    ),
+    # 22 Maret 2021 · 15 November lalu · akhir Maret 2021 · March 22, 2021 · 2021-03-22 · 22/3/2021
+    "date": (
+        r"(?P<t>(?:\b(?P<part>" + PART + r")" + S + r")?(?:\btanggal" + S + r")?" + NOT_NUM_BEFORE
+        + r"(?:(?P<d>" + D + r")(?:" + S0 + r"[-–]" + S0 + D + r")?" + S + r"(?P<mon>" + MONTH_ANY + r")(?:" + S
+        + r"(?:tahun" + S + r")?(?P<y>" + Y4 + r"))?\b"
+        + r"|(?P<mon2>" + MONTH_ANY + r")" + S + r"(?P<d2>" + D + r")(?:st|nd|rd|th)?" + S0 + r"," + S0 + r"(?P<y2>"
+        + Y4 + r")\b"
+        + r"|(?P<y3>" + Y4 + r")-(?P<m3>1[0-2]|0[1-9])-(?P<d3>3[01]|[12]\d|0[1-9])(?![\d:])"
+        + r"|(?P<d4>" + D + r")(?P<sep>[/.-])(?P<m4>" + M + r")(?P=sep)(?P<y4>" + Y4 + r")(?!\d)"
+        + r")" + TAIL + r"(?:" + S + r"(?P<rel>" + alt(tw.PAST_WORDS + tw.FUTURE_WORDS) + r"))?\b)"
+    ),
+    # pukul 11.45 WIB · sekitar pukul 13.00 · jam 06.00 WIB pagi · 14.30 WITA
+    "time": (
+        r"(?P<t>\b(?:sekitar" + S + r")?" + CLOCK + S + r"(?P<hh>" + HH + r")(?:[.:](?P<mm>" + MM + r"))?(?![\d.:]\d)"
+        + r"(?:" + S0 + r"[-–]" + S0 + r"(?:pukul" + S + r")?" + HH + r"(?:[.:]" + MM + r")?(?![\d.:]\d))?"
+        + r"(?:" + S0 + r"(?P<zone>" + ZONE + r"))?\b(?:" + S + r"(?P<pod>" + POD + r"))?(?:" + S
+        + r"(?P<rel>kemarin|tadi|ini|kemudian|nanti))?\b"
+        + r"|" + NOT_NUM_BEFORE + r"(?P<hh2>" + HH + r")[.:](?P<mm2>" + MM + r")" + S0 + r"(?P<zone2>WIB|WITA|WIT)\b)"
+    ),
+    # setiap Senin · tiap tahun · per hari · setiap 2 jam
+    "set": (
+        r"\b(?P<t>(?P<kw>" + alt(tw.SET_WORDS) + r")" + S + r"(?:(?P<n>" + NUM + r")" + S + r"(?P<unit2>" + UNIT
+        + r")|(?P<wd>" + DAY + r")|(?P<pod>" + POD + r")|(?P<unit>" + UNIT + r")|(?P<mon>" + MONTH
+        + r")|tanggal" + S + r"(?P<d>" + D + r"))\b)"
+    ),
+    # Ramadhan · 1 Syawal 1442 H · bulan suci Ramadhan 2021 · Idul Fitri · Natal tahun lalu
+    "hijri": (
+        r"\b(?P<t>(?:(?P<d>" + D + r")" + S + r")?(?:(?P<part>" + PART + r")" + S + r")?(?:(?P<bulan>bulan)" + S
+        + r"(?:suci" + S + r")?)?(?:(?P<hm>" + HIJRI + r")|(?P<hol>" + HOLIDAY + r"))\b(?:" + S + r"(?:tahun" + S
+        + r")?(?:(?P<hy>1[34]\d\d)" + S0 + HIJRI_SUFFIX + r"|(?P<gy>" + Y4 + r")\b|(?P<rel>" + alt(
+            ("lalu", "ini", "depan", "mendatang", "tahun lalu", "tahun ini", "tahun depan")) + r")\b))?)"
+    ),
+    # Juni 2021 lalu · bulan Mei · awal Juli · Juli tahun lalu
+    "monthyear": (
+        r"\b(?P<t>(?:(?P<part>" + PART + r")" + S + r")?(?:(?P<bulan>bulan)" + S + r")?(?P<mon>" + MONTH + r")\b"
+        + r"(?:" + S + r"(?:tahun" + S + r")?(?P<y>" + Y4 + r")\b|" + S + r"tahun" + S + r"(?P<yrel>lalu|ini|depan)\b)?"
+        + r"(?:" + S + r"(?P<rel>" + alt(tw.PAST_WORDS + tw.FUTURE_WORDS + tw.THIS_WORDS) + r")\b)?"
+        + r"|(?P<mon2>" + MONTH_ANY + r")" + S + r"(?P<y2>" + Y4 + r")\b)"
+    ),
+    # tahun 1961 · tahun 2014 ini · 1988 lalu · pada 2012 · era 1990-an · awal 2015
+    "year": (
+        r"\b(?:(?P<t>(?:(?P<part>" + PART + r")" + S + r")?tahun" + S + r"(?P<y>" + Y4 + r"|\d{2})(?P<dec>-?an)?\b"
+        + r"(?:" + S + r"(?P<rel>lalu|silam|ini|yang" + S + r"lalu)\b)?)"
+        + r"|(?P<t2>(?:(?P<part2>" + PART + r")" + S + r")?(?:era" + S + r"|dekade" + S + r")(?P<y2>" + Y4
+        + r"|\d{2})(?P<dec2>-?an)\b)"
+        + r"|(?P<t5>(?P<part5>" + PART + r")" + S + r"(?P<y5>" + Y4 + r")(?P<dec5>-an)?(?![\d.,]\d))"
+        + r"|(?P<t4>(?P<y4>" + Y4 + r")(?P<dec4>-an)?" + S + r"(?:lalu|silam|yang" + S + r"lalu)\b)"
+        + r"|(?P<cue>" + alt(tw.YEAR_CUES) + r")" + S + r"(?P<t3>(?P<y3>" + Y4 + r")(?P<dec3>-an)?(?![\w/]|[.,:-]\d)(?:" + S + r"(?:lalu|silam)\b)?))"
+    ),
+    # abad ke-21 · abad XX
+    "century": r"\b(?P<t>abad" + S + r"(?:ke" + S0 + r"-?" + S0 + r")?(?P<n>\d{1,2}|[IVXL]{1,6})\b)",
+    # akhir pekan lalu · minggu lalu · pekan depan · tahun lalu · awal tahun · hari berikutnya · Minggu lalu
+    "unitrel": (
+        r"\b(?P<t>(?:(?P<part>" + PART + r")" + S + r")?(?P<unit>" + CAL_UNIT + r")" + S + r"(?P<rel>" + UNIT_REL
+        + r")\b|(?P<part2>" + PART + r")" + S + r"(?P<unit2>pekan|minggu|bulan|tahun|abad|dekade)\b(?!" + S
+        + r"(?:ke-?|\d)))"
+    ),
+    # dua hari lalu · sepekan · 48 jam · beberapa tahun terakhir · satu abad terakhir · bertahun-tahun
+    "count": (
+        r"(?P<t>(?:\b(?P<approx>sekitar|kurang" + S + r"lebih|hampir|lebih" + S + r"dari|sedikitnya|setidaknya|"
+        + r"paling" + S + r"lama|paling" + S + r"tidak)" + S + r")?(?:(?P<n>" + NUM + r"|\b" + VAGUE + r")" + S
+        + r"(?P<unit>" + UNIT + r")|\b(?P<se>" + SE + r"))\b(?!-)(?:" + S + r"(?P<rel>" + COUNT_REL + r")\b)?"
+        + r"|\b(?P<redup>" + REDUP + r")\b)"
+    ),
+    # Senin · Senin lalu · Minggu pagi itu · Kamis malam
+    "weekday": (
+        r"\b(?P<t>(?:hari" + S + r")?(?P<wd>" + DAY + r")\b(?:" + S + r"(?P<pod0>" + POD + r"))?" + TAIL
+        + r"(?:" + S + r"(?P<rel>" + alt(tw.PAST_WORDS + tw.FUTURE_WORDS + tw.THIS_WORDS + ("itu",)) + r"))?\b)"
+    ),
+    # hari ini · kemarin · saat ini · baru-baru ini · tadi malam
+    "fixed": r"\b(?P<t>" + FIXED + r")\b(?!-)",
+}
+
+
+def _prefixed(name: str, pattern: str) -> str:
+    """Give every named group of a rule a unique `rule__group` name for the master alternation."""
+    pattern = re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{name}__{m.group(1)}>", pattern)
+    return re.sub(r"\(\?P=(\w+)\)", lambda m: f"(?P={name}__{m.group(1)})", pattern)
+
+
+@lru_cache(maxsize=1)
+def master() -> re.Pattern[str]:
+    """One alternation of all rules, in priority order, each wrapped in a group named after it."""
+    parts = [f"(?P<{name}>{_prefixed(name, pattern)})" for name, pattern in RULES.items()]
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def single(name: str) -> re.Pattern[str]:
+    """One rule alone (tests and debugging)."""
+    return re.compile(f"(?P<{name}>{_prefixed(name, RULES[name])})", re.IGNORECASE)

@@ -1,0 +1,533 @@
+"""From a grammar match to a TIMEX3 type and value: one resolver per rule.
+
+A resolver gets the rule's groups and the context (publication day, the story's last
+explicit day) and returns a `Resolved`, or None to drop the match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from kabar.analyse.timex import calendar as cal
+from kabar.lang.id import time_words as tw
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    text: str
+    anchor: date | None
+    stamp: datetime | None
+    ref: date | None  # the last day the story named ("dua hari kemudian" counts from it)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    start: int
+    end: int
+    type: str
+    value: str
+    mod: str | None = None
+    day: date | None = None  # a day this expression fixes, to anchor later "kemudian"
+
+
+class Groups:
+    """The named groups of one rule inside the master match."""
+
+    __slots__ = ("m", "rule")
+
+    def __init__(self, m: re.Match[str], rule: str):
+        self.m, self.rule = m, rule
+
+    def __getitem__(self, name: str) -> str | None:
+        return self.m.group(f"{self.rule}__{name}")
+
+    def span(self, *names: str) -> tuple[int, int, str]:
+        for name in names:
+            if self[name] is not None:
+                start, end = self.m.span(f"{self.rule}__{name}")
+                return start, end, name
+        raise LookupError(names)
+
+
+def _low(s: str | None) -> str:
+    return re.sub(r"\s+", " ", s.lower()).strip(".") if s else ""
+
+
+def _month(word: str | None) -> int | None:
+    w = _low(word)
+    return tw.MONTHS.get(w) or tw.MONTH_ABBREVIATIONS.get(w)
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    y = int(text)
+    if len(text) == 2:
+        y += 2000 if y <= 40 else 1900
+    return y
+
+
+def _direction(rel: str | None) -> int:
+    rel = _low(rel)
+    if rel in tw.PAST_WORDS:
+        return -1
+    if rel in tw.FUTURE_WORDS:
+        return 1
+    return 0
+
+
+def _day_value(day: date | None, month: int | None = None, dom: int | None = None) -> str:
+    if day is not None:
+        return day.isoformat()
+    mm = f"{month:02d}" if month else "XX"
+    dd = f"{dom:02d}" if dom else "XX"
+    return f"XXXX-{mm}-{dd}"
+
+
+def _clock(g: Groups, day_value: str, hh: str = "hh", mm: str = "mm", pod: str = "pod") -> tuple[str, str]:
+    """(type, value) of a day plus an optional clock time and part of day."""
+    hour, minute, part = g[hh], g[mm], _low(g[pod])
+    if hour is not None:
+        h = int(hour)
+        if part in tw.PM_PARTS and h < 12 and not (part == "malam" and h < 5):
+            h += 12
+        if h == 24:
+            h = 0
+        return "TIME", f"{day_value}T{h:02d}:{int(minute or 0):02d}"
+    if part:
+        return "TIME", f"{day_value}T{tw.PARTS_OF_DAY[part]}"
+    return "DATE", day_value
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0\"'“‘(":
+        i -= 1
+    return i < 0 or text[i] in "\n.!?:"
+
+
+def _future_context(text: str, start: int) -> bool:
+    """Does the clause before a bare weekday speak of the future ("akan … pada Kamis")?"""
+    window = text[max(0, start - 80):start].lower()
+    cut = max(window.rfind("."), window.rfind("\n"), window.rfind(","))
+    words = set(re.findall(r"\w+", window[cut + 1:]))
+    return bool(words & set(tw.FUTURE_CUES))
+
+
+def _weekday_value(wd: int, rel: str, ctx: Context, start: int) -> tuple[str, date | None]:
+    if ctx.anchor is None:
+        return f"XXXX-WXX-{wd}", None
+    if rel in ("lalu", "yang lalu", "kemarin"):
+        relation = "last"
+    elif rel in ("depan", "mendatang", "yang akan datang"):
+        relation = "next"
+    elif rel in ("nanti", "besok"):
+        relation = "future"
+    elif rel == "ini":
+        relation = "this"
+    else:
+        relation = "future" if _future_context(ctx.text, start) else "past"
+    day = cal.weekday_date(wd, ctx.anchor, relation)
+    return _day_value(day), day
+
+
+# --- resolvers -------------------------------------------------------------------------------
+
+def r_daydate(g: Groups, ctx: Context) -> Resolved | None:
+    start, end, _ = g.span("t")
+    wd = tw.WEEKDAYS[_low(g["wd"]).replace("’", "'")]
+    if g["d"]:
+        dom, month, year = int(g["d"]), int(g["m"]), _year(g["y"])
+    elif g["d2"]:
+        dom, month, year = int(g["d2"]), _month(g["mon2"]), _year(g["y2"])
+    elif g["d3"]:
+        dom, month, year = int(g["d3"]), _month(g["mon3"]), _year(g["y3"])
+    else:
+        dom, month, year = int(g["d4"]), int(g["m4"]), _year(g["y4"])
+    if not month:
+        return None
+    if year is not None:
+        day = cal.safe_date(year, month, dom)
+        if day is None:
+            return None
+    elif ctx.anchor is not None:
+        day = cal.choose_day(month, dom, ctx.anchor, weekday=wd)
+    else:
+        day = None
+    typ, value = _clock(g, _day_value(day, month, dom))
+    return Resolved(start, end, typ, value, day=day)
+
+
+def r_date(g: Groups, ctx: Context) -> Resolved | None:
+    start, end, _ = g.span("t")
+    if g["d"]:
+        dom, month, year = int(g["d"]), _month(g["mon"]), _year(g["y"])
+        word = g["mon"]
+    elif g["d2"]:
+        dom, month, year = int(g["d2"]), _month(g["mon2"]), _year(g["y2"])
+        word = g["mon2"]
+    elif g["d3"]:
+        dom, month, year = int(g["d3"]), int(g["m3"]), int(g["y3"])
+        word = None
+    else:
+        dom, month, year = int(g["d4"]), int(g["m4"]), int(g["y4"])
+        word = None
+    if not month:
+        return None
+    if word and _low(word) in tw.MONTH_ABBREVIATIONS and year is None and word[0].islower():
+        return None  # "3 jan" in running text is too weak
+    if year is not None:
+        day = cal.safe_date(year, month, dom)
+        if day is None:
+            return None
+    elif ctx.anchor is not None:
+        if cal.safe_date(2000, month, dom) is None:
+            return None
+        day = cal.choose_day(month, dom, ctx.anchor, direction=_direction(g["rel"]))
+    else:
+        day = None
+    mod = tw.PARTS.get(_low(g["part"])) if g["part"] else None
+    typ, value = _clock(g, _day_value(day, month, dom))
+    return Resolved(start, end, typ, value, mod, day=day)
+
+
+def r_time(g: Groups, ctx: Context) -> Resolved | None:
+    start, end, _ = g.span("t")
+    rel = _low(g["rel"])
+    if rel == "kemarin":
+        day = cal.add_days(ctx.anchor, -1) if ctx.anchor else None
+    elif rel in ("tadi", "ini", "nanti"):
+        day = ctx.anchor
+    else:
+        day = ctx.ref or ctx.anchor
+    if g["hh2"] is not None:
+        return Resolved(start, end, "TIME", f"{_day_value(day)}T{int(g['hh2']):02d}:{g['mm2']}")
+    if int(g["hh"]) > 24:
+        return None
+    typ, value = _clock(g, _day_value(day))
+    return Resolved(start, end, typ, value)
+
+
+def r_set(g: Groups, ctx: Context) -> Resolved | None:
+    start, end, _ = g.span("t")
+    per = _low(g["kw"]) == "per"
+    if g["unit2"]:
+        amount = _amount(g["n"])
+        return Resolved(start, end, "SET", _duration(amount, g["unit2"])) if amount is not None else None
+    if g["unit"]:
+        unit = g["unit"]
+        if unit.startswith("Minggu") and not per:
+            return Resolved(start, end, "SET", "XXXX-WXX-7")
+        return Resolved(start, end, "SET", _duration(1, unit))
+    if per:
+        return None
+    if g["wd"]:
+        return Resolved(start, end, "SET", f"XXXX-WXX-{tw.WEEKDAYS[_low(g['wd']).replace('’', chr(39))]}")
+    if g["pod"]:
+        return Resolved(start, end, "SET", f"XXXX-XX-XXT{tw.PARTS_OF_DAY[_low(g['pod'])]}")
+    if g["mon"]:
+        return Resolved(start, end, "SET", f"XXXX-{tw.MONTHS[_low(g['mon'])]:02d}")
+    return Resolved(start, end, "SET", f"XXXX-XX-{int(g['d']):02d}")
+
+
+def r_hijri(g: Groups, ctx: Context) -> Resolved | None:
+    start, end, _ = g.span("t")
+    rel = _low(g["rel"])
+    year_shift = {"tahun lalu": -1, "tahun depan": 1, "tahun ini": 0}.get(rel)
+    direction = {"lalu": -1, "depan": 1, "mendatang": 1}.get(rel, 0)
+    gy = _year(g["gy"]) if g["gy"] else None
+    if gy is None and year_shift is not None and ctx.anchor is not None:
+        gy = ctx.anchor.year + year_shift
+    hy = int(g["hy"]) if g["hy"] else None
+    if g["hol"]:
+        name = _low(g["hol"])
+        if g["d"]:  # "17 Natal" is not a pattern; re-anchor on the holiday alone
+            start = g.span("hol")[0] if not g["part"] and not g["bulan"] else start
+        if name in tw.GREGORIAN_HOLIDAYS:
+            month, dom = tw.GREGORIAN_HOLIDAYS[name]
+            if gy is not None:
+                day = cal.safe_date(gy, month, dom)
+            elif ctx.anchor is not None:
+                day = cal.choose_day(month, dom, ctx.anchor, direction=direction)
+            else:
+                return Resolved(start, end, "DATE", f"XXXX-{month:02d}-{dom:02d}")
+            return Resolved(start, end, "DATE", _day_value(day), day=day)
+        hmonth, hday = tw.HIJRI_HOLIDAYS[name]
+        return _hijri_value(start, end, hmonth, hday, hy, gy, ctx, direction, day_level=True)
+    name = _low(g["hm"])
+    hmonth = tw.HIJRI_MONTHS[name]
+    if hmonth not in (1, 9, 10, 12) and not (g["d"] or g["bulan"] or hy):
+        return None  # "Rajab", "Safar" are also personal names
+    dom = int(g["d"]) if g["d"] else None
+    mod = tw.PARTS.get(_low(g["part"])) if g["part"] else None
+    res = _hijri_value(start, end, hmonth, dom or 15, hy, gy, ctx, direction, day_level=dom is not None)
+    return Resolved(res.start, res.end, res.type, res.value, mod, res.day)
+
+
+def _hijri_value(start, end, hmonth, hday, hy, gy, ctx, direction, *, day_level: bool) -> Resolved:
+    if hy is not None:
+        day = cal.hijri_to_gregorian(hy, hmonth, hday)
+    elif gy is not None or ctx.anchor is not None:
+        day = cal.hijri_year_near(hmonth, hday, ctx.anchor or date(gy, 6, 30), gregorian_year=gy,
+                                  direction=direction)
+    else:
+        day = None
+    if day is None:
+        return Resolved(start, end, "DATE", "XXXX")
+    if day_level:
+        return Resolved(start, end, "DATE", day.isoformat(), day=day)
+    return Resolved(start, end, "DATE", f"{day.year:04d}-{day.month:02d}")
+
+
+def r_monthyear(g: Groups, ctx: Context) -> Resolved | None:
+    start, end, _ = g.span("t")
+    word = g["mon"] or g["mon2"]
+    month = _month(word)
+    if not month:
+        return None
+    english = _low(word) not in tw.MONTHS or _low(word) in ("april", "september", "november")
+    if g["mon"] and not g["y"] and not g["bulan"]:
+        if word[0].islower() or word == "May" or (english and _low(word) not in (
+                "april", "september", "november") and not word[0].isupper()):
+            return None
+    year = _year(g["y"] or g["y2"])
+    if year is None and g["yrel"] and ctx.anchor is not None:
+        year = ctx.anchor.year + {"lalu": -1, "ini": 0, "depan": 1}[_low(g["yrel"])]
+    rel = _low(g["rel"])
+    if year is None and ctx.anchor is not None:
+        year = ctx.anchor.year if rel == "ini" else cal.choose_month_year(month, ctx.anchor, _direction(rel))
+    mod = tw.PARTS.get(_low(g["part"])) if g["part"] else None
+    value = f"{year:04d}-{month:02d}" if year is not None else f"XXXX-{month:02d}"
+    return Resolved(start, end, "DATE", value, mod)
+
+
+def r_year(g: Groups, ctx: Context) -> Resolved | None:
+    start, end, which = g.span("t", "t2", "t3", "t4", "t5")
+    suffix = {"t": "", "t2": "2", "t3": "3", "t4": "4", "t5": "5"}[which]
+    y = _year(g["y" + suffix])
+    if y is None:
+        return None
+    if which == "t" and len(g["y"]) == 2 and not g["dec"]:
+        return None  # "tahun 98" is too rare to beat "98 tahun"-style noise
+    part = g["part" + suffix] if which in ("t", "t2", "t5") else None
+    mod = tw.PARTS.get(_low(part)) if part else None
+    if g["dec" + suffix] if which != "t4" else g["dec4"]:
+        return Resolved(start, end, "DATE", f"{y // 10:03d}", mod)
+    return Resolved(start, end, "DATE", f"{y:04d}", mod)
+
+
+def _roman(text: str) -> int | None:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50}
+    total, prev = 0, 0
+    for ch in reversed(text.upper()):
+        v = values.get(ch)
+        if v is None:
+            return None
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total
+
+
+def r_century(g: Groups, ctx: Context) -> Resolved | None:
+    start, end, _ = g.span("t")
+    n = int(g["n"]) if g["n"].isdigit() else _roman(g["n"])
+    if not n or n > 30:
+        return None
+    return Resolved(start, end, "DATE", f"{n - 1:02d}")
+
+
+def _week_of(day: date | None, weekend: bool) -> str:
+    if day is None:
+        return "XXXX-WXX" + ("-WE" if weekend else "")
+    return cal.iso_week(day) + ("-WE" if weekend else "")
+
+
+def r_unitrel(g: Groups, ctx: Context) -> Resolved | None:
+    start, end, _ = g.span("t")
+    unit_word = g["unit"] or g["unit2"]
+    unit = _low(unit_word)
+    rel = _low(g["rel"])
+    part = _low(g["part"] or g["part2"])
+    # "Minggu lalu" mid-sentence, or after "pada"/"hari", is last Sunday; sentence-initial it is "last week".
+    if unit_word == "Minggu" and not part and not _sentence_initial(ctx.text, start):
+        value, day = _weekday_value(7, rel, ctx, start)
+        return Resolved(start, end, "DATE", value, day=day)
+    mod = tw.PARTS.get(part) if part else None
+    if rel in tw.AFTER_REF_WORDS or rel in tw.BEFORE_REF_WORDS:
+        base, shift = ctx.ref or ctx.anchor, (1 if rel in tw.AFTER_REF_WORDS else -1)
+    else:
+        base, shift = ctx.anchor, {-1: -1, 1: 1}.get(_direction(rel), 0)
+    if unit == "hari":
+        if rel == "ini" or rel in tw.AFTER_REF_WORDS or rel in tw.BEFORE_REF_WORDS or rel == "kemarin":
+            shift = -1 if rel == "kemarin" else shift
+            day = cal.add_days(base, shift) if base else None
+            return Resolved(start, end, "DATE", _day_value(day), day=day)
+        return None
+    if base is None:
+        value = {"minggu": "XXXX-WXX", "pekan": "XXXX-WXX", "bulan": "XXXX-XX"}.get(unit, "XXXX")
+        if unit in ("minggu", "pekan") and part == "akhir":
+            value += "-WE"
+            mod = None
+        return Resolved(start, end, "DATE", value, mod)
+    if unit in ("minggu", "pekan"):
+        weekend = part == "akhir"
+        if weekend and not rel:
+            # "akhir pekan" alone: the weekend just past early in the week, else the coming one.
+            shift = -1 if base.isoweekday() <= 2 else 0
+        day = cal.add_days(base, 7 * shift)
+        return Resolved(start, end, "DATE", _week_of(day, weekend), None if weekend else mod)
+    if unit == "bulan":
+        y, m = cal.add_months(base.year, base.month, shift)
+        return Resolved(start, end, "DATE", f"{y:04d}-{m:02d}", mod)
+    if unit == "tahun":
+        return Resolved(start, end, "DATE", f"{base.year + shift:04d}", mod)
+    if unit == "dekade":
+        return Resolved(start, end, "DATE", f"{base.year // 10 + shift:03d}", mod)
+    if unit == "abad":
+        return Resolved(start, end, "DATE", f"{base.year // 100 + shift:02d}", mod)
+    return None
+
+
+def _amount(text: str | None) -> float | None:
+    """A count as a number; None for words that are not numbers, -1 for vague quantities."""
+    if text is None:
+        return None
+    low = _low(text)
+    if low in tw.VAGUE_QUANTITIES:
+        return -1
+    half = 0.0
+    if low.endswith("setengah"):
+        half, low = 0.5, low[: -len("setengah")].strip()
+        if not low:
+            return 0.5
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", low):
+        return int(low.replace(".", "")) + half
+    if re.fullmatch(r"\d+(?:,\d+)?", low):
+        return float(low.replace(",", ".")) + half
+    n = tw.parse_number_words(low)
+    return None if n is None else n + half
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def _unit(word: str) -> tuple[str, int, bool]:
+    w = _low(word)
+    if w.endswith("nya") and w not in tw.UNITS:
+        w = w[:-3]
+    return tw.UNITS[w]
+
+
+def _duration(amount: float, unit_word: str) -> str:
+    letter, mult, clock = _unit(unit_word)
+    n = "X" if amount < 0 else _num(amount * mult)
+    return f"PT{n}{letter}" if clock else f"P{n}{letter}"
+
+
+def _previous_word(text: str, start: int) -> str:
+    m = re.search(r"(\w+)\W{0,3}$", text[max(0, start - 30):start])
+    return m.group(1).lower() if m else ""
+
+
+def r_count(g: Groups, ctx: Context) -> Resolved | None:
+    start, end, _ = g.span("t")
+    if g["redup"]:
+        return Resolved(start, end, "DURATION", _duration(-1, tw.REDUPLICATED[_low(g["redup"])]))
+    if g["se"]:
+        amount, unit_word = 1.0, tw.SE_FORMS[_low(g["se"])]
+    else:
+        amount, unit_word = _amount(g["n"]), g["unit"]
+        if amount is None:
+            return None
+        if unit_word == "Minggu" and g["n"] and not g["rel"]:
+            return None  # "2 Minggu" with a capital is a date fragment more often than a span
+    if _previous_word(ctx.text, start) in tw.AGE_WORDS + tw.NON_TIME_WORDS:
+        return None
+    if re.match(r"[ \t]{0,2}ke-?\d", ctx.text[end:end + 6]):
+        return None
+    rel = _low(g["rel"])
+    letter, mult, clock = _unit(unit_word)
+    if not rel or rel in tw.SPAN_WORDS or rel in ("mendatang", "yang akan datang"):
+        return Resolved(start, end, "DURATION", _duration(amount, unit_word))
+    if rel in tw.PAST_WORDS:
+        base, sign, vague = ctx.anchor, -1, "PAST_REF"
+    elif rel in tw.LATER_WORDS or rel in ("depan", "nanti", "besok"):
+        base, sign, vague = ctx.anchor, 1, "FUTURE_REF"
+    elif rel in tw.AFTER_REF_WORDS:
+        base, sign, vague = ctx.ref or ctx.anchor, 1, "FUTURE_REF"
+    else:
+        base, sign, vague = ctx.ref or ctx.anchor, -1, "PAST_REF"
+    if amount < 0:
+        return Resolved(start, end, "DATE", vague)
+    n = int(round(amount * mult)) * sign
+    if clock:
+        if ctx.stamp is not None and letter == "H":
+            t = ctx.stamp + timedelta(hours=n)
+            return Resolved(start, end, "TIME", t.strftime("%Y-%m-%dT%H:%M"))
+        return Resolved(start, end, "DATE", _day_value(base), day=None)
+    if base is None:
+        return Resolved(start, end, "DATE", {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX"}.get(letter, "XXXX"))
+    try:
+        if letter == "D":
+            day = cal.add_days(base, n)
+            return Resolved(start, end, "DATE", _day_value(day), day=day)
+        if letter == "W":
+            return Resolved(start, end, "DATE", _week_of(cal.add_days(base, 7 * n), False))
+        if letter == "M":
+            y, m = cal.add_months(base.year, base.month, n)
+            return Resolved(start, end, "DATE", f"{y:04d}-{m:02d}")
+        return Resolved(start, end, "DATE", f"{base.year + n:04d}")
+    except (OverflowError, ValueError):
+        return None
+
+
+def r_weekday(g: Groups, ctx: Context) -> Resolved | None:
+    start, end, _ = g.span("t")
+    word = g["wd"]
+    if _low(word) == "minggu" and not (word[0] == "M"):
+        return None  # lower-case "minggu" is a week
+    if _low(word) in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday") \
+            and not word[0].isupper():
+        return None
+    rel = _low(g["rel"])
+    if rel == "itu":
+        rel = ""
+    wd = tw.WEEKDAYS[_low(word).replace("’", "'")]
+    value, day = _weekday_value(wd, rel, ctx, start)
+    part = _low(g["pod"] or g["pod0"])
+    if g["hh"] is not None:
+        h = int(g["hh"])
+        if part in tw.PM_PARTS and h < 12 and not (part == "malam" and h < 5):
+            h += 12
+        return Resolved(start, end, "TIME", f"{value}T{h % 24:02d}:{int(g['mm'] or 0):02d}")
+    if part:
+        return Resolved(start, end, "TIME", f"{value}T{tw.PARTS_OF_DAY[part]}")
+    return Resolved(start, end, "DATE", value, day=day)
+
+
+def r_fixed(g: Groups, ctx: Context) -> Resolved | None:
+    start, end, _ = g.span("t")
+    typ, rule = tw.FIXED[_low(g["t"])]
+    if rule.startswith("SEASON:"):
+        year = f"{ctx.anchor.year:04d}" if ctx.anchor else "XXXX"
+        return Resolved(start, end, typ, f"{year}-{rule[7:]}")
+    if not rule.startswith(("DCT", "REF")):
+        return Resolved(start, end, typ, rule)
+    base = ctx.anchor if rule.startswith("DCT") else (ctx.ref or ctx.anchor)
+    offset, _, part = rule[3:].partition("@")
+    day = cal.add_days(base, int(offset)) if base else None
+    value = _day_value(day)
+    if part:
+        return Resolved(start, end, "TIME", f"{value}T{part}")
+    return Resolved(start, end, typ, value, day=day)
+
+
+RESOLVERS: dict[str, Callable[[Groups, Context], Resolved | None]] = {
+    "daydate": r_daydate, "date": r_date, "time": r_time, "set": r_set, "hijri": r_hijri,
+    "monthyear": r_monthyear, "year": r_year, "century": r_century, "unitrel": r_unitrel,
+    "count": r_count, "weekday": r_weekday, "fixed": r_fixed,
+}

@@ -1,0 +1,203 @@
+"""Indonesian (and English) time vocabulary: the data behind `kabar.analyse.timex`.
+
+Everything here is plain data; the grammar in `kabar.analyse.timex.grammar` turns
+it into patterns. Keys are lower-case.
+"""
+
+from __future__ import annotations
+
+# Gregorian months: Indonesian full names, old spellings, abbreviations, English.
+MONTHS: dict[str, int] = {
+    "januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6,
+    "juli": 7, "agustus": 8, "september": 9, "oktober": 10, "november": 11, "nopember": 11,
+    "desember": 12,
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8,
+    "october": 10, "december": 12,
+}
+# Abbreviations are only trusted next to a day number or a year ("22 Okt 2021").
+MONTH_ABBREVIATIONS: dict[str, int] = {
+    "jan": 1, "feb": 2, "peb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "agu": 8, "agt": 8,
+    "ags": 8, "aug": 8, "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11, "nop": 11,
+    "des": 12, "dec": 12,
+}
+
+# ISO weekday numbers (Monday = 1). "minggu" is also the word for week: the grammar decides.
+WEEKDAYS: dict[str, int] = {
+    "senin": 1, "selasa": 2, "rabu": 3, "kamis": 4, "jumat": 5, "jum'at": 5, "jum’at": 5,
+    "sabtu": 6, "minggu": 7, "ahad": 7,
+    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
+    "sunday": 7,
+}
+
+# Number words: units, teens and tens are composed by `parse_number_words`.
+NUMBER_UNITS: dict[str, int] = {
+    "nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+    "delapan": 8, "sembilan": 9,
+}
+NUMBER_WORDS: dict[str, int] = {
+    **NUMBER_UNITS, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000,
+    "setengah": 0,  # handled as a fraction by the grammar
+}
+NUMBER_MULTIPLIERS: dict[str, int] = {"belas": 10, "puluh": 10, "ratus": 100, "ribu": 1000}
+
+# Duration units → (TIMEX3 unit letter, multiplier, is a time-of-day unit).
+UNITS: dict[str, tuple[str, int, bool]] = {
+    "detik": ("S", 1, True), "menit": ("M", 1, True), "jam": ("H", 1, True),
+    "hari": ("D", 1, False), "malam": ("D", 1, False), "minggu": ("W", 1, False),
+    "pekan": ("W", 1, False), "bulan": ("M", 1, False), "tahun": ("Y", 1, False),
+    "windu": ("Y", 8, False), "dekade": ("Y", 10, False), "dasawarsa": ("Y", 10, False),
+    "abad": ("Y", 100, False), "milenium": ("Y", 1000, False), "semester": ("M", 6, False),
+    "kuartal": ("M", 3, False), "triwulan": ("M", 3, False),
+}
+# "se-" forms: sehari, sepekan, setahun … = one unit.
+SE_FORMS: dict[str, str] = {
+    "sedetik": "detik", "semenit": "menit", "sejam": "jam", "sehari": "hari", "seminggu": "minggu",
+    "sepekan": "pekan", "sebulan": "bulan", "setahun": "tahun", "sewindu": "windu",
+    "sedekade": "dekade", "seabad": "abad",
+}
+# Reduplicated vague durations: bertahun-tahun = for years.
+REDUPLICATED: dict[str, str] = {
+    "berdetik-detik": "detik", "bermenit-menit": "menit", "berjam-jam": "jam", "berhari-hari": "hari",
+    "berminggu-minggu": "minggu", "berpekan-pekan": "pekan", "berbulan-bulan": "bulan",
+    "bertahun-tahun": "tahun", "berabad-abad": "abad", "berdekade-dekade": "dekade",
+}
+# Vague quantities: beberapa hari = PXD.
+VAGUE_QUANTITIES: tuple[str, ...] = (
+    "beberapa", "belasan", "puluhan", "ratusan", "ribuan", "sejumlah", "berapa",
+)
+
+# Relative words after a calendar unit or a count.
+PAST_WORDS: tuple[str, ...] = ("yang lalu", "lalu", "silam", "kemarin", "yang telah lalu")
+FUTURE_WORDS: tuple[str, ...] = ("depan", "mendatang", "yang akan datang", "nanti", "besok")
+THIS_WORDS: tuple[str, ...] = ("ini",)
+# After a count, against the last date of the story: "dua hari kemudian".
+AFTER_REF_WORDS: tuple[str, ...] = ("kemudian", "berikutnya", "setelahnya", "sesudahnya")
+BEFORE_REF_WORDS: tuple[str, ...] = ("sebelumnya",)
+# After a count, a date against the publication day: "dua hari lagi".
+LATER_WORDS: tuple[str, ...] = ("lagi",)
+# After a count, a span ending (or starting) now: "lima tahun terakhir", "tiga tahun ke depan".
+SPAN_WORDS: tuple[str, ...] = ("terakhir", "belakangan", "ke depan", "lamanya")
+
+# Part of a period → TIMEX3 mod.
+PARTS: dict[str, str] = {
+    "awal": "START", "permulaan": "START", "pertengahan": "MID", "medio": "MID",
+    "tengah": "MID", "akhir": "END", "penghujung": "END", "ujung": "END",
+}
+
+# Parts of the day → TIMEX3 part-of-day value, and the hour shift for "pukul 8 malam".
+PARTS_OF_DAY: dict[str, str] = {
+    "dini hari": "MO", "pagi": "MO", "siang": "AF", "sore": "AF", "petang": "EV", "malam": "NI",
+    "tengah malam": "NI", "tengah hari": "MI",
+}
+PM_PARTS: frozenset[str] = frozenset({"siang", "sore", "petang", "malam"})
+
+# Time zones of Indonesia → UTC offset.
+ZONES: dict[str, str] = {"wib": "+07:00", "wita": "+08:00", "wit": "+09:00", "utc": "+00:00", "gmt": "+00:00"}
+
+# Single words and phrases with a fixed value (lower-case) → (type, value or a relative rule).
+# Rules: "DCT+N" = publication day plus N days; "REF+N" = the story's last date plus N days;
+# "DCT+N@PART" a part of that day; a bare value is used as is.
+FIXED: dict[str, tuple[str, str]] = {
+    "hari ini": ("DATE", "DCT+0"), "kemarin": ("DATE", "DCT-1"), "kemarin lusa": ("DATE", "DCT-2"),
+    "besok": ("DATE", "DCT+1"), "esok": ("DATE", "DCT+1"), "esok hari": ("DATE", "DCT+1"),
+    "besok lusa": ("DATE", "DCT+2"), "lusa": ("DATE", "DCT+2"),
+    "keesokan harinya": ("DATE", "REF+1"), "keesokan hari": ("DATE", "REF+1"),
+    "esok harinya": ("DATE", "REF+1"), "hari berikutnya": ("DATE", "REF+1"),
+    "sehari setelahnya": ("DATE", "REF+1"), "sehari sesudahnya": ("DATE", "REF+1"),
+    "hari itu": ("DATE", "REF+0"), "hari yang sama": ("DATE", "REF+0"),
+    "pagi ini": ("TIME", "DCT+0@MO"), "siang ini": ("TIME", "DCT+0@AF"),
+    "sore ini": ("TIME", "DCT+0@AF"), "malam ini": ("TIME", "DCT+0@NI"),
+    "tadi pagi": ("TIME", "DCT+0@MO"), "pagi tadi": ("TIME", "DCT+0@MO"),
+    "tadi siang": ("TIME", "DCT+0@AF"), "siang tadi": ("TIME", "DCT+0@AF"),
+    "tadi sore": ("TIME", "DCT+0@AF"), "sore tadi": ("TIME", "DCT+0@AF"),
+    "tadi malam": ("TIME", "DCT-1@NI"), "semalam": ("TIME", "DCT-1@NI"),
+    "kemarin malam": ("TIME", "DCT-1@NI"), "kemarin pagi": ("TIME", "DCT-1@MO"),
+    "kemarin siang": ("TIME", "DCT-1@AF"), "kemarin sore": ("TIME", "DCT-1@AF"),
+    "besok pagi": ("TIME", "DCT+1@MO"), "besok siang": ("TIME", "DCT+1@AF"),
+    "besok sore": ("TIME", "DCT+1@AF"), "besok malam": ("TIME", "DCT+1@NI"),
+    "nanti malam": ("TIME", "DCT+0@NI"), "nanti sore": ("TIME", "DCT+0@AF"),
+    "nanti siang": ("TIME", "DCT+0@AF"),
+    "saat ini": ("DATE", "PRESENT_REF"), "kini": ("DATE", "PRESENT_REF"),
+    "sekarang": ("DATE", "PRESENT_REF"), "dewasa ini": ("DATE", "PRESENT_REF"),
+    "masa kini": ("DATE", "PRESENT_REF"),
+    "beberapa waktu lalu": ("DATE", "PAST_REF"), "beberapa waktu yang lalu": ("DATE", "PAST_REF"),
+    "belum lama ini": ("DATE", "PAST_REF"), "tak lama lagi": ("DATE", "FUTURE_REF"),
+    "tidak lama lagi": ("DATE", "FUTURE_REF"),
+    "baru-baru ini": ("DATE", "PAST_REF"), "belakangan ini": ("DATE", "PAST_REF"),
+    "akhir-akhir ini": ("DATE", "PAST_REF"), "saat itu": ("DATE", "PAST_REF"),
+    "ketika itu": ("DATE", "PAST_REF"), "waktu itu": ("DATE", "PAST_REF"),
+    "kala itu": ("DATE", "PAST_REF"), "masa lalu": ("DATE", "PAST_REF"),
+    "masa lampau": ("DATE", "PAST_REF"), "tempo dulu": ("DATE", "PAST_REF"),
+    "masa depan": ("DATE", "FUTURE_REF"), "nanti": ("DATE", "FUTURE_REF"),
+    "kelak": ("DATE", "FUTURE_REF"), "suatu saat nanti": ("DATE", "FUTURE_REF"),
+    "jauh-jauh hari sebelumnya": ("DATE", "PAST_REF"), "jauh-jauh hari": ("DATE", "PAST_REF"),
+    # Indonesia's two seasons, as TIMEX3 seasons of the anchor's year (rainy ≈ winter months).
+    "musim hujan": ("DATE", "SEASON:WI"), "musim penghujan": ("DATE", "SEASON:WI"),
+    "musim kemarau": ("DATE", "SEASON:SU"),
+    "today": ("DATE", "DCT+0"), "yesterday": ("DATE", "DCT-1"), "tomorrow": ("DATE", "DCT+1"),
+}
+
+# Calendar units usable with lalu/ini/depan: "pekan lalu", "bulan depan", "tahun ini".
+CALENDAR_UNITS: tuple[str, ...] = ("hari", "minggu", "pekan", "bulan", "tahun", "abad", "dekade")
+
+# Words before a count that say it is not a span of time: "berusia 60 tahun".
+AGE_WORDS: tuple[str, ...] = ("usia", "berusia", "umur", "berumur", "usianya", "umurnya")
+# Words before a count that make it a measure, not time: "08 derajat 50 menit" (coordinates).
+NON_TIME_WORDS: tuple[str, ...] = ("derajat", "lintang", "bujur")
+# Words before a bare year that make it a date: "pada 2012", "sejak 1961".
+YEAR_CUES: tuple[str, ...] = (
+    "pada", "sejak", "hingga", "sampai", "di", "era", "periode", "medio", "awal", "akhir",
+    "pertengahan", "penghujung", "tahun", "selama", "antara", "dari", "sebelum", "setelah",
+    "jelang", "menjelang", "dalam", "in", "since", "until", "by",
+)
+# Words before a weekday that point forward in time: "akan … pada Senin".
+FUTURE_CUES: tuple[str, ...] = ("akan", "bakal", "dijadwalkan", "rencananya", "direncanakan", "hendak")
+
+# Recurrence: "setiap Senin", "tiap tahun", "per hari".
+SET_WORDS: tuple[str, ...] = ("setiap", "tiap", "saban", "per")
+
+# Hijri months (Indonesian spellings) → month number.
+HIJRI_MONTHS: dict[str, int] = {
+    "muharram": 1, "muharam": 1, "safar": 2, "sapar": 2, "rabiul awal": 3, "rabiulawal": 3,
+    "rabiul akhir": 4, "rabiulakhir": 4, "rabiul tsani": 4, "jumadil awal": 5, "jumadilawal": 5,
+    "jumadil akhir": 6, "jumadilakhir": 6, "rajab": 7, "syaban": 8, "sya'ban": 8, "sya’ban": 8,
+    "ramadhan": 9, "ramadan": 9, "ramadlan": 9, "syawal": 10, "syawwal": 10,
+    "zulkaidah": 11, "dzulqa'dah": 11, "dzulqadah": 11, "zulhijah": 12, "dzulhijjah": 12,
+    "zulhijjah": 12, "dzulhijah": 12,
+}
+# Holidays: fixed Gregorian (month, day) or Hijri (month, day).
+GREGORIAN_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "natal": (12, 25), "malam natal": (12, 24), "hari natal": (12, 25),
+    "malam tahun baru": (12, 31), "hari kemerdekaan": (8, 17), "hut ri": (8, 17),
+}
+HIJRI_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "idul fitri": (10, 1), "idulfitri": (10, 1), "lebaran": (10, 1), "hari raya idul fitri": (10, 1),
+    "idul adha": (12, 10), "iduladha": (12, 10), "hari raya idul adha": (12, 10),
+    "tahun baru islam": (1, 1), "maulid nabi": (3, 12),
+}
+HIJRI_YEAR_SUFFIXES: tuple[str, ...] = ("h", "hijriah", "hijriyah", "ah")
+
+
+def parse_number_words(words: str) -> int | None:
+    """'dua puluh lima' → 25, 'sebelas' → 11, 'tiga belas' → 13; None if not a number."""
+    total, current = 0, 0
+    parts = words.lower().split()
+    if not parts:
+        return None
+    for word in parts:
+        if word in NUMBER_UNITS:
+            current += NUMBER_UNITS[word]
+        elif word in ("sepuluh", "sebelas", "seratus", "seribu"):
+            current += NUMBER_WORDS[word]
+        elif word == "belas":
+            current = (current or 1) + 10
+        elif word == "puluh":
+            current = (current or 1) * 10
+        elif word == "ratus":
+            current = (current or 1) * 100
+        elif word == "ribu":
+            total += (current or 1) * 1000
+            current = 0
+        else:
+            return None
+    return total + current
