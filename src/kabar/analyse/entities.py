@@ -1,14 +1,340 @@
-"""Entities and mentions of one article (placeholder; issue 4 replaces it).
+"""Entities and mentions of one article: NER, then one identity per real-world entity.
 
-Public API: ``annotate(article) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]``.
-Entity ids are stable hashes of type and canonical name, so the same
-identity gets the same id in every article.
+Public API: ``annotate(article) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]``
+and ``canonical_form(surface) -> str``. Entity ids are ``stable_id(type, canonical)``,
+so the same identity gets the same id in every article.
+
+Steps, per article:
+1. sentences → tokens → the CRF tagger (``analyse.ner``) → typed spans;
+2. a dictionary pass adds alias-table forms the tagger missed ("Korut",
+   "negara tirai bambu");
+3. titles before or at the start of a person's name are stripped and kept
+   as ``Mention.role`` ("Presiden", "Menteri Luar Negeri");
+4. each mention gets a canonical name: alias folding (CLDR + our table),
+   spacing/hyphen/capital normalisation ("Kim Jong-un" → "Kim Jong Un"),
+   capitals standing for their state when not used as a place ("Beijing
+   menolak …" → China, "di Beijing" stays Beijing), short person names
+   folded into the full name introduced in the article ("Xi" → "Xi Jinping"),
+   and abbreviations into the name they abbreviate ("AP" → "Associated Press").
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from kabar.analyse.tokens import Token, sentence_spans, tokenize
+from kabar.ids import stable_id
+from kabar.lang.id.aliases import AliasTable, alias_table
 from kabar.records import Article, Entity, Mention
+
+# words before a capital that make it a place, not its state acting ("di Beijing", "ke Seoul")
+LOCATIVES = frozenset(
+    "di ke dari dekat menuju sekitar kota ibu ibukota tiba kunjungan berkunjung mengunjungi bandara".split()
+)
+_KOREAN_GIVEN = re.compile(r"\b([A-Z][a-z]+)-([a-z]{2,4})\b")  # "Jong-un", "Yo-jong", "Jae-in"
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int  # character offsets into the article text
+    end: int
+    type: str
+    role: str | None = None
+    canonical: str = ""
+
+
+def canonical_form(surface: str) -> str:
+    """Alias folding for a surface form: "Korut" → "North Korea", "Tiongkok" → "China",
+    "Kim Jong-un" → "Kim Jong Un", "PYONGYANG" → "Pyongyang"; unknown names are only normalised."""
+    clean = _clean(surface)
+    hit = alias_table().lookup(clean) or alias_table().lookup(clean.replace("(", "").replace(")", ""))
+    return hit.canonical if hit is not None else _normalise_name(clean)
+
+
+def _clean(surface: str) -> str:
+    text = _SPACES.sub(" ", surface.replace("\u00a0", " ")).strip(" ,.;:\"'“”‘’")
+    if text.count("(") != text.count(")"):
+        text = text.strip("()")
+    return text
+
+
+def _normalise_name(name: str) -> str:
+    """Spacing, hyphenated Korean given names and all-capital words ("SRAGEN UPDATE")."""
+    name = _KOREAN_GIVEN.sub(lambda m: f"{m.group(1)} {m.group(2).capitalize()}", name)
+    words = []
+    for word in name.split(" "):
+        if re.fullmatch(r"[A-Z]{3,}\.[A-Za-z.]+", word):  # "KOMPAS.com", "TRIBUNNEWS.COM"
+            word = word.lower().capitalize()
+        elif len(word) > 4 and word.isupper():
+            word = word.capitalize()
+        words.append(word)
+    return " ".join(words)
 
 
 def annotate(article: Article) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]:
-    return (), ()
+    """The entities of an article and their mentions (offsets into ``article.text``)."""
+    text = article.text
+    if not text.strip():
+        return (), ()
+    table = alias_table()
+    spans = _tagged_spans(text)
+    spans = [part for span in spans for part in _split_prefixes(text, span, table)]
+    spans = _add_dictionary_spans(text, spans, table)
+    spans = [_with_role(text, s, table) for s in spans]
+    spans = _propagate(text, spans, table)
+    spans = [s for s in spans if s.end > s.start and any(ch.isalnum() for ch in text[s.start : s.end])]
+    spans = _resolve(text, spans, table)
+    return _records(article.id, text, spans)
+
+
+# --- 1. the tagger ------------------------------------------------------------
+
+
+def _tagged_spans(text: str) -> list[_Span]:
+    from kabar.analyse.ner.conll import bio_spans
+    from kabar.analyse.ner.model import tag_words
+
+    spans: list[_Span] = []
+    for s_start, s_end in sentence_spans(text):
+        tokens = [Token(t.text, t.start + s_start, t.end + s_start) for t in tokenize(text[s_start:s_end])]
+        if not tokens:
+            continue
+        labels = tag_words([t.text for t in tokens])
+        for first, last, kind in sorted(bio_spans(labels)):
+            spans.append(_Span(tokens[first].start, tokens[last - 1].end, kind))
+    return spans
+
+
+# --- 2. the dictionary pass ---------------------------------------------------------
+
+
+def _add_dictionary_spans(text: str, spans: list[_Span], table: AliasTable) -> list[_Span]:
+    """Alias-table forms and capitals the tagger missed. A form that covers tagged
+    spans replaces them ("Semenanjung Korea" over "Korea"); one that cuts across a
+    tagged span is left out."""
+    spans = list(spans)
+    for match in _alias_pattern().finditer(text):
+        form = match.group(0)
+        if form[0].islower() and _clean(form).lower() not in table.lowercase:
+            continue  # "antara" (between) is not the agency Antara
+        entry = table.lookup(form) or table.capitals.get(_clean(form).lower())
+        if entry is None:
+            continue
+        start, end = match.start(), match.end()
+        overlapping = [s for s in spans if s.start < end and start < s.end]
+        if any(s.start < start or s.end > end for s in overlapping):
+            continue
+        if any(s.start == start and s.end == end for s in overlapping):
+            continue
+        spans = [s for s in spans if s not in overlapping]
+        spans.append(_Span(start, end, entry.type))
+    return sorted(spans, key=lambda s: s.start)
+
+
+@lru_cache(maxsize=1)
+def _alias_pattern() -> re.Pattern[str]:
+    """One regex over the forms worth looking for: our table, CLDR Indonesian names, capitals."""
+    table = alias_table()
+    return re.compile(rf"(?<![\w-])(?:{_alternation(table.exact)}|(?i:{_alternation([*table.scan, *table.capitals])}))(?![\w-])")
+
+
+def _alternation(forms) -> str:
+    # longest forms first; a space in a form matches any run of spaces (no-break spaces too)
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+
+
+# --- 1b. compounds the tagger ran together --------------------------------------------
+
+
+def _split_prefixes(text: str, span: _Span, table: AliasTable) -> list[_Span]:
+    """"China Xi Jinping" → LOC "China" + PER "Xi Jinping"; "Dubes Rusia" → LOC "Rusia";
+    "Seoul Xing Haiming" → LOC "Seoul" + PER "Xing Haiming"."""
+    words = list(re.finditer(r"\S+", text[span.start : span.end]))
+    if len(words) < 2:
+        return [span]
+    for n in range(min(table.max_title_words, len(words) - 1), 0, -1):
+        head = " ".join(w.group(0) for w in words[:n])
+        if span.type != "PER" and head.lower() in table.titles:
+            rest = _Span(span.start + words[n].start(), span.end, span.type)
+            rest_entry = table.lookup(text[rest.start : rest.end])
+            if rest_entry is not None:
+                return [replace(rest, type=rest_entry.type)]
+    for n in range(len(words) - 1, 0, -1):
+        head = _clean(" ".join(w.group(0) for w in words[:n]))
+        entry = table.lookup(head) or table.capitals.get(head.lower())
+        if entry is not None and entry.type == "LOC":
+            tail = words[n:]
+            if all(w.group(0)[:1].isupper() for w in tail):
+                first = _Span(span.start, span.start + words[n - 1].end(), "LOC")
+                rest = _Span(span.start + tail[0].start(), span.end, "PER" if span.type != "ORG" else "ORG")
+                return [first, rest]
+            return [span]
+    return [span]
+
+
+# --- 1c. the same names again -------------------------------------------------------------
+
+
+def _propagate(text: str, spans: list[_Span], table: AliasTable) -> list[_Span]:
+    """Names found once are names everywhere in the article: a missed "Xi" or "Washington"
+    is added where the article already used it (or a person's name part) as an entity."""
+    forms: dict[str, str] = {}
+    for span in spans:
+        surface = _clean(text[span.start : span.end])
+        if len(surface) >= 2 and surface[0].isupper():
+            forms.setdefault(surface, span.type)
+        if span.type == "PER":
+            for part in surface.split(" ")[:: max(1, len(surface.split(" ")) - 1)]:
+                if len(part) >= 2 and part[0].isupper() and part.lower() not in table.titles:
+                    forms.setdefault(part, "PER")
+    if not forms:
+        return spans
+    pattern = re.compile(rf"(?<![\w-])(?:{_alternation(forms)})(?![\w-])")
+    out = list(spans)
+    taken = sorted((s.start, s.end) for s in spans)
+    for match in pattern.finditer(text):
+        start, end = match.start(), match.end()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        out.append(_Span(start, end, forms[_clean(match.group(0))]))
+        taken.append((start, end))
+    return sorted(out, key=lambda s: s.start)
+
+
+# --- 3. titles → roles -----------------------------------------------------------------
+
+
+def _with_role(text: str, span: _Span, table: AliasTable) -> _Span:
+    if span.type != "PER":
+        return span
+    words = list(re.finditer(r"\S+", text[span.start : span.end]))
+    # a title inside the tagged span: "Presiden Joko Widodo" → role "Presiden", name "Joko Widodo"
+    for n in range(min(table.max_title_words, len(words) - 1), 0, -1):
+        candidate = " ".join(w.group(0) for w in words[:n])
+        if candidate.lower() in table.titles:
+            return replace(span, start=span.start + words[n].start(), role=candidate)
+    return replace(span, role=_title_before(text, span.start, table))
+
+
+def _title_before(text: str, start: int, table: AliasTable) -> str | None:
+    """A title just before a name, perhaps with a country and a comma between:
+    "Menteri Luar Negeri AS, Antony Blinken" → "Menteri Luar Negeri"."""
+    line_start = text.rfind("\n", 0, start) + 1
+    words = list(re.finditer(r"[\w.()-]+|,", text[max(line_start, start - 80) : start]))
+    # skip back over up to three capitalised words, parentheses or commas (the country, "(Dubes)")
+    for skip in range(0, 4):
+        end = len(words) - skip
+        if end <= 0:
+            break
+        between = words[end:]
+        if any(not (w.group(0)[0].isupper() or w.group(0) in {",", "di", "untuk"} or w.group(0).startswith("(")) for w in between):
+            break
+        for n in range(min(table.max_title_words, end), 0, -1):
+            candidate = " ".join(w.group(0) for w in words[end - n : end])
+            if candidate.lower() in table.titles:
+                return candidate
+    return None
+
+
+# --- 4. identity ------------------------------------------------------------------------
+
+
+def _resolve(text: str, spans: list[_Span], table: AliasTable) -> list[_Span]:
+    named: list[_Span] = []
+    for span in spans:
+        surface = _clean(text[span.start : span.end])
+        entry = table.lookup(surface)
+        if entry is not None and (span.type != "PER" or entry.type == "PER"):
+            named.append(replace(span, type=entry.type, canonical=entry.canonical))
+            continue
+        capital = table.capitals.get(surface.lower())
+        if capital is not None and span.type != "PER" and _acts_as_state(text, span):
+            named.append(replace(span, type=capital.type, canonical=capital.canonical))
+            continue
+        named.append(replace(span, canonical=_normalise_name(surface)))
+    return _fold_short_forms(named)
+
+
+def _acts_as_state(text: str, span: _Span) -> bool:
+    """A capital is its state unless it is used as a place: after a locative
+    ("di Beijing", "di Beijing dan Seoul") or as the dateline at a paragraph's start."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    before = text[line_start : span.start]
+    if _in_dateline(text, line_start, span):
+        return False
+    words = re.findall(r"[\w-]+|,", before.lower())
+    while len(words) >= 2 and words[-1] in {"dan", ","}:
+        words = words[:-2]  # "di Beijing dan Seoul": look past the coordinated capital
+    return not words or words[-1] not in LOCATIVES
+
+
+def _in_dateline(text: str, line_start: int, span: _Span) -> bool:
+    """"PYONGYANG, KOMPAS.com - …", "TRIBUNNEWS.COM, BEIJING - …": a place in the opening dateline."""
+    if span.start - line_start > 40:
+        return False
+    head = text[line_start : span.start]
+    after = text[span.end : span.end + 3]
+    dateline_mark = re.match(r"\s*[,\-–—(]", after) is not None
+    return dateline_mark and (not head.strip() or head.rstrip().endswith(",")) and (
+        text[span.start : span.end].isupper() or not head.strip()
+    )
+
+
+def _fold_short_forms(spans: list[_Span]) -> list[_Span]:
+    """Short person names → the fullest name containing them ("Xi", "Jinping" → "Xi Jinping");
+    abbreviations → the name whose initials they are ("AP" → "Associated Press")."""
+    full_names = [s.canonical for s in spans if s.type == "PER" and " " in s.canonical]
+    out = []
+    for i, span in enumerate(spans):
+        name = span.canonical
+        if span.type == "PER":
+            candidates = [f for f in full_names if f != name and _is_part_of(name, f)]
+            if candidates:
+                # the most recent earlier full name, else the first later one
+                earlier = [s.canonical for s in spans[:i] if s.canonical in candidates]
+                name = max(earlier[-1:] or candidates[:1], key=len)
+                # a still fuller name that contains this one ("Kim Jong Un" ⊂ "Kim Jong Un Sr")
+        elif _is_abbreviation_of_any(name):
+            expanded = _expand_abbreviation(name, spans[:i] + spans[i + 1 :])
+            if expanded:
+                name = expanded
+        out.append(replace(span, canonical=name))
+    return out
+
+
+def _is_part_of(short: str, full: str) -> bool:
+    a, b = short.lower().split(), full.lower().split()
+    return len(a) < len(b) and any(b[k : k + len(a)] == a for k in range(len(b) - len(a) + 1))
+
+
+def _is_abbreviation_of_any(name: str) -> bool:
+    return 2 <= len(name) <= 6 and name.isupper() and name.isalpha()
+
+
+def _expand_abbreviation(abbr: str, spans: list[_Span]) -> str | None:
+    for span in spans:
+        words = [w for w in re.split(r"[\s-]+", span.canonical) if w]
+        if len(words) == len(abbr) and "".join(w[0] for w in words).upper() == abbr and span.type != "PER":
+            return span.canonical
+    return None
+
+
+def _records(article_id: str, text: str, spans: list[_Span]) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]:
+    by_name: dict[str, list[_Span]] = {}
+    for span in spans:
+        by_name.setdefault(span.canonical, []).append(span)
+    entities: list[Entity] = []
+    mentions: list[Mention] = []
+    for canonical, group in by_name.items():  # dict order = first mention order
+        kind = Counter(s.type for s in group).most_common(1)[0][0]
+        entity_id = stable_id(kind, canonical)
+        forms = tuple(dict.fromkeys(_clean(text[s.start : s.end]) for s in group))
+        entities.append(Entity(entity_id, canonical, kind, forms))
+        for s in group:
+            mentions.append(Mention(article_id, s.start, s.end, text[s.start : s.end], kind, entity_id, s.role))
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return tuple(entities), tuple(mentions)

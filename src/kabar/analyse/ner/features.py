@@ -1,0 +1,154 @@
+"""Token features for the CRF tagger: lean, cached per word, windowed ±2.
+
+Feature extraction in Python is the tagger's bottleneck, so everything that
+depends on the word alone (lower form, shape, affixes, lexicon membership of
+the single word) is computed once per distinct word and kept in an LRU cache;
+a sentence then only concatenates ready-made strings. Multi-word lexicon
+matches (longest match of up to ``MAX_NGRAM`` words) are the only
+sentence-level work.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+MAX_NGRAM = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Lower-cased names (one to ``MAX_NGRAM`` words) → the types they carry ("L", "O", "P")."""
+
+    names: Mapping[str, str]
+    first_words: frozenset[str]  # first word of every multi-word name: a cheap pre-filter
+
+    @classmethod
+    def from_pairs(cls, pairs: Mapping[str, str]) -> Lexicon:
+        firsts = frozenset(name.split(" ", 1)[0] for name in pairs if " " in name)
+        return cls(dict(pairs), firsts)
+
+    @classmethod
+    def load(cls, path: Path) -> Lexicon:
+        pairs: dict[str, str] = {}
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                name, _, types = line.rstrip("\n").partition("\t")
+                if name and types:
+                    pairs[name] = types
+        return cls.from_pairs(pairs)
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # mtime=0: the same names give the same bytes on every build
+        with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+            gz.write("".join(f"{n}\t{t}\n" for n, t in sorted(self.names.items())).encode("utf-8"))
+
+
+EMPTY_LEXICON = Lexicon({}, frozenset())
+
+
+def shape(word: str) -> str:
+    """Collapsed character classes: "Jong-un" → "Xx-x", "KCNA" → "X", "2021" → "d"."""
+    out: list[str] = []
+    prev = ""
+    for ch in word:
+        c = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
+        if c != prev:
+            out.append(c)
+            prev = c
+    return "".join(out[:6])
+
+
+@lru_cache(maxsize=200_000)
+def _word(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(own features, neighbour features by offset -2, -1, +1, +2) of one word."""
+    low = word.lower()
+    shp = shape(word)
+    own = [
+        "w=" + low,
+        "s=" + shp,
+        "p3=" + low[:3],
+        "x3=" + low[-3:],
+        "x2=" + low[-2:],
+    ]
+    if word[:1].isupper():
+        own.append("T")
+        if word.isupper() and len(word) > 1:
+            own.append("U")
+    if len(word) <= 2:
+        own.append("short")
+    ctx = (
+        "-2w=" + low, "-2s=" + shp,
+        "-1w=" + low, "-1s=" + shp,
+        "+1w=" + low, "+1s=" + shp,
+        "+2w=" + low, "+2s=" + shp,
+    )
+    return tuple(own), ctx
+
+
+def lexicon_tags(lower: Sequence[str], lexicon: Lexicon) -> list[str | None]:
+    """Longest lexicon match starting at each word: "B:LP", "I:LP" or None."""
+    n = len(lower)
+    tags: list[str | None] = [None] * n
+    names = lexicon.names
+    firsts = lexicon.first_words
+    i = 0
+    while i < n:
+        matched = 0
+        types = None
+        if lower[i] in firsts:
+            for size in range(min(MAX_NGRAM, n - i), 1, -1):
+                types = names.get(" ".join(lower[i : i + size]))
+                if types:
+                    matched = size
+                    break
+        if not matched:
+            types = names.get(lower[i])
+            matched = 1 if types else 0
+        if matched:
+            tags[i] = "B:" + types
+            for j in range(i + 1, i + matched):
+                tags[j] = "I:" + types
+            i += matched
+        else:
+            i += 1
+    return tags
+
+
+def sentence_features(words: Sequence[str], lexicon: Lexicon = EMPTY_LEXICON) -> list[list[str]]:
+    """One feature list per word of a sentence."""
+    n = len(words)
+    cached = [_word(w) for w in words]
+    gaz = lexicon_tags([c[0][0][2:] for c in cached], lexicon) if lexicon.names else [None] * n
+    out: list[list[str]] = []
+    for i in range(n):
+        feats = list(cached[i][0])
+        if i == 0:
+            feats.append("BOS")
+        else:
+            ctx = cached[i - 1][1]
+            feats.append(ctx[2])
+            feats.append(ctx[3])
+            if i > 1:
+                feats.append(cached[i - 2][1][0])
+        if i == n - 1:
+            feats.append("EOS")
+        else:
+            ctx = cached[i + 1][1]
+            feats.append(ctx[4])
+            feats.append(ctx[5])
+            if i < n - 2:
+                feats.append(cached[i + 2][1][6])
+        g = gaz[i]
+        if g is not None:
+            feats.append("g=" + g)
+        if i > 0 and gaz[i - 1] is not None:
+            feats.append("-1g=" + gaz[i - 1])
+        if i < n - 1 and gaz[i + 1] is not None:
+            feats.append("+1g=" + gaz[i + 1])
+        out.append(feats)
+    return out

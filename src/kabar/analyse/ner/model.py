@@ -1,0 +1,70 @@
+"""Load the shipped NER model (lazily, once per process) and tag words.
+
+The model files are package data in ``kabar/models/ner/`` (``model.crfsuite``,
+``lexicon.tsv.gz``), found through importlib.resources, so an editable and a
+regular install both work and nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from kabar.analyse.ner.features import EMPTY_LEXICON, Lexicon, sentence_features
+
+MODEL_PACKAGE = "kabar.models.ner"
+MODEL_FILE = "model.crfsuite"
+LEXICON_FILE = "lexicon.tsv.gz"
+MAX_WORDS = 200  # very long "sentences" (tables, lists) are tagged in chunks: CRF cost is linear anyway
+
+
+@dataclass(frozen=True)
+class NerModel:
+    tagger: object  # pycrfsuite.Tagger
+    lexicon: Lexicon
+    path: Path
+
+    def tag(self, words: Sequence[str]) -> list[str]:
+        """BIO labels for one sentence of words."""
+        if not words:
+            return []
+        labels: list[str] = []
+        for start in range(0, len(words), MAX_WORDS):
+            chunk = words[start : start + MAX_WORDS]
+            labels += self.tagger.tag(sentence_features(chunk, self.lexicon))
+        return labels
+
+
+def model_dir() -> Path:
+    return Path(str(resources.files(MODEL_PACKAGE)))
+
+
+def load(directory: Path | None = None) -> NerModel:
+    """A tagger over the model in `directory` (default: the shipped one)."""
+    import pycrfsuite
+
+    directory = directory or model_dir()
+    path = directory / MODEL_FILE
+    if not path.is_file():
+        raise FileNotFoundError(f"no NER model at {path}: train one with `python -m kabar.analyse.ner.train`")
+    tagger = pycrfsuite.Tagger()
+    with ExitStack():
+        tagger.open(str(path))
+    lexicon_path = directory / LEXICON_FILE
+    lexicon = Lexicon.load(lexicon_path) if lexicon_path.is_file() else EMPTY_LEXICON
+    return NerModel(tagger, lexicon, path)
+
+
+@lru_cache(maxsize=1)
+def shipped() -> NerModel:
+    """The shipped model, loaded on first use and kept for the process."""
+    return load()
+
+
+def tag_words(words: Sequence[str]) -> list[str]:
+    """BIO labels for one sentence, with the shipped model."""
+    return shipped().tag(words)

@@ -1,0 +1,105 @@
+"""Entity aliases for Indonesian news: CLDR territory names plus Kabar's own table (aliases.tsv).
+
+Country and territory names come from CLDR through Babel (Indonesian and
+English names, both folded to the English name); ``aliases.tsv`` adds what
+CLDR lacks: abbreviations (Korut, AS, RI), epithets ("negara tirai bambu"),
+agencies and parties, the capitals that stand for their states, and the
+titles stripped from names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+# CLDR names we replace with the form news uses
+_CLDR_OVERRIDES = {"HK": "Hong Kong", "MO": "Macau", "PS": "Palestine", "US": "United States",
+                   "GB": "United Kingdom", "CN": "China", "KP": "North Korea", "KR": "South Korea"}
+# CLDR codes that are not places in news sense (world, unknown region, outlying areas)
+_CLDR_SKIP = {"001", "ZZ", "QO", "EZ", "UN", "EU"}
+
+
+@dataclass(frozen=True, slots=True)
+class AliasEntry:
+    canonical: str
+    type: str  # PER, ORG, LOC
+
+
+@dataclass(frozen=True, slots=True)
+class AliasTable:
+    exact: dict[str, AliasEntry]  # case-sensitive forms (all-capital abbreviations)
+    folded: dict[str, AliasEntry]  # lower-cased forms
+    capitals: dict[str, AliasEntry]  # lower-cased capital → its state
+    titles: frozenset[str]  # lower-cased titles
+    max_title_words: int
+    scan: frozenset[str]  # lower-cased forms worth looking for in running text (our table, CLDR Indonesian names)
+    lowercase: frozenset[str]  # forms written in lower case ("negara tirai bambu"): no capital needed
+
+    def lookup(self, surface: str) -> AliasEntry | None:
+        form = " ".join(surface.split())
+        hit = self.exact.get(form)
+        if hit is None and not _is_abbreviation(form):
+            hit = self.folded.get(form.lower())
+        return hit
+
+
+def _is_abbreviation(form: str) -> bool:
+    letters = form.replace(".", "")
+    return 1 < len(letters) <= 5 and letters.isupper() and letters.isalpha()
+
+
+@lru_cache(maxsize=1)
+def alias_table() -> AliasTable:
+    exact: dict[str, AliasEntry] = {}
+    folded: dict[str, AliasEntry] = {}
+    capitals: dict[str, AliasEntry] = {}
+    titles: set[str] = set()
+    scan: set[str] = set()
+    lowercase: set[str] = set()
+    for code, entry in _cldr().items():
+        for name in entry[1]:
+            folded.setdefault(name.lower(), AliasEntry(entry[0], "LOC"))
+        if entry[1] and len(entry[1][0]) > 3:
+            scan.add(entry[1][0].lower())  # the Indonesian name
+    text = resources.files("kabar.lang.id").joinpath("aliases.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        kind, form = cols[0], " ".join(cols[1].split())
+        if kind == "title":
+            titles.add(form.lower())
+            continue
+        entry = AliasEntry(cols[2], cols[3])
+        if kind == "capital":
+            capitals[form.lower()] = entry
+        elif _is_abbreviation(form):
+            exact[form] = entry
+        else:
+            folded[form.lower()] = entry  # our table wins over CLDR
+            scan.add(form.lower())
+            if form[0].islower():
+                lowercase.add(form)
+    longest = max((len(t.split()) for t in titles), default=1)
+    return AliasTable(exact, folded, capitals, frozenset(titles), longest, frozenset(scan), frozenset(lowercase))
+
+
+def _cldr() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Territory code → (English name, the Indonesian and English names)."""
+    from babel import Locale
+
+    indonesian, english = Locale("id").territories, Locale("en").territories
+    out = {}
+    for code, en in english.items():
+        if code in _CLDR_SKIP:
+            continue
+        canonical = _CLDR_OVERRIDES.get(code, en)
+        names = tuple(n for n in (indonesian.get(code), en, canonical) if n)
+        out[code] = (canonical, names)
+    return out
+
+
+def canonical_of(surface: str) -> AliasEntry | None:
+    """The alias table's entry for a surface form, or None."""
+    return alias_table().lookup(surface)

@@ -1,0 +1,1 @@
+"""Kabar's Indonesian NER model: model.crfsuite, lexicon.tsv.gz and its card (meta.json, README.md, NOTICE)."""

@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+import pytest
+
+from kabar.analyse.entities import annotate, canonical_form
+from kabar.ids import stable_id
+from kabar.records import Article
+
+
+def _article(*paragraphs: str, id: str = "a1") -> Article:
+    return Article(id=id, source="test", body=tuple(paragraphs))
+
+
+def _canonical_of(article: Article, surface: str) -> set[str]:
+    entities, mentions = annotate(article)
+    by_id = {e.id: e.canonical for e in entities}
+    return {by_id[m.entity_id] for m in mentions if m.text.replace("\u00a0", " ") == surface}
+
+
+@pytest.mark.parametrize(
+    ("surface", "canonical"),
+    [
+        ("Korut", "North Korea"),
+        ("Korea Utara", "North Korea"),
+        ("Korsel", "South Korea"),
+        ("Tiongkok", "China"),
+        ("China", "China"),
+        ("negara tirai bambu", "China"),
+        ("AS", "United States"),
+        ("Amerika Serikat", "United States"),
+        ("Negeri Paman Sam", "United States"),
+        ("RI", "Indonesia"),
+        ("Jepang", "Japan"),
+        ("Kim Jong-un", "Kim Jong Un"),
+        ("Kim\u00a0Jong\u00a0Un", "Kim Jong Un"),
+        ("KOMPAS.com", "Kompas.com"),
+        ("Kantor Berita Pusat Korea", "KCNA"),
+    ],
+)
+def test_entities_canonical_form_folds_aliases(surface, canonical):
+    assert canonical_form(surface) == canonical
+
+
+def test_entities_canonical_form_keeps_lower_case_words_apart():
+    assert canonical_form("as") == "as"  # the word, not Amerika Serikat
+
+
+def test_entities_hyphen_and_space_variants_are_one_person():
+    article = _article(
+        "Pemimpin Korea Utara Kim Jong-un mengirim pesan kepada Presiden China Xi Jinping.",
+        "Dalam pesan itu, Kim Jong Un menyebut hubungan kedua negara tetap kuat.",
+    )
+    entities, _ = annotate(article)
+    kims = [e for e in entities if e.canonical == "Kim Jong Un"]
+    assert len(kims) == 1 and kims[0].type == "PER"
+    assert {"Kim Jong-un", "Kim Jong Un"} <= set(kims[0].aliases)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "short", "full"),
+    [
+        (("Presiden China Xi Jinping menerima surat itu.", "Xi mengatakan kedua negara akan bekerja sama."), "Xi", "Xi Jinping"),
+        (("Presiden China Xi Jinping menerima surat itu.", "Jinping menyebut hubungan itu strategis."), "Jinping", "Xi Jinping"),
+        (("Kim Jong-un mengucapkan selamat kepada Xi Jinping.", "Jong-un belum pernah bertemu Jinping."), "Jong-un", "Kim Jong Un"),
+        (("Kim Jong Un memimpin rapat partai di Pyongyang.", "Menurut KCNA, Kim meminta persiapan perang."), "Kim", "Kim Jong Un"),
+    ],
+)
+def test_entities_short_forms_join_the_full_name(paragraphs, short, full):
+    assert _canonical_of(_article(*paragraphs), short) == {full}
+
+
+def test_entities_abbreviations_and_epithets():
+    article = _article(
+        "Korea Utara (Korut) kembali menembakkan rudal balistik, kata militer Korea Selatan (Korsel).",
+        "Hubungan Korut dengan negara tirai bambu tetap erat, sementara AS mengecam peluncuran itu.",
+    )
+    assert _canonical_of(article, "Korut") == {"North Korea"}
+    assert _canonical_of(article, "Korsel") == {"South Korea"}
+    assert _canonical_of(article, "negara tirai bambu") == {"China"}
+    assert _canonical_of(article, "AS") == {"United States"}
+
+
+def test_entities_capital_acting_is_its_state_but_a_place_stays_a_city():
+    article = _article(
+        "Beijing menolak tuduhan itu dan menyebutnya tidak berdasar.",
+        "Pertemuan kedua diplomat itu berlangsung di Beijing pada Senin.",
+        "Pyongyang mengatakan latihan militer itu adalah provokasi.",
+    )
+    entities, mentions = annotate(article)
+    by_id = {e.id: e.canonical for e in entities}
+    beijing = [by_id[m.entity_id] for m in mentions if m.text == "Beijing"]
+    assert beijing == ["China", "Beijing"]
+    assert _canonical_of(article, "Pyongyang") == {"North Korea"}
+
+
+def test_entities_dateline_capital_is_the_city():
+    article = _article("PYONGYANG, KOMPAS.com - Korea Utara meluncurkan satelit mata-mata pada Selasa.")
+    assert _canonical_of(article, "PYONGYANG") == {"Pyongyang"}
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name", "role"),
+    [
+        ("Presiden Joko Widodo meresmikan bendungan itu di Jawa Tengah.", "Joko Widodo", "Presiden"),
+        ("Menteri Luar Negeri AS Antony Blinken tiba di Seoul pada Rabu.", "Antony Blinken", "Menteri Luar Negeri"),
+        ("Hal itu disampaikan Duta Besar Indonesia Arrmanatha Nasir di Jenewa.", "Arrmanatha Nasir", "Duta Besar"),
+    ],
+)
+def test_entities_titles_become_roles(paragraph, name, role):
+    entities, mentions = annotate(_article(paragraph))
+    person = [m for m in mentions if m.type == "PER"]
+    assert [(m.text, m.role) for m in person][:1] == [(name, role)]
+
+
+def test_entities_offsets_point_into_the_text_and_ids_are_stable():
+    paragraphs = (
+        "Presiden AS Joe Biden bertemu Presiden China Xi Jinping di Bali.",
+        "Biden mengatakan Washington tidak mencari konflik dengan Tiongkok.",
+    )
+    first, second = _article(*paragraphs, id="a1"), _article(*reversed(paragraphs), id="a2")
+    ents1, mentions = annotate(first)
+    for m in mentions:
+        assert first.text[m.start : m.end] == m.text and m.article_id == "a1"
+    ents2, _ = annotate(second)
+    china = [e for e in ents1 if e.canonical == "China"][0]
+    assert china.id == stable_id("LOC", "China")
+    assert china.id in {e.id for e in ents2}
+
+
+@pytest.mark.parametrize("body", [(), ("",), ("   ",), ("123 456 !!!",)])
+def test_entities_empty_or_nameless_text_gives_nothing(body):
+    assert annotate(_article(*body)) == ((), ())
