@@ -76,12 +76,16 @@ def lowercased(sentences: list[Sentence]) -> list[Sentence]:
     return [([w.lower() for w in words], labels) for words, labels in sentences]
 
 
-def load_training(data: Path, nerp: str, lower_aug: float, seed: int = 13) -> tuple[list[Sentence], dict[str, str]]:
+def load_training(
+    data: Path, nerp: str, lower_aug: float, repeat_cased: int = 1, seed: int = 13
+) -> tuple[list[Sentence], dict[str, str]]:
     sentences: list[Sentence] = []
     sources: dict[str, str] = {}
     for name, licence in TRAIN_FILES.items():
         sentences += read_labelled(data / "ner" / name)
         sources[name] = licence
+    # the cased news sets count more than NERP's lower-cased ones: repeating them weighs them up
+    sentences = sentences * max(1, repeat_cased)
     if lower_aug > 0:
         rng = random.Random(seed)
         sentences += lowercased([s for s in sentences if rng.random() < lower_aug])
@@ -188,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("src/kabar/models/ner"))
     parser.add_argument("--nerp", choices=("none", "full", "no-org-risk"), default="none")
     parser.add_argument("--lower-aug", type=float, default=0.0, help="share of cased sentences also added lower-cased")
+    parser.add_argument("--repeat-cased", type=int, default=1, help="repeat the cased sets N times (weighting)")
     parser.add_argument("--no-lexicon", action="store_true")
     parser.add_argument("--c1", type=float, default=0.05)
     parser.add_argument("--c2", type=float, default=0.01)
@@ -207,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     global _ORG_LEXICON
     lexicon = Lexicon({}, frozenset()) if args.no_lexicon else build_lexicon(data / "gazetteers")
     _ORG_LEXICON = lexicon
-    sentences, sources = load_training(data, args.nerp, args.lower_aug)
+    sentences, sources = load_training(data, args.nerp, args.lower_aug, args.repeat_cased)
     args.out.mkdir(parents=True, exist_ok=True)
     model_path = args.out / "model.crfsuite"
     lexicon_path = args.out / "lexicon.tsv.gz"
@@ -243,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         "notes": [
             "NERP is scored on PER/LOC only; ORG predictions on it are ignored (it has no ORG type).",
             "Sentences of NERP shared with the idner dev file are left out of training.",
-            f"NERP option: {args.nerp}; lower-cased augmentation share: {args.lower_aug}.",
+            f"NERP option: {args.nerp}; lower-cased augmentation share: {args.lower_aug}; cased sets repeated {args.repeat_cased}x.",
         ],
     }
     (args.out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import pytest
+
+from kabar.evaluate.ner import ner_board, score
+
+
+def test_ner_eval_score_is_exact_span_and_type():
+    gold = [["B-PER", "I-PER", "O", "B-LOC"], ["B-ORG", "O"]]
+    predicted = [["B-PER", "O", "O", "B-LOC"], ["B-LOC", "O"]]  # a short span and a wrong type
+    s = score(gold, predicted)
+    assert (s["all"].tp, s["all"].predicted, s["all"].gold) == (1, 3, 3)
+    assert s["all"].f1 == pytest.approx(1 / 3)
+    assert s["LOC"].precision == pytest.approx(0.5) and s["ORG"].recall == 0.0
+
+
+def test_ner_eval_ignores_types_a_file_does_not_annotate():
+    gold = [["B-PER", "O", "B-LOC"]]
+    predicted = [["B-PER", "B-ORG", "B-LOC"]]  # NERP has no ORG: the ORG guess is not counted
+    assert score(gold, predicted, types=("PER", "LOC"))["all"].f1 == 1.0
+
+
+@pytest.mark.shared
+def test_ner_eval_board_on_dev_files(shared_dir):
+    board = ner_board(shared_dir / "data")
+    rows = {row[0]: row for row in board.rows}
+    assert "nergrit.valid.tsv" in rows and "nerui.fold1.dev.tsv" in rows
+    assert all(0.5 < row[4] <= 1.0 for row in board.rows)  # F1 of the shipped model
