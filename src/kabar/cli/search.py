@@ -1,4 +1,4 @@
-"""`kabar search` (placeholder: the owning issue replaces this)."""
+"""`kabar search QUERY [--db FILE] [--limit N] [--json]`: full-text search over stored articles."""
 
 from __future__ import annotations
 
@@ -8,7 +8,66 @@ from kabar.cli._app import app
 
 
 @app.command("search")
-def search_cli() -> None:
-    """Not built yet."""
-    typer.echo("kabar search: not built yet", err=True)
-    raise typer.Exit(code=2)
+def search_cli(
+    query: str = typer.Argument(..., help="Words to find (stemmed, so 'seruan' finds 'menyerukan'); \"quoted phrases\" kept."),
+    db: str = typer.Option("kabar.db", "--db", help="SQLite file or SQLAlchemy URL."),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, max=1000, help="Results to show."),
+    offset: int = typer.Option(0, "--offset", min=0, help="Results to skip (paging)."),
+    outlet: str = typer.Option(None, "--outlet", help="Only this outlet (e.g. Kompas.com)."),
+    date_from: str = typer.Option(None, "--from", help="Published on or after (YYYY[-MM[-DD]])."),
+    date_to: str = typer.Option(None, "--to", help="Published on or before (YYYY[-MM[-DD]])."),
+    entity: str = typer.Option(None, "--entity", help="Only articles naming this entity (id or name)."),
+    story: str = typer.Option(None, "--story", help="Only articles of this story id."),
+    as_json: bool = typer.Option(False, "--json", help="JSON Lines: id, title, outlet, published, score, snippet."),
+) -> None:
+    """Search stored articles; a table by default, JSON Lines with --json."""
+    from kabar.cli._io import write_jsonl
+    from kabar.cli.serve import require_db
+    from kabar.store import open_store
+
+    store = open_store(require_db(db))
+    try:
+        page = store.search(
+            query, limit=limit, offset=offset, outlet=outlet, date_from=date_from, date_to=date_to, entity=entity, story=story
+        )
+    except ValueError as exc:
+        typer.echo(f"kabar search: {exc}", err=True)
+        raise typer.Exit(code=2) from exc
+    finally:
+        store.close()
+    if as_json:
+        write_jsonl(hit.to_dict() for hit in page.results)
+        return
+    _print_table(query, page)
+
+
+def _print_table(query: str, page) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=f"{page.total} article(s) for {query!r}", title_justify="left", show_lines=True)
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("published", no_wrap=True)
+    table.add_column("outlet")
+    table.add_column("title / snippet", ratio=1)
+    table.add_column("id", no_wrap=True, style="dim")
+    for hit in page.results:
+        body = Text(hit.title or "(no title)", style="bold")
+        body.append("\n")
+        body.append_text(_rich_snippet(hit.snippet))
+        table.add_row(f"{hit.score:.2f}", hit.published or "", hit.outlet or "", body, hit.id)
+    Console().print(table)
+
+
+def _rich_snippet(snippet_html: str):
+    """The HTML snippet as Rich text: <mark>ed words highlighted, entities unescaped, nothing else markup."""
+    import html
+    import re
+
+    from rich.text import Text
+
+    out = Text()
+    for i, piece in enumerate(re.split(r"</?mark>", snippet_html)):
+        out.append(html.unescape(piece), style="bold yellow" if i % 2 else "")
+    return out

@@ -286,8 +286,10 @@ def _matched(words: list[re.Match], stems: set[str]) -> dict[int, str]:
     """Indexes of the words whose stem is searched for, with that stem."""
     if not stems:
         return {}
-    # A stem is (nearly always) a substring of its word: test that before stemming.
-    candidates = [i for i, w in enumerate(words) if any(s in w.group().lower() for s in stems)]
+    # A stem minus its first letter is inside its word (meN- drops s/p/t/k: seru → menyerukan):
+    # a cheap test before stemming.
+    keys = {s[1:] if len(s) >= 3 else s for s in stems}
+    candidates = [i for i, w in enumerate(words) if any(k in w.group().lower() for k in keys)]
     if not candidates:
         return {}
     stemmed = stem_words([words[i].group() for i in candidates])

@@ -1,0 +1,94 @@
+"""The web application: the HTTP API under /api and the server-rendered UI beside it.
+
+``create_app(db_url)`` builds a fresh app bound to one store; nothing is
+opened at import time. The API is read-only unless an ingest token is set.
+"""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from kabar import __version__
+
+STATIC = Path(__file__).parent / "static"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    db_url: str
+    ingest_token: str | None = None  # POST /api/ingest answers 403 unless this is set and sent as Bearer
+    page_size: int = 20
+
+
+def create_app(db_url: str | None = None, *, settings: Settings | None = None) -> FastAPI:
+    """The FastAPI app serving the store at `db_url` (a path or SQLAlchemy URL)."""
+    from kabar.store import open_store
+    from kabar.web.routes import articles, entities, events, ingest, quotes, search, stories
+
+    if settings is None:
+        if db_url is None:
+            raise ValueError("create_app needs db_url or settings")
+        settings = Settings(db_url=str(db_url))
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        app.state.store.close()
+
+    app = FastAPI(
+        title="Kabar",
+        version=__version__,
+        description="Indonesian news as a searchable record: articles, entities, quotes, events, stories, timelines.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.store = open_store(settings.db_url)
+    for module in (stories, articles, entities, quotes, events, search, ingest):
+        app.include_router(module.api)
+        if hasattr(module, "ui"):
+            app.include_router(module.ui)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    _error_pages(app)
+    return app
+
+
+def _wants_html(request: Request) -> bool:
+    return not request.url.path.startswith(("/api/", "/openapi", "/docs", "/redoc"))
+
+
+def _error_pages(app: FastAPI) -> None:
+    """HTML error pages for the UI, JSON for the API; a bad parameter is always a 4xx."""
+    from kabar.web.render import render
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        if _wants_html(request):
+            return HTMLResponse(
+                render("error.html", request, status=exc.status_code, message=str(exc.detail)),
+                status_code=exc.status_code,
+                headers=getattr(exc, "headers", None),
+            )
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError):
+        if _wants_html(request):
+            message = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors())
+            return HTMLResponse(render("error.html", request, status=422, message=message), status_code=422)
+        errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")} for e in exc.errors()]
+        return JSONResponse({"detail": errors}, status_code=422)
+
+
+def app_from_env() -> FastAPI:
+    """The app for `uvicorn --factory kabar.web.app:app_from_env` (KABAR_DB, KABAR_INGEST_TOKEN)."""
+    import os
+
+    return create_app(settings=Settings(db_url=os.environ.get("KABAR_DB", "kabar.db"), ingest_token=os.environ.get("KABAR_INGEST_TOKEN") or None))

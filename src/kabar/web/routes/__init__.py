@@ -1,0 +1,1 @@
+"""Routes, one module per resource; each has `api` (JSON, in the OpenAPI schema) and maybe `ui` (HTML)."""

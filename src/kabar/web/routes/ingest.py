@@ -1,0 +1,55 @@
+"""Ingest: POST pages to extract, analyse and store them; only with a configured token.
+
+Linking (events, stories) is corpus-wide and is not re-run here: `kabar run`
+does it.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Header, HTTPException, Request
+
+from kabar.web.deps import StoreDep
+from kabar.web.schemas import FailurePublic, IngestIn, IngestPublic
+
+api = APIRouter(prefix="/api/ingest", tags=["ingest"])
+
+
+def require_token(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
+    expected = request.app.state.settings.ingest_token
+    if not expected:
+        raise HTTPException(status_code=403, detail="ingest is disabled (start the server with --ingest-token)")
+    scheme, _, token = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not secrets.compare_digest(token.strip().encode(), expected.encode()):
+        raise HTTPException(status_code=403, detail="a valid Bearer token is required")
+
+
+@api.post("", response_model=IngestPublic, dependencies=[Depends(require_token)], summary="Add pages (token required)")
+def ingest(body: IngestIn, store: StoreDep):
+    from kabar.ids import stable_id
+    from kabar.pipeline import process_page
+    from kabar.records import Failure, RawPage
+
+    stored: list[str] = []
+    failures: list[FailurePublic] = []
+    for page in body.pages:
+        content = page.html if page.html is not None else page.text
+        if not content or not content.strip():
+            failures.append(FailurePublic(source=page.id or page.url or "api", stage="ingest", reason="empty page: give text or html"))
+            continue
+        source = f"api:{page.id or page.url or stable_id(content)}"
+        raw = RawPage(source, content, "html" if page.html is not None else "text", url=page.url, id_hint=page.id, published_hint=page.published)
+        store.upsert_page(raw)
+        result = process_page(raw)
+        if isinstance(result, Failure):
+            store.add_failure(result)
+            failures.append(FailurePublic(source=result.source, stage=result.stage, reason=result.reason))
+            continue
+        for f in result.failures:
+            store.add_failure(f)
+            failures.append(FailurePublic(source=f.source, stage=f.stage, reason=f.reason))
+        store.upsert_analysed(result.analysed)
+        stored.append(result.analysed.article.id)
+    return IngestPublic(stored=stored, failures=failures)

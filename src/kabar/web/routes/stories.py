@@ -1,0 +1,82 @@
+"""Stories: the story list (the home page), one story with its timeline chart."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from kabar.store import queries
+from kabar.web.deps import Limit, Offset, PageNo, StoreDep
+from kabar.web.render import render
+from kabar.web.routes._common import IdPath, not_found, pages
+from kabar.web.schemas import Paged, StoryDetailPublic, StoryPublic, TimelineEntryPublic
+
+api = APIRouter(prefix="/api/stories", tags=["stories"])
+ui = APIRouter(include_in_schema=False)
+
+
+def _events_of(store, stories):
+    ids = [eid for s in stories for eid in s.event_ids]
+    found = {}
+    for eid in dict.fromkeys(ids):
+        e = queries.event(store, eid)
+        if e is not None:
+            found[eid] = e
+    return found
+
+
+@api.get("", response_model=Paged[StoryPublic], summary="Stories with their events and article ids")
+def list_stories(store: StoreDep, limit: Limit = 20, offset: Offset = 0):
+    stories, total = queries.list_stories(store, limit=limit, offset=offset)
+    events = _events_of(store, stories)
+    data = [StoryPublic.of(s, [events[e] for e in s.event_ids if e in events]) for s in stories]
+    return Paged[StoryPublic](data=data, count=total, limit=limit, offset=offset)
+
+
+@api.get("/{story_id}", response_model=StoryDetailPublic, summary="One story with its events and timeline")
+def get_story(story_id: IdPath, store: StoreDep):
+    story = queries.story(store, story_id)
+    if story is None:
+        raise not_found("story", story_id)
+    events = _events_of(store, (story,))
+    base = StoryPublic.of(story, [events[e] for e in story.event_ids if e in events])
+    return StoryDetailPublic(**base.model_dump(), timeline=[TimelineEntryPublic.of(x) for x in story.timeline])
+
+
+@ui.get("/", response_class=HTMLResponse)
+def story_list_page(request: Request, store: StoreDep, page: PageNo = 1):
+    per_page = 20
+    stories, total = queries.list_stories(store, limit=per_page, offset=(page - 1) * per_page)
+    overviews = queries.story_overviews(store, stories)
+    unplaced, n_unplaced = queries.unplaced_articles(store, limit=10)
+    return render(
+        "stories.html",
+        request,
+        overviews=overviews,
+        pager=pages(total, per_page, page),
+        unplaced=unplaced,
+        n_unplaced=n_unplaced,
+        n_articles=store.count("articles"),
+    )
+
+
+@ui.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_page(request: Request, story_id: IdPath, store: StoreDep):
+    from kabar.web.views import timeline_chart
+
+    story = queries.story(store, story_id)
+    if story is None:
+        raise not_found("story", story_id)
+    events = [e for e in (queries.event(store, eid) for eid in story.event_ids) if e is not None]
+    summaries = queries.article_summaries(store, [a for e in events for a in e.article_ids] + _cited(story, events))
+    chart = timeline_chart(
+        [(e.id, e.date, e.title) for e in events],
+        [(e.id, summaries[a].outlet, summaries[a].published, a) for e in events for a in e.article_ids if a in summaries],
+        [(x.date, x.description, x.background) for x in story.timeline],
+    )
+    return render("story.html", request, story=story, events=events, articles=summaries, chart=chart)
+
+
+def _cited(story, events) -> list[str]:
+    cites = [*story.summary, *(c for x in story.timeline for c in x.evidence), *(c for e in events for c in e.summary)]
+    return [c.article_id for c in cites]

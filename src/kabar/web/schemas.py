@@ -1,0 +1,288 @@
+"""The API's typed schemas: one per direction (``*Public`` out, ``*In`` in), built from records."""
+
+from __future__ import annotations
+
+from typing import Generic, Literal, TypeVar
+
+from pydantic import BaseModel, Field
+
+from kabar.records import AnalysedArticle, Citation, Entity, Event, Mention, Quote, Reuse, Story, TimeExpr, TimelineEntry
+from kabar.store.queries import ArticleSummary
+
+T = TypeVar("T")
+
+
+class Paged(BaseModel, Generic[T]):
+    data: list[T]
+    count: int = Field(description="How many items match in all (not only on this page).")
+    limit: int
+    offset: int
+
+
+class AuthorPublic(BaseModel):
+    name: str
+    role: Literal["writer", "reporter", "editor", "contributor"]
+
+
+class ArticleSummaryPublic(BaseModel):
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    source: str
+
+    @classmethod
+    def of(cls, s: ArticleSummary) -> ArticleSummaryPublic:
+        return cls(id=s.id, title=s.title, outlet=s.outlet, published=s.published, source=s.source)
+
+
+class EntityPublic(BaseModel):
+    id: str
+    canonical: str
+    type: Literal["PER", "ORG", "LOC"]
+    aliases: list[str]
+
+    @classmethod
+    def of(cls, e: Entity) -> EntityPublic:
+        return cls(id=e.id, canonical=e.canonical, type=e.type, aliases=list(e.aliases))
+
+
+class EntityCountPublic(EntityPublic):
+    articles: int
+    mentions: int
+
+
+class MentionPublic(BaseModel):
+    start: int
+    end: int
+    text: str
+    type: Literal["PER", "ORG", "LOC"]
+    entity_id: str
+    role: str | None
+
+    @classmethod
+    def of(cls, m: Mention) -> MentionPublic:
+        return cls(start=m.start, end=m.end, text=m.text, type=m.type, entity_id=m.entity_id, role=m.role)
+
+
+class TimexPublic(BaseModel):
+    text: str
+    start: int
+    end: int
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str
+
+    @classmethod
+    def of(cls, x: TimeExpr) -> TimexPublic:
+        return cls(text=x.text, start=x.start, end=x.end, type=x.type, value=x.value)
+
+
+class QuotePublic(BaseModel):
+    article: str
+    speaker: str | None
+    speaker_text: str | None
+    quote: str
+    kind: Literal["direct", "indirect"]
+    cue: str | None
+    via: list[str]
+    start: int
+    end: int
+    speaker_entity_id: str | None
+
+    @classmethod
+    def of(cls, q: Quote) -> QuotePublic:
+        return cls(
+            article=q.article_id,
+            speaker=q.speaker,
+            speaker_text=q.speaker_text,
+            quote=q.quote,
+            kind=q.kind,
+            cue=q.cue,
+            via=list(q.via),
+            start=q.start,
+            end=q.end,
+            speaker_entity_id=q.speaker_entity_id,
+        )
+
+
+class ReusePublic(BaseModel):
+    source_article: str
+    target_article: str
+    source_start: int
+    source_end: int
+    target_start: int
+    target_end: int
+    similarity: float
+    kind: str
+    agency: str | None
+
+    @classmethod
+    def of(cls, r: Reuse) -> ReusePublic:
+        return cls(
+            source_article=r.source_article,
+            target_article=r.target_article,
+            source_start=r.source_start,
+            source_end=r.source_end,
+            target_start=r.target_start,
+            target_end=r.target_end,
+            similarity=r.similarity,
+            kind=r.kind,
+            agency=r.agency,
+        )
+
+
+class ArticlePublic(BaseModel):
+    """The article as `kabar extract` prints it, plus what later stages found."""
+
+    id: str
+    source: str
+    url: str | None
+    outlet: str | None
+    title: str | None
+    published: str | None
+    authors: list[AuthorPublic]
+    dateline: str | None
+    language: str | None
+    body: list[str]
+    sources_cited: list[str]
+    entities: list[EntityPublic]
+    mentions: list[MentionPublic]
+    timexes: list[TimexPublic]
+    quotes: list[QuotePublic]
+    reuse: list[ReusePublic]
+    event: str | None
+    story: str | None
+
+    @classmethod
+    def of(
+        cls, a: AnalysedArticle, *, event: str | None, story: str | None, reuse: list[Reuse]
+    ) -> ArticlePublic:
+        return cls(
+            **a.article.to_contract(),
+            entities=[EntityPublic.of(e) for e in a.entities],
+            mentions=[MentionPublic.of(m) for m in a.mentions],
+            timexes=[TimexPublic.of(x) for x in a.timexes],
+            quotes=[QuotePublic.of(q) for q in a.quotes],
+            reuse=[ReusePublic.of(r) for r in reuse],
+            event=event,
+            story=story,
+        )
+
+
+class CitationPublic(BaseModel):
+    article_id: str
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, c: Citation) -> CitationPublic:
+        return cls(article_id=c.article_id, start=c.start, end=c.end, text=c.text)
+
+
+class EventPublic(BaseModel):
+    id: str
+    article_ids: list[str]
+    date: str | None
+    title: str
+    summary: list[CitationPublic]
+    entity_ids: list[str]
+    conflicts: list[str]
+
+    @classmethod
+    def of(cls, e: Event) -> EventPublic:
+        return cls(
+            id=e.id,
+            article_ids=list(e.article_ids),
+            date=e.date,
+            title=e.title,
+            summary=[CitationPublic.of(c) for c in e.summary],
+            entity_ids=list(e.entity_ids),
+            conflicts=list(e.conflicts),
+        )
+
+
+class TimelineEntryPublic(BaseModel):
+    date: str
+    description: str
+    evidence: list[CitationPublic]
+    background: bool
+
+    @classmethod
+    def of(cls, x: TimelineEntry) -> TimelineEntryPublic:
+        return cls(
+            date=x.date, description=x.description, evidence=[CitationPublic.of(c) for c in x.evidence], background=x.background
+        )
+
+
+class StoryPublic(BaseModel):
+    """A story with its events (and their article ids)."""
+
+    id: str
+    title: str
+    event_ids: list[str]
+    events: list[EventPublic]
+    summary: list[CitationPublic]
+
+    @classmethod
+    def of(cls, s: Story, events: list[Event]) -> StoryPublic:
+        return cls(
+            id=s.id,
+            title=s.title,
+            event_ids=list(s.event_ids),
+            events=[EventPublic.of(e) for e in events],
+            summary=[CitationPublic.of(c) for c in s.summary],
+        )
+
+
+class StoryDetailPublic(StoryPublic):
+    timeline: list[TimelineEntryPublic]
+
+
+class EntityDetailPublic(EntityPublic):
+    mentions_by_day: list[tuple[str, int]]
+    articles: list[ArticleSummaryPublic]
+    quotes: list[QuotePublic]
+
+
+class SearchHitPublic(BaseModel):
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    score: float
+    snippet: str = Field(description="HTML: the article's words escaped, the matched ones in <mark>.")
+
+
+class SearchPublic(BaseModel):
+    results: list[SearchHitPublic]
+    total: int
+    terms: list[str] = Field(description="The stems searched for, after the query was cleaned.")
+
+
+MAX_PAGE_CHARS = 5_000_000
+
+
+class PageIn(BaseModel):
+    """One page to ingest, as a line of Kabar's JSON Lines input."""
+
+    text: str | None = Field(None, max_length=MAX_PAGE_CHARS, description="Page text as copied from a browser.")
+    html: str | None = Field(None, max_length=MAX_PAGE_CHARS, description="Page HTML.")
+    url: str | None = Field(None, max_length=2000)
+    id: str | None = Field(None, max_length=200)
+    published: str | None = Field(None, max_length=40)
+
+
+class IngestIn(BaseModel):
+    pages: list[PageIn] = Field(..., min_length=1, max_length=100)
+
+
+class FailurePublic(BaseModel):
+    source: str
+    stage: str
+    reason: str
+
+
+class IngestPublic(BaseModel):
+    stored: list[str]
+    failures: list[FailurePublic]

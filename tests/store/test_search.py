@@ -1,0 +1,138 @@
+"""Search: stemmed matching, bm25 ranking with the title weighted, filters, safe on any query."""
+
+from __future__ import annotations
+
+import pytest
+
+from kabar.analyse.stem import stem_text
+from kabar.store import open_store
+from kabar.store.search import parse_query, snippet
+from tests.store import factory
+
+
+@pytest.fixture(scope="module", params=["fts", "scan"])
+def store(request, tmp_path_factory):
+    s = open_store(tmp_path_factory.mktemp("search") / "kabar.db")
+    for a in factory.corpus():
+        s.upsert_analysed(a)
+    s.save_linking(factory.linking())
+    if request.param == "scan":
+        s.has_fts = False  # the portable path other databases use
+    yield s
+    s.close()
+
+
+def ids(page):
+    return [h.id for h in page.results]
+
+
+KOMPAS, SRAGEN, TRIBUN = (factory.article_id(k) for k in ("kompas", "sragen", "tribun"))
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("banjir", [TRIBUN]),
+        ("Banjir JAKARTA", [TRIBUN]),
+        ("seruan", [KOMPAS]),  # stem of "menyerukan"
+        ("mendukung teguh", [KOMPAS, SRAGEN]),
+        ('"kerja sama"', [KOMPAS]),
+        ("gempa bumi", []),
+    ],
+)
+def test_search_stemmed_matches(store, query, expected):
+    page = store.search(query)
+    assert sorted(ids(page)) == sorted(expected)
+    assert page.total == len(expected)
+
+
+def test_search_title_weighted(store):
+    # "bilateral" is in Sragen's title and in its body; Kompas never says it.
+    page = store.search("hubungan bilateral")
+    assert ids(page)[0] == SRAGEN
+    page = store.search("pesan")  # in Kompas's title, only in Sragen's body
+    assert ids(page)[0] == KOMPAS
+    assert page.results[0].score >= page.results[-1].score
+
+
+@pytest.mark.parametrize(
+    "kwargs, expected",
+    [
+        ({"outlet": "kompas.com"}, [KOMPAS]),
+        ({"date_from": "2021-07"}, [SRAGEN]),
+        ({"date_to": "2021-03"}, [KOMPAS]),
+        ({"date_from": "2021-03-23", "date_to": "2021-03-23"}, [KOMPAS]),
+        ({"entity": "xi jinping"}, [KOMPAS, SRAGEN]),
+        ({"entity": factory.entity_id("Kim Jong Un")}, [KOMPAS]),
+        ({"story": "st-china-korut"}, [KOMPAS, SRAGEN]),
+        ({"story": "st-banjir"}, []),
+    ],
+)
+def test_search_filters(store, kwargs, expected):
+    page = store.search("China", **kwargs)
+    assert sorted(ids(page)) == sorted(expected)
+    assert page.total == len(expected)
+
+
+def test_search_filters_without_words_browse(store):
+    page = store.search("", story="st-banjir")
+    assert ids(page) == [TRIBUN]
+    assert store.search("").total == 0
+
+
+def test_search_paging(store):
+    first = store.search("china", limit=1)
+    second = store.search("china", limit=1, offset=1)
+    assert first.total == second.total == 2
+    assert ids(first) != ids(second)
+    assert store.search("china", offset=10**12).results == ()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"banjir',
+        'banjir" OR',
+        "banjir AND (",
+        "NEAR(banjir jakarta",
+        "title_stems:banjir",
+        "banjir*",
+        "-banjir ^jakarta",
+        "banjir'; DROP TABLE articles; --",
+        "' OR 1=1 --",
+        "<script>alert(1)</script> banjir",
+        "\x00banjir\uffff",
+        "banjir " * 400,
+    ],
+)
+def test_search_malformed_queries_are_plain_terms(store, query):
+    page = store.search(query)
+    assert TRIBUN in ids(page) or page.total == 0
+    assert store.count("articles") == 3
+
+
+def test_search_bad_dates_rejected(store):
+    with pytest.raises(ValueError):
+        store.search("banjir", date_from="kemarin")
+
+
+def test_search_snippet_highlights_and_escapes(store):
+    hit = store.search("banjir petugas").results[0]
+    assert "<mark>Banjir</mark>" in hit.snippet or "<mark>banjir</mark>" in hit.snippet
+    assert "<script>" not in hit.snippet
+    assert "&lt;script&gt;" in hit.snippet
+
+
+def test_search_parse_query_phrases_and_operators():
+    parsed = parse_query('"kerja sama" OR menyerukan NOT')
+    assert parsed.phrases[0] == ("kerja", "sama")
+    assert ("seru",) in parsed.phrases
+    assert all('"' not in s for p in parsed.phrases for s in p)
+    assert parse_query('"tidak seimbang').phrases == tuple((s,) for s in stem_text("tidak seimbang"))
+
+
+def test_search_snippet_window_around_match():
+    text = "Kata pembuka. " * 40 + "Presiden menyerukan persatuan. " + "Kata penutup. " * 40
+    out = snippet(text, {"seru"}, width=10)
+    assert out.startswith("…") and out.endswith("…")
+    assert "<mark>menyerukan</mark>" in out
