@@ -1,14 +1,50 @@
-"""`kabar quotes` (placeholder: the owning issue replaces this)."""
+"""`kabar quotes PATH...`: a JSON line per quotation found in the articles."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import typer
 
 from kabar.cli._app import app
 
 
+def quote_record(quote) -> dict:
+    """The contract object of one quotation (shared/docs/interfaces.md)."""
+    return {
+        "article": quote.article_id,
+        "speaker": quote.speaker,
+        "speaker_text": quote.speaker_text,
+        "quote": quote.quote,
+        "kind": quote.kind,
+        "cue": quote.cue,
+        "via": list(quote.via),
+        "start": quote.start,
+        "end": quote.end,
+    }
+
+
 @app.command("quotes")
-def quotes_cli() -> None:
-    """Not built yet."""
-    typer.echo("kabar quotes: not built yet", err=True)
-    raise typer.Exit(code=2)
+def quotes_cli(
+    paths: list[Path] = typer.Argument(..., help="Files or directories (HTML, text, JSON Lines, WARC) or - for stdin."),
+) -> None:
+    """Quotations with speakers, cues and relay chains, one JSON line each."""
+    from kabar.cli._io import finish, report_failure, write_jsonl
+    from kabar.pipeline import analyse_article, extract_paths
+    from kabar.records import Failure
+
+    processed = failed = 0
+    for item in extract_paths([str(p) for p in paths]):
+        if isinstance(item, Failure):
+            report_failure(item)
+            failed += 1
+            continue
+        try:
+            analysed = analyse_article(item)
+        except Exception as exc:  # one bad article must not stop the batch
+            report_failure(Failure(item.source, "analyse.quotes", f"{type(exc).__name__}: {exc}"))
+            failed += 1
+            continue
+        write_jsonl(quote_record(q) for q in analysed.quotes)
+        processed += 1
+    finish(processed, failed)

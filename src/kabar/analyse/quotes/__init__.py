@@ -1,0 +1,101 @@
+"""Quotations of one article: who said what, and through whom.
+
+Public API: ``annotate(article, entities=(), mentions=()) -> tuple[Quote, ...]``.
+
+Steps: pair the quote marks (`direct`), keep the quoted spans that are
+statements and read their cues (`attribute`), find reported speech in the
+remaining sentences (`indirect`), resolve each speaker phrase, pronoun and
+clitic to the fullest name the article gives (`speakers`), and give each
+quotation its relay chain (`relay`). Offsets index `article.text`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kabar.analyse.quotes.attribute import direct_candidates
+from kabar.analyse.quotes.candidates import Candidate
+from kabar.analyse.quotes.direct import quoted_spans
+from kabar.analyse.quotes.indirect import indirect_candidates
+from kabar.analyse.quotes.relay import RelayIndex
+from kabar.analyse.quotes.speakers import Speaker, SpeakerResolver
+from kabar.analyse.tokens import sentence_spans
+from kabar.records import Article, Entity, Mention, Quote
+
+__all__ = ["annotate", "find_candidates"]
+
+# A pronoun refers to the previous speaker only if that speaker spoke this close before it.
+_PRONOUN_REACH = 1500
+
+
+def find_candidates(text: str, *, indirect: bool = True) -> list[Candidate]:
+    """Quotations found in `text`, in order, with their speaker phrases unresolved."""
+    spans = quoted_spans(text)
+    direct = direct_candidates(text, spans)
+    found = list(direct)
+    if indirect:
+        taken = [c.sentence for c in direct]
+        found.extend(indirect_candidates(text, sentence_spans(text), spans, taken))
+    found.sort(key=lambda c: (c.start, c.end))
+    # one quotation per span: a direct reading wins over an indirect one of the same words
+    unique: list[Candidate] = []
+    for c in found:
+        if unique and c.start < unique[-1].end and unique[-1].start < c.end:
+            if unique[-1].kind == "indirect" and c.kind == "direct":
+                unique[-1] = c
+            continue
+        unique.append(c)
+    return unique
+
+
+def annotate(
+    article: Article, entities: Sequence[Entity] = (), mentions: Sequence[Mention] = (), *, indirect: bool = True
+) -> tuple[Quote, ...]:
+    text = article.text
+    if not text.strip():
+        return ()
+    resolver = SpeakerResolver(text, mentions)
+    relays = RelayIndex(article)
+    quotes: list[Quote] = []
+    last: tuple[int, Speaker] | None = None
+    for cand in find_candidates(text, indirect=indirect):
+        speaker = _speaker_of(cand, text, resolver, last)
+        if speaker.name and not cand.pronoun and not cand.inherit:
+            last = (cand.start, speaker)
+        elif speaker.name and last is None:
+            last = (cand.start, speaker)
+        via = relays.via(cand.sentence[0], cand.sentence[1], speaker.name, cand.relay)
+        quotes.append(
+            Quote(
+                article_id=article.id,
+                start=cand.start,
+                end=cand.end,
+                quote=text[cand.start : cand.end],
+                kind=cand.kind,
+                speaker=speaker.name,
+                speaker_text=speaker.text,
+                cue=cand.cue,
+                via=via,
+                speaker_entity_id=speaker.entity_id,
+            )
+        )
+    return tuple(quotes)
+
+
+def _speaker_of(cand: Candidate, text: str, resolver: SpeakerResolver, last: tuple[int, Speaker] | None) -> Speaker:
+    if cand.pronoun is None and not cand.inherit and cand.speaker_span is not None:
+        return resolver.resolve(*cand.speaker_span)
+    words = cand.pronoun
+    if cand.pronoun is not None:
+        # a person named earlier in the same sentence: "Xi menyambut …, dia mengatakan"
+        anchor = cand.speaker_span[0] if cand.speaker_span else min(cand.start, cand.sentence[0])
+        person = resolver.person_in(cand.sentence[0], anchor)
+        if person is not None:
+            return Speaker(person.name, words, person.entity_id)
+    if last is not None and cand.start - last[0] <= _PRONOUN_REACH:
+        return Speaker(last[1].name, words or last[1].text, last[1].entity_id)
+    if cand.pronoun is not None:
+        person = resolver.nearest_person_before(cand.start)
+        if person is not None:
+            return Speaker(person.name, words, person.entity_id)
+    return Speaker(None, words)

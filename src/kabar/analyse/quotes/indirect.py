@@ -1,0 +1,226 @@
+"""Indirect (reported) speech, one sentence at a time.
+
+Forms: "X mengatakan (bahwa) …", "X menyatakan komitmennya untuk …",
+"Menurut X, …", "…, menurut X.", "China, menurut para ahli, …", "…, kata X."
+(no quote marks), and a second verb joined by "dan" ("menggambarkan … dan
+berjanji untuk …"). When X is a news agency and its content holds another
+speaker's verb ("Menurut KCNA, Jinping mengatakan …"), the agency becomes a
+relay of the inner quotation. Quoted words inside the content stay in it
+(mixed quotation); when the whole content is one quotation, it is direct.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kabar.analyse.quotes.candidates import Candidate, cue_word, is_pronoun
+from kabar.analyse.quotes.direct import QuotedSpan
+from kabar.analyse.quotes.speakers import WORD, phrase_after, phrase_before
+from kabar.lang.id import quote_cues as cues
+from kabar.lang.id.agencies import canonical_agency, find_agencies
+
+_MIN_CONTENT_WORDS = 3
+_TRAILING_RELAY = re.compile(
+    r",\s*(?:(?:seperti|sebagaimana)\s+(?:yang\s+)?(?:dilansir|dikutip|disitir|dilaporkan|diberitakan)|menurut|kata|ujar)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_MENURUT = re.compile(r"\b(?:[Mm]enurut(?:\s+(?:laporan|keterangan|pernyataan))?)\b")
+
+
+def indirect_candidates(
+    text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[QuotedSpan], taken: Sequence[tuple[int, int]]
+) -> list[Candidate]:
+    out: list[Candidate] = []
+    for s, e in sentences:
+        if any(a < e and s < b for a, b in taken):
+            continue
+        out.extend(_sentence(text, s, e, spans))
+    return out
+
+
+def _sentence(text: str, s: int, e: int, spans: Sequence[QuotedSpan], relay: tuple[str, ...] = ()) -> list[Candidate]:
+    sentence = text[s:e]
+    m = _MENURUT.search(sentence)
+    if m is not None:
+        found = _menurut(text, s, e, s + m.start(), s + m.end(), spans, relay)
+        if found is not None:
+            return found
+    found = _speech_verb(text, s, e, spans, relay)
+    if found:
+        return found
+    tail = _trailing_cue(text, s, e, relay)
+    return [tail] if tail else []
+
+
+def _menurut(text, s, e, cue_start, cue_end, spans, relay) -> list[Candidate] | None:
+    cue = text[cue_start:cue_end]
+    # speaker phrase up to the next comma; "menurutnya" handled as a pronoun
+    comma = text.find(",", cue_end, e)
+    stop = comma if comma >= 0 else e
+    np_text = text[cue_end:stop]
+    if len(WORD.findall(np_text)) > 12 or not WORD.search(np_text):
+        return None
+    np = (cue_end + len(np_text) - len(np_text.lstrip()), stop - (len(np_text) - len(np_text.rstrip())))
+    # "Menurut laporan kantor berita Korut, Korean Central News Agency (KCNA), …": the appositive agency
+    agencies = find_agencies(text[np[0] : np[1]])
+    after_comma = text[stop + 1 : e] if comma >= 0 else ""
+    appos = find_agencies(after_comma[:80])
+    if not agencies and appos and appos[0][0] < 3:
+        close = after_comma.find(",", appos[0][1])
+        if close >= 0:
+            np = (stop + 1 + appos[0][0], stop + 1 + appos[0][1])
+            stop = stop + 1 + close
+            agencies = appos[:1]
+    if cue_start == s or not WORD.search(text[s:cue_start]):
+        content = (stop + 1, e)
+        if agencies:
+            names = tuple(a[2] for a in agencies)
+            inner = _speech_verb(text, stop + 1, e, spans, relay + names)
+            if inner:
+                return inner
+        return [_make(text, content, cue, (s, e), np, spans, relay)] if _enough(text, content) else None
+    before = text[s:cue_start].rstrip()
+    if before.endswith(",") and agencies:
+        names = tuple(a[2] for a in agencies)
+        inner = _speech_verb(text, s, s + len(before) - 1, spans, relay + names)
+        if inner:
+            return [_with_sentence(c, (s, e)) for c in inner]
+    if before.endswith(","):
+        if comma >= 0 and WORD.search(text[stop + 1 : e]):
+            # "China, menurut para ahli, sengaja …": the whole sentence, cue inside
+            content = (s, e)
+        else:
+            content = (s, s + len(before) - 1)
+        return [_make(text, content, cue, (s, e), np, spans, relay)] if _enough(text, content) else None
+    return None
+
+
+def _speech_verb(text, s, e, spans, relay) -> list[Candidate]:
+    for m in WORD.finditer(text, s, e):
+        verb = m.group().lower()
+        if verb not in cues.SPEECH_VERBS:
+            continue
+        if any(sp.open < m.start() < sp.close for sp in spans):
+            continue
+        np = phrase_before(text, s, m.start())
+        if np is None:
+            continue
+        pos, cue = _after_verb(text, m, e)
+        if verb in cues.NEEDS_COMPLEMENT and not re.match(r"\s*(?:,|:|bahwa|agar|supaya|[\"“])", text[m.end() : e]):
+            continue
+        end = _content_end(text, pos, e)
+        # a second verb of the same speaker: "menggambarkan … dan berjanji untuk …"
+        pieces = []
+        for m2 in re.finditer(r"\s+(?:dan|serta)\s+(\w+)", text[pos:end]):
+            if m2.group(1).lower() in cues.SPEECH_VERBS:
+                pieces.append((pos + m2.start(), pos + m2.start(1), pos + m2.end(1)))
+                break
+        out = []
+        phrase = text[np[0] : np[1]]
+        agency = canonical_agency(phrase.strip())
+        if agency and not pieces:
+            inner = _speech_verb(text, pos, end, spans, relay + (agency,))
+            if inner:
+                return inner
+        first_end = pieces[0][0] if pieces else end
+        if _enough(text, (pos, first_end)):
+            out.append(_make(text, (pos, first_end), cue, (s, e), np, spans, relay))
+        for _, vstart, vend in pieces:
+            vm = WORD.match(text, vstart)
+            p2, cue2 = _after_verb(text, vm, e)
+            if _enough(text, (p2, end)):
+                out.append(_make(text, (p2, end), cue2, (s, e), np, spans, relay))
+        if out:
+            return out
+    return []
+
+
+def _after_verb(text: str, verb: re.Match, e: int) -> tuple[int, str]:
+    """Where the content starts after a speech verb, and the cue as written."""
+    pos = verb.end()
+    cue = verb.group()
+    nxt = WORD.match(text, _skip(text, pos))
+    if nxt is not None and nxt.group().lower() in cues.CUE_NOUNS and re.match(r"\s*(?:untuk|bahwa|agar|[\"“:,])", text[nxt.end() : e]):
+        cue = text[verb.start() : nxt.end()]
+        pos = nxt.end()
+    # adverbials between the verb and its content: "pada Selasa (23/3/2021), bahwa", "dalam pesannya bahwa"
+    m = re.match(r"[^\"“”]{0,80}?\bbahwa\b", text[pos:e])
+    if m and not re.search(r"[.!?]", m.group()):
+        pre = m.group()[: -len("bahwa")]
+        if re.fullmatch(r"\s*(?:,\s*)?(?:(?:pada|dalam|kepada|di|saat|ketika)\b[^,]*)?,?\s*", pre):
+            return _skip(text, pos + m.end()), cue
+    pos = _skip(text, pos)
+    while pos < e and text[pos] in ",:":
+        pos = _skip(text, pos + 1)
+    w = WORD.match(text, pos)
+    while w is not None and w.group().lower() in cues.COMPLEMENTISERS and w.group().lower() != "agar":
+        pos = _skip(text, w.end())
+        w = WORD.match(text, pos)
+    return pos, cue
+
+
+def _skip(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\u00a0":
+        pos += 1
+    return pos
+
+
+def _content_end(text: str, pos: int, e: int) -> int:
+    segment = text[pos:e]
+    m = _TRAILING_RELAY.search(segment)
+    end = pos + (m.start() if m else len(segment))
+    while end > pos and text[end - 1] in " .,;:\u00a0":
+        end -= 1
+    return end
+
+
+def _trailing_cue(text, s, e, relay) -> Candidate | None:
+    """"…, kata beberapa pakar." / "…, ujarnya." with no quote marks."""
+    m = re.search(r",\s*(\w+)(?:\s+([^,.]{1,60}))?\s*\.?\s*$", text[s:e])
+    if m is None:
+        return None
+    cw = cue_word(m.group(1))
+    if cw is None or m.group(1).lower() not in cues.POST_CUES and not cw[1]:
+        return None
+    content_start = s
+    lead = re.match(r"(?:[A-Z][a-z]+(?:\s+\w+){0,2}),\s+", text[s:e])
+    if lead and lead.group().strip(" ,").lower() in cues.CONNECTIVES:
+        content_start = s + lead.end()
+    content = (content_start, s + m.start())
+    if not _enough(text, content):
+        return None
+    if cw[1]:
+        return Candidate(content[0], content[1], "indirect", m.group(1), (s, e), pronoun=m.group(1), relay=relay)
+    np = phrase_after(text, s + m.start(2), e) if m.group(2) else None
+    if np is None:
+        return None
+    if is_pronoun(text[np[0] : np[1]]):
+        return Candidate(content[0], content[1], "indirect", m.group(1), (s, e), speaker_span=np, pronoun=text[np[0] : np[1]], relay=relay)
+    return Candidate(content[0], content[1], "indirect", m.group(1), (s, e), speaker_span=np, relay=relay)
+
+
+def _enough(text: str, span: tuple[int, int]) -> bool:
+    return span[1] > span[0] and len(WORD.findall(text[span[0] : span[1]])) >= _MIN_CONTENT_WORDS
+
+
+def _with_sentence(c: Candidate, sentence: tuple[int, int]) -> Candidate:
+    from dataclasses import replace
+
+    return replace(c, sentence=sentence)
+
+
+def _make(text, content, cue, sentence, np, spans, relay) -> Candidate:
+    start, end = content
+    while start < end and text[start] in " ,\u00a0":
+        start += 1
+    while end > start and text[end - 1] in " ,.\u00a0":
+        end -= 1
+    kind = "indirect"
+    # the whole content is one quotation: a direct quote (without its marks)
+    for sp in spans:
+        if sp.open == start and sp.close >= end - 1 and sp.close <= end + 2:
+            start, end, kind = sp.start, sp.end, "direct"
+            break
+    pronoun = text[np[0] : np[1]] if np and is_pronoun(text[np[0] : np[1]]) else None
+    return Candidate(start, end, kind, cue, sentence, speaker_span=np, pronoun=pronoun, relay=relay)

@@ -1,0 +1,349 @@
+"""Speakers: the words at a cue, and the fullest name the article gives for them.
+
+The phrase at the cue is read from the text ("kata Irjen Fadil dalam …" →
+"Irjen Fadil"; "Kantor berita pemerintah Korea Utara, KCNA, mengatakan" →
+"KCNA"). It is then resolved: to the PER/ORG mention there when the NER gave
+mentions (and through its entity id to the longest form in the article), else
+to the longest capitalised name in the article that contains it; pronouns and
+clitics ("ia", "dia", "ujarnya") go to the previous speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from kabar.lang.id import quote_cues as cues
+from kabar.lang.id.agencies import find_agencies
+from kabar.records import Mention
+
+WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
+_NAME_JOINERS = frozenset({"bin", "binti", "van", "von", "der", "de", "da", "al", "el", "la", "dan", "bin.", "&"})
+_MAX_PHRASE_TOKENS = 12
+# subject parts: split at commas, brackets and a dateline dash ("KOMPAS.com - Para pemimpin …")
+_PART = re.compile(r"(?:[^,;:()\s–—-]|\s(?![-–—]\s)|(?<=\w)[-–—](?=\w))+")
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def phrase_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+    """The speaker phrase that starts at `pos` (after a post-quote cue), or None.
+
+    It runs over words until punctuation, a lower-case stop word ("dalam",
+    "pada", "seperti"), or a lower-case word after a name; an appositive name
+    after a role ("kata Kepala Dusun Suka, Wahyu Wibowo") replaces the role.
+    """
+    span = _scan_phrase(text, pos, limit)
+    if span is None:
+        return None
+    start, end = span
+    # appositive: ", Name Name" closing the clause
+    m = re.match(r",\s*", text[end:limit])
+    if m and _has_role(text[start:end]):
+        after = _scan_phrase(text, end + m.end(), limit)
+        if after and all(is_capitalised(w) for w in WORD.findall(text[after[0] : after[1]])):
+            rest = text[after[1] : limit].lstrip()
+            if not rest or rest[0] in ".,;!?(":
+                return after
+    return start, end
+
+
+def _scan_phrase(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+    start = end = None
+    seen_capital = False
+    count = 0
+    i = pos
+    while i < limit:
+        m = WORD.match(text, i)
+        if m is None:
+            if text[i] in " \t\u00a0":
+                i += 1
+                continue
+            break
+        word = m.group()
+        lower = word.lower()
+        if not is_capitalised(word):
+            if lower in cues.SPEAKER_STOPS and count > 0:
+                break
+            if seen_capital and lower not in _NAME_JOINERS:
+                break
+            if lower in _NAME_JOINERS and not _next_is_capitalised(text, m.end(), limit):
+                break
+        else:
+            seen_capital = True
+        if start is None:
+            start = m.start()
+        end = m.end()
+        count += 1
+        if count >= _MAX_PHRASE_TOKENS:
+            break
+        i = m.end()
+    if start is None or end is None:
+        return None
+    return start, end
+
+
+def _next_is_capitalised(text: str, pos: int, limit: int) -> bool:
+    m = WORD.search(text, pos, limit)
+    return bool(m) and is_capitalised(m.group())
+
+
+def _has_role(phrase: str) -> bool:
+    words = WORD.findall(phrase)
+    return any(w.lower() in cues.TITLE_WORDS or not is_capitalised(w) for w in words)
+
+
+def phrase_before(text: str, clause_start: int, verb_start: int) -> tuple[int, int] | None:
+    """The subject phrase right before a speech verb, or None when there is none.
+
+    Drops sentence connectives ("Sementara", "Namun"), adverbs before the verb
+    ("juga"), and everything before the last comma ("Dalam pesannya, Xi …";
+    "Kantor berita …, KCNA, mengatakan" → "KCNA"); cuts at a stop word
+    ("Xi dalam pesannya kepada Kim, menggambarkan" → "Xi").
+    """
+    segment = text[clause_start:verb_start]
+    parts = [(m.start(), m.end()) for m in _PART.finditer(segment) if WORD.search(m.group())]
+    if not parts:
+        return None
+    # the last comma-separated part with words, unless it is only a stop phrase
+    for s, e in reversed(parts):
+        span = _subject_in(text, clause_start + s, clause_start + e)
+        if span is not None:
+            return span
+    return None
+
+
+def _subject_in(text: str, start: int, end: int) -> tuple[int, int] | None:
+    words = [(m.start() + start, m.end() + start, m.group()) for m in WORD.finditer(text[start:end])]
+    # the subject of the clause after "bahwa" ("Disebutkan bahwa Kim menyerukan")
+    for k in range(len(words) - 1, -1, -1):
+        if words[k][2].lower() in ("bahwa", "bahwasanya"):
+            words = words[k + 1 :]
+            break
+    if not words:
+        return None
+    # strip connectives at the front
+    joined = " ".join(w for _, _, w in words).lower()
+    for conn in cues.CONNECTIVES:
+        if joined == conn:
+            return None
+        if joined.startswith(conn + " "):
+            words = words[len(conn.split()) :]
+            break
+    # cut at the first stop word after the head ("Xi dalam pesannya kepada Kim")
+    for k, (_, _, w) in enumerate(words):
+        if k > 0 and w in cues.SPEAKER_STOPS:
+            words = words[:k]
+            break
+    while words and words[-1][2].lower() in cues.SUBJECT_ADVERBS:
+        words = words[:-1]
+    if not words or len(words) > _MAX_PHRASE_TOKENS:
+        return None
+    first = words[0][2]
+    lower_words = [w.lower() for _, _, w in words]
+    plausible = (
+        any(is_capitalised(w) for _, _, w in words)
+        or lower_words[0] in cues.PRONOUNS
+        or lower_words[0] in cues.GROUP_HEADS
+        or (len(words) <= 4 and first.lower() in cues.TITLE_WORDS)
+    )
+    if not plausible or lower_words[0] in {"yang", "hal", "ini", "itu", "hingga", "sehingga"}:
+        return None
+    # a subject does not hold a finite verb: "China melihat …" is not a speaker phrase
+    if any(w.startswith(("me", "ber", "di")) and len(w) > 6 and not is_capitalised(w) for w in lower_words[1:]):
+        if not any(w in cues.GROUP_HEADS for w in lower_words):
+            return None
+    return words[0][0], words[-1][1]
+
+
+def name_part(phrase: str, common: frozenset[str] = frozenset()) -> str | None:
+    """The name inside a speaker phrase: capitalised words after the last title word.
+
+    "Kepala Polda Metro Jaya Irjen M Fadil Imran" → "M Fadil Imran"; "Irjen Fadil" → "Fadil";
+    "beberapa pakar" → None (no name). `common` holds words the article also
+    writes in lower case ("Menurut", "Sementara"), which are not names.
+    """
+    words = WORD.findall(phrase)
+    last_title = -1
+    for k, w in enumerate(words):
+        if w.lower() in cues.TITLE_WORDS or not is_capitalised(w) and w.lower() not in _NAME_JOINERS:
+            last_title = k
+    name = words[last_title + 1 :]
+    # an acronym before a name is an organisation ("Kepala BMKG Dwikorita Karnawati")
+    while len(name) > 1 and name[0].isupper() and len(name[0]) > 1:
+        name = name[1:]
+    while name and (name[0].lower() in common or name[0].lower() in _NAME_JOINERS or name[0].lower() in _FUNCTION_WORDS):
+        name = name[1:]
+    # "China Xi Jinping", "Korea Utara Kim Jong Un": a place before a name is a modifier
+    for size in (2, 1):
+        if len(name) > size and _is_place(" ".join(name[:size])):
+            name = name[size:]
+            break
+    while name and name[-1].lower() in _NAME_JOINERS:
+        name = name[:-1]
+    return " ".join(name) if name else None
+
+
+_FUNCTION_WORDS = frozenset(
+    cues.SPEAKER_STOPS
+    | cues.SPEECH_VERBS
+    | cues.POST_CUES
+    | {w for c in cues.CONNECTIVES for w in c.split()}
+    | {"menurut", "disebutkan", "dilaporkan", "diketahui", "sedangkan", "kata", "saat", "tapi", "jika", "kalau"}
+)
+
+
+def _is_place(words: str) -> bool:
+    entry = _alias(words)
+    return entry is not None and entry.type == "LOC"
+
+
+def _alias(words: str):
+    try:  # the NER issue's alias table (CLDR countries, abbreviations); optional here
+        from kabar.lang.id.aliases import canonical_of
+    except ImportError:
+        return None
+    try:
+        return canonical_of(words)
+    except Exception:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str | None
+    text: str | None
+    entity_id: str | None = None
+
+
+class SpeakerResolver:
+    """Resolves speaker phrases of one article to the fullest name it gives."""
+
+    def __init__(self, text: str, mentions: Sequence[Mention] = ()) -> None:
+        self.text = text
+        self.mentions = sorted((m for m in mentions if m.type in ("PER", "ORG", "LOC")), key=lambda m: m.start)
+
+    @cached_property
+    def common_words(self) -> frozenset[str]:
+        """Words the article writes in lower case somewhere: not names when capitalised."""
+        return frozenset(w for w in WORD.findall(self.text) if w.islower())
+
+    @cached_property
+    def _names(self) -> list[tuple[int, int, str]]:
+        """Capitalised runs with titles trimmed, the fallback when no mentions are given."""
+        runs = []
+        for m in re.finditer(r"(?:[A-Z][\w'’.-]*)(?:[ \u00a0]+(?:(?:bin|binti|van|de|al)[ \u00a0]+)?[A-Z][\w'’.-]*)*", self.text):
+            name = name_part(m.group(), self.common_words)
+            if name:
+                off = m.group().rfind(name.split()[0])
+                runs.append((m.start() + max(off, 0), m.end(), name))
+        return runs
+
+    def resolve(self, start: int, end: int) -> Speaker:
+        """The speaker of the phrase `text[start:end]` (not a pronoun).
+
+        A person named in the phrase wins; then a group ("para ahli", "X dan Y")
+        as written; then a news agency (canonical name) or an organisation the
+        NER found; a role with a place ("Menteri Luar Negeri AS") stays as written.
+        """
+        phrase = self.text[start:end]
+        inside = [m for m in self.mentions if m.start >= start and m.end <= end]
+        people = [m for m in inside if m.type == "PER"]
+        if people:
+            pick = people[-1]
+            return Speaker(self._fullest_mention(pick), pick.text, pick.entity_id)
+        words = WORD.findall(phrase)
+        lower = [w.lower() for w in words]
+        if lower and (lower[0] in cues.GROUP_HEADS or "dan" in lower):
+            # a group: "Para pemimpin China dan Korea Utara", "beberapa pakar"
+            return Speaker(_strip_function_words(phrase), _clean(phrase))
+        agencies = find_agencies(phrase)
+        if len(agencies) == 1 and len(WORD.findall(phrase[agencies[0][0] : agencies[0][1]])) * 2 >= len(words):
+            return Speaker(agencies[0][2], _clean(phrase))
+        orgs = [m for m in inside if m.type == "ORG" and len(WORD.findall(m.text)) * 2 >= len(words)]
+        if orgs:
+            return Speaker(self._fullest_mention(orgs[-1]), orgs[-1].text, orgs[-1].entity_id)
+        places = [m for m in inside if m.type == "LOC"]
+        if places and len(WORD.findall(places[-1].text)) == len(words):
+            # a country as speaker ("Korea Utara mengatakan"), as the article writes it
+            return Speaker(_clean(phrase), _clean(phrase), places[-1].entity_id)
+        name = name_part(phrase, self.common_words)
+        if name is None or _is_modifier(words, name) or _alias(name) is not None or (places and not self._is_name(name)):
+            whole = _strip_function_words(phrase)
+            return Speaker(whole, _clean(phrase))
+        return Speaker(self._fullest_name(name, start), _clean(phrase))
+
+    def _is_name(self, name: str) -> bool:
+        """With NER mentions: whether `name` is not just a place the NER tagged."""
+        return not any(m.type == "LOC" and m.text == name for m in self.mentions)
+
+    def _fullest_mention(self, mention: Mention) -> str:
+        same = [m.text for m in self.mentions if m.entity_id == mention.entity_id]
+        return _clean(max(same, key=lambda t: (len(WORD.findall(t)), len(t))))
+
+    def _fullest_name(self, name: str, pos: int) -> str:
+        tokens = name.split()
+        pattern = re.compile(r"(?<!\w)" + r"[ \u00a0]+".join(map(re.escape, tokens)) + r"(?!\w)")
+        longer = [r for r in self._names if len(r[2].split()) > len(tokens) and pattern.search(r[2])]
+        before = [r for r in longer if r[0] <= pos]
+        if before:  # the longest earlier form, ties to the nearest
+            return _clean(max(before, key=lambda r: (len(r[2].split()), r[0]))[2])
+        if longer:  # else the longest later form, ties to the first
+            return _clean(max(longer, key=lambda r: (len(r[2].split()), -r[0]))[2])
+        return _clean(name)
+
+    def person_in(self, start: int, end: int) -> Speaker | None:
+        """The last person named in text[start:end] (one-word names too), or None."""
+        people = [m for m in self.mentions if m.type == "PER" and m.start >= start and m.end <= end]
+        if people:
+            m = people[-1]
+            return Speaker(self._fullest_mention(m), m.text, m.entity_id)
+        if self.mentions:
+            return None
+        names = [r for r in self._names if r[0] >= start and r[1] <= end and _alias(r[2]) is None and not find_agencies(r[2])]
+        if names:
+            return Speaker(self._fullest_name(names[-1][2], names[-1][0]), names[-1][2])
+        return None
+
+    def nearest_person_before(self, pos: int) -> Speaker | None:
+        """The last person named before `pos`: the fallback for a pronoun."""
+        people = [m for m in self.mentions if m.type == "PER" and m.end <= pos]
+        if people:
+            m = people[-1]
+            return Speaker(self._fullest_mention(m), m.text, m.entity_id)
+        if self.mentions:
+            return None
+        names = [r for r in self._names if r[1] <= pos and len(r[2].split()) >= 2 and _alias(r[2]) is None]
+        if names:
+            return Speaker(self._fullest_name(names[-1][2], names[-1][0]), names[-1][2])
+        return None
+
+
+def _is_modifier(words: list[str], name: str) -> bool:
+    """"kementerian luar negeri China": one capitalised word after a description is not a person."""
+    n = len(name.split())
+    return n == 1 and len(words) > 1 and not is_capitalised(words[-2]) and words[-2].lower() not in cues.TITLE_WORDS
+
+
+def _strip_function_words(phrase: str) -> str:
+    words = phrase.split()
+    while len(words) > 1 and words[0].lower().strip(",") in _FUNCTION_WORDS:
+        words = words[1:]
+    return _clean(" ".join(words))
+
+
+def _prefer(mentions: Sequence[Mention]) -> Mention:
+    """PER before ORG before LOC; the last of a kind (nearest the cue)."""
+    for kind in ("PER", "ORG", "LOC"):
+        found = [m for m in mentions if m.type == kind]
+        if found:
+            return found[-1]
+    return mentions[-1]
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())

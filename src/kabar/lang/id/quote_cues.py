@@ -1,0 +1,135 @@
+"""Indonesian quotation cues as data: speech verbs, relay phrases, pronouns, titles.
+
+The quotation extractor (`kabar.analyse.quotes`) reads only these tables, so a
+new cue or title is a one-line change here, not a new branch in the code.
+"""
+
+from __future__ import annotations
+
+# Bare verb stems that follow a quotation and precede (or, with -nya, stand for)
+# the speaker: "…," kata Xi / "…," ujarnya.
+POST_CUES: frozenset[str] = frozenset(
+    """
+    kata ujar ungkap tutur ucap jelas tegas sebut tambah lanjut papar terang imbuh pungkas tanya tulis
+    pesan seru sambung kilah timpal tandas beber urai cetus bilang jawab klaim pinta ajak harap
+    tukas sergah ulas sahut keluh akunya
+    """.split()
+)
+
+# Speaker verbs that introduce reported (or quoted) speech: X mengatakan (bahwa) …
+SPEECH_VERBS: frozenset[str] = frozenset(
+    """
+    mengatakan menyatakan menegaskan menyebut menyebutkan menjelaskan mengungkapkan mengungkap menuturkan
+    menambahkan melaporkan memaparkan menerangkan mengklaim membantah mengakui mengaku berjanji menyerukan
+    mendesak memperingatkan menekankan menyampaikan berkata berujar berpendapat memastikan mengimbau
+    menggambarkan mengkritik menyuarakan menulis memberitakan mengingatkan mengisyaratkan mengumumkan
+    menilai menganggap mengeluhkan menuding menuduh menjanjikan mengusulkan menyarankan menolak
+    membenarkan mengonfirmasi menyinggung mengajak meminta menanggapi berharap mengharapkan
+    bertanya menanyakan mempertanyakan mencontohkan menceritakan mengisahkan mengutarakan
+    mengemukakan menandaskan memaparkan mewanti-wanti menyayangkan menggarisbawahi
+    """.split()
+)
+
+# Verbs that may open a quotation only when the content is a quote or a "bahwa" clause:
+# "menilai" is opinion ("X menilai langkah itu tepat") and is kept, but "meminta"
+# takes an object more often than speech, so it needs "agar/supaya/bahwa" after it.
+NEEDS_COMPLEMENT: frozenset[str] = frozenset(
+    "meminta mengajak menanggapi berharap mengharapkan menolak menyinggung menjanjikan berjanji mendesak".split()
+)
+
+# Nouns that may follow a speech verb before the content: "menyatakan komitmennya untuk …".
+CUE_NOUNS: frozenset[str] = frozenset(
+    """
+    komitmennya keyakinan keyakinannya harapan harapannya keinginan keinginannya kekhawatiran
+    kekhawatirannya pesannya keprihatinan keprihatinannya dukungan dukungannya
+    """.split()
+)
+
+# "menurut X, …" and its variants; the cue is kept as written.
+ACCORDING_TO: tuple[str, ...] = ("menurut laporan", "menurut keterangan", "menurut pernyataan", "menurut")
+
+# Complementisers dropped from the start of indirect content.
+COMPLEMENTISERS: frozenset[str] = frozenset({"bahwa", "bahwasanya", "untuk", "agar", "supaya"})
+
+# Clitic forms that name the speaker by a pronoun: ujarnya = ujar + -nya.
+CLITIC = "nya"
+
+# Pronouns that refer back to an earlier speaker; plural ones to an earlier group.
+PRONOUNS: frozenset[str] = frozenset({"ia", "dia", "beliau", "mereka", "dirinya", "nya", "pihaknya"})
+PLURAL_PRONOUNS: frozenset[str] = frozenset({"mereka"})
+FIRST_PERSON: frozenset[str] = frozenset({"saya", "aku", "kami", "kita"})
+
+# Words that end a speaker phrase after a post-quote cue: "kata Xi dalam suratnya".
+SPEAKER_STOPS: frozenset[str] = frozenset(
+    """
+    dalam pada di kepada saat ketika seperti sebagaimana yang usai seusai setelah sebelum kemarin
+    melalui lewat via dari soal terkait mengenai tentang sambil sembari menanggapi dengan sebelumnya
+    hari tadi ini itu selasa senin rabu kamis jumat sabtu minggu lalu sesudah seraya menjelang
+    saat-saat bahwa kala tatkala usai lantaran karena agar sejauh selama
+    """.split()
+)
+
+# Sentence openers that are not part of a subject: "Sementara Xi mengatakan …".
+CONNECTIVES: tuple[str, ...] = (
+    "sementara itu",
+    "selain itu",
+    "di sisi lain",
+    "dalam kesempatan itu",
+    "dalam kesempatan yang sama",
+    "lebih lanjut",
+    "sementara",
+    "namun",
+    "tetapi",
+    "adapun",
+    "kemudian",
+    "lalu",
+    "sedangkan",
+    "bahkan",
+    "meski demikian",
+    "oleh karena itu",
+    "karena itu",
+    "sebelumnya",
+    "terpisah",
+    "secara terpisah",
+    "di tempat terpisah",
+    "pun",
+)
+
+# Adverbs between a subject and its speech verb: "Xi juga mengatakan".
+SUBJECT_ADVERBS: frozenset[str] = frozenset(
+    "juga pun pernah telah sudah sempat kembali lantas bahkan kemudian lalu sebelumnya justru hanya tegas".split()
+)
+
+# Relay phrases: "seperti dilansir dari AP", "sebagaimana dikutip Reuters", "melansir CNN".
+RELAY_VERBS: frozenset[str] = frozenset(
+    """
+    dilansir dikutip disitir dilaporkan diberitakan dinukil dirilis ditulis disiarkan
+    melansir mengutip menyitir menukil memberitakan melaporkan
+    """.split()
+)
+SOURCE_LINE = "sumber"
+
+# Words of a title or rank before a name: the name is what follows the last of them.
+TITLE_WORDS: frozenset[str] = frozenset(
+    w.lower()
+    for w in """
+    Presiden Wakil Wapres Menteri Menko Mendagri Menlu Menkes Mendikbud Ketua Kepala Direktur Dirjen Sekjen
+    Sekretaris Jenderal Jendral Juru Bicara Jubir Gubernur Wagub Bupati Wali Walikota Camat Lurah Dusun Desa
+    Kapolri Kapolda Kapolres Kapolsek Kabid Kasubdit Kasat Kanit Humas Panglima Kasad Irjen Brigjen Kombes
+    AKBP AKP Kompol Iptu Ipda Komjen Marsekal Laksamana Letjen Mayjen Kolonel Letkol Mayor Kapten Inspektur
+    Komisaris Besar Ajun Perdana Raja Ratu Pangeran Kanselir Duta Dubes Besar Utusan Khusus Anggota
+    Pengajar Peneliti Pengamat Dosen Guru Rektor Dekan Profesor Prof Dr Ir Drs Hj H KH Ustaz Pendeta
+    Uskup Paus Imam Pimpinan Pemimpin Komandan Kepala Senator Jaksa Agung Hakim Ketua Umum Plt Pj Pjs
+    Sekda Kadis Kadinkes Kabag Kasi Deputi Asisten Staf Ahli Penasihat Pelaksana Tugas Harian Bapak Ibu
+    Pak Bu Mbak Mas Kak Tuan Nyonya Saudara Sdr Dokter Epidemiolog Ekonom Analis Pakar Direktur Utama
+    Dirut Manajer General Manager Luar Negeri Kementerian Kemenlu
+    Keuangan Kesehatan Pertahanan Perdagangan Koordinator Agama Pendidikan Kebudayaan Perhubungan Pertanian
+    Perindustrian Sosial BUMN Hukum HAM Energi Mineral Ketenagakerjaan Pariwisata Koperasi Kelautan Perikanan
+    Kehutanan Lingkungan Hidup Riset Teknologi Komunikasi Informatika Investasi Keamanan Politik Perekonomian Chief Executive Officer CEO Founder Pendiri Kakak Adik Ayah Ibunda
+    """.split()
+)
+
+# Group words: "beberapa pakar", "para ahli" name a group speaker when no person is named.
+GROUP_HEADS: frozenset[str] = frozenset(
+    "para beberapa sejumlah banyak sebagian seorang kalangan pihak".split()
+)

@@ -1,0 +1,177 @@
+"""Quotations on real Indonesian passages: direct, indirect, speakers, relay chains."""
+
+from __future__ import annotations
+
+import pytest
+
+from kabar.analyse.quotes import annotate
+from kabar.analyse.quotes.direct import quoted_spans
+from kabar.records import Article
+
+
+def article(*paragraphs: str, sources: tuple[str, ...] = ()) -> Article:
+    return Article(id="a1", source="test", body=tuple(paragraphs), sources_cited=sources)
+
+
+def only(quotes, text_part: str):
+    found = [q for q in quotes if text_part in q.quote]
+    assert len(found) == 1, [q.quote for q in quotes]
+    return found[0]
+
+
+# --- direct quotations ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "paragraph, quote, speaker, cue",
+    [
+        ("“Kami akan membubarkan setiap kerumunan,” kata Kombes Budi Santoso di Jakarta.", "Kami akan membubarkan setiap kerumunan", "Budi Santoso", "kata"),
+        ('"Harga beras naik dua kali lipat," ujar Siti Rahma, pedagang di Pasar Minggu.', "Harga beras naik dua kali lipat", "Siti Rahma", "ujar"),
+        ("“Kami tidak akan mundur sedikit pun\", tegas Ahmad Yani.", "Kami tidak akan mundur sedikit pun", "Ahmad Yani", "tegas"),
+        ("\"Saya ingin ... memperkuat kerja sama kedua negara,” kata Joko Widodo dalam suratnya.", "Saya ingin ... memperkuat kerja sama kedua negara", "Joko Widodo", "kata"),
+        ("“Saya berharap hubungan kedua pihak membaik,” pesan Jinping, Kamis (2/11/2017).", "Saya berharap hubungan kedua pihak membaik", "Jinping", "pesan"),
+    ],
+)
+def test_quotes_direct_post_cue(paragraph, quote, speaker, cue):
+    quotes = annotate(article(paragraph))
+    q = only(quotes, quote)
+    assert (q.quote, q.speaker, q.cue, q.kind) == (quote, speaker, cue, "direct")
+
+
+def test_quotes_offsets_index_article_text():
+    art = article("Pendahuluan tanpa kutipan.", "“Anggaran sudah cukup untuk tahun depan,” kata Sri Mulyani.")
+    for q in annotate(art):
+        assert art.text[q.start : q.end] == q.quote
+
+
+def test_quotes_clitic_resolves_to_previous_speaker():
+    art = article(
+        "Menteri Kesehatan Budi Gunadi Sadikin mengatakan vaksinasi akan dipercepat bulan depan.",
+        "“Kami sudah menyiapkan sepuluh juta dosis untuk daerah,” ujarnya.",
+    )
+    q = only(annotate(art), "sepuluh juta dosis")
+    assert (q.speaker, q.speaker_text, q.cue) == ("Budi Gunadi Sadikin", "ujarnya", "ujarnya")
+
+
+def test_quotes_short_name_resolves_to_fullest():
+    from kabar.analyse import entities
+
+    art = article(
+        "Gubernur Jawa Tengah Ganjar Pranowo meninjau lokasi banjir di Semarang pada Senin.",
+        "“Pompa air harus segera ditambah di kawasan ini,” kata Ganjar.",
+    )
+    # with the NER's mentions, as the pipeline runs it: "Jawa Tengah" is a place, not part of the name
+    q = only(annotate(art, *entities.annotate(art)), "Pompa air")
+    assert (q.speaker, q.speaker_text) == ("Ganjar Pranowo", "Ganjar")
+
+
+def test_quotes_pre_cue_colon():
+    q = only(annotate(article("Ridwan Kamil menegaskan: “Semua sekolah tetap belajar dari rumah sampai akhir bulan.”")), "Semua sekolah")
+    assert (q.speaker, q.cue, q.kind) == ("Ridwan Kamil", "menegaskan", "direct")
+
+
+def test_quotes_split_by_cue_share_speaker():
+    art = article("“Dunia sedang berubah dengan cepat,” kata Xi. “Kita harus bekerja sama lebih erat lagi.”")
+    quotes = annotate(art)
+    assert [q.speaker for q in quotes] == ["Xi", "Xi"]
+    assert [q.cue for q in quotes] == ["kata", "kata"]
+
+
+def test_quotes_span_paragraphs():
+    art = article(
+        "“Kami sudah memeriksa dua puluh saksi dalam perkara ini.",
+        "“Berkas akan kami serahkan ke kejaksaan pekan depan,” kata Kapolres Andi Wijaya.",
+    )
+    quotes = annotate(art)
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert "\n" in q.quote and q.quote.startswith("Kami sudah") and q.quote.endswith("pekan depan")
+    assert q.speaker == "Andi Wijaya"
+
+
+@pytest.mark.parametrize(
+    "text, inner",
+    [
+        ("Ia berkata “tidak ada lagi pemanggilan” kepada wartawan.", "tidak ada lagi pemanggilan"),
+        ('Ia menyebut "aset berharga" dua kali.', "aset berharga"),
+        ("Judul ‘Laskar Pelangi’ sudah terkenal, kata Qur’an tidak dipisah.", "Laskar Pelangi"),
+    ],
+)
+def test_quoted_spans_pairs_marks(text, inner):
+    spans = quoted_spans(text)
+    assert [text[s.start : s.end] for s in spans] == [inner]
+
+
+def test_quotes_scare_quotes_are_not_statements():
+    art = article("Pemerintah menyebut program itu sebagai \"jalan tengah\" bagi petani di desa.")
+    assert all(q.kind != "direct" for q in annotate(art))
+
+
+# --- indirect speech -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "paragraph, quote, speaker, cue",
+    [
+        ("Menteri Keuangan Sri Mulyani mengatakan bahwa defisit anggaran masih terkendali tahun ini.", "defisit anggaran masih terkendali tahun ini", "Sri Mulyani", "mengatakan"),
+        ("Menurut Kepala BMKG Dwikorita Karnawati, hujan lebat akan turun hingga akhir pekan.", "hujan lebat akan turun hingga akhir pekan", "Dwikorita Karnawati", "Menurut"),
+        ("Di sisi lain, harga minyak akan terus naik sampai akhir tahun, kata beberapa ekonom.", "harga minyak akan terus naik sampai akhir tahun", "beberapa ekonom", "kata"),
+        ("Kementerian Luar Negeri China menyatakan kesiapan Beijing untuk memperkuat koordinasi dengan Pyongyang.", "kesiapan Beijing untuk memperkuat koordinasi dengan Pyongyang", "Kementerian Luar Negeri China", "menyatakan"),
+    ],
+)
+def test_quotes_indirect_forms(paragraph, quote, speaker, cue):
+    q = only(annotate(article(paragraph)), quote)
+    assert (q.quote, q.speaker, q.cue, q.kind) == (quote, speaker, cue, "indirect")
+
+
+def test_quotes_mixed_quotation_is_indirect_with_marks_kept():
+    art = article('Presiden Joko Widodo menyerukan "persatuan dan gotong royong" dalam menghadapi krisis pangan.')
+    q = only(annotate(art), "persatuan")
+    assert q.kind == "indirect" and q.quote.startswith('"persatuan dan gotong royong"')
+    assert q.speaker == "Joko Widodo"
+
+
+def test_quotes_whole_quoted_content_is_direct():
+    art = article('Menteri itu juga menyatakan komitmennya untuk "memberikan kehidupan yang lebih baik bagi rakyat."')
+    q = only(annotate(art), "memberikan kehidupan")
+    assert (q.kind, q.cue, q.quote) == ("direct", "menyatakan komitmennya", "memberikan kehidupan yang lebih baik bagi rakyat.")
+
+
+def test_quotes_pronoun_same_sentence():
+    art = article(
+        "Kim Jong Un mengirim ucapan selamat kepada Xi Jinping pada Senin.",
+        "Xi menyambut baik pesan tersebut, dia mengatakan bahwa kedua negara telah saling mendukung dengan teguh.",
+    )
+    q = only(annotate(art), "saling mendukung")
+    assert (q.speaker, q.speaker_text) == ("Xi Jinping", "dia")
+
+
+def test_quotes_empty_article():
+    assert annotate(article("")) == ()
+
+
+# --- relay chains --------------------------------------------------------------------
+
+
+def test_quotes_relay_article_attribution():
+    art = article(
+        "Presiden Korea Selatan Moon Jae-in mengatakan bahwa dialog dengan Pyongyang harus dilanjutkan, seperti dilansir dari AP.",
+        "“Kami siap bertemu kapan saja,” kata Moon.",
+    )
+    assert [q.via for q in annotate(art)] == [("Associated Press",), ("Associated Press",)]
+
+
+def test_quotes_relay_inner_before_outer():
+    art = article("“Kami berharap hubungan kedua pihak terus membaik,” pesan Jinping, seperti disitir CNN dari KCNA, Kamis (2/11/2017).")
+    assert annotate(art)[0].via == ("KCNA", "CNN")
+
+
+def test_quotes_relay_menurut_agencies_in_order():
+    art = article("Menurut KCNA dan kantor berita China, Xinhua, Xi mengatakan hubungan kedua negara adalah aset berharga.")
+    q = only(annotate(art), "aset berharga")
+    assert q.speaker == "Xi" and q.via == ("KCNA", "Xinhua")
+
+
+def test_quotes_relay_falls_back_to_sources_cited():
+    art = article("“Kerja sama ini akan terus diperkuat,” kata Xi Jinping.", sources=("Associated Press",))
+    assert annotate(art)[0].via == ("Associated Press",)
