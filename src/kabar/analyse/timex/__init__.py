@@ -11,7 +11,8 @@ count from the publication day, except those that read against the story's last 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from kabar.analyse.timex.calendar import parse_anchor
@@ -54,6 +55,7 @@ def tag(text: str, anchor: date | datetime | str | None = None) -> list[Timex]:
     out: list[Timex] = []
     pos = 0
     n = len(text)
+    floating: list[int] = []  # indexes in `out` of clock times with a borrowed day
     while pos < n:
         m = pattern.search(text, pos)
         if m is None:
@@ -67,11 +69,24 @@ def tag(text: str, anchor: date | datetime | str | None = None) -> list[Timex]:
         if res is None:
             pos = m.end() if m.end() > m.start() else m.start() + 1
             continue
+        if res.day is not None and floating and _joined(text, out[floating[-1]].end, res.start):
+            # "pukul 10.00 WIB, Senin (22/3/2021)": the clock time belongs to the day that follows it.
+            prev = out[floating[-1]]
+            out[floating[-1]] = replace(prev, value=res.day.isoformat() + prev.value[prev.value.index("T"):])
+        floating = [len(out)] if res.floating else []
         out.append(Timex(res.start, res.end, text[res.start:res.end], res.type, res.value, res.mod))
         if res.day is not None:
             ref = res.day
         pos = max(m.end(), m.start() + 1)
     return out
+
+
+_JOINER = re.compile(r"[ \t\u00a0]{0,3}[,-]?[ \t\u00a0]{0,3}(?:(?:pada|hari|tanggal)[ \t\u00a0]{1,3}){0,2}", re.IGNORECASE)
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    """Only spaces, a comma or 'pada'/'hari' between two expressions."""
+    return 0 <= start - end <= 20 and _JOINER.fullmatch(text, end, start) is not None
 
 
 def annotate(article: Article) -> tuple[TimeExpr, ...]:

@@ -31,6 +31,7 @@ class Resolved:
     value: str
     mod: str | None = None
     day: date | None = None  # a day this expression fixes, to anchor later "kemudian"
+    floating: bool = False  # a clock time whose day was borrowed from the context
 
 
 class Groups:
@@ -203,12 +204,13 @@ def r_time(g: Groups, ctx: Context) -> Resolved | None:
         day = ctx.anchor
     else:
         day = ctx.ref or ctx.anchor
+    floating = rel not in ("kemarin", "tadi", "ini", "nanti")
     if g["hh2"] is not None:
-        return Resolved(start, end, "TIME", f"{_day_value(day)}T{int(g['hh2']):02d}:{g['mm2']}")
+        return Resolved(start, end, "TIME", f"{_day_value(day)}T{int(g['hh2']):02d}:{g['mm2']}", floating=floating)
     if int(g["hh"]) > 24:
         return None
     typ, value = _clock(g, _day_value(day))
-    return Resolved(start, end, typ, value)
+    return Resolved(start, end, typ, value, floating=floating)
 
 
 def r_set(g: Groups, ctx: Context) -> Resolved | None:
@@ -224,6 +226,8 @@ def r_set(g: Groups, ctx: Context) -> Resolved | None:
         return Resolved(start, end, "SET", _duration(1, unit))
     if per:
         return None
+    if g["wd"] and g["wd"] == g["wd"].lower() and _low(g["wd"]) == "minggu":
+        return Resolved(start, end, "SET", "P1W")
     if g["wd"]:
         return Resolved(start, end, "SET", f"XXXX-WXX-{tw.WEEKDAYS[_low(g['wd']).replace('’', chr(39))]}")
     if g["pod"]:
@@ -290,6 +294,8 @@ def r_monthyear(g: Groups, ctx: Context) -> Resolved | None:
         return None
     english = _low(word) not in tw.MONTHS or _low(word) in ("april", "september", "november")
     if g["mon"] and not g["y"] and not g["bulan"]:
+        if re.match(r"[ \t\u00a0]{1,3}[A-Z][a-z]", ctx.text[end:end + 6]) and not g["part"]:
+            return None  # "April Lestari": a name, not a month
         if word[0].islower() or word == "May" or (english and _low(word) not in (
                 "april", "september", "november") and not word[0].isupper()):
             return None

@@ -1,0 +1,57 @@
+"""Bad input never breaks the tagger: property tests and pathological strings."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kabar.analyse.timex import tag
+
+WORDS = st.sampled_from(
+    ["Senin", "Minggu", "minggu", "(", ")", "/", "22", "3", "2021", "pukul", "11.45", "WIB", "lalu", "akhir",
+     "pekan", "tahun", "dua", "hari", "kemudian", "setiap", "Ramadhan", "1442", "H", "se", "bulan", "Juli",
+     ".", ",", "-", " ", "\n", "\u00a0", "ke-", "abad", "XXI", "beberapa", "sekitar", "jam", "31", "02"]
+)
+ANCHORS = st.one_of(st.none(), st.dates().map(str), st.text(max_size=20))
+
+
+def _check(text: str, anchor) -> None:
+    found = tag(text, anchor)
+    for t in found:
+        assert 0 <= t.start < t.end <= len(text)
+        assert text[t.start:t.end] == t.text
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        assert t.value
+    assert [t.start for t in found] == sorted(t.start for t in found)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=300), ANCHORS)
+def test_timex_any_text_gives_a_list(text, anchor):
+    _check(text, anchor)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(WORDS, max_size=40).map(" ".join), st.one_of(st.none(), st.dates()))
+def test_timex_word_soup_gives_valid_spans(text, anchor):
+    _check(text, anchor)
+
+
+def test_timex_megabyte_of_digits():
+    assert isinstance(tag("7" * 1_000_000, "2021-03-23"), list)
+
+
+def test_timex_long_runs_do_not_backtrack():
+    for text in ("Senin " + " " * 200_000 + "(", "pukul " + "1." * 100_000, "(" * 200_000,
+                 "22/" * 100_000, "tahun " * 50_000, "\u00a0" * 100_000 + "akhir"):
+        assert isinstance(tag(text, "2021-03-23"), list)
+
+
+def test_timex_control_characters_and_mixed_scripts():
+    text = "\x00\x07Senin\x1b (22/3/2021)\u202e 北京 \ud800 пекан лалу ١٢/٣/٢٠٢١ 𝟐𝟎𝟐𝟏"
+    _check(text, "2021-03-23")
+
+
+def test_timex_empty_and_non_string():
+    assert tag("", "2021-03-23") == []
+    assert tag(None, None) == []  # type: ignore[arg-type]
