@@ -50,3 +50,9 @@ def test_quote_links_ids_are_stable():
 def test_quote_links_similarity_ignores_punctuation_and_case():
     assert similarity(normalise("Saya ingin ... memimpin!"), normalise("saya ingin memimpin")) == 1.0
     assert similarity(normalise("harga naik"), normalise("banjir melanda")) == 0.0
+
+
+def test_quote_links_same_names_different_statement_not_linked():
+    a = analysed("a", "X", "2021-03-23", "KCNA mengatakan bahwa Kim Jong Un bertukar pesan dengan Xi Jinping.")
+    b = analysed("b", "Y", "2017-11-02", "KCNA melaporkan Xi Jinping membalas sebuah pesan dari Kim Jong Un yang dikirim minggu lalu.")
+    assert link_quotes([a, b]) == ()

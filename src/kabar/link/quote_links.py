@@ -1,8 +1,9 @@
 """The same quotation carried by several articles.
 
 Quotations are compared by their normalised words (lower case, punctuation
-and ellipses dropped): two are the same when the words of the shorter one are
-mostly inside the longer one (overlap coefficient ≥ `threshold`), so a
+and ellipses dropped): two are the same when the words and word pairs of the
+shorter one are mostly inside the longer one (mean overlap coefficient ≥
+`threshold`), so a
 version that quotes more, or cuts a clause with "...", still links. Candidate
 pairs come from shared word trigrams (blocking), never from all pairs; pairs
 are joined into groups (union-find). Each group lists every article that
@@ -55,7 +56,16 @@ def normalise(text: str) -> list[str]:
 
 
 def similarity(a: Sequence[str], b: Sequence[str]) -> float:
-    """Overlap coefficient of the two word multisets."""
+    """Mean of the overlap coefficients of words and of word pairs (bigrams).
+
+    Words alone would join two reports naming the same people ("Kim Jong Un
+    bertukar pesan dengan Xi Jinping" / "Xi Jinping membalas pesan Kim Jong-un");
+    word pairs keep the order, and words keep a reworded clause together.
+    """
+    return (_overlap(a, b) + _overlap(list(zip(a, a[1:])), list(zip(b, b[1:])))) / 2
+
+
+def _overlap(a: Sequence, b: Sequence) -> float:
     if not a or not b:
         return 0.0
     common = sum((Counter(a) & Counter(b)).values())
@@ -63,7 +73,7 @@ def similarity(a: Sequence[str], b: Sequence[str]) -> float:
 
 
 def link_quotes(
-    articles: Sequence[AnalysedArticle], *, threshold: float = 0.75, min_words: int = 5
+    articles: Sequence[AnalysedArticle], *, threshold: float = 0.62, min_words: int = 5
 ) -> tuple[QuoteGroup, ...]:
     """Groups of the same quotation in two or more articles."""
     items: list[QuoteOccurrence] = []
