@@ -1,21 +1,37 @@
-"""Extract: a `RawPage` in, a clean `Article` out (placeholder; issue 2 replaces it).
+"""Extract: a `RawPage` in, a clean `Article` out.
 
 Public API: ``extract(page: RawPage) -> Article``; raises ``ExtractError``
-with a readable reason when a page holds no article.
+with a readable reason when a page holds no article. HTML goes through
+trafilatura and the line classifier; page text through the line classifier;
+both then lose Indonesian page chrome (`boilerplate.py`) and get their
+metadata from the lines around the body (`meta.py`, `dates.py`).
 """
 
 from __future__ import annotations
 
-from kabar.ids import stable_id
 from kabar.records import Article, RawPage
+
+__all__ = ["ExtractError", "extract"]
 
 
 class ExtractError(ValueError):
     """The page holds no article (empty, binary, no body found)."""
 
 
-def extract(page: RawPage) -> Article:
-    lines = tuple(line.strip() for line in page.content.splitlines() if line.strip())
-    if not lines:
+def extract(page: RawPage, *, repeated: frozenset[str] = frozenset()) -> Article:
+    """The article on one page. `repeated`: lines seen on other pages of the same outlet."""
+    from kabar.extract.assemble import Markup, build_article
+    from kabar.extract.outlets import load_outlets
+    from kabar.extract.text import layout
+
+    if not page.content.strip():
         raise ExtractError("empty page")
-    return Article(id=stable_id(page.url or page.source, page.content), source=page.source, body=lines, url=page.url)
+    outlets = load_outlets()
+    if page.kind == "html":
+        from kabar.extract.html_body import html_article
+
+        return html_article(page, outlets, repeated=repeated)
+    found = layout(page.content.splitlines(), repeated=repeated)
+    if not found.body:
+        raise ExtractError("no article text found (no run of sentence-like lines)")
+    return build_article(page, found, outlets, markup=Markup())

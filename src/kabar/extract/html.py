@@ -1,0 +1,148 @@
+"""HTML pages: visible text as lines (for the line classifier and the metadata
+search), trafilatura's main text as the body candidate, and the metadata HTML
+states outright (title, h1, publication stamps, site name, canonical URL)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+from lxml import html as lhtml
+
+_BLOCK = frozenset(
+    "address article aside blockquote br dd details div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 "
+    "header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul title".split()
+)
+_SKIP = frozenset("script style noscript template head iframe svg button select option".split())
+_DATE_META = (
+    "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
+    "publish_date", "date", "dc.date.issued", "dc.date", "sailthru.date", "parsely-pub-date", "content_publishdate",
+    "dtm_publishdate", "article.published", "published_time", "publication_date",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlFacts:
+    lines: tuple[str, ...]  # visible text, one block a line
+    title: str | None  # <title> or og:title
+    h1: tuple[str, ...]
+    published: str | None  # a machine-readable stamp from meta/JSON-LD/<time>
+    site_name: str | None
+    url: str | None  # canonical or og:url
+
+
+def parse(html: str) -> HtmlFacts:
+    try:
+        root = lhtml.document_fromstring(html.encode("utf-8", errors="replace"), parser=_parser())
+    except (etree.ParserError, ValueError):
+        return HtmlFacts((), None, (), None, None, None)
+    title = _first(root, ["//meta[@property='og:title']/@content", "//title/text()", "//meta[@name='title']/@content"])
+    h1 = tuple(" ".join(t.split()) for t in (h.text_content() for h in root.iter("h1")) if t.strip())
+    return HtmlFacts(
+        lines=tuple(render_lines(root)),
+        title=" ".join(title.split()) if title else None,
+        h1=h1,
+        published=_published(root),
+        site_name=_first(root, ["//meta[@property='og:site_name']/@content", "//meta[@name='application-name']/@content"]),
+        url=_first(root, ["//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"]),
+    )
+
+
+def _parser():
+    return lhtml.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+
+
+def _first(root, xpaths: list[str]) -> str | None:
+    for xpath in xpaths:
+        for value in root.xpath(xpath):
+            text = str(value).strip()
+            if text:
+                return text
+    return None
+
+
+def _published(root) -> str | None:
+    for meta in root.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        if key in _DATE_META and (meta.get("content") or "").strip():
+            return meta.get("content").strip()
+    for element in root.xpath("//*[@itemprop='datePublished']"):
+        value = element.get("content") or element.get("datetime") or element.text_content()
+        if value and value.strip():
+            return value.strip()
+    for script in root.xpath("//script[@type='application/ld+json']/text()"):
+        stamp = _ld_date(script)
+        if stamp:
+            return stamp
+    for element in root.iter("time"):
+        if element.get("datetime"):
+            return element.get("datetime").strip()
+    return None
+
+
+def _ld_date(script: str) -> str | None:
+    try:
+        data = json.loads(script)
+    except ValueError:
+        match = re.search(r'"datePublished"\s*:\s*"([^"]+)"', script)
+        return match.group(1) if match else None
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if isinstance(item.get("datePublished"), str):
+                return item["datePublished"]
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return None
+
+
+def render_lines(root) -> list[str]:
+    """The page's visible text as a browser copy gives it: one block element a line."""
+    body = root.find("body")
+    chunks: list[str] = []
+    _walk(body if body is not None else root, chunks)
+    text = "".join(chunks)
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    return [line for line in lines if line]
+
+
+def _walk(element, out: list[str]) -> None:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in _SKIP or _hidden(element):
+        if element.tail:
+            out.append(element.tail)
+        return
+    block = tag in _BLOCK
+    if block:
+        out.append("\n")
+    if element.text:
+        out.append(element.text)
+    for child in element:
+        _walk(child, out)
+    if block:
+        out.append("\n")
+    if element.tail:
+        out.append(element.tail)
+
+
+def _hidden(element) -> bool:
+    style = (element.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style or element.get("hidden") is not None or element.get("aria-hidden") == "true"
+
+
+def main_text(html: str, url: str | None) -> list[str]:
+    """trafilatura's main text, a paragraph a line (empty when it finds none)."""
+    import trafilatura
+
+    try:
+        text = trafilatura.extract(
+            html, url=url, include_comments=False, include_tables=False, include_images=False,
+            include_links=False, deduplicate=False, favor_precision=False,
+        )
+    except Exception:  # trafilatura raises many kinds on broken markup; the line path still runs
+        return []
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]

@@ -1,0 +1,184 @@
+"""Page text (a browser copy, or HTML rendered to lines) into the article's lines.
+
+A line classifier in the spirit of jusText: each line is scored by length,
+stopword density (jusText's Indonesian stoplist), sentence punctuation and the
+chrome patterns; the article is the densest run of good lines, trimmed to
+start at its dateline when it has one and to stop at bylines, tags and
+footers. Short sentence lines inside the run are kept; chrome inside it goes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kabar.extract.boilerplate import clean_inline, is_end_marker, line_kind
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”]\s*$")
+_MAX_GAP = 3  # non-blank non-sentence lines allowed between two good lines of one article
+DATELINE = re.compile(
+    r"^\s*(?P<a>[A-Z][\w.'’&]*(?:\s+[A-Z][\w.'’&]*){0,3})"
+    r"(?:\s*,\s*(?P<b>[A-Za-z][\w.'’&]*(?:\s+[A-Z][\w.'’&]*){0,3}))?"
+    r"\s*(?:\(\s*[\w./ ]+\s*\)\s*)?[-–—]{1,2}\s+(?=\S)"
+)
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    import justext
+
+    return frozenset(justext.get_stoplist("Indonesian"))
+
+
+@dataclass(frozen=True, slots=True)
+class LineInfo:
+    index: int
+    text: str  # stripped
+    kind: str | None  # chrome kind from `line_kind`, or None
+    words: int
+    stop_density: float
+    sentence: bool  # ends like a sentence
+    capitalised: float  # share of words starting upper-case (headlines, menus)
+
+    @property
+    def core(self) -> bool:
+        """Surely article text: a long, sentence-like, stopword-dense line."""
+        return (
+            self.kind is None
+            and self.words >= 10
+            and self.stop_density >= 0.18
+            and (self.sentence or self.words >= 30)
+            and self.capitalised < 0.6
+        )
+
+    @property
+    def medium(self) -> bool:
+        """Could be article text when it sits among article lines."""
+        return self.kind is None and self.words >= 3 and (self.sentence or self.words >= 12) and self.capitalised < 0.75
+
+
+def line_info(index: int, raw: str) -> LineInfo:
+    text = raw.strip().replace("\u00a0", " ")
+    words = _WORD.findall(text)
+    stops = stopwords()
+    n = len(words)
+    density = sum(1 for w in words if w.lower() in stops) / n if n else 0.0
+    caps = sum(1 for w in words if w[0].isupper()) / n if n else 0.0
+    return LineInfo(index, text, line_kind(text), n, density, bool(_SENTENCE_END.search(text)), caps)
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Where the article sits among a page's lines."""
+
+    lines: tuple[str, ...]  # the page's lines, verbatim
+    body: tuple[int, ...]  # indices of the article's own lines, in order
+    start: int  # first body line (index), or len(lines) when there is none
+    end: int  # one past the last body line
+    infos: tuple[LineInfo, ...] = field(default=())
+
+
+def layout(lines: list[str], *, repeated: frozenset[str] = frozenset()) -> Layout:
+    """Find the article among the lines. `repeated` holds lines seen on other pages
+    of the same outlet in the batch: chrome, whatever they look like."""
+    infos = [line_info(i, line) for i, line in enumerate(lines)]
+    if repeated:
+        infos = [
+            _as_chrome(info) if info.text and info.text in repeated and info.words < 40 else info for info in infos
+        ]
+    best = _best_run(infos)
+    if best is None:
+        return Layout(tuple(lines), (), len(lines), len(lines), tuple(infos))
+    first, last = best
+    first = _start_at_dateline(infos, first, last)
+    last = _extend_end(infos, last)
+    body = tuple(i.index for i in infos[first : last + 1] if i.text and i.kind is None and (i.core or i.medium))
+    if not body:
+        return Layout(tuple(lines), (), len(lines), len(lines), tuple(infos))
+    return Layout(tuple(lines), body, body[0], body[-1] + 1, tuple(infos))
+
+
+def _as_chrome(info: LineInfo) -> LineInfo:
+    return LineInfo(info.index, info.text, "repeated", info.words, info.stop_density, info.sentence, info.capitalised)
+
+
+def _best_run(infos: list[LineInfo]) -> tuple[int, int] | None:
+    """(first, last) index of the run of core lines with the most text."""
+    runs: list[tuple[int, int, int]] = []  # first, last, characters
+    current: list[int] | None = None
+    gap = 0
+    chars = 0
+    for info in infos:
+        if not info.text:
+            continue
+        if info.core:
+            if current is None:
+                current, chars = [info.index, info.index], 0
+            current[1] = info.index
+            chars += len(info.text)
+            gap = 0
+            continue
+        if current is None:
+            continue
+        breaks = info.kind in {"footer"} or is_end_marker(info.text)
+        if not info.medium:
+            gap += 1
+        if breaks or gap > _MAX_GAP:
+            runs.append((current[0], current[1], chars))
+            current, gap = None, 0
+    if current is not None:
+        runs.append((current[0], current[1], chars))
+    if not runs:
+        return None
+    first, last, _ = max(runs, key=lambda r: r[2])
+    return first, last
+
+
+def _start_at_dateline(infos: list[LineInfo], first: int, last: int) -> int:
+    """Captions and teasers above the lead look like text; the lead opens with the dateline."""
+    seen = 0
+    for info in infos[first : last + 1]:
+        if not info.text:
+            continue
+        if info.core and DATELINE.match(info.text) and _dateline_is_place_or_outlet(info.text):
+            return info.index
+        seen += 1
+        if seen >= 6:
+            break
+    return first
+
+
+def _dateline_is_place_or_outlet(text: str) -> bool:
+    match = DATELINE.match(text)
+    if not match:
+        return False
+    parts = [p for p in (match.group("a"), match.group("b")) if p]
+    return any(p.isupper() or "." in p for p in parts) or len(parts) == 2
+
+
+def _extend_end(infos: list[LineInfo], last: int) -> int:
+    """Short closing sentences after the last long paragraph still belong to the article."""
+    end = last
+    for info in infos[last + 1 :]:
+        if not info.text:
+            continue
+        if info.kind is not None or is_end_marker(info.text) or not info.medium or info.words < 4:
+            break
+        if info.stop_density < 0.15:
+            break
+        end = info.index
+    return end
+
+
+def clean_body(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Body lines with inline chrome cut out; (paragraphs, removed pieces)."""
+    paragraphs: list[str] = []
+    removed: list[str] = []
+    for line in lines:
+        text, cut = clean_inline(line.strip())
+        removed.extend(cut)
+        if text and re.search(r"\w", text):
+            paragraphs.append(text)
+    return paragraphs, removed

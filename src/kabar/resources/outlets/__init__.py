@@ -1,0 +1,1 @@
+"""Outlet files (data): one TOML per outlet, read by `kabar.extract.outlets`."""
