@@ -129,7 +129,7 @@ RULES: dict[str, str] = {
         + r"|\d{2})(?P<dec2>-?an)\b)"
         + r"|(?P<t5>(?P<part5>" + PART + r")" + S + r"(?P<y5>" + Y4 + r")(?P<dec5>-an)?(?![\d.,]\d))"
         + r"|(?P<t4>(?P<y4>" + Y4 + r")(?P<dec4>-an)?" + S + r"(?:lalu|silam|yang" + S + r"lalu)\b)"
-        + r"|(?P<cue>" + alt(tw.YEAR_CUES) + r")" + S + r"(?P<t3>(?P<y3>" + Y4 + r")(?P<dec3>-an)?(?![\w/]|[.,:-]\d)(?:" + S + r"(?:lalu|silam)\b)?))"
+        + r"|" + NOT_NUM_BEFORE + r"(?P<t3>(?P<y3>" + Y4 + r")(?P<dec3>-an)?(?![\w/]|[.,:-]\d)))"
     ),
     # abad ke-21 · abad XX
     "century": r"\b(?P<t>abad" + S + r"(?:ke" + S0 + r"-?" + S0 + r")?(?P<n>\d{1,2}|[IVXL]{1,6})\b)",
@@ -162,11 +162,31 @@ def _prefixed(name: str, pattern: str) -> str:
     return re.sub(r"\(\?P=(\w+)\)", lambda m: f"(?P={name}__{m.group(1)})", pattern)
 
 
+def _first_words() -> frozenset[str]:
+    """Lower-case words an expression can start with (digits are checked apart)."""
+    words: set[str] = set()
+    for group in (tw.WEEKDAYS, tw.MONTHS, tw.MONTH_ABBREVIATIONS, tw.PARTS, tw.NUMBER_WORDS, tw.SE_FORMS,
+                  tw.REDUPLICATED, tw.FIXED, tw.HIJRI_MONTHS, tw.GREGORIAN_HOLIDAYS, tw.HIJRI_HOLIDAYS,
+                  tw.UNITS, tw.PARTS_OF_DAY):
+        for key in group:
+            words.add(re.split(r"[\s\-'’]", key)[0])
+    words.update(tw.VAGUE_QUANTITIES, tw.SET_WORDS, tw.CALENDAR_UNITS)
+    words.update(("hari", "tanggal", "bulan", "tahun", "era", "dekade", "abad", "pukul", "jam", "pkl",
+                  "sekitar", "kurang", "hampir", "lebih", "sedikitnya", "setidaknya", "paling"))
+    return frozenset(words)
+
+
+FIRST_WORDS = _first_words()
+# Candidate starts: words (split at hyphens and apostrophes, as the first words above are).
+WORD = re.compile(r"[^\W\d_]+|\d+")
+
+
 @lru_cache(maxsize=1)
 def master() -> re.Pattern[str]:
     """One alternation of all rules, in priority order, each wrapped in a group named after it."""
     parts = [f"(?P<{name}>{_prefixed(name, pattern)})" for name, pattern in RULES.items()]
-    return re.compile("|".join(parts), re.IGNORECASE)
+    # Every expression starts at a word start: the lookahead rejects other positions in one step.
+    return re.compile(r"\b(?=\w)(?:" + "|".join(parts) + ")", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)

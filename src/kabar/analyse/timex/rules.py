@@ -318,6 +318,11 @@ def r_year(g: Groups, ctx: Context) -> Resolved | None:
         return None
     if which == "t" and len(g["y"]) == 2 and not g["dec"]:
         return None  # "tahun 98" is too rare to beat "98 tahun"-style noise
+    if which == "t3":
+        before = ctx.text[max(0, start - 30):start]
+        cue = re.search(r"(\w+)[ \t\u00a0]{1,3}$", before)
+        if not cue or cue.group(1).lower() not in tw.YEAR_CUES:
+            return None  # a bare number that looks like a year: only after "pada", "sejak" …
     part = g["part" + suffix] if which in ("t", "t2", "t5") else None
     mod = tw.PARTS.get(_low(part)) if part else None
     if g["dec" + suffix] if which != "t4" else g["dec4"]:
