@@ -1,0 +1,35 @@
+"""A TestClient over a temporary database holding the hand-built corpus."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from kabar.store import open_store
+from kabar.web.app import Settings, create_app
+from tests.store import factory
+
+TOKEN = "rahasia-uji-123"
+
+
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("web") / "kabar.db"
+    store = open_store(path)
+    for a in factory.corpus():
+        store.upsert_analysed(a)
+    store.save_linking(factory.linking())
+    store.close()
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def client(db_path):
+    with TestClient(create_app(db_path)) as c:
+        yield c
+
+
+@pytest.fixture
+def ingest_client(tmp_path):
+    with TestClient(create_app(settings=Settings(db_url=str(tmp_path / "ingest.db"), ingest_token=TOKEN))) as c:
+        yield c

@@ -1,0 +1,210 @@
+"""The HTTP API: contract fields, paging, 404s, clean 4xx on bad input, inert payloads, ingest auth."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.store import factory
+from tests.web.conftest import TOKEN
+
+KOMPAS, SRAGEN, TRIBUN = (factory.article_id(k) for k in ("kompas", "sragen", "tribun"))
+CONTRACT = {"id", "source", "url", "outlet", "title", "published", "authors", "dateline", "language", "body", "sources_cited"}
+
+
+def test_app_article_has_contract_fields_and_analysis(client):
+    r = client.get(f"/api/articles/{KOMPAS}")
+    assert r.status_code == 200
+    art = r.json()
+    assert CONTRACT <= set(art)
+    assert art["published"] == "2021-03-23T18:31+07:00"
+    assert art["authors"] == [{"name": "Shintaloka Pradita Sicca", "role": "writer"}]
+    assert art["event"] == "ev-pesan-2021-03" and art["story"] == "st-china-korut"
+    text = "\n".join(art["body"])
+    for x in art["timexes"]:
+        assert text[x["start"] : x["end"]] == x["text"]
+    assert {e["canonical"] for e in art["entities"]} >= {"Kim Jong Un", "Xi Jinping", "KCNA"}
+    assert art["quotes"][0]["speaker"] == "Kim Jong Un" and art["quotes"][0]["article"] == KOMPAS
+    assert art["reuse"][0]["target_article"] == SRAGEN
+
+
+def test_app_search_contract(client):
+    r = client.get("/api/search", params={"q": "banjir", "limit": 5})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["total"] == 1
+    assert set(body["results"][0]) == {"id", "title", "outlet", "published", "score", "snippet"}
+    assert body["results"][0]["id"] == TRIBUN
+
+
+def test_app_stories_have_events_and_article_ids(client):
+    r = client.get("/api/stories")
+    assert r.status_code == 200
+    stories = r.json()["data"]
+    assert [s["id"] for s in stories] == ["st-china-korut", "st-banjir"]
+    assert stories[0]["events"][0]["article_ids"] == [KOMPAS]
+    detail = client.get("/api/stories/st-china-korut").json()
+    assert [x["date"] for x in detail["timeline"]] == ["1961", "2021-03-22", "2021-07-11"]
+    assert detail["timeline"][0]["background"] is True
+
+
+@pytest.mark.parametrize(
+    "url, count",
+    [
+        ("/api/articles", 3),
+        ("/api/articles?outlet=Kompas.com", 1),
+        ("/api/entities", 8),
+        ("/api/entities?type=PER", 4),
+        ("/api/entities?name=korea", 1),
+        ("/api/quotes", 3),
+        (f"/api/quotes?speaker_entity={factory.entity_id('Xi Jinping')}", 1),
+        ("/api/events", 3),
+        ("/api/stories?limit=1", 2),
+    ],
+)
+def test_app_paged_lists(client, url, count):
+    r = client.get(url)
+    assert r.status_code == 200
+    body = r.json()
+    assert body["count"] == count
+    assert len(body["data"]) == min(count, body["limit"])
+
+
+def test_app_paging_offsets(client):
+    first = client.get("/api/articles?limit=2").json()["data"]
+    rest = client.get("/api/articles?limit=2&offset=2").json()["data"]
+    assert len(first) == 2 and len(rest) == 1
+    assert first[0]["id"] == TRIBUN  # newest first
+    assert client.get("/api/articles?offset=99999").json()["data"] == []
+
+
+def test_app_entity_detail(client):
+    r = client.get(f"/api/entities/{factory.entity_id('Xi Jinping')}")
+    assert r.status_code == 200
+    body = r.json()
+    assert body["canonical"] == "Xi Jinping"
+    assert [d for d, _ in body["mentions_by_day"]] == ["2021-03-23", "2021-07-12"]
+    assert body["quotes"][0]["speaker"] == "Xi Jinping"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/articles/tidak-ada",
+        "/api/entities/tidak-ada",
+        "/api/events/tidak-ada",
+        "/api/stories/tidak-ada",
+        "/api/articles/%27%20OR%201%3D1%20--",
+        "/articles/tidak-ada",
+        "/stories/tidak-ada",
+        "/entities/tidak-ada",
+        "/tidak-ada-halaman",
+    ],
+)
+def test_app_unknown_ids_are_404(client, url):
+    r = client.get(url)
+    assert r.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/articles?limit=0",
+        "/api/articles?limit=101",
+        "/api/articles?limit=abc",
+        "/api/articles?offset=-1",
+        "/api/articles?offset=99999999999999999999999",
+        "/api/search?q=x&limit=100000",
+        "/api/search?q=x&date_from=kemarin",
+        "/api/search?q=x&date_to=2021-13-45T",
+        "/api/search?q=" + "a" * 1001,
+        "/api/entities?type=XYZ",
+        "/?page=0",
+        "/?page=999999999999",
+        "/search?q=x&date_from=%3Cscript%3E",
+        "/articles/" + "x" * 300,
+    ],
+)
+def test_app_bad_params_are_clean_4xx(client, url):
+    r = client.get(url)
+    assert 400 <= r.status_code < 500, r.text
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        '"banjir',
+        "banjir OR",
+        "NEAR(banjir",
+        "banjir'; DROP TABLE articles; --",
+        "' UNION SELECT * FROM articles --",
+        "<script>alert(1)</script>",
+        "*",
+        "",
+    ],
+)
+def test_app_search_payloads_are_plain_words(client, q):
+    r = client.get("/api/search", params={"q": q})
+    assert r.status_code == 200
+    assert "<script>" not in r.text
+    assert client.get("/api/articles").json()["count"] == 3
+
+
+def test_app_html_escapes_untrusted_text(client):
+    page = client.get(f"/articles/{TRIBUN}").text
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(" in page
+    assert "<b>bold</b>" not in page and "&lt;b&gt;bold&lt;/b&gt;" in page
+    home = client.get("/").text
+    assert "<i>2022</i>" not in home and "&lt;i&gt;2022&lt;/i&gt;" in home
+    search = client.get("/search", params={"q": "<script>alert(1)</script>"}).text
+    assert "<script>alert(1)" not in search
+
+
+@pytest.mark.parametrize("url", ["/", "/articles", "/entities", "/quotes", "/search", "/search?q=china&outlet=Kompas.com", "/stories/st-banjir"])
+def test_app_ui_pages_render(client, url):
+    r = client.get(url)
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("text/html")
+
+
+def test_app_openapi_documents_the_api(client):
+    spec = client.get("/openapi.json").json()
+    for path in ("/api/search", "/api/articles/{article_id}", "/api/stories", "/api/entities", "/api/quotes", "/api/events", "/api/ingest"):
+        assert path in spec["paths"]
+    assert "/articles/{article_id}" not in spec["paths"]  # HTML pages stay out of the API description
+
+
+def test_app_ingest_forbidden_without_token(client):
+    r = client.post("/api/ingest", json={"pages": [{"text": "Banjir di Bekasi."}]})
+    assert r.status_code == 403
+
+
+@pytest.mark.parametrize("header", [None, "Bearer salah", f"Basic {TOKEN}", TOKEN])
+def test_app_ingest_rejects_bad_tokens(ingest_client, header):
+    headers = {"Authorization": header} if header else {}
+    r = ingest_client.post("/api/ingest", json={"pages": [{"text": "Banjir di Bekasi."}]}, headers=headers)
+    assert r.status_code == 403
+
+
+def test_app_ingest_validates_body(ingest_client):
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    assert ingest_client.post("/api/ingest", json={"pages": []}, headers=auth).status_code == 422
+    assert ingest_client.post("/api/ingest", content=b"bukan json", headers=auth).status_code == 422
+    r = ingest_client.post("/api/ingest", json={"pages": [{"text": "   "}]}, headers=auth)
+    assert r.status_code == 200 and r.json()["stored"] == [] and r.json()["failures"][0]["stage"] == "ingest"
+
+
+def test_app_ingest_with_token_stores_pages(ingest_client, monkeypatch):
+    from kabar import pipeline
+    from kabar.records import Article
+
+    def fake_extract(page):
+        lines = [x.strip() for x in page.content.splitlines() if x.strip()]
+        return Article(id=page.id_hint or "x", source=page.source, body=tuple(lines[1:]), title=lines[0], url=page.url)
+
+    monkeypatch.setattr(pipeline, "extract_page", fake_extract)
+    page = {"text": "Banjir Bekasi\nBanjir merendam perumahan di Bekasi pada Minggu pagi.", "id": "bekasi-1"}
+    r = ingest_client.post("/api/ingest", json={"pages": [page]}, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 200, r.text
+    assert r.json()["stored"] == ["bekasi-1"]
+    assert ingest_client.get("/api/search", params={"q": "banjir bekasi"}).json()["total"] == 1
