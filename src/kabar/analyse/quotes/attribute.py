@@ -184,8 +184,9 @@ def _standalone(text: str, span: QuotedSpan, previous: list[Candidate]) -> Candi
     sentence = (span.open, _sentence_end(text, span.close + 1, para_end) if span.close < len(text) else span.end)
     # "…," kata Xi. "…": the second part shares the first one's speaker and cue
     if prev is not None and prev.sentence[1] <= span.open and para_start <= prev.start and n_words >= 2:
-        gap = text[prev.sentence[1] : span.open]
-        if not WORD.search(gap):
+        gap = text[prev.end : span.open]
+        # only after the earlier sentence has ended: "…," kata Xi. "…" (not "ujar Diah dalam webinar "…"")
+        if re.search(r"[.!?]", gap) and not WORD.search(text[prev.sentence[1] : span.open]):
             return Candidate(span.start, span.end, "direct", prev.cue, sentence, inherit=True)
     if before or n_words < _MIN_STANDALONE_WORDS:
         return None

@@ -20,8 +20,8 @@ from kabar.lang.id.agencies import find_agencies
 from kabar.records import Mention
 
 WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
-_NAME_JOINERS = frozenset({"bin", "binti", "van", "von", "der", "de", "da", "al", "el", "la", "dan", "bin.", "&"})
-_MAX_PHRASE_TOKENS = 12
+_NAME_JOINERS = frozenset({"bin", "binti", "van", "von", "der", "de", "da", "al", "el", "la", "dan", "of", "dr", "drg", "&"})
+_MAX_PHRASE_TOKENS = 20
 # subject parts: split at commas, brackets and a dateline dash ("KOMPAS.com - Para pemimpin …")
 _PART = re.compile(r"(?:[^,;:()\s–—-]|\s(?![-–—]\s)|(?<=\w)[-–—](?=\w))+")
 
@@ -34,22 +34,42 @@ def phrase_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     """The speaker phrase that starts at `pos` (after a post-quote cue), or None.
 
     It runs over words until punctuation, a lower-case stop word ("dalam",
-    "pada", "seperti"), or a lower-case word after a name; an appositive name
-    after a role ("kata Kepala Dusun Suka, Wahyu Wibowo") replaces the role.
+    "pada", "seperti"), a day or month name, or a lower-case word after a
+    name. Bracketed abbreviations inside it are kept ("PT Kereta Commuter
+    Indonesia (KAI Commuter) Wiwik Widayanti"). After a role, comma-separated
+    parts that follow are read too and the last one that is a name wins
+    ("kata Kepala Dusun Nglahar, Kelurahan Sumbersari, Wahyu Wibowo").
     """
     span = _scan_phrase(text, pos, limit)
     if span is None:
         return None
     start, end = span
-    # appositive: ", Name Name" closing the clause
-    m = re.match(r",\s*", text[end:limit])
-    if m and _has_role(text[start:end]):
-        after = _scan_phrase(text, end + m.end(), limit)
-        if after and all(is_capitalised(w) for w in WORD.findall(text[after[0] : after[1]])):
-            rest = text[after[1] : limit].lstrip()
-            if not rest or rest[0] in ".,;!?(":
-                return after
-    return start, end
+    best = (start, end)
+    if not _has_role(text[start:end]):
+        return best
+    cursor = end
+    for _ in range(4):
+        m = re.match(r"\s*,\s*", text[cursor:limit])
+        if m is None:
+            break
+        part = _scan_phrase(text, cursor + m.end(), limit)
+        if part is None:
+            break
+        words = WORD.findall(text[part[0] : part[1]])
+        if not words or not all(is_capitalised(w) or w.lower() in _NAME_JOINERS for w in words):
+            break
+        rest = text[part[1] : limit].lstrip()
+        if rest and rest[0] not in ".,;!?(\n" and not _starts_with_stop(rest):
+            break
+        if name_part(text[part[0] : part[1]]) and not any(w.lower() in cues.TITLE_WORDS for w in words[-1:]):
+            best = part
+        cursor = part[1]
+    return best
+
+
+def _starts_with_stop(rest: str) -> bool:
+    m = WORD.match(rest)
+    return bool(m) and (m.group().lower() in cues.SPEAKER_STOPS or m.group().lower() in cues.DATE_WORDS)
 
 
 def _scan_phrase(text: str, pos: int, limit: int) -> tuple[int, int] | None:
@@ -60,13 +80,28 @@ def _scan_phrase(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     while i < limit:
         m = WORD.match(text, i)
         if m is None:
-            if text[i] in " \t\u00a0":
+            ch = text[i]
+            if ch in " \t\u00a0":
+                i += 1
+                continue
+            if ch == "(" and start is not None:
+                # a bracketed abbreviation inside the phrase, if a name part goes on after it
+                close = text.find(")", i, min(limit, i + 60))
+                if close > 0 and _next_is_capitalised(text, close + 1, limit) and not re.match(r"\s*[,.]", text[close + 1 : limit]):
+                    i = close + 1
+                    continue
+            if ch in "/&" and start is not None and _next_is_capitalised(text, i + 1, limit):
                 i += 1
                 continue
             break
         word = m.group()
         lower = word.lower()
-        if not is_capitalised(word):
+        if lower in cues.DATE_WORDS:
+            break
+        if word.isdigit():
+            if not (start is not None and _next_is_capitalised(text, m.end(), limit)):
+                break
+        elif not is_capitalised(word):
             if lower in cues.SPEAKER_STOPS and count > 0:
                 break
             if seen_capital and lower not in _NAME_JOINERS:
@@ -145,6 +180,8 @@ def _subject_in(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     first = words[0][2]
     lower_words = [w.lower() for _, _, w in words]
+    if any(w in cues.CLAUSE_WORDS for w in lower_words):
+        return None
     plausible = (
         any(is_capitalised(w) for _, _, w in words)
         or lower_words[0] in cues.PRONOUNS

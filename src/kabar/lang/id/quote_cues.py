@@ -118,7 +118,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
     Kapolri Kapolda Kapolres Kapolsek Kabid Kasubdit Kasat Kanit Humas Panglima Kasad Irjen Brigjen Kombes
     AKBP AKP Kompol Iptu Ipda Komjen Marsekal Laksamana Letjen Mayjen Kolonel Letkol Mayor Kapten Inspektur
     Komisaris Besar Ajun Perdana Raja Ratu Pangeran Kanselir Duta Dubes Besar Utusan Khusus Anggota
-    Pengajar Peneliti Pengamat Dosen Guru Rektor Dekan Profesor Prof Dr Ir Drs Hj H KH Ustaz Pendeta
+    Pengajar Peneliti Pengamat Head Manager Director President Chairman Spokesperson Dosen Guru Rektor Dekan Profesor Prof Dr Ir Drs Hj H KH Ustaz Pendeta
     Uskup Paus Imam Pimpinan Pemimpin Komandan Kepala Senator Jaksa Agung Hakim Ketua Umum Plt Pj Pjs
     Sekda Kadis Kadinkes Kabag Kasi Deputi Asisten Staf Ahli Penasihat Pelaksana Tugas Harian Bapak Ibu
     Pak Bu Mbak Mas Kak Tuan Nyonya Saudara Sdr Dokter Epidemiolog Ekonom Analis Pakar Direktur Utama
@@ -132,4 +132,17 @@ TITLE_WORDS: frozenset[str] = frozenset(
 # Group words: "beberapa pakar", "para ahli" name a group speaker when no person is named.
 GROUP_HEADS: frozenset[str] = frozenset(
     "para beberapa sejumlah banyak sebagian seorang kalangan pihak".split()
+)
+
+# Day and month names end a speaker phrase: "kata Rahmat Effendi, Rabu (27/5/2020)".
+DATE_WORDS: frozenset[str] = frozenset(
+    """
+    senin selasa rabu kamis jumat jum'at sabtu minggu ahad januari februari maret april mei juni juli
+    agustus september oktober november desember
+    """.split()
+)
+
+# Modal and negation words: a phrase holding one is a clause, not a subject ("Pemerintah harus …").
+CLAUSE_WORDS: frozenset[str] = frozenset(
+    "harus akan belum tidak tak bisa dapat perlu ingin mau masih sedang boleh jangan sangat lebih".split()
 )
