@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kabar.evaluate.scoreboard import Scoreboard
-from kabar.lang.id.quote_cues import TITLE_WORDS
+from kabar.lang.id.quote_cues import PRONOUNS, TITLE_WORDS
 from kabar.records import Article, Quote
 
 _TOKEN = re.compile(r"\w+")
@@ -89,14 +89,21 @@ def overlaps(pred: str, gold: str, threshold: float = 0.5) -> float:
     return ratio if ratio >= threshold else 0.0
 
 
-def speaker_matches(pred: str | None, gold: str | None) -> bool:
-    """Case-insensitive; one name's words inside the other's once titles are set aside."""
+def speaker_matches(pred: str | None, gold: str | None, pred_text: str | None = None) -> bool:
+    """Case-insensitive; one name's words inside the other's once titles are set aside.
+
+    A gold speaker that is a pronoun ("dia": PFSA marks the words at the cue)
+    is matched by the words at our cue, as it names no one to resolve to.
+    """
+    if gold is not None and gold.strip().lower() in PRONOUNS:
+        return (pred_text or "").strip().lower() == gold.strip().lower()
     if pred is None or gold is None:
         return False
     p, g = _name_words(pred), _name_words(gold)
     if not p or not g:
         return pred.strip().lower() == gold.strip().lower()
-    return set(p) <= set(g) or set(g) <= set(p)
+    raw_p, raw_g = set(_TOKEN.findall(pred.lower())), set(_TOKEN.findall(gold.lower()))
+    return set(p) <= set(g) or set(g) <= set(p) or raw_g <= raw_p or raw_p <= raw_g
 
 
 def _name_words(name: str) -> list[str]:
@@ -140,7 +147,7 @@ def score(docs: Sequence[Doc], system: Callable[[Article], Sequence[Quote]], kee
         for p, g in pairs:
             if g.speaker:
                 n += 1
-                right += speaker_matches(p.speaker, g.speaker)
+                right += speaker_matches(p.speaker, g.speaker, p.speaker_text)
             if g.via is not None:
                 via_n += 1
                 via_right += tuple(p.via) == g.via

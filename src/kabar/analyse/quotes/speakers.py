@@ -49,7 +49,7 @@ def phrase_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
         return best
     cursor = end
     for _ in range(4):
-        m = re.match(r"\s*,\s*", text[cursor:limit])
+        m = re.match(r"\s*(?:\([^()]{1,40}\))?\s*,\s*", text[cursor:limit])
         if m is None:
             break
         part = _scan_phrase(text, cursor + m.end(), limit)
@@ -183,7 +183,7 @@ def _subject_in(text: str, start: int, end: int) -> tuple[int, int] | None:
     if any(w in cues.CLAUSE_WORDS for w in lower_words):
         return None
     plausible = (
-        any(is_capitalised(w) for _, _, w in words)
+        any(is_capitalised(w) and w.lower() not in _FUNCTION_WORDS for _, _, w in words)
         or lower_words[0] in cues.PRONOUNS
         or lower_words[0] in cues.GROUP_HEADS
         or (len(words) <= 4 and first.lower() in cues.TITLE_WORDS)
