@@ -131,6 +131,12 @@ RULES: dict[str, str] = {
         + r"|(?P<t4>(?P<y4>" + Y4 + r")(?P<dec4>-an)?" + S + r"(?:lalu|silam|yang" + S + r"lalu)\b)"
         + r"|" + NOT_NUM_BEFORE + r"(?P<t3>(?P<y3>" + Y4 + r")(?P<dec3>-an)?(?![\w/]|[.,:-]\d)))"
     ),
+    # kuartal I 2021 · triwulan III-2020 · semester kedua tahun ini
+    "yearpart": (
+        r"\b(?P<t>(?P<unit>" + alt(tw.YEAR_PARTS) + r")" + S + r"(?:ke-?)?(?P<n>" + alt(tw.ORDINALS) + r")\b(?:"
+        + S0 + r"[-/]?" + S0 + r"(?:tahun" + S + r")?(?P<y>" + Y4 + r")\b|" + S + r"(?:tahun" + S
+        + r")?(?P<rel>lalu|ini|depan|mendatang)\b)?)"
+    ),
     # abad ke-21 · abad XX
     "century": r"\b(?P<t>abad" + S + r"(?:ke" + S0 + r"-?" + S0 + r")?(?P<n>\d{1,2}|[IVXL]{1,6})\b)",
     # akhir pekan lalu · minggu lalu · pekan depan · tahun lalu · awal tahun · hari berikutnya · Minggu lalu
@@ -170,7 +176,7 @@ def _first_words() -> frozenset[str]:
                   tw.UNITS, tw.PARTS_OF_DAY):
         for key in group:
             words.add(re.split(r"[\s\-'’]", key)[0])
-    words.update(tw.VAGUE_QUANTITIES, tw.SET_WORDS, tw.CALENDAR_UNITS)
+    words.update(tw.VAGUE_QUANTITIES, tw.SET_WORDS, tw.CALENDAR_UNITS, tw.YEAR_PARTS)
     words.update(("hari", "tanggal", "bulan", "tahun", "era", "dekade", "abad", "pukul", "jam", "pkl",
                   "sekitar", "kurang", "hampir", "lebih", "sedikitnya", "setidaknya", "paling"))
     return frozenset(words)

@@ -250,6 +250,8 @@ def r_hijri(g: Groups, ctx: Context) -> Resolved | None:
         name = _low(g["hol"])
         if g["d"]:  # "17 Natal" is not a pattern; re-anchor on the holiday alone
             start = g.span("hol")[0] if not g["part"] and not g["bulan"] else start
+        if name == "tahun baru" and re.match(r"[ \t\u00a0]{1,3}(?:imlek|islam|hijri)", ctx.text[end:end + 12], re.I):
+            return None
         if name in tw.GREGORIAN_HOLIDAYS:
             month, dom = tw.GREGORIAN_HOLIDAYS[name]
             if gy is not None:
@@ -340,6 +342,18 @@ def _roman(text: str) -> int | None:
         total = total - v if v < prev else total + v
         prev = max(prev, v)
     return total
+
+
+def r_yearpart(g: Groups, ctx: Context) -> Resolved | None:
+    start, end, _ = g.span("t")
+    letter = tw.YEAR_PARTS[_low(g["unit"])]
+    n = tw.ORDINALS[_low(g["n"])]
+    if n > {"Q": 4, "H": 2, "T": 3}[letter]:
+        return None
+    year = _year(g["y"])
+    if year is None and ctx.anchor is not None:
+        year = ctx.anchor.year + {"lalu": -1, "depan": 1, "mendatang": 1}.get(_low(g["rel"]), 0)
+    return Resolved(start, end, "DATE", f"{year:04d}-{letter}{n}" if year else f"XXXX-{letter}{n}")
 
 
 def r_century(g: Groups, ctx: Context) -> Resolved | None:
@@ -440,7 +454,7 @@ def _duration(amount: float, unit_word: str) -> str:
 
 
 def _previous_word(text: str, start: int) -> str:
-    m = re.search(r"(\w+)\W{0,3}$", text[max(0, start - 30):start])
+    m = re.search(r"(\w+(?:-\w+)?)\W{0,3}$", text[max(0, start - 30):start])
     return m.group(1).lower() if m else ""
 
 
@@ -463,7 +477,8 @@ def r_count(g: Groups, ctx: Context) -> Resolved | None:
     rel = _low(g["rel"])
     letter, mult, clock = _unit(unit_word)
     if not rel or rel in tw.SPAN_WORDS or rel in ("mendatang", "yang akan datang"):
-        return Resolved(start, end, "DURATION", _duration(amount, unit_word))
+        mod = tw.APPROX_MODS.get(_low(g["approx"])) if g["approx"] else None
+        return Resolved(start, end, "DURATION", _duration(amount, unit_word), mod)
     if rel in tw.PAST_WORDS:
         base, sign, vague = ctx.anchor, -1, "PAST_REF"
     elif rel in tw.LATER_WORDS or rel in ("depan", "nanti", "besok"):
@@ -499,7 +514,7 @@ def r_count(g: Groups, ctx: Context) -> Resolved | None:
 def r_weekday(g: Groups, ctx: Context) -> Resolved | None:
     start, end, _ = g.span("t")
     word = g["wd"]
-    if _low(word) == "minggu" and not (word[0] == "M"):
+    if _low(word) == "minggu" and word[0] != "M" and not _low(g["t"]).startswith("hari"):
         return None  # lower-case "minggu" is a week
     if _low(word) in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday") \
             and not word[0].isupper():
@@ -539,6 +554,6 @@ def r_fixed(g: Groups, ctx: Context) -> Resolved | None:
 
 RESOLVERS: dict[str, Callable[[Groups, Context], Resolved | None]] = {
     "daydate": r_daydate, "date": r_date, "time": r_time, "set": r_set, "hijri": r_hijri,
-    "monthyear": r_monthyear, "year": r_year, "century": r_century, "unitrel": r_unitrel,
+    "monthyear": r_monthyear, "year": r_year, "yearpart": r_yearpart, "century": r_century, "unitrel": r_unitrel,
     "count": r_count, "weekday": r_weekday, "fixed": r_fixed,
 }

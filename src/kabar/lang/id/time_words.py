@@ -141,20 +141,37 @@ FIXED: dict[str, tuple[str, str]] = {
 CALENDAR_UNITS: tuple[str, ...] = ("hari", "minggu", "pekan", "bulan", "tahun", "abad", "dekade")
 
 # Words before a count that say it is not a span of time: "berusia 60 tahun".
-AGE_WORDS: tuple[str, ...] = ("usia", "berusia", "umur", "berumur", "usianya", "umurnya")
+AGE_WORDS: tuple[str, ...] = (
+    "usia", "berusia", "umur", "berumur", "usianya", "umurnya", "pria", "wanita", "perempuan", "bocah",
+    "anak", "balita", "remaja", "lansia", "kakek", "nenek", "bayi", "gadis", "pemuda", "lelaki", "laki-laki",
+)
+# Hedges before a count → TIMEX3 mod: "sekitar 40 menit" (APPROX), "lebih dari tiga tahun" (MORE_THAN).
+APPROX_MODS: dict[str, str] = {
+    "sekitar": "APPROX", "kurang lebih": "APPROX", "hampir": "LESS_THAN", "lebih dari": "MORE_THAN",
+    "sedikitnya": "EQUAL_OR_MORE", "setidaknya": "EQUAL_OR_MORE", "paling lama": "EQUAL_OR_LESS",
+    "paling tidak": "EQUAL_OR_MORE",
+}
 # Words before a count that make it a measure, not time: "08 derajat 50 menit" (coordinates).
 NON_TIME_WORDS: tuple[str, ...] = ("derajat", "lintang", "bujur")
 # Words before a bare year that make it a date: "pada 2012", "sejak 1961".
 YEAR_CUES: tuple[str, ...] = (
     "pada", "sejak", "hingga", "sampai", "di", "era", "periode", "medio", "awal", "akhir",
     "pertengahan", "penghujung", "tahun", "selama", "antara", "dari", "sebelum", "setelah",
-    "jelang", "menjelang", "dalam", "in", "since", "until", "by",
+    "jelang", "menjelang", "dalam", "sepanjang", "mulai", "per", "pasca", "usai", "semenjak", "tahun",
+    "hingga", "akhir", "awal", "kisaran", "sekitar", "in", "since", "until", "by", "of",
 )
 # Words before a weekday that point forward in time: "akan … pada Senin".
 FUTURE_CUES: tuple[str, ...] = ("akan", "bakal", "dijadwalkan", "rencananya", "direncanakan", "hendak")
 
 # Recurrence: "setiap Senin", "tiap tahun", "per hari".
 SET_WORDS: tuple[str, ...] = ("setiap", "tiap", "saban", "per")
+
+# Quarters and halves of a year: "kuartal I 2021" = 2021-Q1, "semester II" = H2.
+YEAR_PARTS: dict[str, str] = {"kuartal": "Q", "triwulan": "Q", "caturwulan": "T", "semester": "H"}
+ORDINALS: dict[str, int] = {
+    "i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4,
+    "pertama": 1, "kesatu": 1, "kedua": 2, "ketiga": 3, "keempat": 4,
+}
 
 # Hijri months (Indonesian spellings) → month number.
 HIJRI_MONTHS: dict[str, int] = {
@@ -168,7 +185,7 @@ HIJRI_MONTHS: dict[str, int] = {
 # Holidays: fixed Gregorian (month, day) or Hijri (month, day).
 GREGORIAN_HOLIDAYS: dict[str, tuple[int, int]] = {
     "natal": (12, 25), "malam natal": (12, 24), "hari natal": (12, 25),
-    "malam tahun baru": (12, 31), "hari kemerdekaan": (8, 17), "hut ri": (8, 17),
+    "malam tahun baru": (12, 31), "tahun baru": (1, 1), "hari kemerdekaan": (8, 17), "hut ri": (8, 17),
 }
 HIJRI_HOLIDAYS: dict[str, tuple[int, int]] = {
     "idul fitri": (10, 1), "idulfitri": (10, 1), "lebaran": (10, 1), "hari raya idul fitri": (10, 1),
