@@ -16,7 +16,8 @@ from kabar.ids import stable_id
 from kabar.lang.id.agencies import canonical_agency
 from kabar.records import Article, RawPage
 
-_HEADER_WINDOW = 15  # non-blank lines above the lead searched for title, date and byline
+_HEADER_WINDOW = 15  # non-blank lines above the lead searched for date and byline
+_TITLE_WINDOW = 30  # non-blank lines above the lead searched for the headline
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +53,13 @@ def build_article(
     outlet = _outlet(url, body, around, markup, outlets)
     outlet_record = outlets.by_name(outlet) if outlet else None
     place = meta.split_dateline(body[0], outlets)[0] if body else None
-    title = _title(header, infos, layout.start, markup, outlet_record, outlet)
-    published = _published(page, header, footer, markup, body, lines, outlet_record)
+    region = [i for i in infos[: layout.start] if i.text][-_TITLE_WINDOW:]
+    title_line = _title_from_lines(region, body, lines, outlets)
+    title = _title(title_line, markup, outlet_record, outlet)
+    if markup.title and title:
+        # On HTML the headline comes from the markup; its rendered line anchors the date search.
+        title_line = next((i for i in reversed(region) if i.text == title), title_line)
+    published = _published(page, header, title_line, footer, markup, body, lines, outlet_record)
     authors = meta.find_authors([i.text for i in header] + footer, outlets)
     own = {outlet} if outlet else set()
     if outlet_record:
@@ -99,7 +105,7 @@ def _outlet(url, body, around, markup: Markup, outlets: OutletTable) -> str | No
     return domain_name(url)
 
 
-def _title(header, infos, start, markup: Markup, outlet: Outlet | None, outlet_name: str | None) -> str | None:
+def _title(title_line: LineInfo | None, markup: Markup, outlet: Outlet | None, outlet_name: str | None) -> str | None:
     names = [n for n in ((outlet.name, *outlet.aliases, *outlet.title_suffixes) if outlet else ()) if n]
     if outlet_name:
         names.append(outlet_name)
@@ -114,43 +120,69 @@ def _title(header, infos, start, markup: Markup, outlet: Outlet | None, outlet_n
         return cleaned
     if markup.h1:
         return meta.clean_title(markup.h1[0], names)
-    candidate = _title_from_lines(header)
-    return meta.clean_title(candidate, names) if candidate else None
+    return meta.clean_title(title_line.text, names) if title_line else None
 
 
-def _title_from_lines(header: list[LineInfo]) -> str | None:
-    """The headline sits just above the date/byline block that precedes the lead."""
-    if not header:
+def _title_from_lines(
+    region: list[LineInfo], body: Sequence[str], all_lines: Sequence[str], outlets: OutletTable
+) -> LineInfo | None:
+    """The headline among the lines above the lead: a title-like line that shares words with
+    the lead, sits next to the date line, or is printed again on the page; lines of a
+    related-links list and glued menu words are passed over."""
+    if not region:
         return None
-    top_meta = None
-    for position, info in enumerate(header):
-        if _is_meta_line(info):
-            top_meta = position
-            break
-    search = header[:top_meta] if top_meta else header
-    for info in reversed(search):
-        if meta.looks_like_title(info.text) and info.capitalised >= 0.3:
-            return info.text
-    for info in reversed(header):
-        if meta.looks_like_title(info.text):
-            return info.text
-    return None
+    lead_words = set(_content_words(" ".join(body[:3])))
+    counts: dict[str, int] = {}
+    for line in all_lines:
+        key = line.strip()
+        if key:
+            counts[key] = counts.get(key, 0) + 1
+    date_positions = [n for n, info in enumerate(region) if info.words <= 16 and find_dates(info.text)]
+    best: tuple[float, int] | None = None
+    in_related = False
+    for n, info in enumerate(region):
+        if info.kind == "related":
+            in_related = True
+            continue
+        if not meta.looks_like_title(info.text):
+            in_related = in_related and info.words <= 20 and not info.sentence
+            continue
+        if meta.find_authors([info.text], outlets):
+            continue  # a byline ("News - Name, Outlet")
+        words = _content_words(info.text)
+        shared = sum(1 for w in words if w in lead_words)
+        overlap = shared / len(words) if words else 0.0
+        near_date = any(abs(n - d) <= 2 for d in date_positions)
+        score = (2 * overlap + 0.25 * min(shared, 6) + min(info.words, 6) / 6 + 2 * near_date
+                 + 0.5 * (counts.get(info.text, 0) >= 2 and info.words >= 5) + 0.02 * n)
+        if in_related:
+            score -= 3
+        if _GLUED.search(info.text):
+            score -= 3
+        if best is None or score > best[0]:
+            best = (score, n)
+    if best is None or best[0] <= 0.5:
+        return None
+    return region[best[1]]
 
 
-def _is_meta_line(info: LineInfo) -> bool:
-    if info.words <= 14 and find_dates(info.text):
-        return True
-    return is_end_marker(info.text) or meta.find_authors([info.text], _EMPTY) != () or info.text.lower() in {
-        "penulis", "editor", "reporter"}
+_GLUED = re.compile(r"[a-z][A-Z][a-z]")
 
 
-def _published(page: RawPage, header, footer, markup: Markup, body, lines, outlet: Outlet | None) -> str | None:
+def _content_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[^\W\d_]{4,}", text.lower())]
+
+
+def _published(page: RawPage, header, title_line, footer, markup: Markup, body, lines, outlet) -> str | None:
     zone = outlet.zone if outlet else None
     if page.published_hint:
         given = parse_iso(page.published_hint, zone)
         if given is not None:
             return given.iso()
-    date_lines = [i.text for i in header if _date_line(i)]
+    # The date line nearest the headline (else nearest the lead): sidebars carry dates too.
+    anchor = title_line.index if title_line is not None else (header[-1].index if header else 0)
+    dated = sorted((i for i in header if _date_line(i)), key=lambda i: (abs(i.index - anchor), i.index < anchor))
+    date_lines = [i.text for i in dated]
     printed = published_from_lines(date_lines)
     stamp = parse_iso(markup.published, zone) if markup.published else None
     for candidate in (
@@ -198,5 +230,3 @@ def _boilerplate(lines: list[str], body_set: set[int], body: list[str], cut: lis
             out.append(piece)
     return tuple(out)
 
-
-_EMPTY = OutletTable(())

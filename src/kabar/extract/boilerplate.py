@@ -32,6 +32,7 @@ def _compiled() -> dict[str, re.Pattern[str]]:
         "chrome": re.compile(rf"^(?:{_alt(data.CHROME_LINES)})[\s.:|]*$", re.I),
         "footer": re.compile(_alt(data.FOOTER_PATTERNS), re.I),
         "caption": re.compile(_alt(data.CAPTION_PATTERNS)),
+        "credit": re.compile(_alt(data.CREDIT_PATTERNS)),
         "initials": re.compile(rf"^(?:{data.EDITOR_INITIALS})$"),
         "trailing_initials": re.compile(rf"\s*(?:{data.EDITOR_INITIALS})\s*$"),
         "end": re.compile(rf"^(?:{_alt(data.END_MARKERS)})", re.I),
@@ -56,6 +57,8 @@ def line_kind(line: str) -> LineKind | None:
     if pats["link"].match(text):
         return "link"
     words = len(_WORD.findall(text))
+    if pats["credit"].search(text):
+        return "caption"
     if words <= 25 and pats["footer"].search(text):
         return "footer"
     if words <= 60 and pats["caption"].search(text):

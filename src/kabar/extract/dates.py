@@ -31,7 +31,7 @@ class PageDate:
 
 _TIME = r"(?:(?:pukul|jam|pk\.?)\s*)?(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?:[:.](?P<s>[0-5]\d))?"
 _ZONE = r"(?:\s*(?P<z>WIB|WITA|WIT|GMT\s*\+\s*0?[789](?::00)?|UTC\s*\+\s*0?[789])\b)?"
-_SEP = r"\s*(?:[,|/–—-]|\bpukul\b)?\s*"
+_SEP = r"\s*(?:[,|/–—-]|\bpukul\b|\bjam\b|\bat\b)?\s*"
 
 
 @lru_cache(maxsize=1)

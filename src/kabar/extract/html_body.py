@@ -9,7 +9,7 @@ from kabar.extract import html as htmlmod
 from kabar.extract.assemble import Markup, build_article
 from kabar.extract.boilerplate import line_kind
 from kabar.extract.outlets import OutletTable
-from kabar.extract.text import layout
+from kabar.extract.text import layout, line_info
 from kabar.records import Article, RawPage
 
 
@@ -36,9 +36,17 @@ def _tokens(lines: list[str]) -> int:
 
 
 def _choose(main: list[str], ours: list[str]) -> list[str]:
-    """trafilatura's text unless it missed most of what the line classifier found."""
+    """The line classifier's body, unless trafilatura found article-like paragraphs it
+    missed (long, sentence-like lines worth 30% of ours): then trafilatura's text,
+    without its short non-sentence lines that ours left out (dates, related titles)."""
+    if not ours:
+        return main
     if not main:
         return ours
-    if ours and _tokens(main) < 0.6 * _tokens(ours):
+    known = {" ".join(line.split()) for line in ours}
+    extra = [line for line in main if " ".join(line.split()) not in known]
+    extra_core = sum(_tokens([line]) for line in extra if line_info(0, line).core)
+    if extra_core < 0.3 * _tokens(ours):
         return ours
-    return main
+    return [line for line in main if " ".join(line.split()) in known or line_info(0, line).core
+            or line_info(0, line).medium]

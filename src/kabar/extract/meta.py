@@ -70,6 +70,8 @@ def looks_like_title(info_text: str) -> bool:
         return False
     if info_text.rstrip().endswith(("...", "…")):
         return False  # a cut teaser of the title
+    if re.search(r"\w\.\s+\S", info_text) and not re.search(r"\b[A-Z]\.\s", info_text):
+        return False  # two sentences: a caption or a teaser
     return _LABELLED.match(info_text) is None
 
 

@@ -17,7 +17,7 @@ from kabar.extract.boilerplate import clean_inline, is_end_marker, line_kind
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”]\s*$")
-_MAX_GAP = 3  # non-blank non-sentence lines allowed between two good lines of one article
+_MAX_GAP = 5  # non-blank non-sentence lines allowed between two good lines of one article
 DATELINE = re.compile(
     r"^\s*(?P<a>[A-Z][\w.'’&]*(?:\s+[A-Z][\w.'’&]*){0,3})"
     r"(?:\s*,\s*(?P<b>[A-Za-z][\w.'’&]*(?:\s+[A-Z][\w.'’&]*){0,3}))?"

@@ -75,7 +75,7 @@ TITLE_CONNECTORS: frozenset[str] = frozenset(
 )
 
 # Editor and reporter initials closing an article: "(hoi/hoi)", "(ian)", "(kpl/sry)", "(fyk/ash)".
-EDITOR_INITIALS = r"\(\s*[a-z]{2,6}(?:\s*/\s*[a-z]{1,6}){0,3}\s*\)|\[\s*[a-z]{2,6}(?:\s*/\s*[a-z]{1,6}){0,3}\s*\]"
+EDITOR_INITIALS = r"\(\s*[A-Za-z][a-z]{1,5}(?:\s*/\s*[A-Za-z][a-z]{0,5}){1,3}\s*\)|\(\s*[a-z]{2,6}(?:\s*/\s*[a-z]{1,6}){0,3}\s*\)|\[\s*[a-z]{2,6}(?:\s*/\s*[a-z]{1,6}){0,3}\s*\]"
 
 # Footers: copyright and rendering lines.
 FOOTER_PATTERNS: tuple[str, ...] = (
@@ -96,6 +96,12 @@ CAPTION_PATTERNS: tuple[str, ...] = (
     r"\b(?:ANTARA\s+FOTO|REUTERS|AFP|AP\s+Photo|KOMPAS\.com|TRIBUNNEWS\.COM|DOK\.?|Dok\.?|ISTIMEWA|Istimewa)\s*/\s*[A-Z]",
     r"\(\s*(?:foto|photo|dok|dokumentasi|istimewa|ilustrasi)\b[^)]*\)\s*$",
     r"^(?:ilustrasi|illustration)\b",
+)
+
+# Photo credits that carry a copyright sign ("Foto/©KapanLagi.com®/Name"): captions, not footers.
+CREDIT_PATTERNS: tuple[str, ...] = (
+    r"/\W{0,2}©",
+    r"©\S*/",
 )
 
 # Lines that close an article: after them, no more body.
