@@ -217,3 +217,40 @@ def test_timex_annotate_article_offsets_point_into_body():
 def test_timex_annotate_without_publication_date():
     article = Article(id="a2", source="x.txt", body=("Rapat digelar kemarin.",), published=None)
     assert [t.value for t in annotate(article)] == ["XXXX-XX-XX"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Ekonomi tumbuh 5,44 persen pada kuartal II 2022.", "kuartal II 2022", "2022-Q2"),
+        ("Laba turun pada triwulan I-2022.", "triwulan I-2022", "2022-Q1"),
+        ("Target itu dikejar pada semester kedua tahun ini.", "semester kedua tahun ini", "2022-H2"),
+        ("Libur Natal dan Tahun Baru 2023 diperkirakan ramai.", "Tahun Baru 2023", "2023-01-01"),
+        ("Pasar ramai menjelang Natal.", "Natal", "2022-12-25"),
+        ("Ekspansi dilakukan pada 2015 mendatang.", "2015 mendatang", "2015"),
+        ("The talks were held last week in Anchorage.", "last week", "2022-W35"),
+        ("Seorang pria ditangkap pada hari minggu.", "hari minggu", "2022-09-04"),
+        ("Ia tiba di rumah sakit dan malam itu juga dioperasi.", "malam itu", "2022-09-06TNI"),
+    ],
+)
+def test_timex_resolves_calendar_parts_and_holidays(text, surface, value):
+    assert _one(text, surface, "2022-09-06").value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "mod"),
+    [
+        ("Ia ditahan lebih dari tiga tahun.", "lebih dari tiga tahun", "MORE_THAN"),
+        ("Pesawat terbang sekitar 40 menit.", "sekitar 40 menit", "APPROX"),
+        ("Proses itu memakan hampir dua pekan.", "hampir dua pekan", "LESS_THAN"),
+    ],
+)
+def test_timex_hedged_durations_carry_mod(text, surface, mod):
+    assert _one(text, surface).mod == mod
+
+
+@pytest.mark.parametrize(
+    "text", ["Seorang pria 45 tahun ditangkap polisi.", "Bocah 5 tahun itu selamat dari banjir."]
+)
+def test_timex_ages_are_not_durations(text):
+    assert tag(text, "2022-09-06") == []

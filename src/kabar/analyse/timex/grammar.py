@@ -124,11 +124,12 @@ RULES: dict[str, str] = {
     # tahun 1961 · tahun 2014 ini · 1988 lalu · pada 2012 · era 1990-an · awal 2015
     "year": (
         r"\b(?:(?P<t>(?:(?P<part>" + PART + r")" + S + r")?tahun" + S + r"(?P<y>" + Y4 + r"|\d{2})(?P<dec>-?an)?\b"
-        + r"(?:" + S + r"(?P<rel>lalu|silam|ini|yang" + S + r"lalu)\b)?)"
+        + r"(?:" + S + r"(?P<rel>lalu|silam|ini|yang" + S + r"lalu|mendatang|depan|nanti)\b)?)"
         + r"|(?P<t2>(?:(?P<part2>" + PART + r")" + S + r")?(?:era" + S + r"|dekade" + S + r")(?P<y2>" + Y4
         + r"|\d{2})(?P<dec2>-?an)\b)"
         + r"|(?P<t5>(?P<part5>" + PART + r")" + S + r"(?P<y5>" + Y4 + r")(?P<dec5>-an)?(?![\d.,]\d))"
-        + r"|(?P<t4>(?P<y4>" + Y4 + r")(?P<dec4>-an)?" + S + r"(?:lalu|silam|yang" + S + r"lalu)\b)"
+        + r"|" + NOT_NUM_BEFORE + r"(?P<t4>(?P<y4>" + Y4 + r")(?P<dec4>-an)?" + S + r"(?:lalu|silam|yang" + S
+        + r"lalu|mendatang|nanti)\b)"
         + r"|" + NOT_NUM_BEFORE + r"(?P<t3>(?P<y3>" + Y4 + r")(?P<dec3>-an)?(?![\w/]|[.,:-]\d)))"
     ),
     # kuartal I 2021 · triwulan III-2020 · semester kedua tahun ini
@@ -145,6 +146,8 @@ RULES: dict[str, str] = {
         + r")\b|(?P<part2>" + PART + r")" + S + r"(?P<unit2>pekan|minggu|bulan|tahun|abad|dekade)\b(?!" + S
         + r"(?:ke-?|\d)))"
     ),
+    # last week · next month · this weekend (English inside Indonesian pages)
+    "english": r"\b(?P<t>(?P<rel>" + alt(tw.EN_RELATIONS) + r")" + S + r"(?P<unit>" + alt(tw.EN_UNITS) + r"))\b",
     # dua hari lalu · sepekan · 48 jam · beberapa tahun terakhir · satu abad terakhir · bertahun-tahun
     "count": (
         r"(?P<t>(?:\b(?P<approx>sekitar|kurang" + S + r"lebih|hampir|lebih" + S + r"dari|sedikitnya|setidaknya|"
@@ -176,7 +179,8 @@ def _first_words() -> frozenset[str]:
                   tw.UNITS, tw.PARTS_OF_DAY):
         for key in group:
             words.add(re.split(r"[\s\-'’]", key)[0])
-    words.update(tw.VAGUE_QUANTITIES, tw.SET_WORDS, tw.CALENDAR_UNITS, tw.YEAR_PARTS)
+    words.update(tw.VAGUE_QUANTITIES, tw.SET_WORDS, tw.CALENDAR_UNITS, tw.YEAR_PARTS,
+                 tw.EN_RELATIONS)
     words.update(("hari", "tanggal", "bulan", "tahun", "era", "dekade", "abad", "pukul", "jam", "pkl",
                   "sekitar", "kurang", "hampir", "lebih", "sedikitnya", "setidaknya", "paling"))
     return frozenset(words)

@@ -380,6 +380,11 @@ def r_unitrel(g: Groups, ctx: Context) -> Resolved | None:
     if unit_word == "Minggu" and not part and not _sentence_initial(ctx.text, start):
         value, day = _weekday_value(7, rel, ctx, start)
         return Resolved(start, end, "DATE", value, day=day)
+    return _unit_relative(start, end, unit, rel, part, ctx)
+
+
+def _unit_relative(start: int, end: int, unit: str, rel: str, part: str, ctx: Context) -> Resolved | None:
+    """A calendar unit named against the anchor (or the story's last day): "pekan lalu", "awal tahun"."""
     mod = tw.PARTS.get(part) if part else None
     if rel in tw.AFTER_REF_WORDS or rel in tw.BEFORE_REF_WORDS:
         base, shift = ctx.ref or ctx.anchor, (1 if rel in tw.AFTER_REF_WORDS else -1)
@@ -414,6 +419,16 @@ def r_unitrel(g: Groups, ctx: Context) -> Resolved | None:
     if unit == "abad":
         return Resolved(start, end, "DATE", f"{base.year // 100 + shift:02d}", mod)
     return None
+
+
+def r_english(g: Groups, ctx: Context) -> Resolved | None:
+    """"last week" → resolved as "pekan lalu", "this weekend" as "akhir pekan ini"."""
+    start, end, _ = g.span("t")
+    rel = tw.EN_RELATIONS[_low(g["rel"])]
+    unit = tw.EN_UNITS[_low(g["unit"])]
+    part, _, unit = unit.rpartition(" ")
+    res = _unit_relative(start, end, unit, rel, part, ctx)
+    return res
 
 
 def _amount(text: str | None) -> float | None:
@@ -555,5 +570,5 @@ def r_fixed(g: Groups, ctx: Context) -> Resolved | None:
 RESOLVERS: dict[str, Callable[[Groups, Context], Resolved | None]] = {
     "daydate": r_daydate, "date": r_date, "time": r_time, "set": r_set, "hijri": r_hijri,
     "monthyear": r_monthyear, "year": r_year, "yearpart": r_yearpart, "century": r_century, "unitrel": r_unitrel,
-    "count": r_count, "weekday": r_weekday, "fixed": r_fixed,
+    "english": r_english, "count": r_count, "weekday": r_weekday, "fixed": r_fixed,
 }

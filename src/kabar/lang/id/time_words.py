@@ -115,6 +115,10 @@ FIXED: dict[str, tuple[str, str]] = {
     "kemarin siang": ("TIME", "DCT-1@AF"), "kemarin sore": ("TIME", "DCT-1@AF"),
     "besok pagi": ("TIME", "DCT+1@MO"), "besok siang": ("TIME", "DCT+1@AF"),
     "besok sore": ("TIME", "DCT+1@AF"), "besok malam": ("TIME", "DCT+1@NI"),
+    "dini hari tadi": ("TIME", "DCT+0@MO"), "tadi dini hari": ("TIME", "DCT+0@MO"),
+    "pagi hari itu": ("TIME", "REF+0@MO"), "malam hari itu": ("TIME", "REF+0@NI"),
+    "malam itu": ("TIME", "REF+0@NI"), "pagi itu": ("TIME", "REF+0@MO"), "siang itu": ("TIME", "REF+0@AF"),
+    "sore itu": ("TIME", "REF+0@AF"),
     "nanti malam": ("TIME", "DCT+0@NI"), "nanti sore": ("TIME", "DCT+0@AF"),
     "nanti siang": ("TIME", "DCT+0@AF"),
     "saat ini": ("DATE", "PRESENT_REF"), "kini": ("DATE", "PRESENT_REF"),
@@ -173,6 +177,10 @@ ORDINALS: dict[str, int] = {
     "pertama": 1, "kesatu": 1, "kedua": 2, "ketiga": 3, "keempat": 4,
 }
 
+# English relative units inside Indonesian pages: "last week" = "pekan lalu".
+EN_RELATIONS: dict[str, str] = {"last": "lalu", "past": "lalu", "next": "depan", "this": "ini", "coming": "depan"}
+EN_UNITS: dict[str, str] = {"week": "pekan", "month": "bulan", "year": "tahun", "weekend": "akhir pekan"}
+
 # Hijri months (Indonesian spellings) → month number.
 HIJRI_MONTHS: dict[str, int] = {
     "muharram": 1, "muharam": 1, "safar": 2, "sapar": 2, "rabiul awal": 3, "rabiulawal": 3,
@@ -185,7 +193,7 @@ HIJRI_MONTHS: dict[str, int] = {
 # Holidays: fixed Gregorian (month, day) or Hijri (month, day).
 GREGORIAN_HOLIDAYS: dict[str, tuple[int, int]] = {
     "natal": (12, 25), "malam natal": (12, 24), "hari natal": (12, 25),
-    "malam tahun baru": (12, 31), "tahun baru": (1, 1), "hari kemerdekaan": (8, 17), "hut ri": (8, 17),
+    "malam tahun baru": (12, 31), "malam pergantian tahun": (12, 31), "tahun baru": (1, 1), "hari kemerdekaan": (8, 17), "hut ri": (8, 17),
 }
 HIJRI_HOLIDAYS: dict[str, tuple[int, int]] = {
     "idul fitri": (10, 1), "idulfitri": (10, 1), "lebaran": (10, 1), "hari raya idul fitri": (10, 1),
