@@ -58,13 +58,15 @@ def annotate(
     relays = RelayIndex(article)
     quotes: list[Quote] = []
     last: tuple[int, Speaker] | None = None
+    agencies = _agency_names(text)
     for cand in find_candidates(text, indirect=indirect):
         speaker = _speaker_of(cand, text, resolver, last)
         if speaker.name and not cand.pronoun and not cand.inherit:
             last = (cand.start, speaker)
         elif speaker.name and last is None:
             last = (cand.start, speaker)
-        via = relays.via(cand.sentence[0], cand.sentence[1], speaker.name, cand.relay)
+        inner = cand.relay or relays.inner(cand.sentence[0], cand.sentence[1]) or _context_relay(text, cand, speaker, quotes, agencies)
+        via = relays.via(cand.sentence[0], cand.sentence[1], speaker.name, inner)
         quotes.append(
             Quote(
                 article_id=article.id,
@@ -80,6 +82,35 @@ def annotate(
             )
         )
     return tuple(quotes)
+
+
+def _agency_names(text: str) -> frozenset[str]:
+    from kabar.lang.id.agencies import find_agencies
+
+    return frozenset(a for _, _, a in find_agencies(text))
+
+
+def _context_relay(text: str, cand: Candidate, speaker: Speaker, previous: list[Quote], agencies: frozenset[str]) -> tuple[str, ...]:
+    """Inner relays the text implies from the quotation before, in the same or the previous paragraph.
+
+    "KCNA mengatakan …. Disebutkan bahwa Kim menyerukan …": what follows an
+    agency's report is relayed by it; "…, menurut Xinhua. "…," kata Xi.": a
+    speaker's next words come through the same channel.
+    """
+    if not previous:
+        return ()
+    prev = previous[-1]
+    if text.count("\n", prev.end, cand.start) > 1:
+        return ()
+    if prev.speaker in agencies and prev.speaker != speaker.name:
+        return (prev.speaker,)
+    if speaker.name and prev.speaker == speaker.name:
+        return tuple(a for a in prev.via if a != speaker.name and a in agencies and a not in _outer(prev))
+    return ()
+
+
+def _outer(quote: Quote) -> tuple[str, ...]:
+    return quote.via[-1:] if quote.via else ()
 
 
 def _speaker_of(cand: Candidate, text: str, resolver: SpeakerResolver, last: tuple[int, Speaker] | None) -> Speaker:

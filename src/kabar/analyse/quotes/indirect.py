@@ -99,7 +99,8 @@ def _menurut(text, s, e, cue_start, cue_end, spans, relay) -> list[Candidate] | 
 def _speech_verb(text, s, e, spans, relay) -> list[Candidate]:
     for m in WORD.finditer(text, s, e):
         verb = m.group().lower()
-        if verb not in cues.SPEECH_VERBS:
+        light = verb in cues.LIGHT_VERBS and _light_cue(text, m.end(), e)
+        if verb not in cues.SPEECH_VERBS and not light:
             continue
         if any(sp.open < m.start() < sp.close for sp in spans):
             continue
@@ -107,7 +108,9 @@ def _speech_verb(text, s, e, spans, relay) -> list[Candidate]:
         if np is None:
             continue
         pos, cue = _after_verb(text, m, e)
-        if verb in cues.NEEDS_COMPLEMENT and not re.match(r"\s*(?:,|:|bahwa|agar|supaya|[\"“])", text[m.end() : e]):
+        if light:
+            pos, cue = light
+        elif verb in cues.NEEDS_COMPLEMENT and not re.match(r"\s*(?:,|:|bahwa|agar|supaya|untuk|[\"“])", text[m.end() : e]):
             continue
         end = _content_end(text, pos, e)
         # a second verb of the same speaker: "menggambarkan … dan berjanji untuk …"
@@ -134,6 +137,15 @@ def _speech_verb(text, s, e, spans, relay) -> list[Candidate]:
         if out:
             return out
     return []
+
+
+def _light_cue(text: str, pos: int, e: int) -> tuple[int, str] | None:
+    """After a light verb: a speech noun, then "bahwa" within a few words; (content start, cue)."""
+    m = re.match(r"\s+(\w+)\b(?:[^.,\"“]{0,40}?)\s+bahwa\s+", text[pos:e])
+    if m is None or m.group(1).lower() not in cues.SPEECH_NOUNS:
+        return None
+    verb_start = text.rfind(" ", 0, pos) + 1
+    return pos + m.end(), text[verb_start : pos + m.end(1)]
 
 
 def _after_verb(text: str, verb: re.Match, e: int) -> tuple[int, str]:

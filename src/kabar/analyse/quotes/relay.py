@@ -54,6 +54,10 @@ class RelayIndex:
         named = {c[2] for c in find_agencies(text)}
         self.default_outer = tuple(a for a in article.sources_cited if a not in named)
 
+    def inner(self, sent_start: int, sent_end: int) -> tuple[str, ...]:
+        """The inner relays named in the sentence itself."""
+        return tuple(c.agency for c in _ordered(self.text, [c for c in self.channels if sent_start <= c.start < sent_end and not c.outer]))
+
     def via(self, sent_start: int, sent_end: int, speaker: str | None = None, prefix: tuple[str, ...] = ()) -> tuple[str, ...]:
         """The chain for a quotation in the sentence [sent_start, sent_end): inner relays then the outer channel."""
         inner = list(prefix)

@@ -154,9 +154,9 @@ def phrase_before(text: str, clause_start: int, verb_start: int) -> tuple[int, i
 
 def _subject_in(text: str, start: int, end: int) -> tuple[int, int] | None:
     words = [(m.start() + start, m.end() + start, m.group()) for m in WORD.finditer(text[start:end])]
-    # the subject of the clause after "bahwa" ("Disebutkan bahwa Kim menyerukan")
+    # the subject of the clause after "bahwa" ("Disebutkan bahwa Kim menyerukan") or "setelah"
     for k in range(len(words) - 1, -1, -1):
-        if words[k][2].lower() in ("bahwa", "bahwasanya"):
+        if words[k][2].lower() in cues.SUBORDINATORS and k < len(words) - 1:
             words = words[k + 1 :]
             break
     if not words:

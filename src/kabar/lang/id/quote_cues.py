@@ -26,15 +26,28 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     menilai menganggap mengeluhkan menuding menuduh menjanjikan mengusulkan menyarankan menolak
     membenarkan mengonfirmasi menyinggung mengajak meminta menanggapi berharap mengharapkan
     bertanya menanyakan mempertanyakan mencontohkan menceritakan mengisahkan mengutarakan
-    mengemukakan menandaskan memaparkan mewanti-wanti menyayangkan menggarisbawahi
+    mengemukakan menandaskan memaparkan mewanti-wanti menyayangkan menggarisbawahi sepakat bersepakat
     """.split()
+)
+
+# Light verbs that cue speech only with a speech noun and a "bahwa" clause:
+# "Kim memberikan pesan kepada Xi bahwa …", "menyampaikan harapan bahwa …".
+LIGHT_VERBS: frozenset[str] = frozenset("memberikan menyampaikan mengirim mengirimkan menyuarakan mengungkapkan".split())
+SPEECH_NOUNS: frozenset[str] = frozenset(
+    "pesan pernyataan keterangan harapan keyakinan peringatan jaminan janji apresiasi penegasan".split()
+)
+
+# Conjunctions that open a clause: its subject follows the last of them
+# ("Permintaan itu disampaikan setelah Xi menyuarakan …" → "Xi").
+SUBORDINATORS: frozenset[str] = frozenset(
+    "setelah sebelum ketika saat karena sehingga bahwa sementara meski meskipun walaupun jika usai seusai sesudah tatkala".split()
 )
 
 # Verbs that may open a quotation only when the content is a quote or a "bahwa" clause:
 # "menilai" is opinion ("X menilai langkah itu tepat") and is kept, but "meminta"
 # takes an object more often than speech, so it needs "agar/supaya/bahwa" after it.
 NEEDS_COMPLEMENT: frozenset[str] = frozenset(
-    "meminta mengajak menanggapi berharap mengharapkan menolak menyinggung menjanjikan berjanji mendesak".split()
+    "meminta mengajak menanggapi berharap mengharapkan menolak menyinggung menjanjikan berjanji mendesak sepakat bersepakat".split()
 )
 
 # Nouns that may follow a speech verb before the content: "menyatakan komitmennya untuk …".
