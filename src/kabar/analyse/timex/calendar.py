@@ -10,6 +10,8 @@ from datetime import date, datetime, timedelta
 
 # Cost multiplier for a future reading: news mostly reports what already happened.
 FUTURE_COST = 2
+# A weekday that disagrees with a date this close to the anchor is taken for a slip (days).
+TYPO_WINDOW = 31
 
 
 def parse_anchor(anchor: date | datetime | str | None) -> tuple[date | None, datetime | None]:
@@ -77,10 +79,17 @@ def choose_day(month: int, day: int, anchor: date, *, weekday: int | None = None
         candidates = [d for d in candidates if d >= anchor] or candidates
     if weekday is not None:
         near = [d for d in candidates if abs(d.year - anchor.year) <= 1]
-        agreeing = [d for d in candidates if d.isoweekday() == weekday]
-        # A weekday that agrees within a year wins; else the date's own nearest year (a typo'd weekday).
-        agreeing_near = [d for d in agreeing if abs(d.year - anchor.year) <= 1]
-        candidates = agreeing_near or near or candidates
+        agreeing = [d for d in near if d.isoweekday() == weekday]
+        best_near = min(near, key=lambda d: _cost(d, anchor), default=None)
+        best_agreeing = min(agreeing, key=lambda d: _cost(d, anchor), default=None)
+        # The weekday decides the year, unless it would move the date months away while the
+        # date itself sits within weeks of the anchor: then the weekday is the reporter's slip.
+        if best_agreeing is not None and not (
+            best_near is not None and abs((best_near - anchor).days) <= TYPO_WINDOW
+            and abs((best_agreeing - anchor).days) > 3 * TYPO_WINDOW
+        ):
+            return best_agreeing
+        return best_near
     else:
         candidates = [d for d in candidates if abs(d.year - anchor.year) <= 1] or candidates
     return min(candidates, key=lambda d: _cost(d, anchor), default=None)
