@@ -259,3 +259,8 @@ def test_timex_ages_are_not_durations(text):
 def test_timex_weekday_slip_near_the_anchor_keeps_the_date():
     # 2 July 2025 is a Wednesday: the reporter's "Selasa" is a slip, not a hint at 2024.
     assert _one("Trump kembali berkomentar pada Selasa (2/7).", "Selasa (2/7)", "2025-07-03").value == "2025-07-02"
+
+
+def test_timex_swapped_day_month_confirmed_by_weekday():
+    # 3 July 2025 was a Thursday; "(7/3)" read literally would be March, four months back.
+    assert _one("Prabowo bertemu Putra Mahkota pada Kamis (7/3).", "Kamis (7/3)", "2025-07-03").value == "2025-07-03"

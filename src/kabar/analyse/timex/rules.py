@@ -156,6 +156,11 @@ def r_daydate(g: Groups, ctx: Context) -> Resolved | None:
             return None
     elif ctx.anchor is not None:
         day = cal.choose_day(month, dom, ctx.anchor, weekday=wd)
+        if g["d"] and day is not None and abs((day - ctx.anchor).days) > 90:
+            # "Kamis (7/3)" in a paper of 3 July: day and month swapped, the weekday confirms it.
+            swapped = cal.safe_date(ctx.anchor.year, dom, month) if dom <= 12 else None
+            if swapped and swapped.isoweekday() == wd and abs((swapped - ctx.anchor).days) <= 7:
+                day, month, dom = swapped, swapped.month, swapped.day
     else:
         day = None
     typ, value = _clock(g, _day_value(day, month, dom))

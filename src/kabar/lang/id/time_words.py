@@ -86,7 +86,7 @@ PARTS: dict[str, str] = {
 
 # Parts of the day → TIMEX3 part-of-day value, and the hour shift for "pukul 8 malam".
 PARTS_OF_DAY: dict[str, str] = {
-    "dini hari": "MO", "pagi": "MO", "siang": "AF", "sore": "AF", "petang": "EV", "malam": "NI",
+    "dini hari": "MO", "dinihari": "MO", "pagi": "MO", "siang": "AF", "sore": "AF", "petang": "EV", "malam": "NI",
     "tengah malam": "NI", "tengah hari": "MI",
 }
 PM_PARTS: frozenset[str] = frozenset({"siang", "sore", "petang", "malam"})
@@ -193,7 +193,7 @@ HIJRI_MONTHS: dict[str, int] = {
 # Holidays: fixed Gregorian (month, day) or Hijri (month, day).
 GREGORIAN_HOLIDAYS: dict[str, tuple[int, int]] = {
     "natal": (12, 25), "malam natal": (12, 24), "hari natal": (12, 25),
-    "malam tahun baru": (12, 31), "malam pergantian tahun": (12, 31), "tahun baru": (1, 1), "hari kemerdekaan": (8, 17), "hut ri": (8, 17),
+    "malam tahun baru": (12, 31), "malam pergantian tahun": (12, 31), "tahun baru": (1, 1), "hut ri": (8, 17),
 }
 HIJRI_HOLIDAYS: dict[str, tuple[int, int]] = {
     "idul fitri": (10, 1), "idulfitri": (10, 1), "lebaran": (10, 1), "hari raya idul fitri": (10, 1),
