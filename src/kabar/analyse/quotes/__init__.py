@@ -28,14 +28,14 @@ __all__ = ["annotate", "find_candidates"]
 _PRONOUN_REACH = 1500
 
 
-def find_candidates(text: str, *, indirect: bool = True) -> list[Candidate]:
+def find_candidates(text: str, *, indirect: bool = True, agencies: Sequence[tuple[int, int, str]] | None = None) -> list[Candidate]:
     """Quotations found in `text`, in order, with their speaker phrases unresolved."""
     spans = quoted_spans(text)
     direct = direct_candidates(text, spans)
     found = list(direct)
     if indirect:
         taken = [c.sentence for c in direct]
-        found.extend(indirect_candidates(text, sentence_spans(text), spans, taken))
+        found.extend(indirect_candidates(text, sentence_spans(text), spans, taken, agencies))
     found.sort(key=lambda c: (c.start, c.end))
     # one quotation per span: a direct reading wins over an indirect one of the same words
     unique: list[Candidate] = []
@@ -54,12 +54,12 @@ def annotate(
     text = article.text
     if not text.strip():
         return ()
-    resolver = SpeakerResolver(text, mentions)
     relays = RelayIndex(article)
+    resolver = SpeakerResolver(text, mentions, relays.found)
     quotes: list[Quote] = []
     last: tuple[int, Speaker] | None = None
-    agencies = _agency_names(text)
-    for cand in find_candidates(text, indirect=indirect):
+    agencies = frozenset(a for _, _, a in relays.found)
+    for cand in find_candidates(text, indirect=indirect, agencies=relays.found):
         speaker = _speaker_of(cand, text, resolver, last)
         if speaker.name and not cand.pronoun and not cand.inherit:
             last = (cand.start, speaker)
@@ -82,12 +82,6 @@ def annotate(
             )
         )
     return tuple(quotes)
-
-
-def _agency_names(text: str) -> frozenset[str]:
-    from kabar.lang.id.agencies import find_agencies
-
-    return frozenset(a for _, _, a in find_agencies(text))
 
 
 def _context_relay(text: str, cand: Candidate, speaker: Speaker, previous: list[Quote], agencies: frozenset[str]) -> tuple[str, ...]:

@@ -18,7 +18,7 @@ from kabar.analyse.quotes.candidates import Candidate, cue_word, is_pronoun
 from kabar.analyse.quotes.direct import QuotedSpan
 from kabar.analyse.quotes.speakers import WORD, phrase_after, phrase_before
 from kabar.lang.id import quote_cues as cues
-from kabar.lang.id.agencies import canonical_agency, find_agencies
+from kabar.lang.id.agencies import find_agencies
 
 _MIN_CONTENT_WORDS = 3
 _TRAILING_RELAY = re.compile(
@@ -29,31 +29,46 @@ _MENURUT = re.compile(r"\b(?:[Mm]enurut(?:\s+(?:laporan|keterangan|pernyataan))?
 
 
 def indirect_candidates(
-    text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[QuotedSpan], taken: Sequence[tuple[int, int]]
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    spans: Sequence[QuotedSpan],
+    taken: Sequence[tuple[int, int]],
+    agencies: Sequence[tuple[int, int, str]] | None = None,
 ) -> list[Candidate]:
+    """Reported speech in the sentences not `taken` by direct quotations.
+
+    `agencies` are the article's `find_agencies(text)` matches, scanned once.
+    """
+    found = tuple(find_agencies(text)) if agencies is None else tuple(agencies)
     out: list[Candidate] = []
     for s, e in sentences:
         if any(a < e and s < b for a, b in taken):
             continue
-        out.extend(_sentence(text, s, e, spans))
+        local = tuple(a for a in found if s <= a[0] and a[1] <= e)
+        out.extend(_sentence(text, s, e, spans, local))
     return out
 
 
-def _sentence(text: str, s: int, e: int, spans: Sequence[QuotedSpan], relay: tuple[str, ...] = ()) -> list[Candidate]:
+def _within(agencies: Sequence[tuple[int, int, str]], start: int, end: int) -> list[tuple[int, int, str]]:
+    """Matches inside [start, end), with offsets relative to `start`."""
+    return [(a - start, b - start, name) for a, b, name in agencies if start <= a and b <= end]
+
+
+def _sentence(text: str, s: int, e: int, spans: Sequence[QuotedSpan], agencies=(), relay: tuple[str, ...] = ()) -> list[Candidate]:
     sentence = text[s:e]
     m = _MENURUT.search(sentence)
     if m is not None:
-        found = _menurut(text, s, e, s + m.start(), s + m.end(), spans, relay)
+        found = _menurut(text, s, e, s + m.start(), s + m.end(), spans, agencies, relay)
         if found is not None:
             return found
-    found = _speech_verb(text, s, e, spans, relay)
+    found = _speech_verb(text, s, e, spans, agencies, relay)
     if found:
         return found
     tail = _trailing_cue(text, s, e, relay)
     return [tail] if tail else []
 
 
-def _menurut(text, s, e, cue_start, cue_end, spans, relay) -> list[Candidate] | None:
+def _menurut(text, s, e, cue_start, cue_end, spans, found, relay) -> list[Candidate] | None:
     cue = text[cue_start:cue_end]
     # speaker phrase up to the next comma; "menurutnya" handled as a pronoun
     comma = text.find(",", cue_end, e)
@@ -63,9 +78,9 @@ def _menurut(text, s, e, cue_start, cue_end, spans, relay) -> list[Candidate] | 
         return None
     np = (cue_end + len(np_text) - len(np_text.lstrip()), stop - (len(np_text) - len(np_text.rstrip())))
     # "Menurut laporan kantor berita Korut, Korean Central News Agency (KCNA), …": the appositive agency
-    agencies = find_agencies(text[np[0] : np[1]])
+    agencies = _within(found, np[0], np[1])
     after_comma = text[stop + 1 : e] if comma >= 0 else ""
-    appos = find_agencies(after_comma[:80])
+    appos = _within(found, stop + 1, stop + 1 + min(80, len(after_comma)))
     if not agencies and appos and appos[0][0] < 3:
         close = after_comma.find(",", appos[0][1])
         if close >= 0:
@@ -76,14 +91,14 @@ def _menurut(text, s, e, cue_start, cue_end, spans, relay) -> list[Candidate] | 
         content = (stop + 1, e)
         if agencies:
             names = tuple(a[2] for a in agencies)
-            inner = _speech_verb(text, stop + 1, e, spans, relay + names)
+            inner = _speech_verb(text, stop + 1, e, spans, found, relay + names)
             if inner:
                 return inner
         return [_make(text, content, cue, (s, e), np, spans, relay)] if _enough(text, content) else None
     before = text[s:cue_start].rstrip()
     if before.endswith(",") and agencies:
         names = tuple(a[2] for a in agencies)
-        inner = _speech_verb(text, s, s + len(before) - 1, spans, relay + names)
+        inner = _speech_verb(text, s, s + len(before) - 1, spans, found, relay + names)
         if inner:
             return [_with_sentence(c, (s, e)) for c in inner]
     if before.endswith(","):
@@ -96,7 +111,7 @@ def _menurut(text, s, e, cue_start, cue_end, spans, relay) -> list[Candidate] | 
     return None
 
 
-def _speech_verb(text, s, e, spans, relay) -> list[Candidate]:
+def _speech_verb(text, s, e, spans, found, relay) -> list[Candidate]:
     for m in WORD.finditer(text, s, e):
         verb = m.group().lower()
         light = verb in cues.LIGHT_VERBS and _light_cue(text, m.end(), e)
@@ -121,9 +136,10 @@ def _speech_verb(text, s, e, spans, relay) -> list[Candidate]:
                 break
         out = []
         phrase = text[np[0] : np[1]]
-        agency = canonical_agency(phrase.strip())
+        named = _within(found, np[0], np[1])
+        agency = named[0][2] if len(named) == 1 and named[0][1] - named[0][0] >= len(phrase.strip()) // 2 else None
         if agency and not pieces:
-            inner = _speech_verb(text, pos, end, spans, relay + (agency,))
+            inner = _speech_verb(text, pos, end, spans, found, relay + (agency,))
             if inner:
                 return inner
         first_end = pieces[0][0] if pieces else end

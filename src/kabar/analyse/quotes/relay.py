@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kabar.lang.id import quote_cues as cues
@@ -45,13 +46,14 @@ class RelayIndex:
         self.text = text
         own = {article.outlet} if article.outlet else set()
         # the dateline's outlet ("PYONGYANG, KOMPAS.com - ") is the article itself, not a relay
-        self.channels = [c for c in _channels(text) if c.agency not in own and not _is_dateline(text, c)]
+        self.found = tuple(find_agencies(text))  # once per article: the costly scan
+        self.channels = [c for c in _channels(text, self.found) if c.agency not in own and not _is_dateline(text, c)]
         # an attribution holds for what follows when it leads its sentence ("Dilansir dari AP, …")
         # or stands in the first two paragraphs; a trailing ", seperti dilansir X." only for its sentence
         self.outer = [c for c in self.channels if c.outer and _is_article_level(text, c.start)]
         self.sentence_outer = [c for c in self.channels if c.outer]
         self._outer_starts = [c.start for c in self.outer]
-        named = {c[2] for c in find_agencies(text)}
+        named = {c[2] for c in self.found}
         self.default_outer = tuple(a for a in article.sources_cited if a not in named)
 
     def inner(self, sent_start: int, sent_end: int) -> tuple[str, ...]:
@@ -84,9 +86,9 @@ class RelayIndex:
         return [c.agency for c in self.outer[:k] if _same_sentence(self.text, c.start, last.start)]
 
 
-def _channels(text: str) -> list[Channel]:
+def _channels(text: str, agencies: Sequence[tuple[int, int, str]]) -> list[Channel]:
     found = []
-    for start, end, agency in find_agencies(text):
+    for start, end, agency in agencies:
         before = text[max(0, start - 70) : start]
         attribution = list(_ATTRIBUTION.finditer(before))
         if attribution and re.fullmatch(r"[\w\s().,]*", before[attribution[-1].end() :]) and len(before) - attribution[-1].end() < 40:

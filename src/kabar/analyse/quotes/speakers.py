@@ -260,8 +260,10 @@ class Speaker:
 class SpeakerResolver:
     """Resolves speaker phrases of one article to the fullest name it gives."""
 
-    def __init__(self, text: str, mentions: Sequence[Mention] = ()) -> None:
+    def __init__(self, text: str, mentions: Sequence[Mention] = (), agencies: Sequence[tuple[int, int, str]] | None = None) -> None:
         self.text = text
+        # the article's news agencies, (start, end, canonical); scanned once
+        self.agencies = tuple(find_agencies(text)) if agencies is None else tuple(agencies)
         self.mentions = sorted((m for m in mentions if m.type in ("PER", "ORG", "LOC")), key=lambda m: m.start)
 
     @cached_property
@@ -298,8 +300,8 @@ class SpeakerResolver:
         if lower and (lower[0] in cues.GROUP_HEADS or "dan" in lower):
             # a group: "Para pemimpin China dan Korea Utara", "beberapa pakar"
             return Speaker(_strip_function_words(phrase), _clean(phrase))
-        agencies = find_agencies(phrase)
-        if len(agencies) == 1 and len(WORD.findall(phrase[agencies[0][0] : agencies[0][1]])) * 2 >= len(words):
+        agencies = [a for a in self.agencies if start <= a[0] and a[1] <= end]
+        if len(agencies) == 1 and len(WORD.findall(self.text[agencies[0][0] : agencies[0][1]])) * 2 >= len(words):
             return Speaker(agencies[0][2], _clean(phrase))
         orgs = [m for m in inside if m.type == "ORG" and len(WORD.findall(m.text)) * 2 >= len(words)]
         if orgs:
@@ -341,10 +343,13 @@ class SpeakerResolver:
             return Speaker(self._fullest_mention(m), m.text, m.entity_id)
         if self.mentions:
             return None
-        names = [r for r in self._names if r[0] >= start and r[1] <= end and _alias(r[2]) is None and not find_agencies(r[2])]
+        names = [r for r in self._names if r[0] >= start and r[1] <= end and _alias(r[2]) is None and not self._is_agency(r[0], r[1])]
         if names:
             return Speaker(self._fullest_name(names[-1][2], names[-1][0]), names[-1][2])
         return None
+
+    def _is_agency(self, start: int, end: int) -> bool:
+        return any(a[0] < end and start < a[1] for a in self.agencies)
 
     def nearest_person_before(self, pos: int) -> Speaker | None:
         """The last person named before `pos`: the fallback for a pronoun."""
