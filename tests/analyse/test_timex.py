@@ -264,3 +264,19 @@ def test_timex_weekday_slip_near_the_anchor_keeps_the_date():
 def test_timex_swapped_day_month_confirmed_by_weekday():
     # 3 July 2025 was a Thursday; "(7/3)" read literally would be March, four months back.
     assert _one("Prabowo bertemu Putra Mahkota pada Kamis (7/3).", "Kamis (7/3)", "2025-07-03").value == "2025-07-03"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mobil yang ditumpangi pemain 28 tahun tersebut terbakar.",
+        "Jota dan adiknya, Andre, 26 tahun, meninggal di lokasi.",
+    ],
+)
+def test_timex_ages_in_apposition_are_not_durations(text):
+    assert tag(text, "2025-07-03") == []
+
+
+def test_timex_hedge_after_a_sentence_end_stays_in_span():
+    found = tag("Mereka punya tiga anak. Hampir dua minggu setelah menikah, ia wafat.", "2025-07-03")
+    assert [(t.text, t.mod) for t in found] == [("Hampir dua minggu", "LESS_THAN")]

@@ -474,8 +474,19 @@ def _duration(amount: float, unit_word: str) -> str:
 
 
 def _previous_word(text: str, start: int) -> str:
-    m = re.search(r"(\w+(?:-\w+)?)\W{0,3}$", text[max(0, start - 30):start])
+    m = re.search(r"(\w+(?:-\w+)?)[ \t\u00a0]{1,3}$", text[max(0, start - 30):start])
     return m.group(1).lower() if m else ""
+
+
+def letter_of(unit_word: str) -> str:
+    return _unit(unit_word)[0]
+
+
+def _apposition(text: str, start: int, end: int) -> bool:
+    """A count between a comma or bracket and a comma, bracket or 'itu/tersebut'."""
+    before = text[max(0, start - 3):start].rstrip(" \t\u00a0")
+    after = text[end:end + 12]
+    return before.endswith((",", "(")) and re.match(r"[ \t\u00a0]{0,2}(?:[,)]|itu\b|tersebut\b)", after) is not None
 
 
 def r_count(g: Groups, ctx: Context) -> Resolved | None:
@@ -492,6 +503,8 @@ def r_count(g: Groups, ctx: Context) -> Resolved | None:
             return None  # "2 Minggu" with a capital is a date fragment more often than a span
     if _previous_word(ctx.text, start) in tw.AGE_WORDS + tw.NON_TIME_WORDS:
         return None
+    if letter_of(unit_word) == "Y" and not g["rel"] and _apposition(ctx.text, start, end):
+        return None  # "Andre, 26 tahun, …": an age in apposition
     if re.match(r"[ \t]{0,2}ke-?\d", ctx.text[end:end + 6]):
         return None
     rel = _low(g["rel"])

@@ -148,6 +148,8 @@ CALENDAR_UNITS: tuple[str, ...] = ("hari", "minggu", "pekan", "bulan", "tahun", 
 AGE_WORDS: tuple[str, ...] = (
     "usia", "berusia", "umur", "berumur", "usianya", "umurnya", "pria", "wanita", "perempuan", "bocah",
     "anak", "balita", "remaja", "lansia", "kakek", "nenek", "bayi", "gadis", "pemuda", "lelaki", "laki-laki",
+    "pemain", "korban", "pelaku", "tersangka", "terdakwa", "pasien", "siswa", "mahasiswa", "sopir",
+    "pengemudi", "ibu", "ayah", "istri", "suami", "putra", "putri", "adik", "kakak", "warga",
 )
 # Hedges before a count → TIMEX3 mod: "sekitar 40 menit" (APPROX), "lebih dari tiga tahun" (MORE_THAN).
 APPROX_MODS: dict[str, str] = {
