@@ -280,3 +280,16 @@ def test_timex_ages_in_apposition_are_not_durations(text):
 def test_timex_hedge_after_a_sentence_end_stays_in_span():
     found = tag("Mereka punya tiga anak. Hampir dua minggu setelah menikah, ia wafat.", "2025-07-03")
     assert [(t.text, t.mod) for t in found] == [("Hampir dua minggu", "LESS_THAN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "anchor", "value"),
+    [
+        ("Minyak untuk pengiriman Januari turun 1,2 dolar AS.", "Januari", "2014-12-09", "2015-01"),
+        ("Harga minyak merosot 35 persen sejak Juni.", "Juni", "2014-11-28", "2014-06"),
+        ("Forum itu digelar pada bulan Mei di Beijing.", "bulan Mei", "2017-11-02", "2017-05"),
+        ("Sejak November, harga naik.", "November", "2014-02-10", "2013-11"),
+    ],
+)
+def test_timex_bare_month_takes_the_nearest_year(text, surface, anchor, value):
+    assert _one(text, surface, anchor).value == value

@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 
 # Cost multiplier for a future reading: news mostly reports what already happened.
 FUTURE_COST = 2
+MONTH_FUTURE_COST = 1.5
 # A weekday that disagrees with a date this close to the anchor is taken for a slip (days).
 TYPO_WINDOW = 31
 
@@ -101,7 +102,13 @@ def choose_month_year(month: int, anchor: date, direction: int = 0) -> int:
         return anchor.year if month < anchor.month else anchor.year - 1
     if direction > 0:
         return anchor.year if month > anchor.month else anchor.year + 1
-    return anchor.year
+    # The nearest such month, a future one counting 1.5 times its distance: "Januari" in a
+    # December paper is the coming one, "Mei" in a November paper the past one.
+    def cost(year: int) -> float:
+        months = (year - anchor.year) * 12 + month - anchor.month
+        return -months if months <= 0 else MONTH_FUTURE_COST * months
+
+    return min((anchor.year - 1, anchor.year, anchor.year + 1), key=cost)
 
 
 def weekday_date(weekday: int, anchor: date, relation: str) -> date | None:

@@ -311,7 +311,8 @@ def r_monthyear(g: Groups, ctx: Context) -> Resolved | None:
         year = ctx.anchor.year + {"lalu": -1, "ini": 0, "depan": 1}[_low(g["yrel"])]
     rel = _low(g["rel"])
     if year is None and ctx.anchor is not None:
-        year = ctx.anchor.year if rel == "ini" else cal.choose_month_year(month, ctx.anchor, _direction(rel))
+        direction = _direction(rel) or (-1 if _previous_word(ctx.text, start) in tw.SINCE_WORDS else 0)
+        year = ctx.anchor.year if rel == "ini" else cal.choose_month_year(month, ctx.anchor, direction)
     mod = tw.PARTS.get(_low(g["part"])) if g["part"] else None
     value = f"{year:04d}-{month:02d}" if year is not None else f"XXXX-{month:02d}"
     return Resolved(start, end, "DATE", value, mod)

@@ -166,6 +166,8 @@ YEAR_CUES: tuple[str, ...] = (
     "jelang", "menjelang", "dalam", "sepanjang", "mulai", "per", "pasca", "usai", "semenjak", "tahun",
     "hingga", "akhir", "awal", "kisaran", "sekitar", "in", "since", "until", "by", "of",
 )
+# Words before a month that point back: "sejak Juni".
+SINCE_WORDS: tuple[str, ...] = ("sejak", "semenjak", "since")
 # Words before a weekday that point forward in time: "akan … pada Senin".
 FUTURE_CUES: tuple[str, ...] = ("akan", "bakal", "dijadwalkan", "rencananya", "direncanakan", "hendak")
 
