@@ -89,20 +89,21 @@ def _header(infos: list[LineInfo], start: int) -> list[LineInfo]:
 
 
 def _outlet(url, body, around, markup: Markup, outlets: OutletTable) -> str | None:
+    """Known names first (URL, dateline, byline, footer), then what the page calls itself,
+    then a domain-like dateline as printed, then the URL's domain."""
     known = outlets.by_url(url)
     if known:
         return known.name
-    if body:
-        form = meta.split_dateline(body[0], outlets)[1]
-        name = meta.outlet_name(form, outlets)
-        if name:
-            return name
+    form = meta.split_dateline(body[0], outlets)[1] if body else None
+    name = meta.outlet_name(form, outlets, known_only=True)
+    if name:
+        return name
     from_lines = meta.outlet_from_lines(around, outlets)
     if from_lines:
         return from_lines
     if markup.site_name:
-        return meta.outlet_name(markup.site_name, outlets) or markup.site_name
-    return domain_name(url)
+        return meta.outlet_name(markup.site_name, outlets, known_only=True) or markup.site_name
+    return meta.outlet_name(form, outlets) or domain_name(url)
 
 
 def _title(title_line: LineInfo | None, markup: Markup, outlet: Outlet | None, outlet_name: str | None) -> str | None:

@@ -82,8 +82,9 @@ def find_authors(lines: Sequence[str], outlets: OutletTable) -> tuple[Author, ..
     """Bylines in the page's non-body lines: "Penulis: X", "Editor: Y", "X" over a "Penulis"
     label, "Laporan Wartawan Tribunnews.com X", "News - X, CNBC Indonesia"."""
     found: list[Author] = []
-    stripped = [line.strip().replace("\u00a0", " ") for line in lines]
-    nonblank = [s for s in stripped if s]
+    # "Penulis: A | Editor: B" holds two bylines.
+    segments = [part for line in lines for part in re.split(r"\s+\|\s+|\t{2,}", line.replace("\u00a0", " "))]
+    nonblank = [s.strip() for s in segments if s.strip()]
     for i, text in enumerate(nonblank):
         match = _LABELLED.match(text)
         if match:
@@ -188,8 +189,9 @@ def _is_outlet_form(part: str, outlets: OutletTable) -> bool:
     return bool(outlets.by_alias(part) or _DOMAIN.search(part) or canonical_agency(part))
 
 
-def outlet_name(form: str | None, outlets: OutletTable) -> str | None:
-    """The outlet's name for a form seen on the page ("KOMPAS.com" -> "Kompas.com")."""
+def outlet_name(form: str | None, outlets: OutletTable, *, known_only: bool = False) -> str | None:
+    """The outlet's name for a form seen on the page ("KOMPAS.com" -> "Kompas.com"); an unknown
+    domain-like form is returned as printed unless `known_only`."""
     if not form:
         return None
     known = outlets.by_alias(form)
@@ -198,6 +200,8 @@ def outlet_name(form: str | None, outlets: OutletTable) -> str | None:
     canonical = canonical_agency(form)
     if canonical:
         return canonical
+    if known_only:
+        return None
     return form.strip() if _DOMAIN.fullmatch(form.strip()) else None
 
 
@@ -207,8 +211,8 @@ def outlet_from_lines(lines: Sequence[str], outlets: OutletTable) -> str | None:
     for raw in lines:
         text = raw.strip().replace("\u00a0", " ")
         byline = re.match(r"^laporan\s+(?:wartawan|reporter|kontributor)\s+([\w.-]+(?:\s+Indonesia)?)", text, re.I)
-        if byline and outlet_name(byline.group(1), outlets):
-            return outlet_name(byline.group(1), outlets)
+        if byline and outlet_name(byline.group(1), outlets, known_only=True):
+            return outlet_name(byline.group(1), outlets, known_only=True)
         tail = re.match(r"^(?:[\w &]+\s+[-–—|]\s+)?[^,]+,\s*([^,]+)$", text)
         if tail and len(text.split()) <= 10 and outlets.by_alias(tail.group(1)):
             return outlets.by_alias(tail.group(1)).name  # type: ignore[union-attr]
@@ -216,12 +220,19 @@ def outlet_from_lines(lines: Sequence[str], outlets: OutletTable) -> str | None:
         text = raw.strip()
         if re.search(r"©|copyright|\(c\)", text, re.I):
             domain = _DOMAIN.search(text)
-            if domain:
-                return outlet_name(domain.group(), outlets) or domain.group()
+            if domain and outlet_name(domain.group(), outlets, known_only=True):
+                return outlet_name(domain.group(), outlets, known_only=True)
     return None
 
 
 # --- sources cited -------------------------------------------------------------------------------
+
+# "kata X kepada Kompas.com", "saat dihubungi Tempo": the outlet asked, it is not a source relayed.
+_INTERVIEWER = re.compile(
+    r"\b(?:kepada|dihubungi|ditemui|dikonfirmasi|diwawancarai|wawancara\s+dengan|menjawab\s+pertanyaan|told)"
+    r"\s+(?:\w+\s+){0,1}$",
+    re.I,
+)
 
 
 def sources_cited(body: Sequence[str], extra_lines: Sequence[str], own: set[str]) -> tuple[str, ...]:
@@ -229,9 +240,10 @@ def sources_cited(body: Sequence[str], extra_lines: Sequence[str], own: set[str]
     those named in the body, then a "Sumber: X" line. The outlet's own name does not count."""
     found: list[str] = []
     for paragraph in body:
-        for _, _, canonical in find_agencies(paragraph):
-            if canonical not in own and canonical not in found:
-                found.append(canonical)
+        for start, _, canonical in find_agencies(paragraph):
+            if canonical in own or canonical in found or _INTERVIEWER.search(paragraph[max(0, start - 40):start]):
+                continue
+            found.append(canonical)
     for raw in extra_lines:
         match = re.match(r"^\s*(?:sumber|source)\s*:\s*(.+)$", raw.strip(), re.I)
         if not match:

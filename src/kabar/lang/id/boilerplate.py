@@ -90,12 +90,12 @@ FOOTER_PATTERNS: tuple[str, ...] = (
 
 # Photo captions and credits.
 CAPTION_PATTERNS: tuple[str, ...] = (
-    r"^\(?\s*(?:foto|photo|gambar|ilustrasi|dok\.?|dokumentasi|sumber\s+foto|credit)\s*:",
-    r"(?:foto|photo)\s*:\s*[^.]{0,60}$",
+    r"(?i:^\(?\s*(?:foto|photo|gambar|ilustrasi|dok\.?|dokumentasi|sumber\s+foto|credit)\s*:)",
+    r"(?i:(?:foto|photo)\s*:\s*[^.]{0,60}$)",
     r"//\s*[A-Za-z .]{2,30}$",
     r"\b(?:ANTARA\s+FOTO|REUTERS|AFP|AP\s+Photo|KOMPAS\.com|TRIBUNNEWS\.COM|DOK\.?|Dok\.?|ISTIMEWA|Istimewa)\s*/\s*[A-Z]",
-    r"\(\s*(?:foto|photo|dok|dokumentasi|istimewa|ilustrasi)\b[^)]*\)\s*$",
-    r"^(?:ilustrasi|illustration)\b",
+    r"(?i:\(\s*(?:foto|photo|dok|dokumentasi|istimewa|ilustrasi)\b[^)]*\)\s*$)",
+    r"(?i:^(?:ilustrasi|illustration)\b)",
 )
 
 # Photo credits that carry a copyright sign ("Foto/©KapanLagi.com®/Name"): captions, not footers.

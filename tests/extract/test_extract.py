@@ -1,0 +1,119 @@
+"""Whole pages: the five samples (browser-copied text) and an unseen outlet's HTML (generic path)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kabar.extract import ExtractError, extract
+from kabar.ingest import read_pages
+from kabar.records import RawPage
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.fixture(scope="module")
+def samples(sample_paths: list[Path]) -> dict[str, object]:
+    pages = [p for p in read_pages(sample_paths) if isinstance(p, RawPage)]
+    return {Path(p.source).name[:3]: extract(p) for p in pages}
+
+
+@pytest.mark.parametrize(
+    ("key", "outlet", "title_start", "published", "dateline", "sources"),
+    [
+        ("000", "Kompas.com", "Xi Jinping dan Kim Jong Un", "2021-03-23T18:31+07:00", "PYONGYANG",
+         ("KCNA", "Associated Press", "Xinhua")),
+        ("001", "CNBC Indonesia", "China-Korut Makin Mesra", "2021-10-28T20:47+07:00", "Jakarta",
+         ("Reuters", "Associated Press", "Xinhua")),
+        ("002", "Sragen Update", "Korea Utara dan China Isyaratkan", "2021-07-12T12:02+07:00", None,
+         ("KCNA", "Xinhua", "Associated Press")),
+        ("003", "SINDOnews", "Korut Klaim China Ingin", "2017-11-02T15:23+07:00", "PYONGYANG", ("KCNA", "CNN")),
+        ("004", "Tribunnews.com", "Kirim Surat ke Kim Jong Un", "2022-11-26", "BEIJING", ("KCNA", "Al Jazeera")),
+    ],
+)
+def test_extract_samples_metadata(samples, key, outlet, title_start, published, dateline, sources) -> None:
+    article = samples[key]
+    assert article.outlet == outlet
+    assert article.title.startswith(title_start)
+    assert article.published == published
+    assert article.dateline == dateline
+    assert article.sources_cited == sources
+    assert article.language == "id"
+
+
+@pytest.mark.parametrize(
+    ("key", "authors"),
+    [
+        ("000", [("Shintaloka Pradita Sicca", "writer")]),
+        ("001", [("Thea Fathanah Arbar", "writer")]),
+        ("002", [("Yesa Novianti Putri Ashari", "editor")]),
+        ("003", []),
+        ("004", [("Namira Yunia Lestanti", "writer"), ("Seno Tri Sulistiyono", "editor")]),
+    ],
+)
+def test_extract_samples_authors(samples, key, authors) -> None:
+    assert [(a.name, a.role) for a in samples[key].authors] == authors
+
+
+@pytest.mark.parametrize("key", ["000", "001", "002", "003", "004"])
+def test_extract_samples_body_is_clean(samples, key) -> None:
+    article = samples[key]
+    text = article.text
+    for chrome in ("Baca juga", "Baca Juga", "(hoi/hoi)", "(ian)", "©", "Editor:", "Sumber:", "Gambas",
+                   "spinner", "Penulis", "Halaman:", "zoom-in", "Laporan Wartawan"):
+        assert chrome not in text
+    assert article.body[0].split(" - ")[0] in {"PYONGYANG, KOMPAS.com", "Jakarta, CNBC Indonesia", "SRAGEN UPDATE",
+                                               "PYONGYANG", "TRIBUNNEWS.COM, BEIJING"}
+    assert article.title not in article.body
+    assert article.title in {b.strip() for b in article.boilerplate}
+
+
+def test_extract_samples_body_keeps_closing_paragraph(samples) -> None:
+    assert samples["000"].body[-1].startswith("Kim juga mengatakan komunikasi antara ia dan Xi")
+    assert samples["003"].body[-1].startswith("Korut juga telah melakukan uji coba rudal provokatif")
+    assert len(samples["000"].body) == 16
+
+
+def test_extract_ids_are_stable(sample_paths: list[Path]) -> None:
+    first = [extract(p).id for p in read_pages(sample_paths) if isinstance(p, RawPage)]
+    second = [extract(p).id for p in read_pages(sample_paths) if isinstance(p, RawPage)]
+    assert first == second and len(set(first)) == 5
+
+
+@pytest.fixture(scope="module")
+def unseen():
+    (page,) = read_pages([DATA / "unseen_outlet.html"])
+    return extract(page)
+
+
+def test_extract_unseen_outlet_html_body(unseen) -> None:
+    assert unseen.body[0].startswith("MAMUJU, WARTALEMBAHHIJAU.ID - Warga Desa Sukamaju")
+    assert unseen.body[-1].startswith("Pemerintah kabupaten berjanji")
+    assert len(unseen.body) == 5
+    assert not any("Baca juga" in p or "Terpopuler" in p or "(rh/sw)" in p or "Foto:" in p for p in unseen.body)
+
+
+def test_extract_unseen_outlet_html_metadata(unseen) -> None:
+    assert unseen.title == "Warga Desa Sukamaju Bangun Jembatan Bambu Secara Swadaya"
+    assert unseen.published == "2023-08-14T09:05+08:00"
+    assert unseen.dateline == "MAMUJU"
+    assert unseen.outlet == "Warta Lembah Hijau"
+    assert [(a.name, a.role) for a in unseen.authors] == [("Rahmat Hidayat", "writer"), ("Sri Wahyuni", "editor")]
+    assert unseen.sources_cited == ("ANTARA",)
+
+
+def test_extract_jsonl_published_wins(tmp_path: Path) -> None:
+    text = (
+        "Judul Berita Tentang Jembatan Desa\n\nSenin, 14 Agustus 2023 09:05 WIB\n\n"
+        "JAKARTA - Warga desa membangun jembatan bambu sepanjang empat puluh meter untuk menggantikan jembatan lama "
+        "yang hanyut diterjang banjir pada bulan lalu.\n"
+    )
+    page = RawPage("x.jsonl#1", text, "text", published_hint="2023-08-15")
+    assert extract(page).published == "2023-08-15"
+
+
+@pytest.mark.parametrize("content", ["   \n ", "Beranda\nMasuk\nDaftar\n"])
+def test_extract_no_article_raises(content: str) -> None:
+    with pytest.raises(ExtractError):
+        extract(RawPage("empty.txt", content, "text"))

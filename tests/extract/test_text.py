@@ -1,0 +1,39 @@
+"""The line classifier on page text."""
+
+from __future__ import annotations
+
+from kabar.extract.text import layout
+
+LEAD = ("JAKARTA, KOMPAS.com - Menteri Pendayagunaan Aparatur Negara menginginkan adanya sistem untuk bisa memantau "
+        "pegawai negeri sipil yang kinerjanya paling rendah di setiap instansi pemerintah.")
+PAGE = [
+    "Beranda", "Nasional", "Internasional", "",
+    "Menteri Ancam PNS yang Rankingnya Terendah", "",
+    "Selasa, 16 Februari 2016 | 14:38 WIB",
+    "Foto: Menteri berbicara kepada wartawan di Jakarta, Selasa (16/2/2016).", "",
+    LEAD, "",
+    "Tidak hanya yang terbaik, tetapi PNS yang asal kerja dan sekadar absen saja juga akan ditindaklanjuti.", "",
+    "Baca juga: Survei Citra Jokowi Meningkat Drastis", "",
+    "\"Artinya, ranking 36 terbawah dirasionalisasi,\" ucapnya.", "",
+    "Saat ini rasionya masih sebesar 1,7 persen, yaitu setiap 100 orang penduduk dilayani oleh 1,7 pegawai.", "",
+    "Penulis\t: Nabilla Tashandra", "Terpopuler", "Survei Kompas: Citra Jokowi Meningkat Drastis", "dibaca 20,442 kali",
+]
+
+
+def test_text_layout_finds_article_lines() -> None:
+    found = layout(PAGE)
+    body = [PAGE[i] for i in found.body]
+    assert body[0] == LEAD
+    assert body[-1].startswith("Saat ini rasionya")
+    assert "\"Artinya, ranking 36 terbawah dirasionalisasi,\" ucapnya." in body  # short sentence inside the run
+    assert not any(b.startswith(("Baca juga", "Foto:", "Penulis", "Survei")) for b in body)
+
+
+def test_text_layout_repeated_lines_are_chrome() -> None:
+    promo = "Dapatkan kabar terbaru setiap hari dengan berlangganan surat kabar digital kami sekarang juga, gratis."
+    found = layout(PAGE[:-4] + [promo] + PAGE[-4:], repeated=frozenset({promo}))
+    assert promo not in [found.lines[i] for i in found.body]
+
+
+def test_text_layout_nothing_on_menus() -> None:
+    assert layout(["Beranda", "Nasional", "Olahraga", "Masuk"]).body == ()
