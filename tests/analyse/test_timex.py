@@ -293,3 +293,15 @@ def test_timex_hedge_after_a_sentence_end_stays_in_span():
 )
 def test_timex_bare_month_takes_the_nearest_year(text, surface, anchor, value):
     assert _one(text, surface, anchor).value == value
+
+
+@pytest.mark.parametrize(
+    "text", ["Banjir merendam hingga 2000 rumah warga.", "Polisi mengerahkan sejak pagi dari 1500 personel."]
+)
+def test_timex_counts_that_look_like_years_are_not_dates(text):
+    assert tag(text, "2021-03-23") == []
+
+
+def test_timex_part_of_day_between_weekday_and_date():
+    t = _one("Kebakaran terjadi Senin malam (22/3/2021) di Tambora.", "Senin malam (22/3/2021)")
+    assert (t.type, t.value) == ("TIME", "2021-03-22TNI")

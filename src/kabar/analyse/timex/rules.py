@@ -163,7 +163,7 @@ def r_daydate(g: Groups, ctx: Context) -> Resolved | None:
                 day, month, dom = swapped, swapped.month, swapped.day
     else:
         day = None
-    typ, value = _clock(g, _day_value(day, month, dom))
+    typ, value = _clock(g, _day_value(day, month, dom), pod="pod" if g["pod"] else "pod0")
     return Resolved(start, end, typ, value, day=day)
 
 
@@ -331,6 +331,9 @@ def r_year(g: Groups, ctx: Context) -> Resolved | None:
         cue = re.search(r"(\w+)[ \t\u00a0]{1,3}$", before)
         if not cue or cue.group(1).lower() not in tw.YEAR_CUES:
             return None  # a bare number that looks like a year: only after "pada", "sejak" …
+        after = re.match(r"[ \t\u00a0]{1,3}(\w+)", ctx.text[end:end + 20])
+        if after and after.group(1).lower() in tw.MEASURE_WORDS:
+            return None  # "hingga 2000 orang"
     part = g["part" + suffix] if which in ("t", "t2", "t5") else None
     mod = tw.PARTS.get(_low(part)) if part else None
     if g["dec" + suffix] if which != "t4" else g["dec4"]:

@@ -164,7 +164,16 @@ YEAR_CUES: tuple[str, ...] = (
     "pada", "sejak", "hingga", "sampai", "di", "era", "periode", "medio", "awal", "akhir",
     "pertengahan", "penghujung", "tahun", "selama", "antara", "dari", "sebelum", "setelah",
     "jelang", "menjelang", "dalam", "sepanjang", "mulai", "per", "pasca", "usai", "semenjak", "tahun",
-    "hingga", "akhir", "awal", "kisaran", "sekitar", "in", "since", "until", "by", "of",
+    "hingga", "akhir", "awal", "in", "since", "until", "by", "of",
+)
+# Words after a bare number that make it a count, not a year: "sejak 2000 orang …" never dates.
+MEASURE_WORDS: frozenset[str] = frozenset(
+    "orang unit ton meter km kilometer rumah kasus peserta warga hektare ha buah kali siswa barel liter kg "
+    "kilogram jiwa personel pasukan dolar dollar euro rupiah lembar titik desa sekolah mahasiswa anggota "
+    "tentara polisi karyawan pekerja kendaraan mobil motor pesawat kapal ekor batang pohon paket dosis "
+    "tempat gedung halaman kata suara pemilih penumpang kursi mw gb mil kaki m cm mm persen menit jam hari "
+    "tahun bulan pekan minggu detik keluarga kk pasien korban anak jemaah pengungsi rupiah juta miliar "
+    "triliun ribu ekor sampel responden".split()
 )
 # Words before a month that point back: "sejak Juni".
 SINCE_WORDS: tuple[str, ...] = ("sejak", "semenjak", "since")
