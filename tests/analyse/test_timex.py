@@ -305,3 +305,14 @@ def test_timex_counts_that_look_like_years_are_not_dates(text):
 def test_timex_part_of_day_between_weekday_and_date():
     t = _one("Kebakaran terjadi Senin malam (22/3/2021) di Tambora.", "Senin malam (22/3/2021)")
     assert (t.type, t.value) == ("TIME", "2021-03-22TNI")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Pameran digelar Senin-Selasa (22-23/3/2021) di JCC.", "Senin-Selasa (22-23/3/2021)", "2021-03-22"),
+        ("Sidang berlangsung Senin dan Selasa (22/3) di PN Jakarta.", "Senin dan Selasa (22/3)", "2021-03-22"),
+    ],
+)
+def test_timex_weekday_and_date_ranges_take_the_first_day(text, surface, value):
+    assert _one(text, surface).value == value

@@ -72,9 +72,10 @@ B = r"\b"
 RULES: dict[str, str] = {
     # Senin (22/3/2021) · Sabtu (26/11) malam · hari Minggu 11 Juli 2021 · Monday, March 22, 2021
     "daydate": (
-        B + r"(?P<t>(?:hari" + S + r")?(?P<wd>" + DAY + r")(?:" + S + r"(?P<pod0>" + POD + r"))?" + S0 + r",?" + S0
+        B + r"(?P<t>(?:hari" + S + r")?(?P<wd>" + DAY + r")(?:" + S0 + r"[-–]" + S0 + DAY + r"|" + S + r"(?:dan|hingga|sampai)"
+        + S + DAY + r")?(?:" + S + r"(?P<pod0>" + POD + r"))?" + S0 + r",?" + S0
         + r"(?:"
-        + r"\(" + S0 + r"(?P<d>" + D + r")" + S0 + r"[/.-]" + S0 + r"(?P<m>" + M + r")(?:" + S0 + r"[/.-]" + S0
+        + r"\(" + S0 + r"(?P<d>" + D + r")(?:" + S0 + r"[-–]" + S0 + D + r")?" + S0 + r"[/.-]" + S0 + r"(?P<m>" + M + r")(?:" + S0 + r"[/.-]" + S0
         + r"(?P<y>\d{4}|\d{2}))?" + S0 + r"\)"
         + r"|(?:tanggal" + S + r")?(?P<d2>" + D + r")" + S + r"(?P<mon2>" + MONTH_ANY + r")(?:" + S0 + r",?" + S
         + r"(?P<y2>" + Y4 + r"))?\b"
