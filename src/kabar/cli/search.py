@@ -46,17 +46,17 @@ def _print_table(query: str, page) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=f"{page.total} article(s) for {query!r}", title_justify="left", show_lines=True)
+    table = Table(title=f"{page.total}{'' if page.total_exact else '+'} article(s) for {query!r}", title_justify="left", show_lines=True)
     table.add_column("score", justify="right", no_wrap=True)
-    table.add_column("published", no_wrap=True)
-    table.add_column("outlet")
-    table.add_column("title / snippet", ratio=1)
-    table.add_column("id", no_wrap=True, style="dim")
+    table.add_column("date", no_wrap=True)
+    table.add_column("outlet", max_width=16)
+    table.add_column("title, snippet and id", ratio=1)
     for hit in page.results:
         body = Text(hit.title or "(no title)", style="bold")
         body.append("\n")
         body.append_text(_rich_snippet(hit.snippet))
-        table.add_row(f"{hit.score:.2f}", hit.published or "", hit.outlet or "", body, hit.id)
+        body.append(f"\n{hit.id}", style="dim")
+        table.add_row(f"{hit.score:.3g}", (hit.published or "")[:10], hit.outlet or "", body)
     Console().print(table)
 
 

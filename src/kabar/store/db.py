@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, text, update
+from sqlalchemy import Connection, Engine, bindparam, create_engine, delete, event, func, insert, select, text, update
 from sqlalchemy.pool import StaticPool
 
 from kabar.records import AnalysedArticle, Failure, Linking, RawPage
@@ -38,11 +38,9 @@ def make_engine(url: str) -> Engine:
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True)
     memory = url in ("sqlite://", "sqlite:///:memory:")
-    engine = create_engine(
-        url,
-        connect_args={"check_same_thread": False, "timeout": 30},
-        poolclass=StaticPool if memory else None,
-    )
+    # A file database serves many threads (the web server's pool): keep enough connections open.
+    pooling = {"poolclass": StaticPool} if memory else {"pool_size": 10, "max_overflow": 40}
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **pooling)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record) -> None:  # every new SQLite connection
@@ -93,13 +91,17 @@ class Store:
         """Store an article with its entities, mentions, timexes and quotes (replacing earlier ones)."""
         self.upsert_analysed_many([a])
 
-    def upsert_analysed_many(self, items: Iterable[AnalysedArticle]) -> int:
-        """`upsert_analysed` for many articles in one transaction (bulk loads); returns how many."""
+    def upsert_analysed_many(self, items: Iterable[AnalysedArticle], *, batch_size: int = 500) -> int:
+        """`upsert_analysed` for many articles, one transaction per batch (bulk loads); returns how many."""
         count = 0
-        with self.engine.begin() as conn:
-            for a in items:
-                self._write_analysed(conn, a)
-                count += 1
+        batch: list[AnalysedArticle] = []
+        for a in items:
+            batch.append(a)
+            if len(batch) >= batch_size:
+                count += self._write_batch(batch)
+                batch = []
+        if batch:
+            count += self._write_batch(batch)
         return count
 
     def save_linking(self, linking: Linking) -> None:
@@ -196,23 +198,29 @@ class Store:
 
     # --- helpers -------------------------------------------------------------
 
-    def _write_analysed(self, conn: Connection, a: AnalysedArticle) -> None:
-        aid = a.article.id
-        self._upsert(conn, t.articles, [cv.article_row(a.article)], ("id",))
-        for table in (t.article_entities, t.mentions, t.timexes, t.quotes):
-            conn.execute(delete(table).where(table.c.article_id == aid))
-        self._merge_entities(conn, a.entities)
-        self._insert(
-            conn,
-            t.article_entities,
-            [
-                {"article_id": aid, "seq": i, "entity_id": e.id, "canonical": e.canonical, "type": e.type, "aliases": list(e.aliases)}
-                for i, e in enumerate(a.entities)
-            ],
-        )
-        self._insert(conn, t.mentions, [cv.mention_row(m, i) for i, m in enumerate(a.mentions)])
-        self._insert(conn, t.timexes, [cv.timex_row(x, i) for i, x in enumerate(a.timexes)])
-        self._insert(conn, t.quotes, [cv.quote_row(q, i) for i, q in enumerate(a.quotes)])
+    def _write_batch(self, batch: list[AnalysedArticle]) -> int:
+        """Write articles with their children: one statement per table for the whole batch."""
+        latest = {a.article.id: a for a in batch}  # the same article twice: the last one wins
+        items = list(latest.values())
+        ids = list(latest)
+        with self.engine.begin() as conn:
+            self._upsert(conn, t.articles, [cv.article_row(a.article) for a in items], ("id",))
+            for table in (t.article_entities, t.mentions, t.timexes, t.quotes):
+                conn.execute(delete(table).where(table.c.article_id.in_(ids)))
+            self._merge_entities(conn, [e for a in items for e in a.entities])
+            self._insert(
+                conn,
+                t.article_entities,
+                [
+                    {"article_id": a.article.id, "seq": i, "entity_id": e.id, "canonical": e.canonical, "type": e.type, "aliases": list(e.aliases)}
+                    for a in items
+                    for i, e in enumerate(a.entities)
+                ],
+            )
+            self._insert(conn, t.mentions, [cv.mention_row(m, i) for a in items for i, m in enumerate(a.mentions)])
+            self._insert(conn, t.timexes, [cv.timex_row(x, i) for a in items for i, x in enumerate(a.timexes)])
+            self._insert(conn, t.quotes, [cv.quote_row(q, i) for a in items for i, q in enumerate(a.quotes)])
+        return len(items)
 
     def _merge_entities(self, conn: Connection, entities: Sequence) -> None:
         """Upsert entities, keeping the union of aliases seen across articles."""
@@ -222,21 +230,28 @@ class Store:
         for e in entities:
             row = wanted.setdefault(e.id, cv.entity_row(e) | {"aliases": []})
             row["aliases"] = _union(row["aliases"], e.aliases)
-        existing = {
-            r["id"]: r for r in conn.execute(select(t.entities).where(t.entities.c.id.in_(list(wanted)))).mappings()
-        }
+        ids = list(wanted)
+        existing: dict[str, Any] = {}
+        for start in range(0, len(ids), _CHUNK):
+            query = select(t.entities).where(t.entities.c.id.in_(ids[start : start + _CHUNK]))
+            existing.update((r["id"], r) for r in conn.execute(query).mappings())
+        new, changed = [], []
         for eid, row in wanted.items():
             old = existing.get(eid)
             if old is None:
-                conn.execute(insert(t.entities).values(**row))
-            else:
-                merged = _union(old["aliases"], row["aliases"])
-                if merged != list(old["aliases"]) or old["canonical"] != row["canonical"] or old["type"] != row["type"]:
-                    conn.execute(
-                        update(t.entities)
-                        .where(t.entities.c.id == eid)
-                        .values(canonical=row["canonical"], type=row["type"], aliases=merged)
-                    )
+                new.append(row)
+                continue
+            merged = _union(old["aliases"], row["aliases"])
+            if merged != list(old["aliases"]) or old["canonical"] != row["canonical"] or old["type"] != row["type"]:
+                changed.append({"b_id": eid, "b_canonical": row["canonical"], "b_type": row["type"], "b_aliases": merged})
+        self._insert(conn, t.entities, new)
+        if changed:
+            conn.execute(
+                update(t.entities)
+                .where(t.entities.c.id == bindparam("b_id"))
+                .values(canonical=bindparam("b_canonical"), type=bindparam("b_type"), aliases=bindparam("b_aliases")),
+                changed,
+            )
 
     def _add_failures(self, conn: Connection, failures: Iterable[Failure]) -> None:
         failures = list(failures)
@@ -250,15 +265,16 @@ class Store:
                 seq += 1
 
     def _upsert(self, conn: Connection, table, rows: list[dict[str, Any]], keys: tuple[str, ...]) -> None:
+        if not rows:
+            return
         if self.dialect in ("sqlite", "postgresql"):
             if self.dialect == "sqlite":
                 from sqlalchemy.dialects.sqlite import insert as dialect_insert
             else:
                 from sqlalchemy.dialects.postgresql import insert as dialect_insert
-            for row in rows:
-                stmt = dialect_insert(table).values(**row)
-                changed = {k: stmt.excluded[k] for k in row if k not in keys}
-                conn.execute(stmt.on_conflict_do_update(index_elements=list(keys), set_=changed))
+            stmt = dialect_insert(table)
+            changed = {k: stmt.excluded[k] for k in rows[0] if k not in keys}
+            conn.execute(stmt.on_conflict_do_update(index_elements=list(keys), set_=changed), rows)
             return
         for row in rows:  # portable path: look, then update or insert
             where = [table.c[k] == row[k] for k in keys]

@@ -11,6 +11,7 @@ the original text, HTML-escaped, with the matched words in ``<mark>``.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass
@@ -28,6 +29,11 @@ TITLE_WEIGHT = 4.0  # bm25 column weights: a word in the title counts four times
 BODY_WEIGHT = 1.0
 MAX_LIMIT = 1000
 MAX_OFFSET = 1_000_000
+# Broad queries (thousands of matches) rank only their most recently stored CANDIDATES matches,
+# so latency stays flat as the archive grows; narrower queries are ranked in full.
+CANDIDATES = 2000
+# Totals are exact up to COUNT_CAP; beyond it they read "at least COUNT_CAP" (total_exact False).
+COUNT_CAP = 10_000
 SNIPPET_WORDS = 32
 _WORD = re.compile(r"\w+(?:-\w+)*")
 _PHRASE = re.compile(r'"([^"]*)"')
@@ -59,6 +65,7 @@ class SearchPage:
     results: tuple[SearchHit, ...]
     total: int
     terms: tuple[str, ...] = ()  # the stems searched for, after sanitising
+    total_exact: bool = True  # False: at least `total` articles match
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +149,8 @@ def search(
         else:
             rows, total = _scan(conn, parsed, where, params, limit, offset)
     hits = tuple(_hit(r, set(parsed.stems)) for r in rows)
-    return SearchPage(hits, total, parsed.stems)
+    exact = total <= COUNT_CAP
+    return SearchPage(hits, min(total, COUNT_CAP), parsed.stems, exact)
 
 
 _COLUMNS = "a.id, a.title, a.outlet, a.published, a.body"
@@ -180,34 +188,27 @@ def _and(where: list[str]) -> str:
 
 
 def _fts(conn, parsed: ParsedQuery, where, params, limit, offset):
-    params = params | {"q": parsed.fts(), "limit": limit, "offset": offset}
+    """bm25 over the FTS5 index: the newest candidates (rowid order is free in FTS5), then the page."""
+    params = params | {"q": parsed.fts(), "limit": limit, "offset": offset, "cap": max(CANDIDATES, offset + limit)}
+    params["count_cap"] = COUNT_CAP + 1
     rank = f"bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT})"
-    if where:
-        rows = conn.execute(
-            sql(
-                f"SELECT {_COLUMNS}, -{rank} AS score FROM {FTS_TABLE} JOIN articles a ON a.pk = {FTS_TABLE}.rowid "
-                f"WHERE {FTS_TABLE} MATCH :q{_and(where)} ORDER BY {rank} LIMIT :limit OFFSET :offset"
-            ),
-            params,
-        ).mappings().all()
-        total = conn.execute(
-            sql(
-                f"SELECT count(*) FROM {FTS_TABLE} JOIN articles a ON a.pk = {FTS_TABLE}.rowid "
-                f"WHERE {FTS_TABLE} MATCH :q{_and(where)}"
-            ),
-            params,
-        ).scalar_one()
-        return rows, total
-    # No filters: rank inside the index first, then fetch only the page's articles.
+    source = f"{FTS_TABLE} JOIN articles a ON a.pk = {FTS_TABLE}.rowid" if where else FTS_TABLE
+    match = f"{FTS_TABLE} MATCH :q{_and(where)}"
+    candidates = (
+        f"SELECT {FTS_TABLE}.rowid AS rid, -{rank} AS score FROM {source} WHERE {match} "
+        f"ORDER BY {FTS_TABLE}.rowid DESC LIMIT :cap"
+    )
     rows = conn.execute(
         sql(
-            f"SELECT {_COLUMNS}, r.score FROM (SELECT rowid, -{rank} AS score FROM {FTS_TABLE} "
-            f"WHERE {FTS_TABLE} MATCH :q ORDER BY {rank} LIMIT :limit OFFSET :offset) r "
-            "JOIN articles a ON a.pk = r.rowid ORDER BY r.score DESC"
+            f"SELECT {_COLUMNS}, r.score FROM (SELECT rid, score FROM ({candidates}) "
+            "ORDER BY score DESC, rid DESC LIMIT :limit OFFSET :offset) r "
+            "JOIN articles a ON a.pk = r.rid ORDER BY r.score DESC, r.rid DESC"
         ),
         params,
     ).mappings().all()
-    total = conn.execute(sql(f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q"), params).scalar_one()
+    total = conn.execute(
+        sql(f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {match} LIMIT :count_cap)"), params
+    ).scalar_one()
     return rows, total
 
 
@@ -265,7 +266,7 @@ def snippet(text: str, stems: set[str], width: int = SNIPPET_WORDS) -> str:
     words = list(_WORD.finditer(text))
     if not words:
         return ""
-    matched = _matched(words, stems)
+    matched = _matched(words, stems, text)
     start = _best_window(matched, len(words), width)
     end = min(len(words), start + width)
     lo, hi = words[start].start(), words[end - 1].end()
@@ -282,21 +283,31 @@ def snippet(text: str, stems: set[str], width: int = SNIPPET_WORDS) -> str:
     return "".join(parts).replace("\n", " ")
 
 
-def _matched(words: list[re.Match], stems: set[str]) -> dict[int, str]:
+def _matched(words: list[re.Match], stems: set[str], text: str) -> dict[int, str]:
     """Indexes of the words whose stem is searched for, with that stem."""
     if not stems:
         return {}
     # A stem minus its first letter is inside its word (meN- drops s/p/t/k: seru → menyerukan):
-    # a cheap test before stemming.
-    keys = {s[1:] if len(s) >= 3 else s for s in stems}
-    candidates = [i for i, w in enumerate(words) if any(k in w.group().lower() for k in keys)]
+    # find those places with one regex, then stem only the words there.
+    keys = sorted({s[1:] if len(s) >= 3 else s for s in stems}, key=len, reverse=True)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # rare case-mapping that changes length: test word by word
+        candidates = [i for i, w in enumerate(words) if any(k in w.group().lower() for k in keys)]
+    else:
+        starts = [w.start() for w in words]
+        pattern = re.compile("|".join(re.escape(k) for k in keys))
+        found = set()
+        for m in pattern.finditer(lowered):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i >= 0 and words[i].end() >= m.end():
+                found.add(i)
+        candidates = sorted(found)
     if not candidates:
         return {}
     stemmed = stem_words([words[i].group() for i in candidates])
     out = {}
     for i, s in zip(candidates, stemmed):
-        parts = set(_flat([s]))
-        hit = next((p for p in [s, *parts] if p in stems), None)
+        hit = s if s in stems else next((p for p in _flat([s]) if p in stems), None)
         if hit:
             out[i] = hit
     return out

@@ -256,7 +256,8 @@ class SearchHitPublic(BaseModel):
 
 class SearchPublic(BaseModel):
     results: list[SearchHitPublic]
-    total: int
+    total: int = Field(description="Matching articles; a lower bound when total_exact is false.")
+    total_exact: bool = Field(True, description="False when more than `total` articles match (counting stops at 10,000).")
     terms: list[str] = Field(description="The stems searched for, after the query was cleaned.")
 
 

@@ -215,9 +215,11 @@ def timeline_chart(
 
     outlets = sorted({o or "?" for _, o, _ in art_dates})
     lane_h = 28
-    top = 30
+    # The timeline lane only when the story has entries; the others shift up a lane without it.
+    top = 30 if entries else 30 - lane_h
     chart = TimelineChart(width=width, height=0, left=left)
-    chart.lanes.append(Lane(top, "Timeline", -1))
+    if entries:
+        chart.lanes.append(Lane(top, "Timeline", -1))
     chart.lanes.append(Lane(top + lane_h, "Events", -1))
     for i, o in enumerate(outlets):
         chart.lanes.append(Lane(top + lane_h * (i + 2), o, i % PALETTE_SIZE))

@@ -44,7 +44,7 @@ def search(
     story: Filter = None,
 ):
     page = _run(store, q, limit, offset, outlet, date_from, date_to, entity, story)
-    return SearchPublic(results=[SearchHitPublic(**h.to_dict()) for h in page.results], total=page.total, terms=list(page.terms))
+    return SearchPublic(results=[SearchHitPublic(**h.to_dict()) for h in page.results], total=page.total, total_exact=page.total_exact, terms=list(page.terms))
 
 
 @ui.get("/search", response_class=HTMLResponse)
@@ -72,6 +72,7 @@ def search_page(
         q=q,
         hits=hits,
         total=found.total,
+        total_exact=found.total_exact,
         pager=pages(found.total, per_page, page),
         filters=filters,
         params=filters | {"q": q},

@@ -1,0 +1,192 @@
+"""API load: C concurrent clients against `kabar serve` on loopback for a bounded time.
+
+    .venv/bin/python bench/api.py [--clients 100] [--duration 10] [--articles 5000] [--full]
+
+Builds a database of replicated sample articles (with entities, events and
+stories), starts `kabar serve` on a free 127.0.0.1 port in a subprocess, and
+runs the clients (httpx, asyncio) over a mix of API and HTML requests: search,
+articles, stories, entities, quotes, pages. Prints requests/s, latency
+percentiles and every error. `--full` is the target run: 100 clients for 60 s
+with no errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from search import _articles, _percentile  # noqa: E402  (bench/search.py: the same replicated corpus)
+
+NAMES = {"China": "LOC", "Korea Utara": "LOC", "Kim Jong Un": "PER", "Xi Jinping": "PER", "KCNA": "ORG", "Beijing": "LOC"}
+QUERIES = ("china", "korea utara", "menyerukan persatuan", '"kerja sama"', "Wamena petugas", "nuklir", "gempa", '"rusak')
+
+
+def _analysed(n: int):
+    """The bench corpus with entities and mentions found by exact name."""
+    from dataclasses import replace
+
+    from kabar.ids import stable_id
+    from kabar.records import Entity, Mention
+
+    for a in _articles(n):
+        text = a.article.text
+        entities, mentions = [], []
+        for name, kind in NAMES.items():
+            eid = stable_id(kind, name)
+            pos = text.find(name)
+            if pos < 0:
+                continue
+            entities.append(Entity(eid, name, kind, (name,)))
+            while pos >= 0:
+                mentions.append(Mention(a.article.id, pos, pos + len(name), name, kind, eid))
+                pos = text.find(name, pos + len(name))
+        yield replace(a, entities=tuple(entities), mentions=tuple(sorted(mentions, key=lambda m: m.start)))
+
+
+def build(db: Path, n: int) -> list[str]:
+    """Fill the database (unless it holds n articles already) and link it; returns the article ids."""
+    from kabar.records import Citation, Event, Linking, Story
+    from kabar.store import open_store
+
+    store = open_store(db)
+    try:
+        if store.count("articles") != n:
+            store.upsert_analysed_many(_analysed(n))
+        ids = [a.article.id for a in store.analysed_articles()]
+        events, stories = [], []
+        for i in range(0, len(ids), 5):
+            group = tuple(ids[i : i + 5])
+            events.append(Event(f"ev{i}", group, f"2021-{(i // 5) % 12 + 1:02d}-15", f"Peristiwa {i // 5}", (Citation(group[0], 0, 10, "x" * 10),)))
+        for j in range(0, len(events), 10):
+            stories.append(Story(f"st{j}", tuple(e.id for e in events[j : j + 10]), f"Cerita {j // 10}"))
+        store.save_linking(Linking(events=tuple(events), stories=tuple(stories)))
+        return ids
+    finally:
+        store.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _requests(ids: list[str], rng: random.Random):
+    while True:
+        aid = rng.choice(ids)
+        yield rng.choice(
+            [
+                f"/api/search?q={rng.choice(QUERIES)}&limit=10",
+                f"/api/search?q={rng.choice(QUERIES)}&outlet=Kompas.com",
+                f"/api/articles/{aid}",
+                f"/articles/{aid}",
+                "/api/stories?limit=20",
+                f"/stories/st{rng.randrange(0, 10) * 10}",
+                "/api/entities?limit=20",
+                "/api/quotes?limit=20",
+                "/",
+                f"/search?q={rng.choice(QUERIES)}",
+                "/api/articles/tidak-ada",  # 404s are expected answers, not errors
+            ]
+        )
+
+
+async def _client(base: str, ids: list[str], until: float, seed: int, latencies: list[float], errors: Counter) -> None:
+    import httpx
+
+    rng = random.Random(seed)
+    urls = _requests(ids, rng)
+    async with httpx.AsyncClient(base_url=base, timeout=30.0) as client:
+        while time.perf_counter() < until:
+            url = next(urls)
+            began = time.perf_counter()
+            try:
+                r = await client.get(url)
+                ok = r.status_code < 400 or (r.status_code == 404 and "tidak-ada" in url)
+                if not ok:
+                    errors[f"HTTP {r.status_code} {url.split('?')[0]}"] += 1
+            except Exception as exc:  # a refused or dropped connection is an error to report
+                errors[f"{type(exc).__name__}"] += 1
+            latencies.append((time.perf_counter() - began) * 1000)
+
+
+async def _load(base: str, ids: list[str], clients: int, duration: float) -> tuple[list[float], Counter, float]:
+    latencies: list[float] = []
+    errors: Counter = Counter()
+    began = time.perf_counter()
+    until = began + duration
+    await asyncio.gather(*(_client(base, ids, until, i, latencies, errors) for i in range(clients)))
+    return latencies, errors, time.perf_counter() - began
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--clients", type=int, default=100)
+    parser.add_argument("--duration", type=float, default=10.0, help="Seconds of load.")
+    parser.add_argument("--full", action="store_true", help="The target run: 100 clients for 60 s.")
+    parser.add_argument("--articles", type=int, default=5000)
+    parser.add_argument("--db", type=Path, default=None)
+    parser.add_argument("--workers", type=int, default=1, help="Server processes (kabar serve --workers).")
+    args = parser.parse_args()
+    if args.full:
+        args.clients, args.duration = 100, 60.0
+
+    db = args.db or Path(tempfile.gettempdir()) / f"kabar-bench-api-{args.articles}.db"
+    print(f"kabar API bench: {args.articles:,} articles in {db}")
+    ids = build(db, args.articles)
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "kabar", "serve", "--db", str(db), "--port", str(port), "--workers", str(args.workers)],
+        cwd=REPO,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        import httpx
+
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                httpx.get(base + "/api/stories?limit=1", timeout=2).raise_for_status()
+                break
+            except Exception:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    print("the server did not start", file=sys.stderr)
+                    return 1
+                time.sleep(0.2)
+        print(f"  {args.clients} clients for {args.duration:.0f} s against {base}")
+        latencies, errors, took = asyncio.run(_load(base, ids, args.clients, args.duration))
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+    n = len(latencies)
+    print(f"  {n:,} requests in {took:.1f} s: {n / took:,.0f} requests/s")
+    print(
+        f"  latency ms: p50 {statistics.median(latencies):.0f}, p95 {_percentile(latencies, 0.95):.0f}, "
+        f"p99 {_percentile(latencies, 0.99):.0f}, max {max(latencies):.0f}"
+    )
+    print(f"  errors: {sum(errors.values())}" + "".join(f"\n    {k}: {v}" for k, v in errors.most_common()))
+    target = args.clients >= 100 and args.duration >= 60
+    verdict = "PASS" if not errors else "MISS"
+    print(f"  {verdict}{'' if target else ' (a shorter run than the target: use --full for 100 clients × 60 s)'}")
+    return 0 if not errors else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
