@@ -175,3 +175,51 @@ def test_quotes_relay_menurut_agencies_in_order():
 def test_quotes_relay_falls_back_to_sources_cited():
     art = article("“Kerja sama ini akan terus diperkuat,” kata Xi Jinping.", sources=("Associated Press",))
     assert annotate(art)[0].via == ("Associated Press",)
+
+
+# --- speaker phrases -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        ("“Air sudah surut sejak pagi,” kata Kepala Dusun Nglahar, Kelurahan Sumbersari, Wahyu Wibowo.", "Wahyu Wibowo"),
+        ("“Kami siap melayani penumpang,” kata Direktur Utama PT Kereta Commuter Indonesia (KAI Commuter) Wiwik Widayanti.", "Wiwik Widayanti"),
+        ("“Pembatasan tetap berlaku,” ujar Wali Kota Rahmat Effendi, Rabu (27/5/2020), di Kota Bekasi.", "Rahmat Effendi"),
+        ("“Semua pihak harus menahan diri,” kata peneliti Lembaga Ilmu Pengetahuan Indonesia (LIPI), Dewi Fortuna Anwar.", "Dewi Fortuna Anwar"),
+    ],
+)
+def test_quotes_speaker_phrase_after_role(paragraph, speaker):
+    q = annotate(article(paragraph))[0]
+    assert q.speaker == speaker
+
+
+def test_quotes_light_verb_cue():
+    art = article("Kim memberikan pesan kepada Xi bahwa pemerintahannya akan terus mengembangkan hubungan kedua negara.")
+    q = only(annotate(art), "pemerintahannya")
+    assert (q.cue, q.speaker, q.kind) == ("memberikan pesan", "Kim", "indirect")
+
+
+def test_quotes_subject_after_subordinator():
+    art = article("Permintaan itu disampaikan setelah Xi menyuarakan keyakinan bahwa Beijing tidak ingin melihat eskalasi lebih lanjut.")
+    q = only(annotate(art), "Beijing tidak ingin")
+    assert (q.speaker, q.cue) == ("Xi", "menyuarakan keyakinan")
+
+
+def test_quotes_relay_carried_to_next_quote_of_same_speaker():
+    art = article(
+        "Xi menyambut baik pesan tersebut dan mengatakan bahwa kedua negara saling mendukung, menurut kantor berita Xinhua.",
+        "“Dunia sedang berubah dengan cepat,” kata Xi.",
+    )
+    quotes = annotate(art)
+    assert [q.via for q in quotes] == [("Xinhua",), ("Xinhua",)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "“", '"""', "“”", "kata", "“a,” kata", "Menurut ,", "\n\n“\n”", ", kata dia.", "X mengatakan bahwa"],
+)
+def test_quotes_odd_input_never_raises(text):
+    art = article(*text.split("\n"))
+    for q in annotate(art):
+        assert art.text[q.start : q.end] == q.quote

@@ -59,13 +59,15 @@ def annotate(
     quotes: list[Quote] = []
     last: tuple[int, Speaker] | None = None
     agencies = frozenset(a for _, _, a in relays.found)
+    inners: list[tuple[str, ...]] = []  # the inner relays of each quotation so far
     for cand in find_candidates(text, indirect=indirect, agencies=relays.found):
         speaker = _speaker_of(cand, text, resolver, last)
         if speaker.name and not cand.pronoun and not cand.inherit:
             last = (cand.start, speaker)
         elif speaker.name and last is None:
             last = (cand.start, speaker)
-        inner = cand.relay or relays.inner(cand.sentence[0], cand.sentence[1]) or _context_relay(text, cand, speaker, quotes, agencies)
+        inner = cand.relay or relays.inner(cand.sentence[0], cand.sentence[1]) or _context_relay(text, cand, speaker, quotes, inners, agencies)
+        inners.append(tuple(inner))
         via = relays.via(cand.sentence[0], cand.sentence[1], speaker.name, inner)
         quotes.append(
             Quote(
@@ -84,7 +86,9 @@ def annotate(
     return tuple(quotes)
 
 
-def _context_relay(text: str, cand: Candidate, speaker: Speaker, previous: list[Quote], agencies: frozenset[str]) -> tuple[str, ...]:
+def _context_relay(
+    text: str, cand: Candidate, speaker: Speaker, previous: list[Quote], inners: list[tuple[str, ...]], agencies: frozenset[str]
+) -> tuple[str, ...]:
     """Inner relays the text implies from the quotation before, in the same or the previous paragraph.
 
     "KCNA mengatakan …. Disebutkan bahwa Kim menyerukan …": what follows an
@@ -99,12 +103,8 @@ def _context_relay(text: str, cand: Candidate, speaker: Speaker, previous: list[
     if prev.speaker in agencies and prev.speaker != speaker.name:
         return (prev.speaker,)
     if speaker.name and prev.speaker == speaker.name:
-        return tuple(a for a in prev.via if a != speaker.name and a in agencies and a not in _outer(prev))
+        return tuple(a for a in inners[-1] if a != speaker.name)
     return ()
-
-
-def _outer(quote: Quote) -> tuple[str, ...]:
-    return quote.via[-1:] if quote.via else ()
 
 
 def _speaker_of(cand: Candidate, text: str, resolver: SpeakerResolver, last: tuple[int, Speaker] | None) -> Speaker:

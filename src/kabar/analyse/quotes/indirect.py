@@ -119,7 +119,7 @@ def _speech_verb(text, s, e, spans, found, relay) -> list[Candidate]:
             continue
         if any(sp.open < m.start() < sp.close for sp in spans):
             continue
-        np = phrase_before(text, s, m.start())
+        np = phrase_before(text, s, m.start()) or _coordinated_subject(text, s, m.start())
         if np is None:
             continue
         pos, cue = _after_verb(text, m, e)
@@ -153,6 +153,19 @@ def _speech_verb(text, s, e, spans, found, relay) -> list[Candidate]:
         if out:
             return out
     return []
+
+
+_VERB_PREFIX = re.compile(r"(?:me|ber|di|ter)\w{3,}$")
+
+
+def _coordinated_subject(text: str, s: int, verb_start: int) -> tuple[int, int] | None:
+    """"Xi menyambut baik pesan itu dan mengatakan …": the subject of the first verb."""
+    if not re.search(r"\b(?:dan|serta|lalu|kemudian)\s+$", text[s:verb_start]):
+        return None
+    for w in WORD.finditer(text, s, verb_start):
+        if _VERB_PREFIX.match(w.group()) and not w.group()[0].isupper():
+            return phrase_before(text, s, w.start()) if w.start() > s else None
+    return None
 
 
 def _light_cue(text: str, pos: int, e: int) -> tuple[int, str] | None:

@@ -188,7 +188,8 @@ def _subject_in(text: str, start: int, end: int) -> tuple[int, int] | None:
         or lower_words[0] in cues.GROUP_HEADS
         or (len(words) <= 4 and first.lower() in cues.TITLE_WORDS)
     )
-    if not plausible or lower_words[0] in {"yang", "hal", "ini", "itu", "hingga", "sehingga"}:
+    # a prepositional phrase is not a subject ("di Jakarta", "pada tahap LADK")
+    if not plausible or lower_words[0] in {"yang", "hal", "ini", "itu", "hingga", "sehingga", "ada"} or lower_words[0] in cues.SPEAKER_STOPS:
         return None
     # a subject does not hold a finite verb: "China melihat …" is not a speaker phrase
     if any(w.startswith(("me", "ber", "di")) and len(w) > 6 and not is_capitalised(w) for w in lower_words[1:]):
@@ -204,6 +205,8 @@ def name_part(phrase: str, common: frozenset[str] = frozenset()) -> str | None:
     "beberapa pakar" → None (no name). `common` holds words the article also
     writes in lower case ("Menurut", "Sementara"), which are not names.
     """
+    if ")" in phrase and WORD.search(phrase[phrase.rfind(")") :]):
+        phrase = phrase[phrase.rfind(")") + 1 :]  # "Manajer BUMDes (LKM) Labuhan Sanawiyah": after the bracket
     words = WORD.findall(phrase)
     last_title = -1
     for k, w in enumerate(words):
@@ -311,10 +314,19 @@ class SpeakerResolver:
             # a country as speaker ("Korea Utara mengatakan"), as the article writes it
             return Speaker(_clean(phrase), _clean(phrase), places[-1].entity_id)
         name = name_part(phrase, self.common_words)
+        if name is not None and self._inside_org(start, end, name):
+            # "data Satuan Tugas Penanganan Covid-19": the capitalised words are an organisation
+            orgs = [m for m in inside if m.type == "ORG"]
+            return Speaker(self._fullest_mention(orgs[-1]), _clean(phrase), orgs[-1].entity_id)
         if name is None or _is_modifier(words, name) or _alias(name) is not None or (places and not self._is_name(name)):
             whole = _strip_function_words(phrase)
             return Speaker(whole, _clean(phrase))
         return Speaker(self._fullest_name(name, start), _clean(phrase))
+
+    def _inside_org(self, start: int, end: int, name: str) -> bool:
+        """Whether the name's words lie inside an ORG mention of the phrase."""
+        first = self.text.find(name.split()[0], start, end)
+        return first >= 0 and any(m.type == "ORG" and m.start <= first < m.end and m.start >= start for m in self.mentions if m.end <= end)
 
     def _is_name(self, name: str) -> bool:
         """With NER mentions: whether `name` is not just a place the NER tagged."""
