@@ -141,7 +141,7 @@ def main_text(html: str, url: str | None) -> list[str]:
     try:
         text = trafilatura.extract(
             html, url=url, include_comments=False, include_tables=False, include_images=False,
-            include_links=False, deduplicate=False, favor_precision=False,
+            include_links=False, deduplicate=False, favor_precision=False, fast=True,
         )
     except Exception:  # trafilatura raises many kinds on broken markup; the line path still runs
         return []
