@@ -253,8 +253,8 @@ def r_hijri(g: Groups, ctx: Context) -> Resolved | None:
     hy = int(g["hy"]) if g["hy"] else None
     if g["hol"]:
         name = _low(g["hol"])
-        if g["d"]:  # "17 Natal" is not a pattern; re-anchor on the holiday alone
-            start = g.span("hol")[0] if not g["part"] and not g["bulan"] else start
+        if g["d"] and not g["part"] and not g["bulan"]:
+            start = g.span("hol")[0]  # "H+2 Lebaran": the number is not part of the holiday's name
         if name == "tahun baru" and re.match(r"[ \t\u00a0]{1,3}(?:imlek|islam|hijri)", ctx.text[end:end + 12], re.I):
             return None
         if name in tw.GREGORIAN_HOLIDAYS:
@@ -299,13 +299,11 @@ def r_monthyear(g: Groups, ctx: Context) -> Resolved | None:
     month = _month(word)
     if not month:
         return None
-    english = _low(word) not in tw.MONTHS or _low(word) in ("april", "september", "november")
     if g["mon"] and not g["y"] and not g["bulan"]:
         if re.match(r"[ \t\u00a0]{1,3}[A-Z][a-z]", ctx.text[end:end + 6]) and not g["part"]:
             return None  # "April Lestari": a name, not a month
-        if word[0].islower() or word == "May" or (english and _low(word) not in (
-                "april", "september", "november") and not word[0].isupper()):
-            return None
+        if word[0].islower() or _low(word) == "may":
+            return None  # a bare month is written with a capital; English "may" is a modal
     year = _year(g["y"] or g["y2"])
     if year is None and g["yrel"] and ctx.anchor is not None:
         year = ctx.anchor.year + {"lalu": -1, "ini": 0, "depan": 1}[_low(g["yrel"])]
@@ -336,7 +334,7 @@ def r_year(g: Groups, ctx: Context) -> Resolved | None:
             return None  # "hingga 2000 orang"
     part = g["part" + suffix] if which in ("t", "t2", "t5") else None
     mod = tw.PARTS.get(_low(part)) if part else None
-    if g["dec" + suffix] if which != "t4" else g["dec4"]:
+    if g["dec" + suffix]:
         return Resolved(start, end, "DATE", f"{y // 10:03d}", mod)
     return Resolved(start, end, "DATE", f"{y:04d}", mod)
 
