@@ -62,7 +62,7 @@ HIJRI = alt(tw.HIJRI_MONTHS)
 HIJRI_SUFFIX = r"(?:H|Hijriah|Hijriyah|AH)\b"
 HOLIDAY = alt(list(tw.GREGORIAN_HOLIDAYS) + list(tw.HIJRI_HOLIDAYS))
 FIXED = alt(tw.FIXED)
-CLOCK = r"(?:pukul|jam|pkl\.?)"
+CLOCK = r"(?:pukul|jam|pkl\.?|pk\.?)"
 TAIL = (
     r"(?:" + S0 + r",?" + S0 + r"(?:sekitar" + S + r")?" + CLOCK + S + r"(?P<hh>" + HH + r")(?:[.:](?P<mm>" + MM
     + r"))?(?![\d.:]\d)(?:" + S0 + r"(?P<zone>" + ZONE + r"))?)?(?:" + S + r"(?P<pod>" + POD + r"))?"
@@ -183,7 +183,7 @@ def _first_words() -> frozenset[str]:
             words.add(re.split(r"[\s\-'’]", key)[0])
     words.update(tw.VAGUE_QUANTITIES, tw.SET_WORDS, tw.CALENDAR_UNITS, tw.YEAR_PARTS,
                  tw.EN_RELATIONS)
-    words.update(("hari", "tanggal", "bulan", "tahun", "era", "dekade", "abad", "pukul", "jam", "pkl",
+    words.update(("hari", "tanggal", "bulan", "tahun", "era", "dekade", "abad", "pukul", "jam", "pkl", "pk",
                   "sekitar", "kurang", "hampir", "lebih", "sedikitnya", "setidaknya", "paling"))
     return frozenset(words)
 
