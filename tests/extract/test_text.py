@@ -37,3 +37,31 @@ def test_text_layout_repeated_lines_are_chrome() -> None:
 
 def test_text_layout_nothing_on_menus() -> None:
     assert layout(["Beranda", "Nasional", "Olahraga", "Masuk"]).body == ()
+
+
+WRAPPED = [
+    "Jakarta - Massa aksi yang berasal dari luar kota telah berdatangan di",
+    "masjid, namun mereka tidak bisa masuk karena pintu pagar masjid dikunci oleh",
+    "petugas keamanan yang berjaga sejak pagi hari di kawasan tersebut.",
+    "Ratusan massa yang menggunakan bus tertahan di pintu masuk masjid, sementara",
+    "aparat kepolisian kemudian mengarahkan bus dari daerah itu ke tempat lain dan",
+    "meminta peserta aksi untuk langsung menuju titik kumpul yang sudah ditentukan.",
+]
+
+
+def test_text_hard_wrapped_paragraphs_are_joined() -> None:
+    found = layout(WRAPPED)
+    body = [found.lines[i] for i in found.body]
+    assert body[0].startswith("Jakarta - Massa aksi") and body[0].endswith("di kawasan tersebut.")
+    assert len(body) == 2
+
+
+def test_text_unwrapped_page_keeps_its_lines() -> None:
+    assert layout(PAGE).lines == tuple(PAGE)
+
+
+def test_text_numbered_list_inside_article_is_kept() -> None:
+    lines = PAGE[:12] + ["Berikut lokasi pos pemasangan alat yang dibuka oleh perusahaan pada pekan ini:", "",
+                         "1. SPBU 34-10401: Jl Kramat Raya No. 116", "2. SPBU 34-10505: Jl Letjen Suprapto"]
+    body = [lines[i] for i in layout(lines).body]
+    assert body[-1] == "2. SPBU 34-10505: Jl Letjen Suprapto"

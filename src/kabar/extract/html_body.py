@@ -18,7 +18,7 @@ def html_article(page: RawPage, outlets: OutletTable, *, repeated: frozenset[str
 
     facts = htmlmod.parse(page.content)
     markup = Markup(facts.title, facts.h1, facts.published, facts.site_name, facts.url)
-    found = layout(list(facts.lines), repeated=repeated)
+    found = layout(list(facts.lines), repeated=repeated, join_wrapped=False)
     main = [line for line in htmlmod.main_text(page.content, page.url or facts.url) if _keep(line)]
     ours = [found.lines[i] for i in found.body]
     body = _choose(main, ours)

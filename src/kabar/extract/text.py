@@ -17,6 +17,7 @@ from kabar.extract.boilerplate import clean_inline, is_end_marker, line_kind
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”]\s*$")
+_LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[•●▪◦*–-])\s+\S")
 _MAX_GAP = 5  # non-blank non-sentence lines allowed between two good lines of one article
 DATELINE = re.compile(
     r"^\s*(?P<a>[A-Z][\w.'’&]*(?:\s+[A-Z][\w.'’&]*){0,3})"
@@ -56,7 +57,16 @@ class LineInfo:
     @property
     def medium(self) -> bool:
         """Could be article text when it sits among article lines."""
-        return self.kind is None and self.words >= 3 and (self.sentence or self.words >= 12) and self.capitalised < 0.75
+        if self.kind is not None:
+            return False
+        if self.list_item:
+            return True
+        return self.words >= 3 and (self.sentence or self.words >= 12) and self.capitalised < 0.75
+
+    @property
+    def list_item(self) -> bool:
+        """A numbered or bulleted item ("1. SPBU 34-10401: Jl Kramat Raya")."""
+        return self.words >= 2 and bool(_LIST_ITEM.match(self.text))
 
 
 def line_info(index: int, raw: str) -> LineInfo:
@@ -80,9 +90,12 @@ class Layout:
     infos: tuple[LineInfo, ...] = field(default=())
 
 
-def layout(lines: list[str], *, repeated: frozenset[str] = frozenset()) -> Layout:
+def layout(lines: list[str], *, repeated: frozenset[str] = frozenset(), join_wrapped: bool = True) -> Layout:
     """Find the article among the lines. `repeated` holds lines seen on other pages
-    of the same outlet in the batch: chrome, whatever they look like."""
+    of the same outlet in the batch: chrome, whatever they look like. `join_wrapped`
+    rejoins hard-wrapped paragraphs (page text only: rendered HTML has no wrapping)."""
+    if join_wrapped:
+        lines = unwrap(lines)
     infos = [line_info(i, line) for i, line in enumerate(lines)]
     if repeated:
         infos = [
@@ -164,12 +177,42 @@ def _extend_end(infos: list[LineInfo], last: int) -> int:
     for info in infos[last + 1 :]:
         if not info.text:
             continue
+        if info.list_item and info.kind is None:
+            end = info.index
+            continue
         if info.kind is not None or is_end_marker(info.text) or not info.medium or info.words < 4:
             break
         if info.stop_density < 0.15:
             break
         end = info.index
     return end
+
+
+_CONTINUES = re.compile(r"[\w,;\-–(\"“]$")
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """Join hard-wrapped paragraphs (text broken at a fixed width, not at sentence ends).
+
+    Only pages that are wrapped throughout are joined: most of their long lines end
+    mid-sentence and go on in the next line, so menus and lists of other pages stay.
+    """
+    long_lines = [i for i, line in enumerate(lines[:-1]) if len(line.strip()) >= 40]
+    if len(long_lines) < 4:
+        return list(lines)
+    # Mid-sentence breaks mostly go on with a lower-case word; menus and headings do not.
+    wrapped = sum(1 for i in long_lines if _CONTINUES.search(lines[i].strip()) and lines[i + 1][:1].islower())
+    if wrapped < 3 or wrapped < 0.3 * len(long_lines):
+        return list(lines)
+    out: list[str] = []
+    for line in lines:
+        text = line.strip()
+        if out and text and out[-1].strip() and len(out[-1].strip()) >= 30 and _CONTINUES.search(out[-1].strip()) \
+                and not _LIST_ITEM.match(text):
+            out[-1] = out[-1].rstrip() + " " + text
+        else:
+            out.append(line)
+    return out
 
 
 def clean_body(lines: list[str]) -> tuple[list[str], list[str]]:
