@@ -223,3 +223,32 @@ def test_quotes_odd_input_never_raises(text):
     art = article(*text.split("\n"))
     for q in annotate(art):
         assert art.text[q.start : q.end] == q.quote
+
+
+def test_quotes_menurutnya_refers_back():
+    art = article(
+        "Kapolda Metro Jaya Irjen Fadil Imran memastikan penyekatan mudik tetap berjalan.",
+        "Menurutnya, pemerintah daerah harus memperketat pengawasan di perbatasan.",
+    )
+    q = only(annotate(art), "memperketat pengawasan")
+    assert (q.speaker, q.speaker_text, q.cue) == ("Fadil Imran", "Menurutnya", "Menurutnya")
+
+
+def test_quotes_passive_attribution_names_earlier_quote():
+    art = article(
+        "“Kami sudah menyiapkan cadangan beras di semua gudang di seluruh provinsi.”",
+        "Hal itu disampaikan Menteri Perdagangan Muhammad Lutfi dalam konferensi pers, Senin (5/4/2021).",
+    )
+    q = only(annotate(art), "cadangan beras")
+    assert (q.speaker, q.cue) == ("Muhammad Lutfi", "disampaikan")
+
+
+def test_quotes_late_attribution_does_not_cover_the_lead():
+    art = article(
+        "Presiden Joko Widodo mengatakan bahwa vaksinasi akan dipercepat bulan depan.",
+        "Pemerintah juga menyiapkan anggaran tambahan untuk daerah.",
+        "Dikutip dari Antara, Kepala BNPB Doni Monardo mengatakan status darurat diperpanjang dua pekan.",
+    )
+    quotes = annotate(art)
+    assert quotes[0].via == ()
+    assert only(quotes, "status darurat").via == ("ANTARA",)

@@ -11,15 +11,19 @@ quotation its relay chain (`relay`). Offsets index `article.text`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from kabar.analyse.quotes.attribute import direct_candidates
 from kabar.analyse.quotes.candidates import Candidate
 from kabar.analyse.quotes.direct import quoted_spans
 from kabar.analyse.quotes.indirect import indirect_candidates
 from kabar.analyse.quotes.relay import RelayIndex
-from kabar.analyse.quotes.speakers import Speaker, SpeakerResolver
+from kabar.analyse.quotes.candidates import is_pronoun
+from kabar.analyse.quotes.speakers import Speaker, SpeakerResolver, phrase_after
 from kabar.analyse.tokens import sentence_spans
+from kabar.lang.id import quote_cues as cues
 from kabar.records import Article, Entity, Mention, Quote
 
 __all__ = ["annotate", "find_candidates"]
@@ -83,7 +87,33 @@ def annotate(
                 speaker_entity_id=speaker.entity_id,
             )
         )
-    return tuple(quotes)
+    return tuple(_after_attributions(text, quotes, resolver))
+
+
+def _passive_pattern() -> re.Pattern:
+    subjects = "|".join(re.escape(a) for a in cues.ANAPHORIC_SUBJECTS)
+    verbs = "|".join(sorted(cues.PASSIVE_CUES))
+    return re.compile(rf"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?i:{subjects})\s+(?:juga\s+)?(?P<cue>{verbs})\s+(?:oleh\s+)?", re.M)
+
+
+def _after_attributions(text: str, quotes: list[Quote], resolver: SpeakerResolver) -> list[Quote]:
+    """"“…” Hal itu disampaikan X …": X speaks the quotations before it that have no cue of their own."""
+    pattern = _passive_pattern()
+    out = list(quotes)
+    for m in pattern.finditer(text):
+        end = text.find("\n", m.end())
+        np = phrase_after(text, m.end(), len(text) if end < 0 else end)
+        if np is None or is_pronoun(text[np[0] : np[1]]):
+            continue
+        speaker = resolver.resolve(*np)
+        for k in range(len(out) - 1, -1, -1):
+            q = out[k]
+            if q.end > m.start():
+                continue
+            if text.count("\n", q.end, m.start()) > 1 or (q.cue is not None and q.speaker is not None):
+                break
+            out[k] = replace(q, speaker=speaker.name, speaker_text=speaker.text, cue=m.group("cue"), speaker_entity_id=speaker.entity_id)
+    return out
 
 
 def _context_relay(

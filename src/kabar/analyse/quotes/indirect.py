@@ -56,6 +56,11 @@ def _within(agencies: Sequence[tuple[int, int, str]], start: int, end: int) -> l
 
 def _sentence(text: str, s: int, e: int, spans: Sequence[QuotedSpan], agencies=(), relay: tuple[str, ...] = ()) -> list[Candidate]:
     sentence = text[s:e]
+    m = _MENURUT_PRONOUN.search(sentence)
+    if m is not None:
+        found = _menurut_pronoun(text, s, e, s + m.start(), s + m.end(), spans, relay)
+        if found is not None:
+            return found
     m = _MENURUT.search(sentence)
     if m is not None:
         found = _menurut(text, s, e, s + m.start(), s + m.end(), spans, agencies, relay)
@@ -66,6 +71,28 @@ def _sentence(text: str, s: int, e: int, spans: Sequence[QuotedSpan], agencies=(
         return found
     tail = _trailing_cue(text, s, e, relay)
     return [tail] if tail else []
+
+
+_MENURUT_PRONOUN = re.compile(r"\b[Mm]enurutnya\b")
+
+
+def _menurut_pronoun(text, s, e, cue_start, cue_end, spans, relay) -> list[Candidate] | None:
+    """"Menurutnya, …" / "…, menurutnya, …" / "…, menurutnya.": the speaker is the one before."""
+    cue = text[cue_start:cue_end]
+    before = text[s:cue_start].rstrip()
+    if not WORD.search(before):
+        content = (cue_end, e)
+    elif before.endswith(","):
+        rest = text[cue_end:e]
+        content = (s, e) if WORD.search(rest) else (s, s + len(before) - 1)
+    else:
+        return None
+    if not _enough(text, content):
+        return None
+    c = _make(text, content, cue, (s, e), None, spans, relay)
+    from dataclasses import replace
+
+    return [replace(c, pronoun=cue)]
 
 
 def _menurut(text, s, e, cue_start, cue_end, spans, found, relay) -> list[Candidate] | None:

@@ -81,6 +81,9 @@ class RelayIndex:
         k = bisect_right(self._outer_starts, pos)
         if k == 0:
             first = self.outer[0]
+            if self.text.count("\n", 0, first.start) >= 2 and not _near_quote_mark(self.text, first.start):
+                # named later, not for a quotation: it covers what follows, not the lead
+                return list(self.default_outer)
             return [c.agency for c in self.outer if c.start < first.start + 200 and _same_sentence(self.text, first.start, c.start)]
         last = self.outer[k - 1]
         return [c.agency for c in self.outer[:k] if _same_sentence(self.text, c.start, last.start)]
@@ -111,6 +114,13 @@ def _channels(text: str, agencies: Sequence[tuple[int, int, str]]) -> list[Chann
 def _is_dateline(text: str, c: Channel) -> bool:
     para_start = text.rfind("\n", 0, c.start) + 1
     return c.start - para_start < 40 and bool(re.match(r"\s[-–—]\s", text[c.end : c.end + 3]))
+
+
+def _near_quote_mark(text: str, pos: int) -> bool:
+    """Whether the sentence at `pos` holds a quotation mark ("…," pesan Jinping, seperti disitir CNN)."""
+    start = max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos)) + 1
+    ends = [i for i in (text.find("\n", pos), text.find(". ", pos)) if i >= 0]
+    return bool(re.search(r"[\"“”]", text[start : min(ends) if ends else len(text)]))
 
 
 def _is_article_level(text: str, pos: int) -> bool:

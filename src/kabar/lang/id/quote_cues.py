@@ -163,3 +163,13 @@ DATE_WORDS: frozenset[str] = frozenset(
 CLAUSE_WORDS: frozenset[str] = frozenset(
     "harus akan belum tidak tak bisa dapat perlu ingin mau masih sedang boleh jangan sangat lebih".split()
 )
+
+# Passive attributions that name the speaker of what came before:
+# "Hal itu disampaikan Menteri Luar Negeri Retno Marsudi …", "Demikian dikatakan Ganjar."
+PASSIVE_CUES: frozenset[str] = frozenset(
+    "disampaikan diungkapkan dikatakan dijelaskan ditegaskan diutarakan dikemukakan disebutkan dipaparkan diucapkan".split()
+)
+ANAPHORIC_SUBJECTS: tuple[str, ...] = (
+    "hal itu", "hal tersebut", "hal ini", "pernyataan itu", "pernyataan tersebut", "penjelasan itu",
+    "penjelasan tersebut", "keterangan itu", "keterangan tersebut", "demikian",
+)
