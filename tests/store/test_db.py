@@ -136,3 +136,13 @@ def test_db_memory_url():
     s.upsert_analysed(factory.analysed("tribun"))
     assert s.article(factory.article_id("tribun")) == factory.analysed("tribun")
     s.close()
+
+
+def test_db_refuses_other_schema_version(tmp_path):
+    path = tmp_path / "lama.db"
+    s = open_store(path)
+    with s.engine.begin() as conn:
+        conn.execute(t.kabar_meta.update().values(value="1"))
+    s.close()
+    with pytest.raises(RuntimeError, match="another Kabar version"):
+        open_store(path)

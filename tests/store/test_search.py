@@ -6,7 +6,7 @@ import pytest
 
 from kabar.analyse.stem import stem_text
 from kabar.store import open_store
-from kabar.store.search import parse_query, snippet
+from kabar.store.search import date_terms, facet_terms, parse_query, snippet
 from tests.store import factory
 
 
@@ -136,3 +136,32 @@ def test_search_snippet_window_around_match():
     out = snippet(text, {"seru"}, width=10)
     assert out.startswith("…") and out.endswith("…")
     assert "<mark>menyerukan</mark>" in out
+
+
+@pytest.mark.parametrize(
+    "date_from, date_to, expected",
+    [
+        ("2021", "2021", ["y2021"]),
+        ("2021-03", "2021-04", ["m202103", "m202104"]),
+        ("2021-03-30", "2021-04-01", ["d20210330", "d20210331", "d20210401"]),
+        ("2020-12-31", "2022-01", ["d20201231", "y2021", "m202201"]),
+        ("2021-05", "2021-04", []),
+    ],
+)
+def test_search_date_terms_cover_range_exactly(date_from, date_to, expected):
+    assert date_terms(date_from, date_to) == expected
+
+
+def test_search_facet_terms():
+    assert facet_terms("Kompas.com", "2021-03-23T18:31+07:00") == "okompascom y2021 m202103 d20210323"
+    assert facet_terms(None, "2022") == "y2022"
+    assert facet_terms("Sragen Update", None) == "osragenupdate"
+
+
+def test_search_totals_capped(store, monkeypatch):
+    from kabar.store import search as search_module
+
+    monkeypatch.setattr(search_module, "COUNT_CAP", 1)
+    page = store.search("china")
+    assert page.total == 1 and page.total_exact is False
+    assert len(page.results) == 2

@@ -35,6 +35,12 @@ def stems(text: str | None) -> str:
     return index_terms(text)
 
 
+def facets(outlet: str | None, published: str | None) -> str:
+    from kabar.store.search import facet_terms
+
+    return facet_terms(outlet, published)
+
+
 def published_day(published: str | None) -> str | None:
     """The date part of an ISO 8601 value ("2021-03-23T18:31+07:00" → "2021-03-23")."""
     return published[:10] if published else None
@@ -70,6 +76,7 @@ def article_row(a: Article) -> Row:
         "boilerplate": list(a.boilerplate),
         "title_stems": stems(a.title),
         "body_stems": stems(a.text),
+        "facets": facets(a.outlet, a.published),
     }
 
 

@@ -65,6 +65,7 @@ class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
+        _check_version(engine)
         t.metadata.create_all(engine)
         self.has_fts = self.dialect == "sqlite" and _create_fts(engine)
 
@@ -379,6 +380,27 @@ def _union(first: Iterable[str], second: Iterable[str]) -> list[str]:
     seen = list(dict.fromkeys(first))
     seen += [x for x in second if x not in seen]
     return seen
+
+
+def _check_version(engine: Engine) -> None:
+    """Stamp a new database with the schema version; refuse one written by another version."""
+    from sqlalchemy import inspect
+
+    tables = set(inspect(engine).get_table_names())
+    with engine.begin() as conn:
+        if "articles" in tables:
+            found = None
+            if "kabar_meta" in tables:
+                found = conn.execute(select(t.kabar_meta.c.value).where(t.kabar_meta.c.key == "schema_version")).scalar()
+            if found != str(t.SCHEMA_VERSION):
+                raise RuntimeError(
+                    f"{engine.url.render_as_string(hide_password=True)} was written by another Kabar version "
+                    f"(schema {found or 1}, this Kabar reads {t.SCHEMA_VERSION}): remove it and run `kabar run` again"
+                )
+            return
+        t.kabar_meta.create(conn, checkfirst=True)
+        if conn.execute(select(t.kabar_meta.c.value).where(t.kabar_meta.c.key == "schema_version")).first() is None:
+            conn.execute(insert(t.kabar_meta).values(key="schema_version", value=str(t.SCHEMA_VERSION)))
 
 
 def _create_fts(engine: Engine) -> bool:

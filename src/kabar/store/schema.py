@@ -5,9 +5,9 @@ so that loading gives back exactly the tuples that were saved. Lists inside
 a record (body paragraphs, authors, aliases, via) are JSON columns: they are
 never queried on their own.
 
-Full-text search reads ``title_stems``/``body_stems`` (space-joined stems,
-see ``search.py``); on SQLite an FTS5 index over them is kept in step by
-triggers (``fts_ddl``).
+Full-text search reads ``title_stems``/``body_stems`` (space-joined stems)
+and ``facets`` (filter tokens), see ``search.py``; on SQLite an FTS5 index over
+them is kept in step by triggers (``fts_ddl``).
 """
 
 from __future__ import annotations
@@ -60,6 +60,16 @@ articles = Table(
     Column("boilerplate", JSON, nullable=False),
     Column("title_stems", Text, nullable=False),
     Column("body_stems", Text, nullable=False),
+    Column("facets", Text, nullable=False),  # filter tokens for FTS5: outlet, year, month, day (search.facet_terms)
+)
+
+# One row: the schema version, so an older database is reported instead of misread.
+SCHEMA_VERSION = 2
+kabar_meta = Table(
+    "kabar_meta",
+    metadata,
+    Column("key", String, primary_key=True),
+    Column("value", String, nullable=False),
 )
 
 failures = Table(
@@ -213,20 +223,20 @@ Index("ix_articles_outlet_day", articles.c.outlet, articles.c.published_day)
 
 LINKING_TABLES = (citations, timeline_entries, story_events, stories, event_articles, events, reuse)
 
-# FTS5 over the stem columns, kept in step with `articles` by triggers
+# FTS5 over the stem columns and the facet tokens, kept in step with `articles` by triggers
 # (the external-content pattern of the SQLite FTS5 documentation).
 FTS_TABLE = "article_fts"
+_COLS = "title_stems, body_stems, facets"
+_NEW = "new.pk, new.title_stems, new.body_stems, new.facets"
+_OLD = "old.pk, old.title_stems, old.body_stems, old.facets"
 fts_ddl = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
-    "title_stems, body_stems, content='articles', content_rowid='pk', "
-    "tokenize='unicode61 remove_diacritics 2')",
+    f"{_COLS}, content='articles', content_rowid='pk', tokenize='unicode61 remove_diacritics 2')",
     f"CREATE TRIGGER IF NOT EXISTS articles_fts_ai AFTER INSERT ON articles BEGIN "
-    f"INSERT INTO {FTS_TABLE}(rowid, title_stems, body_stems) VALUES (new.pk, new.title_stems, new.body_stems); END",
+    f"INSERT INTO {FTS_TABLE}(rowid, {_COLS}) VALUES ({_NEW}); END",
     f"CREATE TRIGGER IF NOT EXISTS articles_fts_ad AFTER DELETE ON articles BEGIN "
-    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_stems, body_stems) "
-    f"VALUES ('delete', old.pk, old.title_stems, old.body_stems); END",
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {_COLS}) VALUES ('delete', {_OLD}); END",
     f"CREATE TRIGGER IF NOT EXISTS articles_fts_au AFTER UPDATE ON articles BEGIN "
-    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title_stems, body_stems) "
-    f"VALUES ('delete', old.pk, old.title_stems, old.body_stems); "
-    f"INSERT INTO {FTS_TABLE}(rowid, title_stems, body_stems) VALUES (new.pk, new.title_stems, new.body_stems); END",
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {_COLS}) VALUES ('delete', {_OLD}); "
+    f"INSERT INTO {FTS_TABLE}(rowid, {_COLS}) VALUES ({_NEW}); END",
 )

@@ -15,6 +15,7 @@ import bisect
 import html
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text as sql
@@ -106,6 +107,63 @@ def _flat(stems: list[str]) -> list[str]:
     return [part for s in stems for part in s.replace("_", "-").split("-") if part]
 
 
+def facet_terms(outlet: str | None, published: str | None) -> str:
+    """Filter tokens indexed with an article: its outlet and the year, month and day it was published."""
+    terms = [_outlet_term(outlet)] if outlet else []
+    day = (published or "")[:10]
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", day)
+    if m:
+        y, mo, d = m.groups()
+        terms.append(f"y{y}")
+        if mo:
+            terms.append(f"m{y}{mo}")
+            if d:
+                terms.append(f"d{y}{mo}{d}")
+    return " ".join(terms)
+
+
+def _outlet_term(outlet: str) -> str:
+    return "o" + "".join(ch for ch in outlet.lower() if ch.isalnum())
+
+
+def date_terms(date_from: str | None, date_to: str | None) -> list[str]:
+    """The fewest year/month/day tokens that cover [date_from, date_to] exactly (both inclusive)."""
+    lo = _bound(date_from, upper=False) or date(1900, 1, 1)
+    hi = _bound(date_to, upper=True) or date(2099, 12, 31)
+    terms: list[str] = []
+    d = lo
+    while d <= hi:
+        if d.month == 1 and d.day == 1 and date(d.year, 12, 31) <= hi:
+            terms.append(f"y{d.year}")
+            d = date(d.year + 1, 1, 1)
+        elif d.day == 1 and _month_end(d) <= hi:
+            terms.append(f"m{d.year}{d.month:02d}")
+            d = _month_end(d) + timedelta(days=1)
+        else:
+            terms.append(f"d{d.year}{d.month:02d}{d.day:02d}")
+            d += timedelta(days=1)
+    return terms
+
+
+def _month_end(d: date) -> date:
+    return date(d.year, 12, 31) if d.month == 12 else date(d.year, d.month + 1, 1) - timedelta(days=1)
+
+
+def _bound(value: str | None, *, upper: bool) -> date | None:
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    try:
+        if len(parts) == 1:
+            return date(parts[0], 12, 31) if upper else date(parts[0], 1, 1)
+        if len(parts) == 2:
+            first = date(parts[0], parts[1], 1)
+            return _month_end(first) if upper else first
+        return date(parts[0], parts[1], parts[2])
+    except ValueError as exc:
+        raise ValueError(f"not a date: {value!r}") from exc
+
+
 def check_date(value: str | None, name: str) -> str | None:
     if value is None or value == "":
         return None
@@ -135,9 +193,8 @@ def search(
     if limit < 0 or offset < 0:
         raise ValueError("limit and offset must not be negative")
     limit, offset = min(limit, MAX_LIMIT), min(offset, MAX_OFFSET)
-    where, params = _filters(
-        outlet=outlet, date_from=check_date(date_from, "date_from"), date_to=check_date(date_to, "date_to"), entity=entity, story=story
-    )
+    date_from, date_to = check_date(date_from, "date_from"), check_date(date_to, "date_to")
+    where, params = _filters(outlet=outlet, date_from=date_from, date_to=date_to, entity=entity, story=story)
     parsed = parse_query(query)
     if not parsed.phrases and not where:
         return SearchPage((), 0)
@@ -145,7 +202,14 @@ def search(
         if not parsed.phrases:
             rows, total = _browse(conn, where, params, limit, offset)
         elif store.has_fts:
-            rows, total = _fts(conn, parsed, where, params, limit, offset)
+            # Outlet and dates are tokens in the index: FTS5 intersects them with the words.
+            facets = []
+            if outlet:
+                facets.append([_outlet_term(outlet)])
+            if date_from or date_to:
+                facets.append(date_terms(date_from, date_to))
+            linked, linked_params = _filters(outlet=None, date_from=None, date_to=None, entity=entity, story=story)
+            rows, total = _fts(conn, parsed, facets, linked, linked_params, limit, offset)
         else:
             rows, total = _scan(conn, parsed, where, params, limit, offset)
     hits = tuple(_hit(r, set(parsed.stems)) for r in rows)
@@ -187,17 +251,24 @@ def _and(where: list[str]) -> str:
     return "".join(f" AND {w}" for w in where)
 
 
-def _fts(conn, parsed: ParsedQuery, where, params, limit, offset):
-    """bm25 over the FTS5 index: the newest candidates (rowid order is free in FTS5), then the page."""
-    params = params | {"q": parsed.fts(), "limit": limit, "offset": offset, "cap": max(CANDIDATES, offset + limit)}
-    params["count_cap"] = COUNT_CAP + 1
-    rank = f"bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT})"
-    source = f"{FTS_TABLE} JOIN articles a ON a.pk = {FTS_TABLE}.rowid" if where else FTS_TABLE
-    match = f"{FTS_TABLE} MATCH :q{_and(where)}"
-    candidates = (
-        f"SELECT {FTS_TABLE}.rowid AS rid, -{rank} AS score FROM {source} WHERE {match} "
-        f"ORDER BY {FTS_TABLE}.rowid DESC LIMIT :cap"
+def _fts(conn, parsed: ParsedQuery, facets: list[list[str]], where, params, limit, offset):
+    """bm25 over the FTS5 index: the newest candidates (rowid order is free in FTS5), then the page.
+
+    `facets` are groups of index tokens (any of a group, every group); `where`
+    holds the entity and story filters, which pick rowids for FTS5 to probe.
+    """
+    if any(not group for group in facets):
+        return [], 0
+    expression = parsed.fts() + "".join(
+        " AND facets : (" + " OR ".join(f'"{t}"' for t in group) + ")" for group in facets
     )
+    params = params | {"q": expression, "limit": limit, "offset": offset, "cap": max(CANDIDATES, offset + limit)}
+    params["count_cap"] = COUNT_CAP + 1
+    rank = f"bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT}, 0.0)"
+    match = f"{FTS_TABLE} MATCH :q"
+    if where:
+        match += f" AND {FTS_TABLE}.rowid IN (SELECT a.pk FROM articles a WHERE {' AND '.join(where)})"
+    candidates = f"SELECT rowid AS rid, -{rank} AS score FROM {FTS_TABLE} WHERE {match} ORDER BY rowid DESC LIMIT :cap"
     rows = conn.execute(
         sql(
             f"SELECT {_COLUMNS}, r.score FROM (SELECT rid, score FROM ({candidates}) "
@@ -207,7 +278,7 @@ def _fts(conn, parsed: ParsedQuery, where, params, limit, offset):
         params,
     ).mappings().all()
     total = conn.execute(
-        sql(f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {match} LIMIT :count_cap)"), params
+        sql(f"SELECT count(*) FROM (SELECT 1 FROM {FTS_TABLE} WHERE {match} LIMIT :count_cap)"), params
     ).scalar_one()
     return rows, total
 
