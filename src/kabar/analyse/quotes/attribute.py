@@ -52,6 +52,12 @@ def _after_cue(text: str, span: QuotedSpan) -> Candidate | None:
     pos = span.close + 1
     while pos < para_end and text[pos] in _CLOSERS:
         pos += 1
+    if pos == para_end and pos < len(text):
+        # a page that broke the line after the mark: "…”\nujar seorang ibu."
+        nxt = WORD.match(text, pos + 1)
+        if nxt is not None and nxt.group().islower() and cue_word(nxt.group()) is not None:
+            pos += 1
+            para_end = _para_bounds(text, pos)[1]
     if pos < len(text) and text[pos - 1] not in " \t\u00a0,":
         # "…". Kata X: a new sentence is not the cue of this quotation
         if text[pos : pos + 1] == ".":

@@ -278,10 +278,23 @@ def _with_sentence(c: Candidate, sentence: tuple[int, int]) -> Candidate:
     return replace(c, sentence=sentence)
 
 
+_DAYS = "|".join(sorted(cues.DATE_WORDS))
+# adverbials that open a reported clause but are not what was said:
+# "dalam laporannya pada Sabtu (26/11) surat itu …" → "surat itu …"
+_LEADING_ADVERBIAL = re.compile(
+    rf"(?:(?:dalam|melalui|lewat)\s+(?:\w+nya|sebuah\s+\w+|\w+\s+tertulis(?:nya)?)|pada\s+(?:hari\s+)?(?i:{_DAYS})(?:\s*\([^)]{{1,20}}\))?|kepada\s+(?:wartawan|media|pers))\s*,?\s+"
+)
+
+
 def _make(text, content, cue, sentence, np, spans, relay) -> Candidate:
     start, end = content
     while start < end and text[start] in " ,\u00a0":
         start += 1
+    while (m := _LEADING_ADVERBIAL.match(text, start, end)) is not None and m.end() < end:
+        start = m.end()
+        b = WORD.match(text, start)
+        if b is not None and b.group().lower() in ("bahwa", "bahwasanya"):
+            start = _skip(text, b.end())
     while end > start and text[end - 1] in " ,.\u00a0":
         end -= 1
     kind = "indirect"
