@@ -28,6 +28,18 @@ def test_quotes_cli_contract_fields(tmp_path):
     assert direct[0]["cue"] == "kata"
 
 
+def test_quotes_cli_indirect_flag(tmp_path):
+    page = tmp_path / "a.jsonl"
+    text = "Menteri Keuangan Sri Mulyani mengatakan bahwa defisit anggaran masih terkendali tahun ini."
+    page.write_text(json.dumps({"id": "x2", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    plain = CliRunner().invoke(app, ["quotes", str(page)])
+    full = CliRunner().invoke(app, ["quotes", "--indirect", str(page)])
+    assert plain.exit_code == 0 and full.exit_code == 0
+    assert plain.stdout.strip() == ""
+    rows = [json.loads(line) for line in full.stdout.splitlines() if line.strip()]
+    assert [r["kind"] for r in rows] == ["indirect"]
+
+
 def test_quotes_cli_bad_input_exits_nonzero(tmp_path):
     bad = tmp_path / "empty.txt"
     bad.write_text("", encoding="utf-8")

@@ -27,8 +27,17 @@ def quote_record(quote) -> dict:
 @app.command("quotes")
 def quotes_cli(
     paths: list[Path] = typer.Argument(..., help="Files or directories (HTML, text, JSON Lines, WARC) or - for stdin."),
+    indirect: bool = typer.Option(
+        False, "--indirect/--direct-only", help="Also print reported (indirect) speech, not only quotations in quote marks."
+    ),
 ) -> None:
-    """Quotations with speakers, cues and relay chains, one JSON line each."""
+    """Quotations with speakers, cues and relay chains, one JSON line each.
+
+    By default only direct quotations (words in quote marks, "kind": "direct")
+    are printed, as statement-attribution gold marks them (PFSA-ID);
+    `--indirect` adds reported speech ("X mengatakan bahwa …", "menurut X, …").
+    The database and the report keep both kinds.
+    """
     from kabar.cli._io import finish, report_failure, write_jsonl
     from kabar.pipeline import analyse_article, extract_paths
     from kabar.records import Failure
@@ -45,6 +54,6 @@ def quotes_cli(
             report_failure(Failure(item.source, "analyse.quotes", f"{type(exc).__name__}: {exc}"))
             failed += 1
             continue
-        write_jsonl(quote_record(q) for q in analysed.quotes)
+        write_jsonl(quote_record(q) for q in analysed.quotes if indirect or q.kind == "direct")
         processed += 1
     finish(processed, failed)
