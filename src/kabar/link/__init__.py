@@ -1,4 +1,4 @@
-"""Cross-article linking: reuse, events, stories, timelines, summaries (placeholder; issue 6 replaces it).
+"""Cross-article linking: reuse, events, stories, timelines, summaries.
 
 Public API: ``link(articles: Sequence[AnalysedArticle]) -> Linking``.
 """
@@ -11,4 +11,6 @@ from kabar.records import AnalysedArticle, Linking
 
 
 def link(articles: Sequence[AnalysedArticle]) -> Linking:
-    return Linking()
+    from kabar.link.pipeline import link_corpus
+
+    return link_corpus(articles)

@@ -1,0 +1,104 @@
+"""What linking needs from one article: title, lead, stems, event date, entities, sentences.
+
+Computed once per article (a pure map step), so blocking and clustering never
+re-read the text. Every field degrades gracefully: no title → the first short
+paragraph; no time expressions → the publication date; no entities → empty.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from kabar.analyse.stem import stem_text
+from kabar.analyse.tokens import sentence_spans
+from kabar.records import AnalysedArticle
+
+# A first paragraph this short and without a final stop is taken for a title.
+_TITLE_MAX_WORDS = 25
+_LEAD_SENTENCES = 3
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFeatures:
+    id: str
+    title: str
+    lead: str  # the first sentences of the body (after the title)
+    stems: tuple[str, ...]  # stems of the whole body
+    head_stems: tuple[str, ...]  # stems of the title and lead: what the article mainly reports
+    event_date: date | None  # when its main happening took place, best guess
+    published: date | None
+    entity_ids: frozenset[str]
+    sentences: tuple[tuple[int, int], ...]  # spans into Article.text
+    outlet: str | None
+    sources_cited: tuple[str, ...]
+
+
+def parse_day(value: str | None) -> date | None:
+    """The day of an ISO date/timestamp or TIMEX3 value, when it names one."""
+    if not value:
+        return None
+    match = _DAY.match(value)
+    if not match:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def title_and_body_start(analysed: AnalysedArticle) -> tuple[str, int]:
+    """The article's title and the offset where its reported text starts."""
+    article = analysed.article
+    if article.title:
+        return article.title, 0
+    first = article.body[0] if article.body else ""
+    words = first.split()
+    if len(article.body) > 1 and 0 < len(words) <= _TITLE_MAX_WORDS and not first.rstrip().endswith((".", "!", "?")):
+        return first, len(first) + 1
+    return "", 0
+
+
+def event_date(analysed: AnalysedArticle, lead_end: int) -> date | None:
+    """The happening's day: a day-precise DATE in the title/lead, else the article's
+    most-cited day not after publication, else the publication day."""
+    published = parse_day(analysed.article.published)
+    days = [
+        (t.start, d)
+        for t in analysed.timexes
+        if t.type == "DATE" and (d := parse_day(t.value)) is not None and (published is None or d <= published)
+    ]
+    in_lead = [d for start, d in sorted(days) if start < lead_end]
+    if in_lead:
+        return in_lead[0]
+    if published is not None:
+        return published
+    if days:
+        return Counter(d for _, d in days).most_common(1)[0][0]
+    return None
+
+
+def article_features(analysed: AnalysedArticle) -> ArticleFeatures:
+    article = analysed.article
+    text = article.text
+    title, body_start = title_and_body_start(analysed)
+    spans = tuple((s, e) for s, e in sentence_spans(text) if s >= body_start)
+    lead_spans = spans[:_LEAD_SENTENCES]
+    lead_end = lead_spans[-1][1] if lead_spans else body_start
+    lead = " ".join(text[s:e] for s, e in lead_spans)
+    return ArticleFeatures(
+        id=article.id,
+        title=title,
+        lead=lead,
+        stems=tuple(stem_text(text[body_start:])),
+        head_stems=tuple(stem_text(f"{title} {lead}")),
+        event_date=event_date(analysed, lead_end),
+        published=parse_day(article.published),
+        entity_ids=frozenset(m.entity_id for m in analysed.mentions),
+        sentences=spans,
+        outlet=article.outlet,
+        sources_cited=article.sources_cited,
+    )

@@ -1,0 +1,30 @@
+from datetime import date
+
+import pytest
+
+from kabar.link.features import article_features, parse_day
+from tests.link.conftest import make
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [("2021-03-22", date(2021, 3, 22)), ("2021-03-23T18:31+07:00", date(2021, 3, 23)), ("2021-06", None), (None, None),
+     ("2021-02-30", None)],
+)
+def test_features_parse_day(value, expected):
+    assert parse_day(value) == expected
+
+
+def test_features_event_date_prefers_lead_timex_over_publication(corpus):
+    features = article_features(corpus[0])
+    assert features.event_date == date(2025, 3, 3)
+    assert features.title.startswith("Banjir Rendam")
+    assert "banjir" in features.head_stems
+
+
+def test_features_first_short_paragraph_is_title_when_none_given():
+    article = make("x", None, ["Kebakaran Pasar Senen", "Api melahap ratusan kios di Pasar Senen, Jakarta Pusat, pada Kamis pagi."])
+    features = article_features(article)
+    assert features.title == "Kebakaran Pasar Senen"
+    assert features.lead.startswith("Api melahap")
+    assert features.event_date is None
