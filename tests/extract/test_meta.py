@@ -36,6 +36,14 @@ def test_meta_title_loses_site_name(title: str, names: list[str], clean: str) ->
         (["Reporter: Andi Saputra dan Budi Santoso"], [("Andi Saputra", "reporter"), ("Budi Santoso", "reporter")]),
         (["Kontributor: Dewi Lestari"], [("Dewi Lestari", "contributor")]),
         (["(hoi/hoi)", "Editor:"], []),
+        (["Penulis", ": Nabilla Tashandra", "Editor", ": Bayu Galih"], [("Nabilla Tashandra", "writer"), ("Bayu Galih", "editor")]),
+        (["Like (0)", "Dislike (0)", "Author", "Corry Anestia", "Editor", "Iskandar"],
+         [("Corry Anestia", "writer"), ("Iskandar", "editor")]),
+        (["By Corry Anestia"], [("Corry Anestia", "writer")]),
+        (["Fino Yurio Kristo - detikinet"], [("Fino Yurio Kristo", "writer")]),
+        (["Pewarta: Budisantoso Budiman dan Agus S"], [("Budisantoso Budiman", "reporter"), ("Agus S", "reporter")]),
+        (["Penulis: Tim Redaksi"], []),
+        (["Penulis Australia Antonia Hayes berbagi ilmu di Makassar"], []),
     ],
 )
 def test_meta_authors_with_roles(lines: list[str], authors: list[tuple[str, str]]) -> None:
@@ -52,6 +60,7 @@ def test_meta_authors_with_roles(lines: list[str], authors: list[tuple[str, str]
         ("PYONGYANG - Media pemerintah Korea Utara", "PYONGYANG", None),
         ("Liputan6.com, Jakarta - Indonesia memasuki fase dinamis", "Jakarta", "Liputan6.com"),
         ("Presiden Jokowi - yang baru tiba - langsung memimpin rapat", None, None),
+        ("Mataram (ANTARA News) - Sebanyak 29 penerbangan dibatalkan", "Mataram", "ANTARA News"),
     ],
 )
 def test_meta_dateline(lead: str, place: str | None, outlet: str | None) -> None:

@@ -29,6 +29,7 @@ class Markup:
     published: str | None = None
     site_name: str | None = None
     url: str | None = None
+    author: str | None = None
 
 
 def build_article(
@@ -61,6 +62,8 @@ def build_article(
         title_line = next((i for i in reversed(region) if i.text == title), title_line)
     published = _published(page, header, title_line, footer, markup, body, lines, outlet_record)
     authors = meta.find_authors([i.text for i in header] + footer, outlets)
+    if not authors and markup.author:
+        authors = meta.find_authors([f"Penulis: {markup.author}"], outlets)
     own = {outlet} if outlet else set()
     if outlet_record:
         own |= {c for c in (canonical_agency(a) for a in (outlet_record.name, *outlet_record.aliases)) if c}

@@ -13,7 +13,7 @@ from lxml import html as lhtml
 
 _BLOCK = frozenset(
     "address article aside blockquote br dd details div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 "
-    "header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul title".split()
+    "header hr li main nav ol p pre section summary table tbody tfoot thead tr ul title".split()
 )
 _SKIP = frozenset("script style noscript template head iframe svg button select option".split())
 _DATE_META = (
@@ -31,6 +31,7 @@ class HtmlFacts:
     published: str | None  # a machine-readable stamp from meta/JSON-LD/<time>
     site_name: str | None
     url: str | None  # canonical or og:url
+    author: str | None = None  # meta author / JSON-LD author name
 
 
 def parse(html: str) -> HtmlFacts:
@@ -47,7 +48,20 @@ def parse(html: str) -> HtmlFacts:
         published=_published(root),
         site_name=_first(root, ["//meta[@property='og:site_name']/@content", "//meta[@name='application-name']/@content"]),
         url=_first(root, ["//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"]),
+        author=_author(root),
     )
+
+
+def _author(root) -> str | None:
+    value = _first(root, ["//meta[@name='author']/@content", "//meta[@property='article:author']/@content",
+                          "//meta[@name='content_author']/@content"])
+    if value and "://" not in value:
+        return value
+    for script in root.xpath("//script[@type='application/ld+json']/text()"):
+        match = re.search(r'"author"\s*:\s*(?:\[\s*)?\{[^}]*?"name"\s*:\s*"([^"]+)"', script)
+        if match:
+            return match.group(1)
+    return None
 
 
 def _parser():
@@ -106,7 +120,7 @@ def render_lines(root) -> list[str]:
     chunks: list[str] = []
     _walk(body if body is not None else root, chunks)
     text = "".join(chunks)
-    lines = [" ".join(line.split()) for line in text.split("\n")]
+    lines = ["\t".join(" ".join(cell.split()) for cell in line.split("\t") if cell.strip()) for line in text.split("\n")]
     return [line for line in lines if line]
 
 
@@ -117,6 +131,8 @@ def _walk(element, out: list[str]) -> None:
             out.append(element.tail)
         return
     block = tag in _BLOCK
+    if tag in {"td", "th"}:
+        out.append("\t")  # cells of a row stay on one line, as a browser copy gives them
     if block:
         out.append("\n")
     if element.text:

@@ -17,7 +17,7 @@ def html_article(page: RawPage, outlets: OutletTable, *, repeated: frozenset[str
     from kabar.extract import ExtractError
 
     facts = htmlmod.parse(page.content)
-    markup = Markup(facts.title, facts.h1, facts.published, facts.site_name, facts.url)
+    markup = Markup(facts.title, facts.h1, facts.published, facts.site_name, facts.url, facts.author)
     found = layout(list(facts.lines), repeated=repeated, join_wrapped=False)
     main = [line for line in htmlmod.main_text(page.content, page.url or facts.url) if _keep(line)]
     ours = [found.lines[i] for i in found.body]

@@ -85,16 +85,29 @@ def find_authors(lines: Sequence[str], outlets: OutletTable) -> tuple[Author, ..
     # "Penulis: A | Editor: B" holds two bylines.
     segments = [part for line in lines for part in re.split(r"\s+\|\s+|\t{2,}", line.replace("\u00a0", " "))]
     nonblank = [s.strip() for s in segments if s.strip()]
+    used: set[int] = set()
     for i, text in enumerate(nonblank):
         match = _LABELLED.match(text)
         if match:
             role = data.AUTHOR_LABELS[match.group("label").lower()]
-            found.extend(Author(n, role) for n in _names(_strip_outlet(match.group("rest"), outlets)))  # type: ignore[arg-type]
+            rest = match.group("rest")
+            if rest.startswith((":", "\t")) or match.group(0)[len(match.group("label")):].lstrip()[:1] in ":\t":
+                rest = rest.lstrip(":\t ")
+            found.extend(Author(n, role) for n in _names(_strip_outlet(rest, outlets)))  # type: ignore[arg-type]
+            used.add(i)
             continue
         label = text.lower().rstrip(" :")
-        if label in data.AUTHOR_LABELS and i > 0 and _LABELLED.match(nonblank[i - 1]) is None:
+        if label in data.AUTHOR_LABELS:
             role = data.AUTHOR_LABELS[label]
-            found.extend(Author(n, role) for n in _names(nonblank[i - 1]))  # type: ignore[arg-type]
+            # The name sits beside its label: after it (": Name", "Author / Name") or before it ("Name / Penulis").
+            after = nonblank[i + 1] if i + 1 < len(nonblank) else ""
+            before = nonblank[i - 1] if i > 0 and i - 1 not in used else ""
+            for j, side in ((i + 1, after), (i - 1, before)) if after.startswith(":") else ((i - 1, before), (i + 1, after)):
+                names = _adjacent_names(side)
+                if names:
+                    found.extend(Author(n, role) for n in names)  # type: ignore[arg-type]
+                    used.add(j)
+                    break
             continue
         byline = _outlet_byline(text, outlets)
         if byline:
@@ -102,9 +115,22 @@ def find_authors(lines: Sequence[str], outlets: OutletTable) -> tuple[Author, ..
     return _merge(found)
 
 
+def _adjacent_names(line: str) -> list[str]:
+    """Names on a line next to a bare role label: the whole line must be names."""
+    text = line.lstrip(": \t")
+    if not text or any(ch.isdigit() for ch in text) or _LABELLED.match(text) or text.lower() in data.AUTHOR_LABELS:
+        return []
+    names = _names(text)
+    words = re.sub(r"[,;&/]|\bdan\b|\band\b", " ", text).split()
+    return names if sum(len(n.split()) for n in names) == len(words) else []
+
+
 def _outlet_byline(text: str, outlets: OutletTable) -> str | None:
     """"News - Thea Fathanah Arbar, CNBC Indonesia" gives the name before the outlet."""
     match = re.match(r"^(?:(?P<section>[\w &]+?)\s+[-–—|]\s+)?(?P<name>[^,\-–—|]+?),\s*(?P<outlet>[^,]+)$", text)
+    if not match:
+        # "Fino Yurio Kristo - detikinet"
+        match = re.match(r"^(?P<section>)(?P<name>[^,\-–—|]+?)\s+[-–—]\s+(?P<outlet>[\w.]+(?:\s+Indonesia)?)$", text)
     if not match:
         return None
     section = (match.group("section") or "").lower()
@@ -146,6 +172,8 @@ def _is_name(text: str) -> bool:
         return False
     if canonical_agency(text) is not None or text.lower() in data.AUTHOR_LABELS:
         return False
+    if any(w.lower().strip(".") in data.NOT_NAME_WORDS for w in words):
+        return False
     return len(words) > 1 or len(text) >= 4
 
 
@@ -172,7 +200,7 @@ def split_dateline(first_paragraph: str, outlets: OutletTable) -> tuple[str | No
     if not match:
         return None, None
     place = outlet = None
-    for part in (match.group("a"), match.group("b")):
+    for part in (match.group("a"), match.group("b"), match.group("c")):
         if not part:
             continue
         if _is_outlet_form(part, outlets):
@@ -213,7 +241,8 @@ def outlet_from_lines(lines: Sequence[str], outlets: OutletTable) -> str | None:
         byline = re.match(r"^laporan\s+(?:wartawan|reporter|kontributor)\s+([\w.-]+(?:\s+Indonesia)?)", text, re.I)
         if byline and outlet_name(byline.group(1), outlets, known_only=True):
             return outlet_name(byline.group(1), outlets, known_only=True)
-        tail = re.match(r"^(?:[\w &]+\s+[-–—|]\s+)?[^,]+,\s*([^,]+)$", text)
+        tail = re.match(r"^(?:[\w &]+\s+[-–—|]\s+)?[^,]+,\s*([^,]+)$", text) or re.match(
+            r"^[^,\-–—|]+?\s+[-–—]\s+([\w.]+(?:\s+Indonesia)?)$", text)
         if tail and len(text.split()) <= 10 and outlets.by_alias(tail.group(1)):
             return outlets.by_alias(tail.group(1)).name  # type: ignore[union-attr]
     for raw in lines:

@@ -22,7 +22,7 @@ _MAX_GAP = 5  # non-blank non-sentence lines allowed between two good lines of o
 DATELINE = re.compile(
     r"^\s*(?P<a>[A-Z][\w.'’&]*(?:\s+[A-Z][\w.'’&]*){0,3})"
     r"(?:\s*,\s*(?P<b>[A-Za-z][\w.'’&]*(?:\s+[A-Z][\w.'’&]*){0,3}))?"
-    r"\s*(?:\(\s*[\w./ ]+\s*\)\s*)?[-–—]{1,2}\s+(?=\S)"
+    r"\s*(?:\(\s*(?P<c>[\w./ ]+?)\s*\)\s*)?[-–—]{1,2}\s+(?=\S)"
 )
 
 

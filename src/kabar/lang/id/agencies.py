@@ -128,7 +128,7 @@ AGENCIES: tuple[Agency, ...] = (
     _a("RT", "outlet", ["Russia Today"], country="RU"),
     # --- Indonesian outlets --------------------------------------------------------------------
     _a("detikcom", "outlet", ["detikcom", "detik.com", "detikNews", "detikFinance", "detikInet", "detikSport",
-                              "detikHealth", "detikHot", "detikTravel", "detikOto", "detikEdu"], ["DETIK"], ["Detik"],
+                              "detikHealth", "detikHot", "detikTravel", "detikOto", "detikEdu", "detikinet"], ["DETIK"], ["Detik"],
        country="ID"),
     _a("Kompas.com", "outlet", ["Kompas.com", "KOMPAS.com", "Kompas.id"], country="ID"),
     _a("Kompas", "outlet", ["Harian Kompas", "Kompas TV", "KompasTV"], ["Kompas", "KOMPAS"], country="ID"),

@@ -26,6 +26,12 @@ RELATED_PREFIXES: tuple[str, ...] = (
     r"related\s*:",
     r"video\s+(?:rekomendasi|lainnya|pilihan|terkait|terpopuler)",
     r"\[\s*gambas\s*:",
+    r"artikel\s+ini\s+(?:telah\s+|sudah\s+)?(?:tayang|terbit|dimuat|diterbitkan)",
+    r"(?:cek|update|temukan)\s+(?:berita|informasi|artikel)",
+    r"(?:scroll|gulir)\s+(?:untuk|ke\s+bawah)",
+    r"(?:lanjutkan|lanjut)\s+membaca",
+    r"continue\s+reading",
+    r"(?:simak|ikuti|baca)\s+(?:berita|artikel)\s+.*\bgoogle\s+news\b",
 )
 
 # Whole lines that are page chrome (compared case-insensitively, after trimming).
@@ -93,7 +99,9 @@ CAPTION_PATTERNS: tuple[str, ...] = (
     r"(?i:^\(?\s*(?:foto|photo|gambar|ilustrasi|dok\.?|dokumentasi|sumber\s+foto|credit)\s*:)",
     r"(?i:(?:foto|photo)\s*:\s*[^.]{0,60}$)",
     r"//\s*[A-Za-z .]{2,30}$",
-    r"\b(?:ANTARA\s+FOTO|REUTERS|AFP|AP\s+Photo|KOMPAS\.com|TRIBUNNEWS\.COM|DOK\.?|Dok\.?|ISTIMEWA|Istimewa)\s*/\s*[A-Z]",
+    r"\b(?:ANTARA\s+FOTO|ANTARA|REUTERS|AFP|AP\s+Photo|KOMPAS\.com|TRIBUNNEWS\.COM|DOK\.?|Dok\.?|ISTIMEWA|Istimewa)"
+    r"\s*/\s*[A-Z]",
+    r"(?i:\b(?:getty\s+images|shutterstock|istockphoto|freepik|unsplash)\b)",
     r"(?i:\(\s*(?:foto|photo|dok|dokumentasi|istimewa|ilustrasi)\b[^)]*\)\s*$)",
     r"(?i:^(?:ilustrasi|illustration)\b)",
 )
@@ -115,6 +123,7 @@ END_MARKERS: tuple[str, ...] = (
 AUTHOR_LABELS: dict[str, str] = {
     "penulis": "writer",
     "oleh": "writer",
+    "by": "writer",
     "ditulis oleh": "writer",
     "writer": "writer",
     "author": "writer",
@@ -127,6 +136,7 @@ AUTHOR_LABELS: dict[str, str] = {
     "laporan wartawan": "reporter",
     "laporan reporter": "reporter",
     "jurnalis": "reporter",
+    "pewarta": "reporter",
     "kontributor": "contributor",
     "laporan kontributor": "contributor",
 }
@@ -136,4 +146,10 @@ SECTION_WORDS: frozenset[str] = frozenset(
     "news berita nasional internasional international regional ekonomi bisnis market tech tekno teknologi "
     "olahraga sport bola hiburan entertainment lifestyle gaya hidup otomotif kesehatan health travel "
     "politik hukum megapolitan metro dunia global opini research syariah".split()
+)
+
+# Words that never occur in a person's byline name ("Tim Redaksi", "Kompas Cyber Media", "Admin").
+NOT_NAME_WORDS: frozenset[str] = frozenset(
+    "tim redaksi media news admin desk cyber digital online com co id group network kontributor penulis editor "
+    "reporter wartawan foto video humas dokumentasi istimewa sumber jakarta".split()
 )
