@@ -146,3 +146,19 @@ def test_db_refuses_other_schema_version(tmp_path):
     s.close()
     with pytest.raises(RuntimeError, match="another Kabar version"):
         open_store(path)
+
+
+def test_db_memo_invalidated_by_writes(store):
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return store.count("articles")
+
+    assert store.memo(("n",), compute) == 0
+    assert store.memo(("n",), compute) == 0
+    store.upsert_analysed(factory.analysed("kompas"))
+    assert store.memo(("n",), compute) == 1
+    store.save_linking(factory.linking())
+    store.memo(("n",), compute)
+    assert len(calls) == 3

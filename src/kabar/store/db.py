@@ -10,11 +10,12 @@ stable ids, so re-running on the same input changes nothing.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, create_engine, delete, event, func, insert, select, text, update
+from sqlalchemy import Connection, Engine, Integer, String, bindparam, create_engine, delete, event, func, insert, select, text, update
 from sqlalchemy.pool import StaticPool
 
 from kabar.records import AnalysedArticle, Failure, Linking, RawPage
@@ -22,6 +23,7 @@ from kabar.store import convert as cv
 from kabar.store import schema as t
 
 _CHUNK = 500  # articles loaded per query when streaming the corpus
+_MEMO_SIZE = 256  # cached aggregate reads per store
 
 
 def database_url(url_or_path: str | Path) -> str:
@@ -68,6 +70,8 @@ class Store:
         _check_version(engine)
         t.metadata.create_all(engine)
         self.has_fts = self.dialect == "sqlite" and _create_fts(engine)
+        self._memo: dict[tuple, tuple[str, Any]] = {}
+        self._memo_lock = threading.Lock()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -138,6 +142,7 @@ class Store:
             self._insert(conn, t.timeline_entries, entries)
             self._insert(conn, t.citations, cites)
             self._add_failures(conn, linking.failures)
+            _bump_generation(conn)
 
     # --- reads ---------------------------------------------------------------
 
@@ -185,6 +190,25 @@ class Store:
             stories = self._load_stories(conn, None)
         return Linking(reuse=reuse, events=events, stories=stories)
 
+    def generation(self) -> str:
+        """A stamp that changes with every write of articles or linking (by any process)."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(t.kabar_meta.c.value).where(t.kabar_meta.c.key == "generation")).scalar() or "0"
+
+    def memo(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        """`compute()`, cached until the next write: for aggregates the web pages repeat (counts, lists)."""
+        stamp = self.generation()
+        with self._memo_lock:
+            hit = self._memo.get(key)
+            if hit is not None and hit[0] == stamp:
+                return hit[1]
+        value = compute()
+        with self._memo_lock:
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.pop(next(iter(self._memo)))
+            self._memo[key] = (stamp, value)
+        return value
+
     def count(self, table_name: str) -> int:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(t.metadata.tables[table_name])).scalar_one()
@@ -221,6 +245,7 @@ class Store:
             self._insert(conn, t.mentions, [cv.mention_row(m, i) for a in items for i, m in enumerate(a.mentions)])
             self._insert(conn, t.timexes, [cv.timex_row(x, i) for a in items for i, x in enumerate(a.timexes)])
             self._insert(conn, t.quotes, [cv.quote_row(q, i) for a in items for i, q in enumerate(a.quotes)])
+            _bump_generation(conn)
         return len(items)
 
     def _merge_entities(self, conn: Connection, entities: Sequence) -> None:
@@ -380,6 +405,15 @@ def _union(first: Iterable[str], second: Iterable[str]) -> list[str]:
     seen = list(dict.fromkeys(first))
     seen += [x for x in second if x not in seen]
     return seen
+
+
+def _bump_generation(conn: Connection) -> None:
+    meta = t.kabar_meta
+    done = conn.execute(
+        update(meta).where(meta.c.key == "generation").values(value=func.cast(func.cast(meta.c.value, Integer) + 1, String))
+    )
+    if done.rowcount == 0:
+        conn.execute(insert(meta).values(key="generation", value="1"))
 
 
 def _check_version(engine: Engine) -> None:

@@ -78,6 +78,10 @@ def article_summaries(store: Store, ids: list[str]) -> dict[str, ArticleSummary]
 
 def outlets(store: Store) -> list[tuple[str, int]]:
     """Outlets with their article counts, most articles first."""
+    return store.memo(("outlets",), lambda: _outlets(store))
+
+
+def _outlets(store: Store) -> list[tuple[str, int]]:
     with store.engine.connect() as conn:
         rows = conn.execute(
             select(t.articles.c.outlet, func.count())
@@ -116,7 +120,11 @@ def reuse_of(store: Store, article_id: str) -> list[Reuse]:
 def list_entities(
     store: Store, *, limit: int = 50, offset: int = 0, type: str | None = None, name: str | None = None
 ) -> tuple[list[EntityCount], int]:
-    """Entities by how many articles name them."""
+    """Entities by how many articles name them (cached until the next write: counting scans every mention)."""
+    return store.memo(("entities", limit, offset, type, name), lambda: _list_entities(store, limit, offset, type, name))
+
+
+def _list_entities(store: Store, limit: int, offset: int, type: str | None, name: str | None) -> tuple[list[EntityCount], int]:
     ae = t.article_entities
     counts = (
         select(ae.c.entity_id, func.count(distinct(ae.c.article_id)).label("n_articles"))
@@ -196,10 +204,22 @@ def list_quotes(
 
 
 def list_events(store: Store, *, limit: int = 20, offset: int = 0) -> tuple[tuple[Event, ...], int]:
+    return store.memo(("events", limit, offset), lambda: _list_events(store, limit, offset))
+
+
+def _list_events(store: Store, limit: int, offset: int) -> tuple[tuple[Event, ...], int]:
     with store.engine.connect() as conn:
         ids = list(conn.execute(select(t.events.c.id).order_by(t.events.c.seq).limit(limit).offset(offset)).scalars())
         total = conn.execute(select(func.count()).select_from(t.events)).scalar_one()
         return (store._load_events(conn, ids) if ids else ()), total
+
+
+def events_by_id(store: Store, ids: list[str]) -> dict[str, Event]:
+    """The stored events among `ids`, by id (one round of queries for all of them)."""
+    if not ids:
+        return {}
+    with store.engine.connect() as conn:
+        return {e.id: e for e in store._load_events(conn, list(dict.fromkeys(ids)))}
 
 
 def event(store: Store, event_id: str) -> Event | None:
@@ -209,6 +229,10 @@ def event(store: Store, event_id: str) -> Event | None:
 
 
 def list_stories(store: Store, *, limit: int = 20, offset: int = 0) -> tuple[tuple[Story, ...], int]:
+    return store.memo(("stories", limit, offset), lambda: _list_stories(store, limit, offset))
+
+
+def _list_stories(store: Store, limit: int, offset: int) -> tuple[tuple[Story, ...], int]:
     with store.engine.connect() as conn:
         ids = list(conn.execute(select(t.stories.c.id).order_by(t.stories.c.seq).limit(limit).offset(offset)).scalars())
         total = conn.execute(select(func.count()).select_from(t.stories)).scalar_one()
@@ -222,28 +246,53 @@ def story(store: Store, story_id: str) -> Story | None:
 
 
 def story_overviews(store: Store, stories: tuple[Story, ...]) -> list[StoryOverview]:
-    """Article counts, outlets and date ranges of stories, for the story list."""
-    out = []
+    """Article counts, outlets and date ranges of stories, for the story list (three queries in all)."""
+    return store.memo(("overviews", tuple(s.id for s in stories)), lambda: _story_overviews(store, stories))
+
+
+def _story_overviews(store: Store, stories: tuple[Story, ...]) -> list[StoryOverview]:
+    ids = [s.id for s in stories]
+    if not ids:
+        return []
+    se, ea, ev, ar = t.story_events, t.event_articles, t.events, t.articles
     with store.engine.connect() as conn:
-        for s in stories:
-            ev_ids = list(s.event_ids)
-            arts = select(t.event_articles.c.article_id).where(t.event_articles.c.event_id.in_(ev_ids))
-            n = conn.execute(select(func.count(distinct(t.event_articles.c.article_id))).where(t.event_articles.c.event_id.in_(ev_ids))).scalar_one()
-            names = conn.execute(
-                select(t.articles.c.outlet)
-                .distinct()
-                .where(t.articles.c.id.in_(arts), t.articles.c.outlet.is_not(None))
-                .order_by(t.articles.c.outlet)
-            ).scalars()
-            first, last = conn.execute(
-                select(func.min(t.events.c.date), func.max(t.events.c.date)).where(t.events.c.id.in_(ev_ids))
-            ).one()
-            out.append(StoryOverview(s, n, tuple(names), first, last))
-    return out
+        counts = dict(
+            conn.execute(
+                select(se.c.story_id, func.count(distinct(ea.c.article_id)))
+                .select_from(se.join(ea, ea.c.event_id == se.c.event_id))
+                .where(se.c.story_id.in_(ids))
+                .group_by(se.c.story_id)
+            ).all()
+        )
+        spans = {
+            sid: (first, last)
+            for sid, first, last in conn.execute(
+                select(se.c.story_id, func.min(ev.c.date), func.max(ev.c.date))
+                .select_from(se.join(ev, ev.c.id == se.c.event_id))
+                .where(se.c.story_id.in_(ids))
+                .group_by(se.c.story_id)
+            )
+        }
+        names: dict[str, list[str]] = {}
+        for sid, outlet in conn.execute(
+            select(se.c.story_id, ar.c.outlet)
+            .distinct()
+            .select_from(se.join(ea, ea.c.event_id == se.c.event_id).join(ar, ar.c.id == ea.c.article_id))
+            .where(se.c.story_id.in_(ids), ar.c.outlet.is_not(None))
+            .order_by(se.c.story_id, ar.c.outlet)
+        ):
+            names.setdefault(sid, []).append(outlet)
+    return [
+        StoryOverview(s, counts.get(s.id, 0), tuple(names.get(s.id, ())), *spans.get(s.id, (None, None))) for s in stories
+    ]
 
 
 def unplaced_articles(store: Store, *, limit: int = 20) -> tuple[list[ArticleSummary], int]:
     """Articles that no event holds."""
+    return store.memo(("unplaced", limit), lambda: _unplaced(store, limit))
+
+
+def _unplaced(store: Store, limit: int) -> tuple[list[ArticleSummary], int]:
     query = select(*_SUMMARY).where(t.articles.c.id.not_in(select(t.event_articles.c.article_id))).order_by(t.articles.c.pk)
     with store.engine.connect() as conn:
         rows = conn.execute(query.limit(limit)).all()

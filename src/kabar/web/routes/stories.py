@@ -16,13 +16,7 @@ ui = APIRouter(include_in_schema=False)
 
 
 def _events_of(store, stories):
-    ids = [eid for s in stories for eid in s.event_ids]
-    found = {}
-    for eid in dict.fromkeys(ids):
-        e = queries.event(store, eid)
-        if e is not None:
-            found[eid] = e
-    return found
+    return queries.events_by_id(store, [eid for s in stories for eid in s.event_ids])
 
 
 @api.get("", response_model=Paged[StoryPublic], summary="Stories with their events and article ids")
@@ -56,7 +50,7 @@ def story_list_page(request: Request, store: StoreDep, page: PageNo = 1):
         pager=pages(total, per_page, page),
         unplaced=unplaced,
         n_unplaced=n_unplaced,
-        n_articles=store.count("articles"),
+        n_articles=store.memo(("count", "articles"), lambda: store.count("articles")),
     )
 
 
@@ -67,7 +61,8 @@ def story_page(request: Request, story_id: IdPath, store: StoreDep):
     story = queries.story(store, story_id)
     if story is None:
         raise not_found("story", story_id)
-    events = [e for e in (queries.event(store, eid) for eid in story.event_ids) if e is not None]
+    found = _events_of(store, (story,))
+    events = [found[eid] for eid in story.event_ids if eid in found]
     summaries = queries.article_summaries(store, [a for e in events for a in e.article_ids] + _cited(story, events))
     chart = timeline_chart(
         [(e.id, e.date, e.title) for e in events],
