@@ -166,3 +166,18 @@ def test_read_pages_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.stdin", fake)
     (page,) = _one("-")
     assert isinstance(page, RawPage) and page.source == "-" and page.content == PARAGRAPH
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        json.dumps({"text": PARAGRAPH, "url": "https://kompas.com/a"}, indent=2),
+        json.dumps([{"text": PARAGRAPH}, {"html": HTML}], indent=2),
+    ],
+)
+def test_read_pages_json_document(tmp_path: Path, document: str) -> None:
+    path = tmp_path / "pages.json"
+    path.write_text(document, encoding="utf-8")
+    items = _one(path)
+    assert items and all(isinstance(p, RawPage) for p in items)
+    assert items[0].content == PARAGRAPH

@@ -113,6 +113,12 @@ def layout(lines: list[str], *, repeated: frozenset[str] = frozenset(), join_wra
     return Layout(tuple(lines), body, body[0], body[-1] + 1, tuple(infos))
 
 
+def _has_date(text: str) -> bool:
+    from kabar.extract.dates import find_dates
+
+    return bool(find_dates(text))
+
+
 def _as_chrome(info: LineInfo) -> LineInfo:
     return LineInfo(info.index, info.text, "repeated", info.words, info.stop_density, info.sentence, info.capitalised)
 
@@ -135,7 +141,8 @@ def _best_run(infos: list[LineInfo]) -> tuple[int, int] | None:
             continue
         if current is None:
             continue
-        breaks = info.kind in {"footer"} or is_end_marker(info.text)
+        # Footers, bylines and stand-alone date lines (comments, related lists) end an article.
+        breaks = info.kind in {"footer"} or is_end_marker(info.text) or (info.words <= 8 and _has_date(info.text))
         if not info.medium:
             gap += 1
         if breaks or gap > _MAX_GAP:

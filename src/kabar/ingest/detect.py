@@ -25,6 +25,8 @@ def sniff_kind(head: bytes, name: str) -> InputKind:
         return "html"
     if stripped.startswith(b"{") and (lower.endswith((".jsonl", ".ndjson", ".json")) or _first_line_is_page(stripped)):
         return "jsonl"
+    if stripped.startswith(b"[") and lower.endswith((".jsonl", ".ndjson", ".json")):
+        return "jsonl"
     if lower.endswith((".html", ".htm", ".xhtml")) or len(_HTML_TAGS.findall(head[:8192])) >= 5:
         return "html"
     return "text"

@@ -9,8 +9,14 @@ from kabar.records import Failure, RawPage
 
 
 def read_jsonl(text: str, source: str, *, url: str | None = None) -> Iterator[RawPage | Failure]:
-    """Each non-blank line becomes a page (`source#line`) or a Failure with the line number."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    """Each non-blank line becomes a page (`source#line`) or a Failure with the line number.
+
+    A file holding one JSON document (an object, or a list of objects) is read as
+    if each object were a line.
+    """
+    whole = _whole_document(text)
+    lines = [json.dumps(obj, ensure_ascii=False) for obj in whole] if whole is not None else text.splitlines()
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         where = f"{source}#{number}"
@@ -37,6 +43,21 @@ def read_jsonl(text: str, source: str, *, url: str | None = None) -> Iterator[Ra
             published_hint=_str(obj.get("published")),
             encoding="utf-8",
         )
+
+
+def _whole_document(text: str) -> list | None:
+    stripped = text.strip()
+    if "\n" not in stripped:
+        return None
+    try:
+        data = json.loads(stripped)
+    except ValueError:
+        return None
+    if isinstance(data, dict):
+        return [data]
+    if isinstance(data, list) and all(isinstance(item, dict) for item in data):
+        return data
+    return None
 
 
 def _str(value: object) -> str | None:
