@@ -30,8 +30,15 @@ def extract(page: RawPage, *, repeated: frozenset[str] = frozenset()) -> Article
     if page.kind == "html":
         from kabar.extract.html_body import html_article
 
-        return html_article(page, outlets, repeated=repeated)
-    found = layout(page.content.splitlines(), repeated=repeated)
-    if not found.body:
-        raise ExtractError("no article text found (no run of sentence-like lines)")
-    return build_article(page, found, outlets, markup=Markup())
+        article = html_article(page, outlets, repeated=repeated)
+    else:
+        found = layout(page.content.splitlines(), repeated=repeated)
+        if not found.body:
+            raise ExtractError("no article text found (no run of sentence-like lines)")
+        article = build_article(page, found, outlets, markup=Markup())
+    if len(article.text.split()) < _MIN_WORDS:
+        raise ExtractError(f"too little text for an article ({len(article.text.split())} words)")
+    return article
+
+
+_MIN_WORDS = 5

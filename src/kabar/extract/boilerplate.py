@@ -48,15 +48,17 @@ def line_kind(line: str) -> LineKind | None:
     if not text:
         return None
     pats = _compiled()
+    words = len(_WORD.findall(text))
     if pats["initials"].match(text):
         return "initials"
+    if words > 40:
+        return None  # a long line is text; chrome inside it is cut by `clean_inline`
     if pats["related"].match(text):
         return "related"
-    if pats["chrome"].match(text):
+    if words <= 20 and pats["chrome"].match(text):
         return "chrome"
     if pats["link"].match(text):
         return "link"
-    words = len(_WORD.findall(text))
     if pats["credit"].search(text):
         return "caption"
     if words <= 25 and pats["footer"].search(text):
@@ -114,6 +116,8 @@ def _title_end(text: str, start: int) -> int:
     last_cap_start: int | None = None
     for i, tok in enumerate(tokens):
         word = tok.group()
+        if i > 0 and tok.start() - tokens[i - 1].end() >= 2:
+            return start + tok.start()  # a wide gap: the link ended where a block ended
         core = word.strip("\"'“”‘’()[],.:;!?")
         if word.endswith(("?", "!")) and i > 0:
             return start + tok.end()
