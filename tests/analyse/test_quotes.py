@@ -252,3 +252,9 @@ def test_quotes_late_attribution_does_not_cover_the_lead():
     quotes = annotate(art)
     assert quotes[0].via == ()
     assert only(quotes, "status darurat").via == ("ANTARA",)
+
+
+def test_quotes_closing_marks_used_for_both():
+    art = article("”Kami akan membuka kembali sekolah bulan depan,” kata Nadiem Makarim di Jakarta.")
+    q = annotate(art)[0]
+    assert (q.quote, q.speaker) == ("Kami akan membuka kembali sekolah bulan depan", "Nadiem Makarim")

@@ -60,7 +60,7 @@ def _double_spans(text: str) -> list[QuotedSpan]:
         if ch == "\n" and open_at is not None:
             # a quotation running on: the next paragraph re-opens with a mark
             nxt = text[i + 1] if i + 1 < n else ""
-            if nxt in DOUBLE_MARKS and nxt not in CLOSING_ONLY:
+            if nxt in DOUBLE_MARKS and _can_open(text, i + 1):
                 i += 2
                 continue
             if open_at == 0 or text[open_at - 1] == "\n":
@@ -69,7 +69,8 @@ def _double_spans(text: str) -> list[QuotedSpan]:
             open_at = None
         elif ch in DOUBLE_MARKS:
             if open_at is None:
-                if ch not in CLOSING_ONLY and _can_open(text, i):
+                # ” opens too where it stands before a word: some outlets print ”…” for both marks
+                if _can_open(text, i):
                     open_at = i
             elif ch in OPENING_ONLY and not _can_close(text, i):
                 open_at = i  # the earlier mark was never closed: start again here

@@ -278,10 +278,16 @@ class SpeakerResolver:
     def _names(self) -> list[tuple[int, int, str]]:
         """Capitalised runs with titles trimmed, the fallback when no mentions are given."""
         runs = []
+        places = [(m.start, m.end) for m in self.mentions if m.type in ("LOC", "ORG")]
         for m in re.finditer(r"(?:[A-Z][\w'’.-]*)(?:[ \u00a0]+(?:(?:bin|binti|van|de|al)[ \u00a0]+)?[A-Z][\w'’.-]*)*", self.text):
-            name = name_part(m.group(), self.common_words)
+            run = m.group()
+            # a place or organisation the tagger found inside the run is not part of the name
+            cut = max((e for s, e in places if m.start() <= s and e < m.end()), default=None)
+            if cut is not None:
+                run = " " * (cut - m.start()) + self.text[cut : m.end()]
+            name = name_part(run, self.common_words)
             if name:
-                off = m.group().rfind(name.split()[0])
+                off = run.rfind(name.split()[0])
                 runs.append((m.start() + max(off, 0), m.end(), name))
         return runs
 
@@ -333,8 +339,31 @@ class SpeakerResolver:
         return not any(m.type == "LOC" and m.text == name for m in self.mentions)
 
     def _fullest_mention(self, mention: Mention) -> str:
-        same = [m.text for m in self.mentions if m.entity_id == mention.entity_id]
-        return _clean(max(same, key=lambda t: (len(WORD.findall(t)), len(t))))
+        same = {self._trim(m.text) for m in self.mentions if m.entity_id == mention.entity_id and m.type == mention.type}
+        same.add(self._trim(mention.text))
+        same.discard("")
+        if not same:
+            return _clean(mention.text)
+        best = _clean(max(sorted(same), key=lambda t: (len(WORD.findall(t)), len(t))))
+        if mention.type == "PER":
+            # the tagger may split one person into two entities: the article's longest form still counts
+            longer = self._fullest_name(best, mention.start)
+            if len(longer.split()) > len(best.split()):
+                return longer
+        return best
+
+    def _trim(self, name: str) -> str:
+        """A mention without sentence words the tagger swept in ("Sementara Xi" → "Xi")."""
+        words = name.split()
+
+        def swept(word: str) -> bool:  # a capitalised sentence word, not part of the name
+            return is_capitalised(word) and (word.lower() in _FUNCTION_WORDS or word.lower() in self.common_words)
+
+        while words and swept(words[0]):
+            words = words[1:]
+        while words and swept(words[-1]):
+            words = words[:-1]
+        return " ".join(words)
 
     def _fullest_name(self, name: str, pos: int) -> str:
         tokens = name.split()
