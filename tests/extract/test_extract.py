@@ -117,3 +117,18 @@ def test_extract_jsonl_published_wins(tmp_path: Path) -> None:
 def test_extract_no_article_raises(content: str) -> None:
     with pytest.raises(ExtractError):
         extract(RawPage("empty.txt", content, "text"))
+
+
+def test_extract_channel_page_with_inline_ads() -> None:
+    """A detik-style channel page: <br> paragraphs, ad blocks, video promo, initials, a sidebar."""
+    (page,) = read_pages([DATA / "channel_outlet.html"])
+    article = extract(page)
+    assert article.body[0].startswith("Cianjur - Gempa bumi bermagnitudo 5,6")
+    assert article.body[-1] == "Hingga berita ini diturunkan, petugas masih mendata jumlah korban dan kerusakan."
+    assert len(article.body) == 5
+    text = article.text
+    for chrome in ("ADVERTISEMENT", "SCROLL TO", "Baca juga", "Simak Video", "Gambas", "(rin/dna)", "Berita Terkait"):
+        assert chrome not in text
+    assert article.outlet == "detikcom" and article.dateline == "Cianjur"
+    assert article.published == "2022-11-21T13:45+07:00"
+    assert [(a.name, a.role) for a in article.authors] == [("Rina Marlina", "writer")]

@@ -207,9 +207,12 @@ def split_dateline(first_paragraph: str, outlets: OutletTable) -> tuple[str | No
             outlet = outlet or part
         elif place is None and len(part.split()) <= 3:
             place = part
+    after = first_paragraph[match.end():match.end() + 1]
     if place and not (place.isupper() or outlet or match.group("b")):
-        # "Presiden Jokowi - yang ..." is not a dateline: a lone part must be in capitals.
-        place = None
+        # "Cianjur - Gempa ..." is a dateline; "Presiden Jokowi - yang ..." is not: a lone
+        # title-case part must be short and followed by a new sentence.
+        if len(place.split()) > 2 or not after.isupper():
+            place = None
     return place, outlet
 
 
@@ -251,6 +254,10 @@ def outlet_from_lines(lines: Sequence[str], outlets: OutletTable) -> str | None:
             domain = _DOMAIN.search(text)
             if domain and outlet_name(domain.group(), outlets, known_only=True):
                 return outlet_name(domain.group(), outlets, known_only=True)
+            for _, _, canonical in find_agencies(text):
+                known = outlets.by_alias(canonical)
+                if known or agency_kind(canonical) == "outlet":
+                    return known.name if known else canonical
     return None
 
 

@@ -26,11 +26,12 @@ class Outlet:
     aliases: tuple[str, ...] = ()  # how the outlet names itself in datelines, bylines, footers
     title_suffixes: tuple[str, ...] = ()  # site names appended to page titles
     zone: str | None = None  # offset of times printed without a zone
+    prefixes: tuple[str, ...] = ()  # channel names start with these ("detik" in "detikJabar")
 
 
 def parse_outlet(data: dict, origin: str = "<outlet>") -> Outlet:
     """An Outlet from one file's table, or OutletFileError naming what is wrong."""
-    allowed = {"name", "domains", "aliases", "title_suffixes", "zone"}
+    allowed = {"name", "domains", "aliases", "title_suffixes", "zone", "prefixes"}
     unknown = set(data) - allowed
     if unknown:
         raise OutletFileError(f"{origin}: unknown keys {sorted(unknown)}")
@@ -38,7 +39,7 @@ def parse_outlet(data: dict, origin: str = "<outlet>") -> Outlet:
     if not isinstance(name, str) or not name.strip():
         raise OutletFileError(f"{origin}: 'name' must be a non-empty string")
     lists = {}
-    for key in ("domains", "aliases", "title_suffixes"):
+    for key in ("domains", "aliases", "title_suffixes", "prefixes"):
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise OutletFileError(f"{origin}: '{key}' must be a list of non-empty strings")
@@ -49,7 +50,7 @@ def parse_outlet(data: dict, origin: str = "<outlet>") -> Outlet:
     if zone is not None and (not isinstance(zone, str) or not _ZONE.match(zone)):
         raise OutletFileError(f"{origin}: 'zone' must look like '+07:00'")
     return Outlet(name.strip(), tuple(d.lower() for d in lists["domains"]), lists["aliases"],
-                  lists["title_suffixes"], zone)
+                  lists["title_suffixes"], zone, tuple(p.lower() for p in lists["prefixes"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,8 @@ class OutletTable:
             if key == outlet.name.lower() or key in (a.lower() for a in outlet.aliases):
                 return outlet
             if any(key == d or key == "www." + d for d in outlet.domains):
+                return outlet
+            if " " not in key and any(key.startswith(p) and key[len(p):].isalpha() for p in outlet.prefixes):
                 return outlet
         return None
 
