@@ -103,7 +103,17 @@ def _requests(ids: list[str], rng: random.Random):
         )
 
 
-async def _client(base: str, ids: list[str], until: float, seed: int, latencies: list[float], errors: Counter) -> None:
+def _route(url: str) -> str:
+    """A label for a request, ids and queries left out: /api/articles/{id}, /search …"""
+    path = url.split("?")[0]
+    parts = path.split("/")
+    if len(parts) > 2 and parts[-2] in ("articles", "stories", "entities") and parts[-1] != "tidak-ada":
+        parts[-1] = "{id}"
+    label = "/".join(parts) or "/"
+    return label + (" +outlet" if "outlet=" in url else "")
+
+
+async def _client(base: str, ids: list[str], until: float, seed: int, latencies: list[float], errors: Counter, by_route: dict) -> None:
     import httpx
 
     rng = random.Random(seed)
@@ -119,16 +129,19 @@ async def _client(base: str, ids: list[str], until: float, seed: int, latencies:
                     errors[f"HTTP {r.status_code} {url.split('?')[0]}"] += 1
             except Exception as exc:  # a refused or dropped connection is an error to report
                 errors[f"{type(exc).__name__}"] += 1
-            latencies.append((time.perf_counter() - began) * 1000)
+            ms = (time.perf_counter() - began) * 1000
+            latencies.append(ms)
+            by_route.setdefault(_route(url), []).append(ms)
 
 
-async def _load(base: str, ids: list[str], clients: int, duration: float) -> tuple[list[float], Counter, float]:
+async def _load(base: str, ids: list[str], clients: int, duration: float):
     latencies: list[float] = []
     errors: Counter = Counter()
+    by_route: dict[str, list[float]] = {}
     began = time.perf_counter()
     until = began + duration
-    await asyncio.gather(*(_client(base, ids, until, i, latencies, errors) for i in range(clients)))
-    return latencies, errors, time.perf_counter() - began
+    await asyncio.gather(*(_client(base, ids, until, i, latencies, errors, by_route) for i in range(clients)))
+    return latencies, errors, time.perf_counter() - began, by_route
 
 
 def main() -> int:
@@ -167,7 +180,7 @@ def main() -> int:
                     return 1
                 time.sleep(0.2)
         print(f"  {args.clients} clients for {args.duration:.0f} s against {base}")
-        latencies, errors, took = asyncio.run(_load(base, ids, args.clients, args.duration))
+        latencies, errors, took, by_route = asyncio.run(_load(base, ids, args.clients, args.duration))
     finally:
         server.terminate()
         try:
@@ -181,6 +194,8 @@ def main() -> int:
         f"  latency ms: p50 {statistics.median(latencies):.0f}, p95 {_percentile(latencies, 0.95):.0f}, "
         f"p99 {_percentile(latencies, 0.99):.0f}, max {max(latencies):.0f}"
     )
+    for route, values in sorted(by_route.items()):
+        print(f"    {route:<28}{len(values):>7,} requests, p50 {statistics.median(values):>6.0f} ms, p95 {_percentile(values, 0.95):>6.0f} ms")
     print(f"  errors: {sum(errors.values())}" + "".join(f"\n    {k}: {v}" for k, v in errors.most_common()))
     target = args.clients >= 100 and args.duration >= 60
     verdict = "PASS" if not errors else "MISS"
