@@ -258,3 +258,9 @@ def test_quotes_closing_marks_used_for_both():
     art = article("”Kami akan membuka kembali sekolah bulan depan,” kata Nadiem Makarim di Jakarta.")
     q = annotate(art)[0]
     assert (q.quote, q.speaker) == ("Kami akan membuka kembali sekolah bulan depan", "Nadiem Makarim")
+
+
+def test_quotes_plural_pronoun_not_a_single_person():
+    art = article("Ketua Komisi X Lalu Hadrian Irfani menerima para pengunjuk rasa.", "“Dengarkan suara korban,” kata mereka.")
+    q = only(annotate(art), "suara korban")
+    assert (q.speaker, q.speaker_text) == (None, "mereka")

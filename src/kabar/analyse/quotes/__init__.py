@@ -137,16 +137,26 @@ def _context_relay(
     return ()
 
 
+def _is_group(name: str | None) -> bool:
+    words = (name or "").lower().split()
+    return bool(words) and (words[0] in cues.GROUP_HEADS or "dan" in words)
+
+
 def _speaker_of(cand: Candidate, text: str, resolver: SpeakerResolver, last: tuple[int, Speaker] | None) -> Speaker:
     if cand.pronoun is None and not cand.inherit and cand.speaker_span is not None:
         return resolver.resolve(*cand.speaker_span)
     words = cand.pronoun
-    if cand.pronoun is not None:
+    if cand.pronoun is not None and cand.pronoun.lower() not in cues.PLURAL_PRONOUNS:
         # a person named earlier in the same sentence: "Xi menyambut …, dia mengatakan"
         anchor = cand.speaker_span[0] if cand.speaker_span else min(cand.start, cand.sentence[0])
         person = resolver.person_in(cand.sentence[0], anchor)
         if person is not None:
             return Speaker(person.name, words, person.entity_id)
+    if words is not None and words.lower() in cues.PLURAL_PRONOUNS:
+        # "mereka" refers to a group: only an earlier group speaker will do
+        if last is not None and _is_group(last[1].name) and cand.start - last[0] <= _PRONOUN_REACH:
+            return Speaker(last[1].name, words, last[1].entity_id)
+        return Speaker(None, words)
     if last is not None and cand.start - last[0] <= _PRONOUN_REACH:
         return Speaker(last[1].name, words or last[1].text, last[1].entity_id)
     if cand.pronoun is not None:

@@ -218,6 +218,8 @@ def name_part(phrase: str, common: frozenset[str] = frozenset()) -> str | None:
         name = name[1:]
     while name and (name[0].lower() in common or name[0].lower() in _NAME_JOINERS or name[0].lower() in _FUNCTION_WORDS):
         name = name[1:]
+    while name and (name[-1].lower() in common or name[-1].lower() in _FUNCTION_WORDS):
+        name = name[:-1]
     # "China Xi Jinping", "Korea Utara Kim Jong Un": a place before a name is a modifier
     for size in (2, 1):
         if len(name) > size and _is_place(" ".join(name[:size])):
@@ -279,7 +281,7 @@ class SpeakerResolver:
         """Capitalised runs with titles trimmed, the fallback when no mentions are given."""
         runs = []
         places = [(m.start, m.end) for m in self.mentions if m.type in ("LOC", "ORG")]
-        for m in re.finditer(r"(?:[A-Z][\w'’.-]*)(?:[ \u00a0]+(?:(?:bin|binti|van|de|al)[ \u00a0]+)?[A-Z][\w'’.-]*)*", self.text):
+        for m in re.finditer(r"(?:[A-Z](?:[\w'’-]|\.(?=\w))*)(?:[ \u00a0]+(?:(?:bin|binti|van|de|al)[ \u00a0]+)?[A-Z](?:[\w'’-]|\.(?=\w))*)*", self.text):
             run = m.group()
             # a place or organisation the tagger found inside the run is not part of the name
             cut = max((e for s, e in places if m.start() <= s and e < m.end()), default=None)
@@ -352,15 +354,30 @@ class SpeakerResolver:
                 return longer
         return best
 
+    @cached_property
+    def _place_forms(self) -> list[str]:
+        """LOC/ORG forms the tagger found, longest first."""
+        forms = {_clean(m.text) for m in self.mentions if m.type in ("LOC", "ORG")}
+        return sorted(forms, key=len, reverse=True)
+
     def _trim(self, name: str) -> str:
         """A mention without sentence words the tagger swept in ("Sementara Xi" → "Xi")."""
         words = name.split()
 
         def swept(word: str) -> bool:  # a capitalised sentence word, not part of the name
-            return is_capitalised(word) and (word.lower() in _FUNCTION_WORDS or word.lower() in self.common_words)
+            return is_capitalised(word) and word.lower() in _FUNCTION_WORDS
 
         while words and swept(words[0]):
             words = words[1:]
+        # a title, place or organisation the tagger swept into a person ("Pers Gedung Putih Karoline Leavitt")
+        if len(words) > 3:
+            trimmed = name_part(" ".join(words), self.common_words) or ""
+            for place in self._place_forms:
+                if trimmed.startswith(place + " ") and len(trimmed) > len(place) + 1:
+                    trimmed = trimmed[len(place) + 1 :]
+                    break
+            if trimmed and len(trimmed.split()) >= 2:
+                words = trimmed.split()
         while words and swept(words[-1]):
             words = words[:-1]
         return " ".join(words)
