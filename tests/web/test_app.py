@@ -208,3 +208,10 @@ def test_app_ingest_with_token_stores_pages(ingest_client, monkeypatch):
     assert r.status_code == 200, r.text
     assert r.json()["stored"] == ["bekasi-1"]
     assert ingest_client.get("/api/search", params={"q": "banjir bekasi"}).json()["total"] == 1
+
+
+def test_app_pages_forbid_scripts(client):
+    r = client.get(f"/articles/{TRIBUN}")
+    assert "script-src" not in r.headers["content-security-policy"]  # default-src 'none': no script runs
+    assert "default-src 'none'" in r.headers["content-security-policy"]
+    assert r.headers["x-content-type-options"] == "nosniff"
