@@ -65,3 +65,8 @@ def test_text_numbered_list_inside_article_is_kept() -> None:
                          "1. SPBU 34-10401: Jl Kramat Raya No. 116", "2. SPBU 34-10505: Jl Letjen Suprapto"]
     body = [lines[i] for i in layout(lines).body]
     assert body[-1] == "2. SPBU 34-10505: Jl Letjen Suprapto"
+
+
+def test_text_repeated_article_sentences_stay() -> None:
+    found = layout(PAGE, repeated=frozenset({LEAD}))
+    assert LEAD in [found.lines[i] for i in found.body]

@@ -47,11 +47,19 @@ def _extract_window(items: list[RawPage | Failure]) -> Iterator[Article | Failur
 
 
 def _site(page: RawPage) -> str | None:
-    """Pages are grouped by site; without a URL a page is not grouped (copied
-    agency text would otherwise look like chrome across outlets)."""
+    """Pages are grouped by site: the URL's domain, or else the page's top lines (a site's
+    masthead and menu), so that pages of different outlets never share a group."""
     from kabar.extract.outlets import domain_name
 
-    return domain_name(page.url)
+    domain = domain_name(page.url)
+    if domain:
+        return domain
+    if page.kind != "text":
+        return None
+    top = [line.strip() for line in page.content.splitlines()[:40] if line.strip()][:4]
+    if len(top) < 4 or any(len(line.split()) > 8 for line in top):
+        return None  # no masthead: the page starts with its own text
+    return "top:" + "\x1f".join(top)
 
 
 def _repeated_lines(pages: list[RawPage]) -> dict[str, frozenset[str]]:

@@ -98,9 +98,9 @@ def layout(lines: list[str], *, repeated: frozenset[str] = frozenset(), join_wra
         lines = unwrap(lines)
     infos = [line_info(i, line) for i, line in enumerate(lines)]
     if repeated:
-        infos = [
-            _as_chrome(info) if info.text and info.text in repeated and info.words < 40 else info for info in infos
-        ]
+        # Only lines that are not surely article text: a background paragraph an outlet
+        # repeats across its articles of one story stays.
+        infos = [_as_chrome(info) if info.text in repeated and not info.core else info for info in infos]
     best = _best_run(infos)
     if best is None:
         return Layout(tuple(lines), (), len(lines), len(lines), tuple(infos))
