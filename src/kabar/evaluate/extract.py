@@ -58,6 +58,8 @@ class Prediction:
     published: str | None
     authors: tuple[tuple[str, str], ...] = ()
     sources: tuple[str, ...] = ()
+    outlet: str | None = None
+    dateline: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +78,7 @@ def kabar_predict(page: RawPage) -> Prediction:
         return Prediction("", None, None)
     return Prediction(
         article.text, article.title, article.published,
-        tuple((a.name, a.role) for a in article.authors), article.sources_cited,
+        tuple((a.name, a.role) for a in article.authors), article.sources_cited, article.outlet, article.dateline,
     )
 
 
@@ -89,7 +91,8 @@ def trafilatura_predict(page: RawPage) -> Prediction:
         return Prediction("", None, None)
     data = document if isinstance(document, dict) else document.as_dict()
     authors = tuple((a.strip(), "writer") for a in (data.get("author") or "").split(";") if a.strip())
-    return Prediction(data.get("text") or "", data.get("title"), data.get("date"), authors)
+    return Prediction(data.get("text") or "", data.get("title"), data.get("date"), authors,
+                      outlet=data.get("sitename"))
 
 
 def text_as_html(text: str) -> str:
@@ -131,6 +134,7 @@ def sample_cases(gold_dir: Path) -> list[Case]:
 
 def score(cases: Sequence[Case], predict: Callable[[RawPage], Prediction]) -> dict[str, float]:
     f1s, titles, days, exact, authors, sources, left = [], [], [], [], [], [], 0
+    outlets, datelines = [], []
     for case in cases:
         predicted = predict(case.page)
         gold = case.gold
@@ -142,11 +146,15 @@ def score(cases: Sequence[Case], predict: Callable[[RawPage], Prediction]) -> di
             authors.append(set(predicted.authors) == {(a["name"], a["role"]) for a in gold["authors"]})
         if "sources_cited" in gold:
             sources.append(list(predicted.sources) == gold["sources_cited"])
+        if "dateline" in gold:
+            datelines.append(predicted.dateline == gold["dateline"])
+            outlets.append(predicted.outlet == gold.get("outlet"))
         left += boilerplate_left(predicted.body, gold.get("boilerplate", []))
     mean = lambda xs: sum(xs) / len(xs) if xs else float("nan")  # noqa: E731
     return {
         "pages": len(cases), "body_f1": mean(f1s), "title": mean(titles), "date_day": mean(days),
         "date_exact": mean(exact), "authors": mean(authors), "sources": mean(sources), "boilerplate_left": left,
+        "outlet": mean(outlets), "dateline": mean(datelines),
     }
 
 
@@ -184,10 +192,11 @@ def evaluate(data: Path, gold: Path) -> list[Scoreboard]:
         for system, predict in systems.items():
             s = score(cases, predict)
             rows.append((system, s["pages"], s["body_f1"], s["title"], s["date_exact"], s["authors"], s["sources"],
-                         s["boilerplate_left"]))
+                         s["outlet"], s["dateline"], s["boilerplate_left"]))
         boards.append(Scoreboard(
             "extract: five samples vs gold",
-            ("system", "pages", "body F1", "title acc", "date exact", "authors", "sources_cited", "boilerplate left"),
+            ("system", "pages", "body F1", "title", "date exact", "authors", "sources", "outlet", "dateline",
+             "boilerplate left"),
             tuple(rows),
             ("boilerplate left: gold boilerplate lines found in the body (target 0)",),
         ))
