@@ -264,3 +264,13 @@ def test_quotes_plural_pronoun_not_a_single_person():
     art = article("Ketua Komisi X Lalu Hadrian Irfani menerima para pengunjuk rasa.", "“Dengarkan suara korban,” kata mereka.")
     q = only(annotate(art), "suara korban")
     assert (q.speaker, q.speaker_text) == (None, "mereka")
+
+
+def test_quotes_scraper_glued_name_is_repaired():
+    # a page whose link text lost its space: "Meutya Hafidsaat" = "Meutya Hafid" + "saat"
+    art = article(
+        "Menteri Komunikasi dan Digital Meutya Hafidsaat meninjau sekolah itu pada Senin.",
+        "“Semua sekolah akan mendapat akses internet yang cepat,” ujar Meutya.",
+    )
+    q = only(annotate(art), "akses internet")
+    assert q.speaker == "Meutya Hafid"

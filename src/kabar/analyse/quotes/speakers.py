@@ -344,6 +344,8 @@ class SpeakerResolver:
         same = {self._trim(m.text) for m in self.mentions if m.entity_id == mention.entity_id and m.type == mention.type}
         same.add(self._trim(mention.text))
         same.discard("")
+        tokens = {t for form in same for t in form.split()}
+        same = {self._unglue(form, tokens) for form in same}
         if not same:
             return _clean(mention.text)
         best = _clean(max(sorted(same), key=lambda t: (len(WORD.findall(t)), len(t))))
@@ -360,12 +362,24 @@ class SpeakerResolver:
         forms = {_clean(m.text) for m in self.mentions if m.type in ("LOC", "ORG")}
         return sorted(forms, key=len, reverse=True)
 
+    def _unglue(self, form: str, tokens: set[str]) -> str:
+        """A name cut free of a word a scraper glued to it ("Meutya Hafidsaat" → "Meutya Hafid")."""
+        words = form.split()
+        for i, token in enumerate(words):
+            for k in range(2, len(token) - 1):
+                head, tail = token[:k], token[k:]
+                if not tail.islower() or not (tail in self.common_words or tail in _FUNCTION_WORDS):
+                    continue
+                if head in tokens or (len(head) >= 3 and len(tail) >= 4):
+                    return " ".join([*words[:i], head])
+        return form
+
     def _trim(self, name: str) -> str:
         """A mention without sentence words the tagger swept in ("Sementara Xi" → "Xi")."""
         words = name.split()
 
-        def swept(word: str) -> bool:  # a capitalised sentence word, not part of the name
-            return is_capitalised(word) and word.lower() in _FUNCTION_WORDS
+        def swept(word: str) -> bool:  # a sentence word at the edge of a name ("Sementara Xi", "ucap Nasaruddin")
+            return not is_capitalised(word) or word.lower() in _FUNCTION_WORDS
 
         while words and swept(words[0]):
             words = words[1:]
@@ -385,7 +399,9 @@ class SpeakerResolver:
     def _fullest_name(self, name: str, pos: int) -> str:
         tokens = name.split()
         pattern = re.compile(r"(?<!\w)" + r"[ \u00a0]+".join(map(re.escape, tokens)) + r"(?!\w)")
-        longer = [r for r in self._names if len(r[2].split()) > len(tokens) and pattern.search(r[2])]
+        known = {t for r in self._names for t in r[2].split()}
+        runs = [(r[0], r[1], self._unglue(r[2], known)) for r in self._names]
+        longer = [r for r in runs if len(r[2].split()) > len(tokens) and pattern.search(r[2])]
         before = [r for r in longer if r[0] <= pos]
         if before:  # the longest earlier form, ties to the nearest
             return _clean(max(before, key=lambda r: (len(r[2].split()), r[0]))[2])
