@@ -142,7 +142,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
     Dirut Manajer General Manager Luar Negeri Kementerian Kemenlu
     Keuangan Kesehatan Pertahanan Perdagangan Koordinator Agama Pendidikan Kebudayaan Perhubungan Pertanian
     Perindustrian Sosial BUMN Hukum HAM Energi Mineral Ketenagakerjaan Pariwisata Koperasi Kelautan Perikanan
-    Kehutanan Lingkungan Hidup Riset Teknologi Komunikasi Informatika Investasi Keamanan Politik Perekonomian Kehakiman Kebudayaan Pers Kabinet Chief Executive Officer CEO Founder Pendiri Kakak Adik Ayah Ibunda
+    Kehutanan Lingkungan Hidup Riset Teknologi Komunikasi Informatika Investasi Keamanan Politik Perekonomian Kehakiman Kebudayaan Pers Kabinet Digital Kominfo Komdigi Chief Executive Officer CEO Founder Pendiri Kakak Adik Ayah Ibunda
     """.split()
 )
 
