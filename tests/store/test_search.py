@@ -165,3 +165,8 @@ def test_search_totals_capped(store, monkeypatch):
     page = store.search("china")
     assert page.total == 1 and page.total_exact is False
     assert len(page.results) == 2
+
+
+def test_search_snippet_merges_adjacent_matches():
+    out = snippet("Pemimpin Korea Utara Kim Jong Un mengirim pesan.", {"kim", "jong", "un"})
+    assert "<mark>Kim Jong Un</mark>" in out

@@ -343,12 +343,18 @@ def snippet(text: str, stems: set[str], width: int = SNIPPET_WORDS) -> str:
     lo, hi = words[start].start(), words[end - 1].end()
     parts = ["…" if start > 0 else ""]
     pos = lo
-    for i in range(start, end):
-        if i in matched:
-            w = words[i]
-            parts.append(html.escape(text[pos : w.start()]))
-            parts.append(f"<mark>{html.escape(w.group())}</mark>")
-            pos = w.end()
+    i = start
+    while i < end:
+        if i not in matched:
+            i += 1
+            continue
+        j = i  # a run of matched words with only spaces between them becomes one <mark>
+        while j + 1 < end and j + 1 in matched and not text[words[j].end() : words[j + 1].start()].strip():
+            j += 1
+        parts.append(html.escape(text[pos : words[i].start()]))
+        parts.append(f"<mark>{html.escape(text[words[i].start() : words[j].end()])}</mark>")
+        pos = words[j].end()
+        i = j + 1
     parts.append(html.escape(text[pos:hi]))
     parts.append("…" if end < len(words) else "")
     return "".join(parts).replace("\n", " ")
