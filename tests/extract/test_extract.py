@@ -132,3 +132,33 @@ def test_extract_channel_page_with_inline_ads() -> None:
     assert article.outlet == "detikcom" and article.dateline == "Cianjur"
     assert article.published == "2022-11-21T13:45+07:00"
     assert [(a.name, a.role) for a in article.authors] == [("Rina Marlina", "writer")]
+
+
+ENGLISH_PAGE = """Home
+News
+World
+
+Indonesia, China agree to boost maritime cooperation
+
+Tuesday, March 23, 2021 18:31
+
+JAKARTA - Indonesia and China have agreed to strengthen their maritime cooperation during a meeting in Beijing \
+on Monday, the foreign ministry said in a statement.
+
+The two countries also discussed the situation in the South China Sea, where tensions have risen in recent \
+months, according to Reuters.
+
+"We are committed to peace and stability in the region," the minister told reporters after the meeting.
+
+Related: Indonesia summons Chinese envoy
+Copyright 2021 The Jakarta Post. All rights reserved.
+"""
+
+
+def test_extract_english_page_uses_english_stopwords() -> None:
+    article = extract(RawPage("en.txt", ENGLISH_PAGE, "text"))
+    assert article.language == "en"
+    assert len(article.body) == 3 and article.body[0].startswith("JAKARTA - Indonesia and China")
+    assert article.title == "Indonesia, China agree to boost maritime cooperation"
+    assert article.published == "2021-03-23T18:31"  # no zone printed, outlet unknown: no offset invented
+    assert article.sources_cited == ("Reuters",)

@@ -26,11 +26,23 @@ DATELINE = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
+STOPLISTS = ("Indonesian", "English", "Malay")  # jusText's lists, for the languages Kabar reads
+
+
+@lru_cache(maxsize=4)
+def stopwords(language: str = "Indonesian") -> frozenset[str]:
     import justext
 
-    return frozenset(justext.get_stoplist("Indonesian"))
+    return frozenset(justext.get_stoplist(language))
+
+
+def page_stopwords(lines: list[str]) -> frozenset[str]:
+    """The stoplist of the page's language: the one that covers most of its words."""
+    words = [w.lower() for line in lines for w in _WORD.findall(line)]
+    if not words:
+        return stopwords()
+    best = max(STOPLISTS, key=lambda lang: (sum(1 for w in words if w in stopwords(lang)), lang == "Indonesian"))
+    return stopwords(best)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +81,10 @@ class LineInfo:
         return self.words >= 2 and bool(_LIST_ITEM.match(self.text))
 
 
-def line_info(index: int, raw: str) -> LineInfo:
+def line_info(index: int, raw: str, stops: frozenset[str] | None = None) -> LineInfo:
     text = raw.strip().replace("\u00a0", " ")
     words = _WORD.findall(text)
-    stops = stopwords()
+    stops = stops if stops is not None else stopwords()
     n = len(words)
     density = sum(1 for w in words if w.lower() in stops) / n if n else 0.0
     caps = sum(1 for w in words if w[0].isupper()) / n if n else 0.0
@@ -96,7 +108,8 @@ def layout(lines: list[str], *, repeated: frozenset[str] = frozenset(), join_wra
     rejoins hard-wrapped paragraphs (page text only: rendered HTML has no wrapping)."""
     if join_wrapped:
         lines = unwrap(lines)
-    infos = [line_info(i, line) for i, line in enumerate(lines)]
+    stops = page_stopwords(lines)
+    infos = [line_info(i, line, stops) for i, line in enumerate(lines)]
     if repeated:
         # Only lines that are not surely article text: a background paragraph an outlet
         # repeats across its articles of one story stays.
@@ -195,7 +208,7 @@ def _extend_end(infos: list[LineInfo], last: int) -> int:
     return end
 
 
-_CONTINUES = re.compile(r"[\w,;\-–(\"“]$")
+_CONTINUES = re.compile(r"[\w,;\-–(“]$")
 
 
 def unwrap(lines: list[str]) -> list[str]:
