@@ -16,7 +16,7 @@ from kabar.ids import stable_id
 from kabar.lang.id.agencies import canonical_agency
 from kabar.records import Article, RawPage
 
-_HEADER_WINDOW = 15  # non-blank lines above the lead searched for date and byline
+_HEADER_WINDOW = 25  # non-blank lines above the lead searched for date and byline
 _TITLE_WINDOW = 30  # non-blank lines above the lead searched for the headline
 
 
