@@ -16,11 +16,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from kabar.analyse.quotes.attribute import direct_candidates
-from kabar.analyse.quotes.candidates import Candidate
+from kabar.analyse.quotes.candidates import Candidate, is_pronoun
 from kabar.analyse.quotes.direct import quoted_spans
 from kabar.analyse.quotes.indirect import indirect_candidates
 from kabar.analyse.quotes.relay import RelayIndex
-from kabar.analyse.quotes.candidates import is_pronoun
 from kabar.analyse.quotes.speakers import Speaker, SpeakerResolver, phrase_after
 from kabar.analyse.tokens import sentence_spans
 from kabar.lang.id import quote_cues as cues

@@ -125,8 +125,6 @@ def _before_cue(text: str, span: QuotedSpan) -> Candidate | None:
     tail = clause[words[-1].end() :]
     if tail.strip() not in {"", ",", ":"}:
         return None
-    last = words[-1].group()
-    low = last.lower()
     k = len(words) - 1
     cue_k = None
     # allow one complementiser and one cue noun between verb and mark
@@ -148,7 +146,6 @@ def _before_cue(text: str, span: QuotedSpan) -> Candidate | None:
         return None
     if cue_k is not None:
         verb = words[cue_k]
-        cue = clause[verb.start() : words[len(words) - 1].end()] if words[-1].group().lower() in cues.CUE_NOUNS else verb.group()
         cue = _cue_text(clause, words, cue_k)
         vlow = verb.group().lower()
         cw = cue_word(verb.group())

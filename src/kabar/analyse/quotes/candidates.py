@@ -29,9 +29,8 @@ def cue_word(word: str) -> tuple[str, bool] | None:
     lower = word.lower()
     if lower in cues.POST_CUES or lower in cues.SPEECH_VERBS:
         return word, False
-    if lower.endswith(cues.CLITIC) and (lower[: -len(cues.CLITIC)] in cues.POST_CUES or lower == "menurutnya"):
-        return word, True
-    if lower in cues.POST_CUES or lower in {"akunya"}:
+    stem = lower[: -len(cues.CLITIC)] if lower.endswith(cues.CLITIC) else None
+    if stem is not None and (stem in cues.POST_CUES or stem in cues.CLITIC_ONLY_CUES or stem == "menurut"):
         return word, True
     return None
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from kabar.analyse.quotes.candidates import Candidate, cue_word, is_pronoun
 from kabar.analyse.quotes.direct import QuotedSpan
@@ -90,8 +91,6 @@ def _menurut_pronoun(text, s, e, cue_start, cue_end, spans, relay) -> list[Candi
     if not _enough(text, content):
         return None
     c = _make(text, content, cue, (s, e), None, spans, relay)
-    from dataclasses import replace
-
     return [replace(c, pronoun=cue)]
 
 
@@ -172,7 +171,7 @@ def _speech_verb(text, s, e, spans, found, relay) -> list[Candidate]:
         first_end = pieces[0][0] if pieces else end
         if _enough(text, (pos, first_end)):
             out.append(_make(text, (pos, first_end), cue, (s, e), np, spans, relay))
-        for _, vstart, vend in pieces:
+        for _, vstart, _ in pieces:
             vm = WORD.match(text, vstart)
             p2, cue2 = _after_verb(text, vm, e)
             if _enough(text, (p2, end)):
@@ -273,8 +272,6 @@ def _enough(text: str, span: tuple[int, int]) -> bool:
 
 
 def _with_sentence(c: Candidate, sentence: tuple[int, int]) -> Candidate:
-    from dataclasses import replace
-
     return replace(c, sentence=sentence)
 
 

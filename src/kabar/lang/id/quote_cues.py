@@ -12,9 +12,12 @@ POST_CUES: frozenset[str] = frozenset(
     """
     kata ujar ungkap tutur ucap jelas tegas sebut tambah lanjut papar terang imbuh pungkas tanya tulis
     pesan seru sambung kilah timpal tandas beber urai cetus bilang jawab klaim pinta ajak harap
-    tukas sergah ulas sahut keluh akunya
+    tukas sergah ulas sahut keluh
     """.split()
 )
+
+# Stems that cue speech only with the clitic: "akunya" (bare "aku" is a pronoun).
+CLITIC_ONLY_CUES: frozenset[str] = frozenset({"aku"})
 
 # Speaker verbs that introduce reported (or quoted) speech: X mengatakan (bahwa) …
 SPEECH_VERBS: frozenset[str] = frozenset(
