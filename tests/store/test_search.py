@@ -64,6 +64,8 @@ def test_search_title_weighted(store):
         ({"date_from": "2021-03-23", "date_to": "2021-03-23"}, [KOMPAS]),
         ({"entity": "xi jinping"}, [KOMPAS, SRAGEN]),
         ({"entity": factory.entity_id("Kim Jong Un")}, [KOMPAS]),
+        ({"entity": "Xi"}, [KOMPAS, SRAGEN]),  # an alias
+        ({"entity": "tidak ada"}, []),
         ({"story": "st-china-korut"}, [KOMPAS, SRAGEN]),
         ({"story": "st-banjir"}, []),
     ],

@@ -186,7 +186,7 @@ def search(
 ) -> SearchPage:
     """Ranked articles matching `query` and the filters (all optional).
 
-    `entity` is an entity id or a canonical name (any case); dates are
+    `entity` is an entity id, or a name or alias (any case); dates are
     YYYY, YYYY-MM or YYYY-MM-DD and both bounds are inclusive. A query with no
     words lists the filtered articles, newest first (nothing without filters).
     """
@@ -194,7 +194,10 @@ def search(
         raise ValueError("limit and offset must not be negative")
     limit, offset = min(limit, MAX_LIMIT), min(offset, MAX_OFFSET)
     date_from, date_to = check_date(date_from, "date_from"), check_date(date_to, "date_to")
-    where, params = _filters(outlet=outlet, date_from=date_from, date_to=date_to, entity=entity, story=story)
+    entity_ids = resolve_entity(store, entity) if entity else None
+    if entity_ids == ():
+        return SearchPage((), 0, parse_query(query).stems)
+    where, params = _filters(outlet=outlet, date_from=date_from, date_to=date_to, entity=entity_ids, story=story)
     parsed = parse_query(query)
     if not parsed.phrases and not where:
         return SearchPage((), 0)
@@ -208,7 +211,7 @@ def search(
                 facets.append([_outlet_term(outlet)])
             if date_from or date_to:
                 facets.append(date_terms(date_from, date_to))
-            linked, linked_params = _filters(outlet=None, date_from=None, date_to=None, entity=entity, story=story)
+            linked, linked_params = _filters(outlet=None, date_from=None, date_to=None, entity=entity_ids, story=story)
             rows, total = _fts(conn, parsed, facets, linked, linked_params, limit, offset)
         else:
             rows, total = _scan(conn, parsed, where, params, limit, offset)
@@ -220,7 +223,32 @@ def search(
 _COLUMNS = "a.id, a.title, a.outlet, a.published, a.body"
 
 
-def _filters(**f: str | None) -> tuple[list[str], dict[str, Any]]:
+MAX_ENTITY_IDS = 50
+
+
+def resolve_entity(store: Store, value: str) -> tuple[str, ...]:
+    """Entity ids for an id, a canonical name or an alias (case-insensitive); () when none."""
+    names = store.memo(("entity-names",), lambda: _entity_names(store))
+    ids = dict.fromkeys(([value] if value in names["ids"] else []) + names["names"].get(value.casefold(), []))
+    return tuple(ids)[:MAX_ENTITY_IDS]
+
+
+def _entity_names(store: Store) -> dict[str, Any]:
+    from sqlalchemy import select
+
+    from kabar.store import schema as t
+
+    ids: set[str] = set()
+    names: dict[str, list[str]] = {}
+    with store.engine.connect() as conn:
+        for eid, canonical, aliases in conn.execute(select(t.entities.c.id, t.entities.c.canonical, t.entities.c.aliases)):
+            ids.add(eid)
+            for name in dict.fromkeys([canonical, *aliases]):
+                names.setdefault(name.casefold(), []).append(eid)
+    return {"ids": ids, "names": names}
+
+
+def _filters(**f: Any) -> tuple[list[str], dict[str, Any]]:
     where: list[str] = []
     params: dict[str, Any] = {}
     if f["outlet"]:
@@ -233,11 +261,9 @@ def _filters(**f: str | None) -> tuple[list[str], dict[str, Any]]:
         where.append("a.published_day <= :date_to")
         params["date_to"] = f["date_to"] + "~"  # "~" sorts after digits: "2021-03" covers the whole month
     if f["entity"]:
-        where.append(
-            "a.id IN (SELECT ae.article_id FROM article_entities ae "
-            "WHERE ae.entity_id = :entity OR lower(ae.canonical) = lower(:entity))"
-        )
-        params["entity"] = f["entity"]
+        names = [f":entity{i}" for i in range(len(f["entity"]))]
+        where.append(f"a.id IN (SELECT ae.article_id FROM article_entities ae WHERE ae.entity_id IN ({', '.join(names)}))")
+        params.update((n[1:], eid) for n, eid in zip(names, f["entity"]))
     if f["story"]:
         where.append(
             "a.id IN (SELECT ea.article_id FROM event_articles ea "
