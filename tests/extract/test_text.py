@@ -70,3 +70,9 @@ def test_text_numbered_list_inside_article_is_kept() -> None:
 def test_text_repeated_article_sentences_stay() -> None:
     found = layout(PAGE, repeated=frozenset({LEAD}))
     assert LEAD in [found.lines[i] for i in found.body]
+
+
+def test_text_subheading_between_paragraphs_is_kept() -> None:
+    lines = PAGE[:11] + ["Layanan Baru", ""] + PAGE[11:]
+    body = [lines[i] for i in layout(lines).body]
+    assert body[:3] == [LEAD, "Layanan Baru", PAGE[11]]

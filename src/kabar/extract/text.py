@@ -120,10 +120,25 @@ def layout(lines: list[str], *, repeated: frozenset[str] = frozenset(), join_wra
     first, last = best
     first = _start_at_dateline(infos, first, last)
     last = _extend_end(infos, last)
-    body = tuple(i.index for i in infos[first : last + 1] if i.text and i.kind is None and (i.core or i.medium))
+    inside = [i for i in infos[first : last + 1] if i.text]
+    body = tuple(
+        info.index
+        for n, info in enumerate(inside)
+        if info.kind is None and (info.core or info.medium or _subheading(inside, n))
+    )
     if not body:
         return Layout(tuple(lines), (), len(lines), len(lines), tuple(infos))
     return Layout(tuple(lines), body, body[0], body[-1] + 1, tuple(infos))
+
+
+def _subheading(inside: list[LineInfo], n: int) -> bool:
+    """A short heading alone between two paragraphs of the article ("Layanan 4G")."""
+    info = inside[n]
+    if not 2 <= info.words <= 10 or info.sentence or info.text.endswith(":") or _has_date(info.text):
+        return False
+    before = inside[n - 1] if n > 0 else None
+    after = inside[n + 1] if n + 1 < len(inside) else None
+    return bool(before and after and before.core and after.core)
 
 
 def _has_date(text: str) -> bool:
