@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from kabar.ids import stable_id
 from kabar.link.features import ArticleFeatures
-from kabar.link.graph import Edges, average_linkage, top_neighbours
+from kabar.link.graph import Edges, average_linkage, row_dots, top_neighbours
 from kabar.link.vectors import Vectors
 
 
@@ -55,8 +55,8 @@ def pair_scores(features: Sequence[ArticleFeatures], vectors: Vectors, pairs: se
     if not pairs:
         return edges
     rows, cols = zip(*sorted(pairs))
-    body = _row_dots(vectors.body, rows, cols)
-    head = _row_dots(vectors.head, rows, cols)
+    body = row_dots(vectors.body, rows, cols)
+    head = row_dots(vectors.head, rows, cols)
     for i, j, b, h in zip(rows, cols, body, head):
         lexical = cfg.head_weight * h + (1 - cfg.head_weight) * b
         score = (lexical + cfg.entity_bonus * entity_overlap(features[i], features[j])) * date_factor(
@@ -65,11 +65,6 @@ def pair_scores(features: Sequence[ArticleFeatures], vectors: Vectors, pairs: se
         if score > 0:
             edges[(i, j)] = score
     return edges
-
-
-def _row_dots(matrix, rows: Sequence[int], cols: Sequence[int]) -> list[float]:
-    left, right = matrix[list(rows)], matrix[list(cols)]
-    return left.multiply(right).sum(axis=1).A1.tolist()
 
 
 def cluster_events(

@@ -24,13 +24,36 @@ Edges = dict[tuple[int, int], float]
 _CHUNK = 2048
 
 
+# On large corpora, candidates come only from terms at most this many articles share:
+# the search costs the sum of squared document frequencies, so frequent terms are
+# left to the exact re-scoring of the pairs they find, not to the search itself.
+BLOCKING_DF_CAP = 64
+_CAP_FROM = 4096
+
+
+def blocking_view(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    """The columns used to find candidates: all on small corpora, rare terms on large ones."""
+    if matrix.shape[0] < _CAP_FROM:
+        return matrix
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    keep = np.flatnonzero(df <= BLOCKING_DF_CAP)
+    return matrix[:, keep].tocsr()
+
+
 def top_neighbours(matrix: sparse.csr_matrix, k: int, min_sim: float) -> Edges:
-    """Pairs (i < j) whose row dot product is among each row's k best and ≥ min_sim."""
+    """Pairs (i < j) whose row dot product is among each row's k best and ≥ min_sim.
+
+    On large corpora the dot products are those of `blocking_view` (rare terms),
+    so they are lower bounds used for ranking; callers re-score pairs exactly.
+    """
     edges: Edges = {}
     n = matrix.shape[0]
-    transposed = matrix.T.tocsc()
+    view = blocking_view(matrix)
+    if view is not matrix:
+        min_sim = min_sim / 4  # rare terms carry only part of each row's weight
+    transposed = view.T.tocsc()
     for lo in range(0, n, _CHUNK):
-        block = (matrix[lo : lo + _CHUNK] @ transposed).tocsr()
+        block = (view[lo : lo + _CHUNK] @ transposed).tocsr()
         for row in range(block.shape[0]):
             i = lo + row
             start, end = block.indptr[row], block.indptr[row + 1]
@@ -43,6 +66,21 @@ def top_neighbours(matrix: sparse.csr_matrix, k: int, min_sim: float) -> Edges:
             for j, v in zip(cols.tolist(), vals.tolist()):
                 edges[(i, j) if i < j else (j, i)] = v
     return edges
+
+
+def row_dots(matrix: sparse.csr_matrix, rows: Sequence[int], cols: Sequence[int]) -> list[float]:
+    """Dot products of the row pairs (rows[k], cols[k])."""
+    if not rows:
+        return []
+    left, right = matrix[list(rows)], matrix[list(cols)]
+    return left.multiply(right).sum(axis=1).A1.tolist()
+
+
+def exact_edges(matrix: sparse.csr_matrix, pairs: Iterable[tuple[int, int]], min_sim: float) -> Edges:
+    """The pairs' exact dot products, keeping those ≥ min_sim."""
+    ordered = sorted(pairs)
+    rows, cols = [p[0] for p in ordered], [p[1] for p in ordered]
+    return {p: s for p, s in zip(ordered, row_dots(matrix, rows, cols)) if s >= min_sim}
 
 
 def average_linkage(
@@ -105,6 +143,11 @@ def rescore(edges: Iterable[tuple[int, int]], score: Callable[[int, int], float]
     return out
 
 
+def _dot(a: sparse.csr_matrix, b: sparse.csr_matrix) -> float:
+    _, ia, ib = np.intersect1d(a.indices, b.indices, assume_unique=True, return_indices=True)
+    return float(np.dot(a.data[ia], b.data[ib]))
+
+
 def centroid_linkage(
     matrix: sparse.csr_matrix,
     edges: Iterable[tuple[int, int]],
@@ -123,7 +166,9 @@ def centroid_linkage(
     indicator = sparse.csr_matrix(
         (np.ones(n, dtype=np.float32), ([owner[i] for i in range(n)], list(range(n)))), shape=(len(groups), n)
     )
-    sums = [row for row in (indicator @ matrix).tocsr()]
+    summed = (indicator @ matrix).tocsr()
+    summed.sum_duplicates()
+    sums = [summed[c] for c in range(len(groups))]
     sizes = [len(g) for g in groups]
     links: list[set[int]] = [set() for _ in groups]
     for i, j in edges:
@@ -134,11 +179,8 @@ def centroid_linkage(
     alive = [True] * len(groups)
 
     def average(a: int, others: list[int]) -> list[float]:
-        if not others:
-            return []
-        stacked = sparse.vstack([sums[x] for x in others])
-        dots = (stacked @ sums[a].T).toarray().ravel()
-        return [d / (sizes[a] * sizes[x]) for d, x in zip(dots.tolist(), others)]
+        # sparse-row dot products by index intersection: independent of the column count
+        return [_dot(sums[a], sums[x]) / (sizes[a] * sizes[x]) for x in others]
 
     heap: list[tuple[float, int, int]] = []
     for a in range(len(groups)):
@@ -154,7 +196,9 @@ def centroid_linkage(
         c = len(groups)
         groups.append(groups[a] + groups[b])
         sizes.append(sizes[a] + sizes[b])
-        sums.append(sums[a] + sums[b])
+        merged_sum = (sums[a] + sums[b]).tocsr()
+        merged_sum.sum_duplicates()
+        sums.append(merged_sum)
         alive[a] = alive[b] = False
         alive.append(True)
         neighbours = (links[a] | links[b]) - {a, b}

@@ -1,0 +1,127 @@
+"""Linking at scale: MinHash signatures per second, LSH memory per article, and
+event/story clustering time at growing corpus sizes, to show how the cost grows.
+
+Corpora are generated from real sentences (the five sample pages, extracted
+by Kabar): each synthetic article recombines sample sentences, and about a
+third of its words are replaced by words private to its event and story, so
+that there are events (4 articles each) and stories (5 events each) to find,
+and a long tail of rare terms as in real news.
+
+    .venv/bin/python bench/link.py            # 1k, 10k and 100k articles
+    .venv/bin/python bench/link.py --quick    # 1k and 10k
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import random
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SIGNATURES_PER_SECOND_TARGET = 3000
+
+
+def sample_sentences() -> list[str]:
+    from kabar.analyse.tokens import sentences
+    from kabar.pipeline import extract_paths
+    from kabar.records import Failure
+
+    pool = []
+    for article in extract_paths(sorted((REPO / "examples" / "samples").glob("*.txt"))):
+        if not isinstance(article, Failure):
+            pool += [s for s in sentences(article.text) if len(s.split()) >= 8]
+    return pool
+
+
+def synthetic_corpus(n: int, pool: list[str], seed: int = 0):
+    from kabar.records import AnalysedArticle, Article
+
+    rng = random.Random(seed)
+    corpus = []
+    for k in range(n):
+        event, story = k // 4, k // 20
+        private = [f"peristiwa{event}x{j}" for j in range(12)] + [f"kisah{story}x{j}" for j in range(12)]
+        body = []
+        for _ in range(6):
+            words = rng.choice(pool).split()
+            body.append(" ".join(rng.choice(private) if rng.random() < 0.33 else w for w in words))
+        corpus.append(AnalysedArticle(Article(id=f"a{k}", source=f"synthetic/{k}", body=tuple(body))))
+    return corpus
+
+
+def bench_signatures(pool: list[str]) -> None:
+    from kabar.link.reuse import ReuseConfig, SentenceShingles, signatures
+    from kabar.analyse.stem import stem_text
+
+    cfg = ReuseConfig()
+    items = []
+    for k in range(20000):
+        words = stem_text(pool[k % len(pool)]) + [f"w{k}"]
+        grams = frozenset(" ".join(words[i : i + 3]) for i in range(len(words) - 2))
+        items.append(SentenceShingles(0, k, 0, 0, grams))
+    signatures(items[:500], cfg)  # warm up
+    runs = []
+    for _ in range(3):
+        start = time.perf_counter()
+        hashes = signatures(items, cfg)
+        runs.append(len(items) / (time.perf_counter() - start))
+    print(f"MinHash signatures (sentences, {cfg.num_perm} perm, bulk): {min(runs):,.0f}–{max(runs):,.0f}/s "
+          f"(target ≥ {SIGNATURES_PER_SECOND_TARGET:,}/s)")
+
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=cfg.lsh_threshold, num_perm=cfg.num_perm)
+    with lsh.insertion_session() as session:
+        for k, h in enumerate(hashes):
+            session.insert(k, h)
+    size = len(pickle.dumps(lsh))
+    per_sentence = size / len(hashes)
+    print(f"LSH index: {size / 1e6:.1f} MB pickled for {len(hashes):,} sentences = {per_sentence:,.0f} B/sentence, "
+          f"≈ {per_sentence * 20 / 1024:,.1f} KiB per 20-sentence article")
+
+
+def bench_clustering(sizes: list[int], pool: list[str]) -> None:
+    from kabar.evaluate.clustering_metrics import bcubed
+    from kabar.link.events import cluster_events
+    from kabar.link.features import article_features
+    from kabar.link.stories import cluster_stories
+    from kabar.link.vectors import tfidf_vectors
+
+    print(f"{'articles':>9} {'features':>9} {'tfidf':>7} {'events':>8} {'stories':>8} {'total':>8}  event B3 F1  story B3 F1")
+    previous = None
+    for n in sizes:
+        corpus = synthetic_corpus(n, pool)
+        t0 = time.perf_counter()
+        features = [article_features(a) for a in corpus]
+        t1 = time.perf_counter()
+        vectors = tfidf_vectors(features)
+        t2 = time.perf_counter()
+        events = cluster_events(features, vectors)
+        t3 = time.perf_counter()
+        stories = cluster_stories(features, vectors, events)
+        t4 = time.perf_counter()
+        event_of = {i: f"e{e}" for e, g in enumerate(events) for i in g}
+        story_of = {i: f"s{s}" for s, members in enumerate(stories) for e in members for i in events[e]}
+        ev = bcubed({str(i): event_of[i] for i in range(n)}, {str(i): str(i // 4) for i in range(n)}).f1
+        st = bcubed({str(i): story_of[i] for i in range(n)}, {str(i): str(i // 20) for i in range(n)}).f1
+        growth = f"  ×{(t4 - t0) / previous:.1f} time for ×10 articles" if previous else ""
+        print(f"{n:>9,} {t1 - t0:>8.1f}s {t2 - t1:>6.1f}s {t3 - t2:>7.1f}s {t4 - t3:>7.1f}s {t4 - t0:>7.1f}s"
+              f"  {ev:>11.3f}  {st:>11.3f}{growth}", flush=True)
+        previous = t4 - t0
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="1k and 10k articles only")
+    args = parser.parse_args(argv)
+    pool = sample_sentences()
+    print(f"{len(pool)} real sentences from the sample pages")
+    bench_signatures(pool)
+    bench_clustering([1000, 10000] if args.quick else [1000, 10000, 100000], pool)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
