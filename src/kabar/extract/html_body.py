@@ -35,6 +35,15 @@ def _tokens(lines: list[str]) -> int:
     return sum(len(re.findall(r"\w+", line)) for line in lines)
 
 
+def _overlap(a: list[str], b: list[str]) -> float:
+    from collections import Counter
+
+    ta = Counter(re.findall(r"\w+", " ".join(a).lower()))
+    tb = Counter(re.findall(r"\w+", " ".join(b).lower()))
+    common = sum((ta & tb).values())
+    return 2 * common / (sum(ta.values()) + sum(tb.values())) if common else 0.0
+
+
 def _choose(main: list[str], ours: list[str]) -> list[str]:
     """The line classifier's body, unless trafilatura found article-like paragraphs it
     missed (long, sentence-like lines worth 30% of ours): then trafilatura's text,
@@ -43,6 +52,8 @@ def _choose(main: list[str], ours: list[str]) -> list[str]:
         return main
     if not main:
         return ours
+    if _overlap(main, ours) < 0.2:
+        return main  # the two found different texts: trafilatura's reading of the markup wins
     known = {" ".join(line.split()) for line in ours}
     extra = [line for line in main if " ".join(line.split()) not in known]
     extra_core = sum(_tokens([line]) for line in extra if line_info(0, line).core)

@@ -180,8 +180,15 @@ def _best_run(infos: list[LineInfo]) -> tuple[int, int] | None:
         runs.append((current[0], current[1], chars))
     if not runs:
         return None
-    first, last, _ = max(runs, key=lambda r: r[2])
+    # A run that opens (within its first lines) with a dateline is the report itself,
+    # not comments or teasers, even when those hold more text.
+    first, last, _ = max(runs, key=lambda r: r[2] * (2 if _opens_with_dateline(infos, r[0], r[1]) else 1))
     return first, last
+
+
+def _opens_with_dateline(infos: list[LineInfo], first: int, last: int) -> bool:
+    cores = [i for i in infos[first : last + 1] if i.core][:3]
+    return any(DATELINE.match(i.text) and _dateline_is_place_or_outlet(i.text) for i in cores)
 
 
 def _start_at_dateline(infos: list[LineInfo], first: int, last: int) -> int:
