@@ -235,6 +235,7 @@ _FUNCTION_WORDS = frozenset(
     | cues.SPEECH_VERBS
     | cues.POST_CUES
     | {w for c in cues.CONNECTIVES for w in c.split()}
+    | cues.SUBJECT_ADVERBS
     | {"menurut", "disebutkan", "dilaporkan", "diketahui", "sedangkan", "kata", "saat", "tapi", "jika", "kalau"}
 )
 
@@ -346,6 +347,9 @@ class SpeakerResolver:
         same.discard("")
         tokens = {t for form in same for t in form.split()}
         same = {self._unglue(form, tokens) for form in same}
+        # a form of the same entity that shares no word with the one at the cue is a linking slip
+        own = {w.lower() for w in self._trim(mention.text).split()} or {w.lower() for w in mention.text.split()}
+        same = {f for f in same if any(w.lower() in own or any(w.lower().startswith(o) or o.startswith(w.lower()) for o in own) for w in f.split())}
         if not same:
             return _clean(mention.text)
         best = _clean(max(sorted(same), key=lambda t: (len(WORD.findall(t)), len(t))))

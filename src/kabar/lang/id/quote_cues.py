@@ -136,7 +136,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
     Presiden Wakil Wapres Menteri Menko Mendagri Menlu Menkes Mendikbud Ketua Kepala Direktur Dirjen Sekjen
     Sekretaris Jenderal Jendral Juru Bicara Jubir Gubernur Wagub Bupati Wali Walikota Kota Camat Lurah Dusun Desa
     Kapolri Kapolda Kapolres Kapolsek Kabid Kasubdit Kasat Kanit Humas Panglima Kasad Irjen Brigjen Kombes
-    AKBP AKP Kompol Iptu Ipda Komjen Marsekal Laksamana Letjen Mayjen Kolonel Letkol Mayor Kapten Inspektur
+    AKBP AKP Pol Kompol Iptu Ipda Komjen Marsekal Laksamana Letjen Mayjen Kolonel Letkol Mayor Kapten Inspektur
     Komisaris Besar Ajun Perdana Raja Ratu Pangeran Kanselir Duta Dubes Besar Utusan Khusus Anggota
     Pengajar Peneliti Pengamat PT Tbk Persero Head Manager Director President Chairman Spokesperson Dosen Guru Rektor Dekan Profesor Prof Dr Ir Drs Hj H KH Ustaz Pendeta
     Uskup Paus Imam Pimpinan Pemimpin Komandan Kepala Senator Jaksa Agung Hakim Ketua Umum Plt Pj Pjs
