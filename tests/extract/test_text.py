@@ -82,8 +82,8 @@ def test_text_report_with_dateline_beats_longer_comments() -> None:
     comment = ("Menurut saya kebijakan ini sangat tidak adil bagi para pegawai yang sudah bekerja dengan baik selama "
                "bertahun-tahun di daerah dan harus dikaji ulang oleh pemerintah pusat.")
     comments = []
-    for n in range(4):
-        comments += [f"pembaca{n}", "Balas", "Suka", "Laporkan", "Bagikan", "Ikuti", "", comment, ""]
+    for n in range(3):
+        comments += [f"pembaca{n}", "Balas", "", comment, ""]
     lines = PAGE[:12] + ["Lihat semua", "Urutkan", "Terbaru", "Terlama", "Populer", "Semua", ""] + comments
     body = [lines[i] for i in layout(lines).body]
     assert body[0] == LEAD and comment not in body

@@ -182,7 +182,7 @@ def _best_run(infos: list[LineInfo]) -> tuple[int, int] | None:
         return None
     # A run that opens (within its first lines) with a dateline is the report itself,
     # not comments or teasers, even when those hold more text.
-    first, last, _ = max(runs, key=lambda r: r[2] * (2 if _opens_with_dateline(infos, r[0], r[1]) else 1))
+    first, last, _ = max(runs, key=lambda r: r[2] * (3 if _opens_with_dateline(infos, r[0], r[1]) else 1))
     return first, last
 
 
