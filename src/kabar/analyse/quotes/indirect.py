@@ -103,6 +103,8 @@ def _menurut(text, s, e, cue_start, cue_end, spans, found, relay) -> list[Candid
     if len(WORD.findall(np_text)) > 12 or not WORD.search(np_text):
         return None
     np = (cue_end + len(np_text) - len(np_text.lstrip()), stop - (len(np_text) - len(np_text.rstrip())))
+    if np_text.strip().lower() in cues.FIRST_PERSON:
+        return None  # "menurut saya": the words of a speaker whose quotation marks were lost
     # "Menurut laporan kantor berita Korut, Korean Central News Agency (KCNA), …": the appositive agency
     agencies = _within(found, np[0], np[1])
     after_comma = text[stop + 1 : e] if comma >= 0 else ""

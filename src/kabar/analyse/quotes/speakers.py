@@ -161,6 +161,11 @@ def _subject_in(text: str, start: int, end: int) -> tuple[int, int] | None:
             break
     if not words:
         return None
+    # a post-quote cue before the subject belongs to the quotation before ("…, ungkap Retno meminta …")
+    while words and not is_capitalised(words[0][2]) and words[0][2].lower() in cues.POST_CUES:
+        words = words[1:]
+    if not words:
+        return None
     # strip connectives at the front
     joined = " ".join(w for _, _, w in words).lower()
     for conn in cues.CONNECTIVES:
@@ -388,8 +393,9 @@ class SpeakerResolver:
         while words and swept(words[0]):
             words = words[1:]
         # a title, place or organisation the tagger swept into a person ("Pers Gedung Putih Karoline Leavitt")
-        if len(words) > 3:
-            trimmed = name_part(" ".join(words), self.common_words) or ""
+        if len(words) > 2:
+            trimmed = name_part(" ".join(words), self.common_words) if len(words) > 3 else " ".join(words)
+            trimmed = trimmed or ""
             for place in self._place_forms:
                 if trimmed.startswith(place + " ") and len(trimmed) > len(place) + 1:
                     trimmed = trimmed[len(place) + 1 :]
