@@ -181,3 +181,11 @@ def test_read_pages_json_document(tmp_path: Path, document: str) -> None:
     items = _one(path)
     assert items and all(isinstance(p, RawPage) for p in items)
     assert items[0].content == PARAGRAPH
+
+
+def test_read_pages_wrong_declared_charset_falls_back(tmp_path: Path) -> None:
+    text = "<html><head><meta charset='utf-8'></head><body><p>Menteri berkata café itu ditutup. " * 20
+    path = tmp_path / "wrong.html"
+    path.write_bytes((text + "</p></body></html>").encode("cp1252"))
+    (page,) = _one(path)
+    assert isinstance(page, RawPage) and "café" in page.content and page.encoding != "utf-8"
