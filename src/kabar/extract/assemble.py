@@ -50,7 +50,7 @@ def build_article(
     footer = [i.text for i in infos[layout.end :] if i.text]
     around = [i.text for i in infos if i.text and i.index not in body_set]
 
-    url = page.url or markup.url
+    url = page.url or (markup.url if markup.url and markup.url.startswith(("http://", "https://")) else None)
     outlet = _outlet(url, body, around, markup, outlets)
     outlet_record = outlets.by_name(outlet) if outlet else None
     place = meta.split_dateline(body[0], outlets)[0] if body else None
