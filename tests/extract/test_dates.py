@@ -47,8 +47,9 @@ def test_dates_machine_stamps(stamp: str, zone: str | None, iso: str) -> None:
     assert parsed is not None and parsed.iso() == iso
 
 
-def test_dates_reported_day_needs_a_year_whose_calendar_fits() -> None:
+def test_dates_reported_day_needs_a_nearby_dated_anchor() -> None:
     lead = ["Menurut laporan KCNA, dalam laporannya pada Sabtu (26/11) surat itu berisi ajakan."]
-    assert reported_day(lead, {2022, 2023}) == date(2022, 11, 26)
-    assert reported_day(lead, {2023}) is None  # 26/11/2023 is a Sunday: no guess
-    assert reported_day(lead, set()) is None
+    assert reported_day(lead, [date(2022, 11, 18)]) == date(2022, 11, 26)
+    assert reported_day(lead, [date(2023, 11, 18)]) is None  # 26/11/2023 is a Sunday: no guess
+    assert reported_day(lead, [date(2022, 6, 1)]) is None  # too far from anything dated on the page
+    assert reported_day(lead, []) is None

@@ -60,7 +60,9 @@ def build_article(
     if markup.title and title:
         # On HTML the headline comes from the markup; its rendered line anchors the date search.
         title_line = next((i for i in reversed(region) if i.text == title), title_line)
-    published = _published(page, header, title_line, footer, markup, body, lines, outlet_record)
+    raw_keys = {" ".join(line.split()) for line in raw_body}
+    off_body = [line for line in lines if line.strip() and " ".join(line.split()) not in raw_keys]
+    published = _published(page, header, title_line, footer, markup, body, off_body, outlet_record)
     authors = meta.find_authors([i.text for i in header] + footer, outlets)
     if not authors and markup.author:
         authors = meta.find_authors([f"Penulis: {markup.author}"], outlets)
@@ -177,7 +179,7 @@ def _content_words(text: str) -> list[str]:
     return [w for w in re.findall(r"[^\W\d_]{4,}", text.lower())]
 
 
-def _published(page: RawPage, header, title_line, footer, markup: Markup, body, lines, outlet) -> str | None:
+def _published(page: RawPage, header, title_line, footer, markup: Markup, body, off_body, outlet) -> str | None:
     zone = outlet.zone if outlet else None
     if page.published_hint:
         given = parse_iso(page.published_hint, zone)
@@ -199,8 +201,8 @@ def _published(page: RawPage, header, title_line, footer, markup: Markup, body, 
     ):
         if candidate is not None:
             return candidate.iso(zone)
-    years = {d.day.year for line in lines for d in find_dates(line)}
-    day = reported_day(list(body), years)
+    anchors = [d.day for line in off_body for d in find_dates(line)]
+    day = reported_day(list(body), anchors)
     return day.isoformat() if day else None
 
 

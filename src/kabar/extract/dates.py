@@ -121,25 +121,27 @@ def parse_iso(value: str, local_offset: str | None = None) -> PageDate | None:
 _REPORTED_DAY = re.compile(r"\b(?P<wd>[A-Za-z']+)\s*\(\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*\)")
 
 
-def reported_day(paragraphs: list[str], page_years: set[int]) -> date | None:
+def reported_day(paragraphs: list[str], anchors: list[date]) -> date | None:
     """The day an undated article reports, when its lead names it as "Sabtu (26/11)".
 
-    The year must be one printed on the page whose calendar puts that weekday on
-    that day; anything less certain gives None.
+    `anchors` are full dates printed on the page outside the body (a caption's
+    "Jumat (18/11/2022)"). The day must fall in the fortnight after one of them and
+    on the weekday the lead gives; anything less certain gives None.
     """
     for paragraph in paragraphs[:2]:
         for match in _REPORTED_DAY.finditer(paragraph):
             weekday = WEEKDAYS.get(match.group("wd").lower())
             if weekday is None:
                 continue
-            fits = []
-            for year in sorted(page_years):
-                try:
-                    day = date(year, int(match.group("m")), int(match.group("d")))
-                except ValueError:
-                    continue
-                if day.weekday() == weekday:
-                    fits.append(day)
+            fits = set()
+            for anchor in anchors:
+                for year in (anchor.year, anchor.year + 1):
+                    try:
+                        day = date(year, int(match.group("m")), int(match.group("d")))
+                    except ValueError:
+                        continue
+                    if day.weekday() == weekday and timedelta(0) <= day - anchor <= timedelta(days=14):
+                        fits.add(day)
             if len(fits) == 1:
-                return fits[0]
+                return fits.pop()
     return None
