@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kabar.extract import meta
-from kabar.extract.boilerplate import is_end_marker, line_kind
-from kabar.extract.dates import PageDate, find_dates, parse_iso, published_from_lines, reported_day
+from kabar.extract.boilerplate import line_kind
+from kabar.extract.dates import find_dates, parse_iso, published_from_lines, reported_day
 from kabar.extract.language import detect_language
 from kabar.extract.outlets import Outlet, OutletTable, domain_name
 from kabar.extract.text import Layout, LineInfo, clean_body

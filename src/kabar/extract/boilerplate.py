@@ -14,7 +14,7 @@ from typing import Literal
 
 from kabar.lang.id import boilerplate as data
 
-LineKind = Literal["related", "chrome", "footer", "caption", "initials", "link"]
+LineKind = Literal["related", "chrome", "footer", "caption", "initials", "link", "repeated"]
 
 _WORD = re.compile(r"\w+")
 
@@ -132,10 +132,3 @@ def _title_end(text: str, start: int) -> int:
             return start + last_cap_start
         return start + tok.start()
     return len(text)
-
-
-def strip_trailing_initials(line: str) -> tuple[str, str | None]:
-    match = _compiled()["trailing_initials"].search(line)
-    if match and match.start() > 0:
-        return line[: match.start()].rstrip(), match.group().strip()
-    return line, None
