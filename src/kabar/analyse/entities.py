@@ -84,6 +84,7 @@ def annotate(article: Article) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]
     spans = _tagged_spans(text)
     spans = [part for span in spans for part in _split_prefixes(text, span, table)]
     spans = _add_dictionary_spans(text, spans, table)
+    spans = _add_titled_names(text, spans, table)
     spans = [_with_role(text, s, table) for s in spans]
     spans = _propagate(text, spans, table)
     spans = [s for s in spans if s.end > s.start and any(ch.isalnum() for ch in text[s.start : s.end])]
@@ -147,7 +148,56 @@ def _alternation(forms) -> str:
     return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
 
 
-# --- 1b. compounds the tagger ran together --------------------------------------------
+# --- 2b. names after a person's title ---------------------------------------------------
+
+_NAME_WORD = re.compile(r"[ \u00a0]+(\([^()\n]{1,20}\)|[A-Z][\w'’.-]*)")
+
+
+def _add_titled_names(text: str, spans: list[_Span], table: AliasTable) -> list[_Span]:
+    """Capitalised words after a title that is always followed by a person ("Presiden",
+    "Menteri Luar Negeri"), past a country or an acronym ("AS", "(Dubes) China"), are a
+    person's name when the tagger found nothing there: foreign names it has never seen."""
+    added = []
+    for title in _person_title_pattern().finditer(text):
+        words = []
+        pos = title.end()
+        while (m := _NAME_WORD.match(text, pos)) is not None and len(words) < 8:
+            words.append(m)
+            pos = m.end()
+        k = 0  # skip a place, an acronym or a bracketed abbreviation before the name
+        while k < len(words):
+            w = words[k].group(1)
+            two = " ".join(x.group(1) for x in words[k : k + 2])
+            if w.startswith("(") or w.isupper() or table.lookup(w) is not None:
+                k += 1
+            elif len(words) > k + 1 and table.lookup(two) is not None:
+                k += 2
+            else:
+                break
+        name = []
+        for m in words[k : k + 4]:
+            w = m.group(1)
+            if w.startswith("(") or w.isupper() or w.lower() in table.titles or table.lookup(w) is not None:
+                break
+            name.append(m)
+        if not name:
+            continue
+        start, end = name[0].start(1), name[-1].end(1)
+        if text[end - 1] == ".":
+            end -= 1  # a sentence's full stop, not an initial
+        if any(s.start < end and start < s.end for s in spans):
+            continue
+        added.append(_Span(start, end, "PER"))
+    return sorted(spans + added, key=lambda s: s.start)
+
+
+@lru_cache(maxsize=1)
+def _person_title_pattern() -> re.Pattern[str]:
+    titles = alias_table().person_titles
+    return re.compile(rf"(?<![\w-])(?i:{_alternation(titles)})(?![\w-])")
+
+
+# --- 1b. compounds the tagger ran together -------------------------------------------
 
 
 def _split_prefixes(text: str, span: _Span, table: AliasTable) -> list[_Span]:
@@ -163,6 +213,13 @@ def _split_prefixes(text: str, span: _Span, table: AliasTable) -> list[_Span]:
             rest_entry = table.lookup(text[rest.start : rest.end])
             if rest_entry is not None:
                 return [replace(rest, type=rest_entry.type)]
+    if any(" ".join(w.group(0) for w in words[:k]).lower() in table.descriptors for k in (1, 2, 3)):
+        # "Kantor Berita resmi China Xinhua": the agency is the known name at the end
+        for k in range(1, len(words)):
+            tail = text[span.start + words[k].start() : span.end]
+            entry = table.lookup(tail)
+            if entry is not None and entry.type == "ORG":
+                return [_Span(span.start + words[k].start(), span.end, "ORG")]
     for n in range(len(words) - 1, 0, -1):
         head = _clean(" ".join(w.group(0) for w in words[:n]))
         entry = table.lookup(head) or table.capitals.get(head.lower())
@@ -176,7 +233,7 @@ def _split_prefixes(text: str, span: _Span, table: AliasTable) -> list[_Span]:
     return [span]
 
 
-# --- 1c. the same names again -------------------------------------------------------------
+# --- 3b. the same names again ------------------------------------------------------
 
 
 def _propagate(text: str, spans: list[_Span], table: AliasTable) -> list[_Span]:
@@ -296,8 +353,7 @@ def _fold_short_forms(spans: list[_Span]) -> list[_Span]:
             if candidates:
                 # the most recent earlier full name, else the first later one
                 earlier = [s.canonical for s in spans[:i] if s.canonical in candidates]
-                name = max(earlier[-1:] or candidates[:1], key=len)
-                # a still fuller name that contains this one ("Kim Jong Un" ⊂ "Kim Jong Un Sr")
+                name = (earlier[-1:] or candidates[:1])[0]
         elif _is_abbreviation_of_any(name):
             expanded = _expand_abbreviation(name, spans[:i] + spans[i + 1 :])
             if expanded:

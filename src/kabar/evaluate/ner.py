@@ -21,6 +21,13 @@ DEV_FILES = (
     "nerui.fold1.dev.tsv",
 )
 ANCHORS = {"nergrit.valid.tsv": 0.776}
+SHORT_NAMES = {
+    "idner_news_2k.dev.tsv": "idner dev",
+    "nergrit.valid.tsv": "nergrit val",
+    "nerp.valid.tsv": "nerp val",
+    "nerugm.fold1.dev.tsv": "nerugm dev",
+    "nerui.fold1.dev.tsv": "nerui dev",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +96,7 @@ def ner_board(data: Path, tag=None) -> Scoreboard:
         types = file_types(data, name)
         s = score_file(path, types, tag)
         rows.append(
-            (name, "/".join(types), s["all"].precision, s["all"].recall, s["all"].f1,
+            (SHORT_NAMES.get(name, name), "all" if len(types) == 3 else "/".join(types), s["all"].precision, s["all"].recall, s["all"].f1,
              *(s[t].f1 if t in s else None for t in TYPES), ANCHORS.get(name))
         )
     return Scoreboard(

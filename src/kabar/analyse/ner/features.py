@@ -74,6 +74,8 @@ def _word(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         "p3=" + low[:3],
         "x3=" + low[-3:],
         "x2=" + low[-2:],
+        "x4=" + low[-4:],
+        "p2=" + low[:2],
     ]
     if word[:1].isupper():
         own.append("T")
@@ -86,6 +88,7 @@ def _word(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         "-1w=" + low, "-1s=" + shp,
         "+1w=" + low, "+1s=" + shp,
         "+2w=" + low, "+2s=" + shp,
+        low,
     )
     return tuple(own), ctx
 
@@ -133,6 +136,7 @@ def sentence_features(words: Sequence[str], lexicon: Lexicon = EMPTY_LEXICON) ->
             ctx = cached[i - 1][1]
             feats.append(ctx[2])
             feats.append(ctx[3])
+            feats.append("bi=" + ctx[8] + "|" + cached[i][1][8])
             if i > 1:
                 feats.append(cached[i - 2][1][0])
         if i == n - 1:

@@ -77,11 +77,13 @@ def lowercased(sentences: list[Sentence]) -> list[Sentence]:
 
 
 def load_training(
-    data: Path, nerp: str, lower_aug: float, repeat_cased: int = 1, seed: int = 13
+    data: Path, nerp: str, lower_aug: float, repeat_cased: int = 1, seed: int = 13, exclude: tuple[str, ...] = ()
 ) -> tuple[list[Sentence], dict[str, str]]:
     sentences: list[Sentence] = []
     sources: dict[str, str] = {}
     for name, licence in TRAIN_FILES.items():
+        if name in exclude:
+            continue
         sentences += read_labelled(data / "ner" / name)
         sources[name] = licence
     # the cased news sets count more than NERP's lower-cased ones: repeating them weighs them up
@@ -193,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--nerp", choices=("none", "full", "no-org-risk"), default="none")
     parser.add_argument("--lower-aug", type=float, default=0.0, help="share of cased sentences also added lower-cased")
     parser.add_argument("--repeat-cased", type=int, default=1, help="repeat the cased sets N times (weighting)")
+    parser.add_argument("--exclude", nargs="*", default=[], help="training files to leave out (experiments)")
     parser.add_argument("--no-lexicon", action="store_true")
     parser.add_argument("--c1", type=float, default=0.05)
     parser.add_argument("--c2", type=float, default=0.01)
@@ -212,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     global _ORG_LEXICON
     lexicon = Lexicon({}, frozenset()) if args.no_lexicon else build_lexicon(data / "gazetteers")
     _ORG_LEXICON = lexicon
-    sentences, sources = load_training(data, args.nerp, args.lower_aug, args.repeat_cased)
+    sentences, sources = load_training(data, args.nerp, args.lower_aug, args.repeat_cased, exclude=tuple(args.exclude))
     args.out.mkdir(parents=True, exist_ok=True)
     model_path = args.out / "model.crfsuite"
     lexicon_path = args.out / "lexicon.tsv.gz"

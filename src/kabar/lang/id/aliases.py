@@ -35,6 +35,8 @@ class AliasTable:
     max_title_words: int
     scan: frozenset[str]  # lower-cased forms worth looking for in running text (our table, CLDR Indonesian names)
     lowercase: frozenset[str]  # forms written in lower case ("negara tirai bambu"): no capital needed
+    descriptors: frozenset[str] = frozenset()  # lower-cased words before an organisation's name ("kantor berita")
+    person_titles: frozenset[str] = frozenset()  # lower-cased titles always followed by a person's name
 
     def lookup(self, surface: str) -> AliasEntry | None:
         form = " ".join(surface.split())
@@ -57,6 +59,8 @@ def alias_table() -> AliasTable:
     titles: set[str] = set()
     scan: set[str] = set()
     lowercase: set[str] = set()
+    descriptors: set[str] = set()
+    person_titles: set[str] = set()
     for code, entry in _cldr().items():
         for name in entry[1]:
             folded.setdefault(name.lower(), AliasEntry(entry[0], "LOC"))
@@ -70,6 +74,11 @@ def alias_table() -> AliasTable:
         kind, form = cols[0], " ".join(cols[1].split())
         if kind == "title":
             titles.add(form.lower())
+            if len(cols) > 2 and cols[2] == "person":
+                person_titles.add(form.lower())
+            continue
+        if kind == "descriptor":
+            descriptors.add(form.lower())
             continue
         entry = AliasEntry(cols[2], cols[3])
         if kind == "capital":
@@ -82,7 +91,10 @@ def alias_table() -> AliasTable:
             if form[0].islower():
                 lowercase.add(form)
     longest = max((len(t.split()) for t in titles), default=1)
-    return AliasTable(exact, folded, capitals, frozenset(titles), longest, frozenset(scan), frozenset(lowercase))
+    return AliasTable(
+        exact, folded, capitals, frozenset(titles), longest, frozenset(scan), frozenset(lowercase), frozenset(descriptors),
+        frozenset(person_titles),
+    )
 
 
 def _cldr() -> dict[str, tuple[str, tuple[str, ...]]]:
