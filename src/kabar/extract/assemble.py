@@ -120,13 +120,22 @@ def _title(title_line: LineInfo | None, markup: Markup, outlet: Outlet | None, o
     cleaned = meta.clean_title(markup.title, names)
     if cleaned:
         for h1 in markup.h1:
-            # The h1 is the headline itself when the <title> holds it plus a site name.
-            if len(h1.split()) >= 3 and h1 in (markup.title or "") and len(h1) < len(cleaned) + 1:
-                return h1
+            # The h1 is the headline as printed when it says what the <title> says
+            # (the <title> may add a site name or differ in quotes and spacing).
+            if len(h1.split()) >= 3 and _same_words(h1, cleaned) >= 0.8:
+                return meta.clean_title(h1, names) or h1
         return cleaned
     if markup.h1:
         return meta.clean_title(markup.h1[0], names)
     return meta.clean_title(title_line.text, names) if title_line else None
+
+
+def _same_words(a: str, b: str) -> float:
+    wa, wb = re.findall(r"\w+", a.lower()), re.findall(r"\w+", b.lower())
+    if not wa or not wb:
+        return 0.0
+    common = len(set(wa) & set(wb))
+    return 2 * common / (len(set(wa)) + len(set(wb)))
 
 
 def _title_from_lines(
