@@ -22,11 +22,11 @@ DEV_FILES = (
 )
 ANCHORS = {"nergrit.valid.tsv": 0.776}
 SHORT_NAMES = {
-    "idner_news_2k.dev.tsv": "idner dev",
-    "nergrit.valid.tsv": "nergrit val",
-    "nerp.valid.tsv": "nerp val",
-    "nerugm.fold1.dev.tsv": "nerugm dev",
-    "nerui.fold1.dev.tsv": "nerui dev",
+    "idner_news_2k.dev.tsv": "idner",
+    "nergrit.valid.tsv": "nergrit",
+    "nerp.valid.tsv": "nerp*",
+    "nerugm.fold1.dev.tsv": "nerugm",
+    "nerui.fold1.dev.tsv": "nerui",
 }
 
 
@@ -96,16 +96,17 @@ def ner_board(data: Path, tag=None) -> Scoreboard:
         types = file_types(data, name)
         s = score_file(path, types, tag)
         rows.append(
-            (SHORT_NAMES.get(name, name), "all" if len(types) == 3 else "/".join(types), s["all"].precision, s["all"].recall, s["all"].f1,
+            (SHORT_NAMES.get(name, name), s["all"].precision, s["all"].recall, s["all"].f1,
              *(s[t].f1 if t in s else None for t in TYPES), ANCHORS.get(name))
         )
     return Scoreboard(
         title="NER: entity-level micro P/R/F1 (exact span and type) per dev file",
-        columns=("file", "types", "P", "R", "F1", "F1 PER", "F1 ORG", "F1 LOC", "anchor F1"),
+        columns=("dev file", "P", "R", "F1", "F1 PER", "F1 ORG", "F1 LOC", "anchor F1"),
         rows=tuple(rows),
         notes=(
             "anchor: IndoBERT-large (335M parameters, GPU) on the NERGrit test set (IndoNLU paper).",
-            "NER-UGM and NER-UI are evaluation-only; NERP is scored on PER/LOC (it has no ORG).",
+            "files: " + ", ".join(f"{SHORT_NAMES[f]} = {f}" for f in DEV_FILES) + ".",
+            "NER-UGM and NER-UI are evaluation-only; * NERP is scored on PER/LOC (it has no ORG).",
         ),
     )
 
