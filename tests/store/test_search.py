@@ -155,7 +155,7 @@ def test_search_date_terms_cover_range_exactly(date_from, date_to, expected):
 
 
 def test_search_facet_terms():
-    assert facet_terms("Kompas.com", "2021-03-23T18:31+07:00") == "okompascom y2021 m202103 d20210323"
+    assert facet_terms("Kompas.com", "2021-03-23T18:31+07:00", ("ab12",)) == "okompascom eab12 y2021 m202103 d20210323"
     assert facet_terms(None, "2022") == "y2022"
     assert facet_terms("Sragen Update", None) == "osragenupdate"
 

@@ -35,10 +35,10 @@ def stems(text: str | None) -> str:
     return index_terms(text)
 
 
-def facets(outlet: str | None, published: str | None) -> str:
+def facets(outlet: str | None, published: str | None, entity_ids: tuple[str, ...] = ()) -> str:
     from kabar.store.search import facet_terms
 
-    return facet_terms(outlet, published)
+    return facet_terms(outlet, published, entity_ids)
 
 
 def published_day(published: str | None) -> str | None:
@@ -59,7 +59,7 @@ def page_row(page: RawPage) -> Row:
     }
 
 
-def article_row(a: Article) -> Row:
+def article_row(a: Article, entity_ids: tuple[str, ...] = ()) -> Row:
     return {
         "id": a.id,
         "source": a.source,
@@ -76,7 +76,7 @@ def article_row(a: Article) -> Row:
         "boilerplate": list(a.boilerplate),
         "title_stems": stems(a.title),
         "body_stems": stems(a.text),
-        "facets": facets(a.outlet, a.published),
+        "facets": facets(a.outlet, a.published, entity_ids),
     }
 
 

@@ -229,7 +229,8 @@ class Store:
         items = list(latest.values())
         ids = list(latest)
         with self.engine.begin() as conn:
-            self._upsert(conn, t.articles, [cv.article_row(a.article) for a in items], ("id",))
+            rows = [cv.article_row(a.article, tuple(dict.fromkeys(e.id for e in a.entities))) for a in items]
+            self._upsert(conn, t.articles, rows, ("id",))
             for table in (t.article_entities, t.mentions, t.timexes, t.quotes):
                 conn.execute(delete(table).where(table.c.article_id.in_(ids)))
             self._merge_entities(conn, [e for a in items for e in a.entities])

@@ -60,11 +60,11 @@ articles = Table(
     Column("boilerplate", JSON, nullable=False),
     Column("title_stems", Text, nullable=False),
     Column("body_stems", Text, nullable=False),
-    Column("facets", Text, nullable=False),  # filter tokens for FTS5: outlet, year, month, day (search.facet_terms)
+    Column("facets", Text, nullable=False),  # filter tokens for FTS5: outlet, dates, entities (search.facet_terms)
 )
 
 # One row: the schema version, so an older database is reported instead of misread.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 kabar_meta = Table(
     "kabar_meta",
     metadata,
