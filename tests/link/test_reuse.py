@@ -1,0 +1,56 @@
+from kabar.link.reuse import ReuseConfig, containment, find_reuse
+from kabar.records import AnalysedArticle, Entity, Mention
+from tests.link.conftest import make
+
+SHARED = ("Xi mengatakan dalam pesannya bahwa China dan Korea Utara telah saling mendukung dengan teguh "
+          "dalam menghadapi perubahan dunia yang belum pernah terjadi sebelumnya.")
+
+
+def _pair():
+    early = make("awal", "Korea Utara dan China Perkuat Hubungan", [
+        "Para pemimpin Korea Utara dan China menyatakan keinginan memperkuat hubungan bilateral kedua negara.",
+        SHARED,
+        "Perjanjian persahabatan kedua negara ditandatangani pada 1961."], published="2021-07-12",
+        sources=("Associated Press", "Xinhua"))
+    late = make("akhir", "Diplomat China Temui Duta Besar Korea Utara", [
+        "Diplomat top China Yang Jiechi bertemu duta besar Korea Utara di Beijing pada Kamis.",
+        SHARED,
+        "Pertemuan itu membahas kerja sama strategis di tengah pandemi."], published="2021-10-28",
+        sources=("Associated Press",))
+    return early, late
+
+
+def test_reuse_finds_shared_sentence_directed_by_time():
+    early, late = _pair()
+    found = find_reuse([late, early])
+    assert len(found) == 1
+    r = found[0]
+    assert (r.source_article, r.target_article) == ("awal", "akhir")
+    assert early.article.text[r.source_start:r.source_end] == SHARED
+    assert late.article.text[r.target_start:r.target_end] == SHARED
+    assert r.kind == "copy" and r.agency == "Associated Press"
+
+
+def test_reuse_none_between_unrelated_articles(corpus):
+    assert find_reuse([corpus[0], corpus[3]]) == []
+
+
+def test_reuse_folds_entity_aliases():
+    a = make("a", "T", ["Pemimpin Korea Utara mengatakan bahwa pemerintahnya tanpa henti mengembangkan "
+                        "hubungan persahabatan dan kerja sama dengan Beijing."])
+    b = make("b", "T", ["Pemimpin Korut mengatakan bahwa pemerintahnya tanpa henti mengembangkan "
+                        "hubungan persahabatan dan kerja sama dengan Beijing."])
+
+    def with_mention(x: AnalysedArticle, surface: str) -> AnalysedArticle:
+        start = x.article.text.index(surface)
+        mention = Mention(x.article.id, start, start + len(surface), surface, "LOC", "nk")
+        return AnalysedArticle(x.article, (Entity("nk", "North Korea", "LOC"),), (mention,))
+
+    strict = ReuseConfig(min_containment=0.95)
+    assert find_reuse([a, b], strict) == []
+    assert len(find_reuse([with_mention(a, "Korea Utara"), with_mention(b, "Korut")], strict)) == 1
+
+
+def test_reuse_containment_of_shorter_set():
+    assert containment(frozenset("ab"), frozenset("abcd")) == 1.0
+    assert containment(frozenset(), frozenset("a")) == 0.0
