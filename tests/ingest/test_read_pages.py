@@ -189,3 +189,11 @@ def test_read_pages_wrong_declared_charset_falls_back(tmp_path: Path) -> None:
     path.write_bytes((text + "</p></body></html>").encode("cp1252"))
     (page,) = _one(path)
     assert isinstance(page, RawPage) and "café" in page.content and page.encoding != "utf-8"
+
+
+def test_read_pages_stale_latin1_declaration_on_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "stale.html"
+    html = HTML.replace("<head>", '<head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">')
+    path.write_bytes(html.replace("Para", "Foto ©KapanLagi.com® Para").encode("utf-8"))
+    (page,) = _one(path)
+    assert isinstance(page, RawPage) and page.encoding == "utf-8" and "©KapanLagi.com®" in page.content

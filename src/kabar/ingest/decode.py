@@ -51,6 +51,17 @@ def looks_binary(data: bytes) -> bool:
     return controls / len(head) > 0.10
 
 
+_SINGLE_BYTE = frozenset({"latin-1", "iso8859-1", "cp1252", "iso8859-15", "ascii"})
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """(text, encoding name). Raises DecodeError for binary or undecodable bytes."""
     bom = bom_encoding(data)
@@ -59,6 +70,11 @@ def decode(data: bytes) -> tuple[str, str]:
     if looks_binary(data):
         raise DecodeError("binary content (NUL or control bytes), not a text or HTML page")
     declared = meta_charset(data)
+    if declared and declared in _SINGLE_BYTE and not data.isascii() and _is_utf8(data):
+        # A Latin-1 declaration on bytes that are valid UTF-8 is a stale template: UTF-8 wins.
+        return data.decode("utf-8"), "utf-8"
+    if declared == "iso8859-1":
+        declared = "cp1252"  # what browsers read for a Latin-1 declaration
     if declared:
         try:
             return data.decode(declared), declared
