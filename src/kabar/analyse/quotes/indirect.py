@@ -12,6 +12,8 @@ relay of the inner quotation. Quoted words inside the content stay in it
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import accumulate
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -40,12 +42,16 @@ def indirect_candidates(
 
     `agencies` are the article's `find_agencies(text)` matches, scanned once.
     """
-    found = tuple(find_agencies(text)) if agencies is None else tuple(agencies)
+    found = sorted(find_agencies(text) if agencies is None else agencies)
+    starts = [a[0] for a in found]
+    taken = sorted(taken)
+    reach = list(accumulate((b for _, b in taken), max))  # the furthest end among the first i spans
     out: list[Candidate] = []
     for s, e in sentences:
-        if any(a < e and s < b for a, b in taken):
+        k = bisect_left(taken, (e,))  # spans starting before the sentence ends
+        if k and reach[k - 1] > s:
             continue
-        local = tuple(a for a in found if s <= a[0] and a[1] <= e)
+        local = tuple(a for a in found[bisect_left(starts, s) : bisect_left(starts, e)] if a[1] <= e)
         out.extend(_sentence(text, s, e, spans, local))
     return out
 

@@ -86,7 +86,12 @@ class RelayIndex:
                 return list(self.default_outer)
             return [c.agency for c in self.outer if c.start < first.start + 200 and _same_sentence(self.text, first.start, c.start)]
         last = self.outer[k - 1]
-        return [c.agency for c in self.outer[:k] if _same_sentence(self.text, c.start, last.start)]
+        chain = []
+        for c in reversed(self.outer[:k]):  # the attributions of the last one's sentence
+            if not _same_sentence(self.text, c.start, last.start):
+                break
+            chain.append(c.agency)
+        return chain[::-1]
 
 
 def _channels(text: str, agencies: Sequence[tuple[int, int, str]]) -> list[Channel]:
@@ -126,7 +131,7 @@ def _near_quote_mark(text: str, pos: int) -> bool:
 def _is_article_level(text: str, pos: int) -> bool:
     if text.count("\n", 0, pos) < 2:
         return True
-    sentence_start = max(text.rfind("\n", 0, pos), *(m.end() - 1 for m in re.finditer(r"[.!?]\s", text[:pos]))) + 1
+    sentence_start = max(text.rfind(mark, 0, pos) + len(mark) - 1 for mark in ("\n", ". ", "! ", "? ")) + 1
     sentence_end = min([i for i in (text.find("\n", pos), text.find(". ", pos)) if i >= 0] or [len(text)])
     # a direct quotation attributed to the agency: the article's own channel for its quotes
     return len(text[sentence_start:pos].split()) <= 4 or bool(re.search(r"[\"“”]", text[sentence_start:sentence_end]))

@@ -309,8 +309,11 @@ class SpeakerResolver:
         phrase = self.text[start:end]
         inside = [m for m in self.mentions if m.start >= start and m.end <= end]
         people = [m for m in inside if m.type == "PER"]
-        if people:
-            pick = people[-1]
+        # in "kata <role> <name>" the name closes the phrase: a person tagged mid-phrase
+        # ("Direktur Jenderal Pencegahan dan … Maxi Rein Rondonuwu") is a tagging slip
+        closing = [m for m in people if not WORD.search(self.text, m.end, end)]
+        if closing or (people and name_part(phrase, self.common_words) is None):
+            pick = (closing or people)[-1]
             return Speaker(self._fullest_mention(pick), pick.text, pick.entity_id)
         words = WORD.findall(phrase)
         lower = [w.lower() for w in words]
@@ -366,6 +369,17 @@ class SpeakerResolver:
         return best
 
     @cached_property
+    def _runs_by_token(self) -> dict[str, list[tuple[int, int, str]]]:
+        """The fallback names, repaired of glued words, indexed by each of their words."""
+        known = {t for r in self._names for t in r[2].split()}
+        index: dict[str, list[tuple[int, int, str]]] = {}
+        for start, end, name in self._names:
+            repaired = (start, end, self._unglue(name, known))
+            for token in set(repaired[2].split()):
+                index.setdefault(token, []).append(repaired)
+        return index
+
+    @cached_property
     def _place_forms(self) -> list[str]:
         """LOC/ORG forms the tagger found, longest first."""
         forms = {_clean(m.text) for m in self.mentions if m.type in ("LOC", "ORG")}
@@ -377,9 +391,10 @@ class SpeakerResolver:
         for i, token in enumerate(words):
             for k in range(2, len(token) - 1):
                 head, tail = token[:k], token[k:]
-                if not tail.islower() or not (tail in self.common_words or tail in _FUNCTION_WORDS):
+                if not tail.islower() or len(tail) < 4:
                     continue
-                if head in tokens or (len(head) >= 3 and len(tail) >= 4):
+                # a sentence word glued on ("saat", "terkait", "mengungkapkan"), after a name of its own
+                if (tail in _FUNCTION_WORDS and len(head) >= 4) or (head in tokens and tail in self.common_words):
                     return " ".join([*words[:i], head])
         return form
 
@@ -408,9 +423,10 @@ class SpeakerResolver:
 
     def _fullest_name(self, name: str, pos: int) -> str:
         tokens = name.split()
+        if not tokens:
+            return _clean(name)
         pattern = re.compile(r"(?<!\w)" + r"[ \u00a0]+".join(map(re.escape, tokens)) + r"(?!\w)")
-        known = {t for r in self._names for t in r[2].split()}
-        runs = [(r[0], r[1], self._unglue(r[2], known)) for r in self._names]
+        runs = self._runs_by_token.get(tokens[0], ())
         longer = [r for r in runs if len(r[2].split()) > len(tokens) and pattern.search(r[2])]
         before = [r for r in longer if r[0] <= pos]
         if before:  # the longest earlier form, ties to the nearest
