@@ -87,3 +87,12 @@ def test_text_report_with_dateline_beats_longer_comments() -> None:
     lines = PAGE[:12] + ["Lihat semua", "Urutkan", "Terbaru", "Terlama", "Populer", "Semua", ""] + comments
     body = [lines[i] for i in layout(lines).body]
     assert body[0] == LEAD and comment not in body
+
+
+def test_text_short_paragraph_pages_still_found() -> None:
+    lines = ["Beranda", "Berita", "", "Harga Cabai Naik Lagi", "",
+             "BANDUNG - Harga cabai di pasar naik lagi.", "",
+             "Pedagang mengaku pasokan dari petani berkurang.", "",
+             "Pembeli pun mengeluhkan harga yang tinggi itu.", "", "Tags: cabai"]
+    body = [lines[i] for i in layout(lines).body]
+    assert body == [lines[5], lines[7], lines[9]]

@@ -10,7 +10,7 @@ footers. Short sentence lines inside the run are kept; chrome inside it goes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kabar.extract.boilerplate import clean_inline, is_end_marker, line_kind
@@ -54,13 +54,14 @@ class LineInfo:
     stop_density: float
     sentence: bool  # ends like a sentence
     capitalised: float  # share of words starting upper-case (headlines, menus)
+    relaxed: bool = False  # a page of short paragraphs: shorter lines count as core
 
     @property
     def core(self) -> bool:
         """Surely article text: a long, sentence-like, stopword-dense line."""
         return (
             self.kind is None
-            and self.words >= 10
+            and self.words >= (6 if self.relaxed else 10)
             and self.stop_density >= 0.18
             and (self.sentence or self.words >= 30)
             and self.capitalised < 0.6
@@ -116,6 +117,10 @@ def layout(lines: list[str], *, repeated: frozenset[str] = frozenset(), join_wra
         infos = [_as_chrome(info) if info.text in repeated and not info.core else info for info in infos]
     best = _best_run(infos)
     if best is None:
+        # Some outlets write in one-sentence paragraphs: look again with shorter core lines.
+        infos = [replace(info, relaxed=True) for info in infos]
+        best = _best_run(infos)
+    if best is None:
         return Layout(tuple(lines), (), len(lines), len(lines), tuple(infos))
     first, last = best
     first = _start_at_dateline(infos, first, last)
@@ -148,7 +153,7 @@ def _has_date(text: str) -> bool:
 
 
 def _as_chrome(info: LineInfo) -> LineInfo:
-    return LineInfo(info.index, info.text, "repeated", info.words, info.stop_density, info.sentence, info.capitalised)
+    return replace(info, kind="repeated")
 
 
 def _best_run(infos: list[LineInfo]) -> tuple[int, int] | None:
