@@ -40,6 +40,7 @@ def test_meta_title_loses_site_name(title: str, names: list[str], clean: str) ->
         (["Like (0)", "Dislike (0)", "Author", "Corry Anestia", "Editor", "Iskandar"],
          [("Corry Anestia", "writer"), ("Iskandar", "editor")]),
         (["By Corry Anestia"], [("Corry Anestia", "writer")]),
+        (["Selasa, 16 Februari 2016 | 13:01 WIB", "Oleh :", "Maya Sofia"], [("Maya Sofia", "writer")]),
         (["Fino Yurio Kristo - detikinet"], [("Fino Yurio Kristo", "writer")]),
         (["Pewarta: Budisantoso Budiman dan Agus S"], [("Budisantoso Budiman", "reporter"), ("Agus S", "reporter")]),
         (["Penulis: Tim Redaksi"], []),

@@ -19,7 +19,7 @@ _PARTICLES = {"bin", "binti", "van", "der", "de", "al", "el", "da", "di", "la", 
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:bin|binti|van|der|de|al|el|da|von))$")
 _LABELS = sorted(data.AUTHOR_LABELS, key=len, reverse=True)
 _LABELLED = re.compile(
-    r"^\s*(?P<label>" + "|".join(re.escape(label) for label in _LABELS) + r")\b\s*(?:[:\t|]|\s)\s*(?P<rest>.+)$",
+    r"^\s*(?P<label>" + "|".join(re.escape(label) for label in _LABELS) + r")\b\s*(?:[:\t|]|\s)[\s:]*(?P<rest>[^\W\d_].*)$",
     re.I,
 )
 _DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net|org|tv)\b", re.I)
