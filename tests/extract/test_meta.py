@@ -40,6 +40,8 @@ def test_meta_title_loses_site_name(title: str, names: list[str], clean: str) ->
         (["Like (0)", "Dislike (0)", "Author", "Corry Anestia", "Editor", "Iskandar"],
          [("Corry Anestia", "writer"), ("Iskandar", "editor")]),
         (["By Corry Anestia"], [("Corry Anestia", "writer")]),
+        (["Red: Yudha Manggala P Putra"], [("Yudha Manggala P Putra", "editor")]),
+        (["Red Velvet Rilis Album Baru"], []),
         (["Selasa, 16 Februari 2016 | 13:01 WIB", "Oleh :", "Maya Sofia"], [("Maya Sofia", "writer")]),
         (["Fino Yurio Kristo - detikinet"], [("Fino Yurio Kristo", "writer")]),
         (["Pewarta: Budisantoso Budiman dan Agus S"], [("Budisantoso Budiman", "reporter"), ("Agus S", "reporter")]),

@@ -88,6 +88,9 @@ def find_authors(lines: Sequence[str], outlets: OutletTable) -> tuple[Author, ..
     used: set[int] = set()
     for i, text in enumerate(nonblank):
         match = _LABELLED.match(text)
+        if match and match.group("label").lower() in data.COLON_LABELS and ":" not in text[: match.start("rest")] \
+                and match.group("label").lower() != "by":
+            match = None
         if match:
             role = data.AUTHOR_LABELS[match.group("label").lower()]
             rest = match.group("rest")

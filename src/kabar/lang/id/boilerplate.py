@@ -130,6 +130,7 @@ AUTHOR_LABELS: dict[str, str] = {
     "editor": "editor",
     "penyunting": "editor",
     "redaktur": "editor",
+    "red": "editor",
     "editing": "editor",
     "reporter": "reporter",
     "wartawan": "reporter",
@@ -140,6 +141,9 @@ AUTHOR_LABELS: dict[str, str] = {
     "kontributor": "contributor",
     "laporan kontributor": "contributor",
 }
+
+# Labels that are ordinary words too: a byline only with a colon ("Red: Yudha Manggala").
+COLON_LABELS: frozenset[str] = frozenset({"red", "by", "writer", "author", "editing"})
 
 # Words that name a page section, not a person (a byline "News - Name, Outlet" starts with one).
 SECTION_WORDS: frozenset[str] = frozenset(
