@@ -26,7 +26,8 @@ _ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 _OUTER_VERBS = frozenset({"dilansir", "dikutip", "disitir", "melansir", "mengutip", "menyitir", "dinukil", "menukil"})
-_INNER_BEFORE = re.compile(r"\b(?:menurut(?:\s+laporan)?|kata|ujar|dari|oleh|dan)\s+(?:\w+\s+){0,6}$", re.IGNORECASE)
+# "menurut KCNA", "kata Xi, Kantor Berita resmi China Xinhua", "dari KCNA", "KCNA dan Xinhua"
+_INNER_BEFORE = re.compile(r"\b(?:menurut(?:\s+laporan)?|kata|ujar|dari|oleh|dan)\s+(?:\w+,?\s+){0,6}$", re.IGNORECASE)
 _INNER_AFTER = re.compile(r"^[\s,)]*(?:\w+\s+){0,2}?(?:mengatakan|melaporkan|memberitakan|menyebutkan|menyebut|menyatakan|menulis|merilis|mengutip)\b")
 
 
