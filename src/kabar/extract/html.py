@@ -124,25 +124,30 @@ def render_lines(root) -> list[str]:
     return [line for line in lines if line]
 
 
-def _walk(element, out: list[str]) -> None:
-    tag = element.tag if isinstance(element.tag, str) else ""
-    if tag in _SKIP or _hidden(element):
-        if element.tail:
-            out.append(element.tail)
-        return
-    block = tag in _BLOCK
-    if tag in {"td", "th"}:
-        out.append("\t")  # cells of a row stay on one line, as a browser copy gives them
-    if block:
-        out.append("\n")
-    if element.text:
-        out.append(element.text)
-    for child in element:
-        _walk(child, out)
-    if block:
-        out.append("\n")
-    if element.tail:
-        out.append(element.tail)
+def _walk(root, out: list[str]) -> None:
+    """Depth-first text with line breaks around blocks; iterative, so deep markup cannot overflow."""
+    stack: list[tuple[object, bool]] = [(root, False)]
+    while stack:
+        element, closing = stack.pop()
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if closing:
+            if tag in _BLOCK:
+                out.append("\n")
+            if element.tail and element is not root:
+                out.append(element.tail)
+            continue
+        if tag in _SKIP or _hidden(element):
+            if element.tail and element is not root:
+                out.append(element.tail)
+            continue
+        if tag in {"td", "th"}:
+            out.append("\t")  # cells of a row stay on one line, as a browser copy gives them
+        if tag in _BLOCK:
+            out.append("\n")
+        if element.text and isinstance(element.tag, str):
+            out.append(element.text)
+        stack.append((element, True))
+        stack.extend((child, False) for child in reversed(element))
 
 
 def _hidden(element) -> bool:
