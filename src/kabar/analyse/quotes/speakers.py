@@ -17,6 +17,7 @@ from functools import cached_property
 
 from kabar.lang.id import quote_cues as cues
 from kabar.lang.id.agencies import find_agencies
+from kabar.lang.id.aliases import AliasEntry, canonical_of
 from kabar.records import Mention
 
 WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
@@ -250,15 +251,9 @@ def _is_place(words: str) -> bool:
     return entry is not None and entry.type == "LOC"
 
 
-def _alias(words: str):
-    try:  # the NER issue's alias table (CLDR countries, abbreviations); optional here
-        from kabar.lang.id.aliases import canonical_of
-    except ImportError:
-        return None
-    try:
-        return canonical_of(words)
-    except Exception:
-        return None
+def _alias(words: str) -> AliasEntry | None:
+    """The alias table's entry (countries, abbreviations, agencies, parties) for `words`."""
+    return canonical_of(words)
 
 
 @dataclass(frozen=True, slots=True)
