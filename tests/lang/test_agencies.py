@@ -49,6 +49,8 @@ def test_agencies_canonical_rejects_words_and_mixtures(surface: str) -> None:
         ("Presiden berpidato di Istana Merdeka pada Senin.", []),
         ("Michael Bloomberg menyumbang dana kampanye.", []),
         ("Pada tempo dulu, kompas dipakai pelaut.", []),
+        ("Direktur PT Angkasa Pura II (AP II) meninjau bandara, kata AP ini.", [("AP", "Associated Press")]),
+        ("Kontan saja warga membeli obat di apotek Guardian.", []),
     ],
 )
 def test_agencies_find_in_text(text: str, expected: list[tuple[str, str]]) -> None:

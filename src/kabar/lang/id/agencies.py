@@ -77,7 +77,7 @@ AGENCIES: tuple[Agency, ...] = (
     _a("BBC", "outlet", ["British Broadcasting Corporation", "BBC News", "BBC Indonesia", "BBC News Indonesia"],
        ["BBC"], country="GB"),
     _a("NHK", "outlet", ["NHK World", "Japan Broadcasting Corporation"], ["NHK"], country="JP"),
-    _a("The Guardian", "outlet", ["The Guardian"], ["Guardian"], country="GB"),
+    _a("The Guardian", "outlet", ["The Guardian"], [], ["Guardian"], country="GB"),
     _a("New York Times", "outlet", ["New York Times", "The New York Times"], ["NYT", "NYTimes"], country="US"),
     _a("Washington Post", "outlet", ["Washington Post", "The Washington Post"], country="US"),
     _a("Wall Street Journal", "outlet", ["Wall Street Journal", "The Wall Street Journal"], ["WSJ"], country="US"),
@@ -150,10 +150,10 @@ AGENCIES: tuple[Agency, ...] = (
     _a("Jawa Pos", "outlet", ["Jawa Pos", "JawaPos", "JawaPos.com"], country="ID"),
     _a("Media Indonesia", "outlet", ["mediaindonesia.com"], ["Media Indonesia"], country="ID"),
     _a("Bisnis.com", "outlet", ["Bisnis.com", "Bisnis Indonesia"], country="ID"),
-    _a("Kontan", "outlet", ["Kontan.co.id", "Harian Kontan"], ["Kontan", "KONTAN"], country="ID"),
+    _a("Kontan", "outlet", ["Kontan.co.id", "Harian Kontan"], ["KONTAN"], ["Kontan"], country="ID"),
     _a("Katadata", "outlet", ["Katadata", "Katadata.co.id"], country="ID"),
     _a("IDN Times", "outlet", ["IDN Times"], country="ID"),
-    _a("Tirto.id", "outlet", ["Tirto.id"], ["Tirto"], country="ID"),
+    _a("Tirto.id", "outlet", ["Tirto.id"], [], ["Tirto"], country="ID"),
     _a("The Jakarta Post", "outlet", ["Jakarta Post", "The Jakarta Post"], country="ID"),
     _a("Jakarta Globe", "outlet", ["Jakarta Globe"], country="ID"),
     _a("Pikiran Rakyat", "outlet", ["Pikiran Rakyat", "Pikiran-Rakyat.com"], country="ID"),
@@ -177,7 +177,7 @@ AGENCIES: tuple[Agency, ...] = (
 EXCLUDE: tuple[str, ...] = (
     "Michael Bloomberg", "Mike Bloomberg", "Bloomberg Philanthropies", "Bloomberg School",
     "Universitas Reuters", "Gedung Merdeka", "Istana Merdeka", "Hari Merdeka",
-    "Tempo doeloe", "Guardian Angel",
+    "Tempo doeloe", "Guardian Angel", "AP I", "AP II", "AP 1", "AP 2", "Angkasa Pura",
 )
 
 # Words right before a guarded form that make it an attribution ("dilansir dari Antara").
@@ -232,7 +232,7 @@ def _index() -> _Index:
     alternatives.sort(key=lambda item: -item[0])
     body = "|".join(dict.fromkeys(alt for _, alt in alternatives))
     pattern = re.compile(rf"(?<![\w.@/-])(?:{body})(?![\w@]|\.\w|-\w)")
-    exclude = re.compile("|".join(f"(?i:{_form_pattern(p)})" for p in EXCLUDE))
+    exclude = re.compile("|".join(rf"(?i:\b{_form_pattern(p)}\b)" for p in EXCLUDE))
     return _Index(pattern, exact, folded, frozenset(guarded), exclude)
 
 
