@@ -195,7 +195,7 @@ def _subject_in(text: str, start: int, end: int) -> tuple[int, int] | None:
         or (len(words) <= 4 and first.lower() in cues.TITLE_WORDS)
     )
     # a prepositional phrase is not a subject ("di Jakarta", "pada tahap LADK")
-    if not plausible or lower_words[0] in {"yang", "hal", "ini", "itu", "hingga", "sehingga", "ada"} or lower_words[0] in cues.SPEAKER_STOPS:
+    if not plausible or lower_words[0] in cues.NOT_SUBJECT_STARTS or lower_words[0] in cues.SPEAKER_STOPS:
         return None
     # a subject does not hold a finite verb: "China melihat …" is not a speaker phrase
     if any(w.startswith(("me", "ber", "di")) and len(w) > 6 and not is_capitalised(w) for w in lower_words[1:]):
@@ -224,7 +224,7 @@ def name_part(phrase: str, common: frozenset[str] = frozenset()) -> str | None:
         name = name[1:]
     while name and (name[0].lower() in common or name[0].lower() in _NAME_JOINERS or name[0].lower() in _FUNCTION_WORDS):
         name = name[1:]
-    while name and (name[-1].lower() in common or name[-1].lower() in _FUNCTION_WORDS):
+    while name and name[-1].lower() in _FUNCTION_WORDS:
         name = name[:-1]
     # "China Xi Jinping", "Korea Utara Kim Jong Un": a place before a name is a modifier
     for size in (2, 1):
@@ -242,7 +242,7 @@ _FUNCTION_WORDS = frozenset(
     | cues.POST_CUES
     | {w for c in cues.CONNECTIVES for w in c.split()}
     | cues.SUBJECT_ADVERBS
-    | {"menurut", "disebutkan", "dilaporkan", "diketahui", "sedangkan", "kata", "saat", "tapi", "jika", "kalau"}
+    | cues.NOT_NAMES
 )
 
 

@@ -176,3 +176,11 @@ ANAPHORIC_SUBJECTS: tuple[str, ...] = (
     "hal itu", "hal tersebut", "hal ini", "pernyataan itu", "pernyataan tersebut", "penjelasan itu",
     "penjelasan tersebut", "keterangan itu", "keterangan tersebut", "demikian",
 )
+
+# Capitalised sentence words that are never part of a name ("Menurut Fadil", "Sementara Xi").
+NOT_NAMES: frozenset[str] = frozenset(
+    "menurut disebutkan dilaporkan diketahui sedangkan kata saat tapi jika kalau".split()
+)
+
+# Words that cannot open a subject: "yang …", "hal ini …", "ada …".
+NOT_SUBJECT_STARTS: frozenset[str] = frozenset("yang hal ini itu hingga sehingga ada".split())
