@@ -175,7 +175,8 @@ def _best_run(infos: list[LineInfo]) -> tuple[int, int] | None:
         if current is None:
             continue
         # Footers, bylines and stand-alone date lines (comments, related lists) end an article.
-        breaks = info.kind in {"footer"} or is_end_marker(info.text) or (info.words <= 8 and _has_date(info.text))
+        breaks = (info.kind in {"footer"} or is_end_marker(info.text)
+                  or (info.words <= 8 and not info.sentence and _has_date(info.text)))
         if not info.medium:
             gap += 1
         if breaks or gap > _MAX_GAP:
