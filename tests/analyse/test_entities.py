@@ -130,3 +130,15 @@ def test_entities_offsets_point_into_the_text_and_ids_are_stable():
 @pytest.mark.parametrize("body", [(), ("",), ("   ",), ("123 456 !!!",)])
 def test_entities_empty_or_nameless_text_gives_nothing(body):
     assert annotate(_article(*body)) == ((), ())
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "surface", "canonical"),
+    [
+        ("Pesan itu disiarkan Kantor Berita resmi China Xinhua pada Minggu.", "Xinhua", "Xinhua"),
+        ("Media pemerintah melaporkan, Kantor Berita Pusat Korea (KCNA) menyiarkan pesan itu.", "Kantor Berita Pusat Korea", "KCNA"),
+        ("Hal itu disampaikan Presiden Rusia Vladimir Putin di Moskow.", "Vladimir Putin", "Vladimir Putin"),
+    ],
+)
+def test_entities_agencies_and_unseen_names_after_titles(paragraph, surface, canonical):
+    assert _canonical_of(_article(paragraph), surface) == {canonical}
