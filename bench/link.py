@@ -2,10 +2,10 @@
 event/story clustering time at growing corpus sizes, to show how the cost grows.
 
 Corpora are generated from real sentences (the five sample pages, extracted
-by Kabar): each synthetic article recombines sample sentences, and about a
-third of its words are replaced by words private to its event and story, so
-that there are events (4 articles each) and stories (5 events each) to find,
-and a long tail of rare terms as in real news.
+by Kabar): each synthetic article recombines sample sentences, with 35 %
+of its words replaced by words private to its event and story (events of 4
+articles, stories of 5 events, to find) and 15 % by a Zipf-distributed
+background vocabulary, for the long tail of rare terms of real news.
 
     .venv/bin/python bench/link.py            # 1k, 10k and 100k articles
     .venv/bin/python bench/link.py --quick    # 1k and 10k
@@ -37,17 +37,30 @@ def sample_sentences() -> list[str]:
 
 
 def synthetic_corpus(n: int, pool: list[str], seed: int = 0):
+    """Articles of 6 sentences: events of 4 articles, stories of 5 events.
+
+    Each story draws its sentences from its own window of the pool; 35 %
+    of the words become words of the article's event or story, and 15 %
+    words of a Zipf-distributed background vocabulary (the long tail).
+    """
     from kabar.records import AnalysedArticle, Article
 
     rng = random.Random(seed)
+    tail = [f"kata{r}" for r in range(50000)]
+    weights = [1.0 / (r + 1) for r in range(len(tail))]
     corpus = []
     for k in range(n):
         event, story = k // 4, k // 20
-        private = [f"peristiwa{event}x{j}" for j in range(12)] + [f"kisah{story}x{j}" for j in range(12)]
+        private = [f"peristiwa{event}x{j}" for j in range(16)] + [f"kisah{story}x{j}" for j in range(8)]
+        window = [pool[(story * 7 + j) % len(pool)] for j in range(12)]
+        noise = iter(rng.choices(tail, weights=weights, k=400))
         body = []
         for _ in range(6):
-            words = rng.choice(pool).split()
-            body.append(" ".join(rng.choice(private) if rng.random() < 0.33 else w for w in words))
+            words = []
+            for w in rng.choice(window).split():
+                roll = rng.random()
+                words.append(rng.choice(private) if roll < 0.35 else next(noise) if roll < 0.5 else w)
+            body.append(" ".join(words))
         corpus.append(AnalysedArticle(Article(id=f"a{k}", source=f"synthetic/{k}", body=tuple(body))))
     return corpus
 

@@ -172,3 +172,13 @@ def test_search_totals_capped(store, monkeypatch):
 def test_search_snippet_merges_adjacent_matches():
     out = snippet("Pemimpin Korea Utara Kim Jong Un mengirim pesan.", {"kim", "jong", "un"})
     assert "<mark>Kim Jong Un</mark>" in out
+
+
+def test_search_broad_queries_rank_title_matches_first(store, monkeypatch):
+    from kabar.store import search as search_module
+
+    monkeypatch.setattr(search_module, "CANDIDATES", 1)
+    page = store.search("pesan")  # in Kompas's title, only in Sragen's body
+    assert ids(page) == [KOMPAS, SRAGEN] if store.has_fts else ids(page)[0] == KOMPAS
+    assert [h.score for h in page.results] == ([2.0, 1.0] if store.has_fts else [h.score for h in page.results])
+    assert ids(store.search("pesan", offset=1)) == [SRAGEN]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -30,8 +31,9 @@ TITLE_WEIGHT = 4.0  # bm25 column weights: a word in the title counts four times
 BODY_WEIGHT = 1.0
 MAX_LIMIT = 1000
 MAX_OFFSET = 1_000_000
-# Broad queries (thousands of matches) rank only their most recently stored CANDIDATES matches,
-# so latency stays flat as the archive grows; narrower queries are ranked in full.
+# Queries matching at most CANDIDATES articles are ranked in full by bm25; broader ones rank
+# their newest CANDIDATES matches by title match then recency, so latency stays flat as the
+# archive grows (bm25's cost grows with every article that holds the query's words).
 CANDIDATES = 1000
 # Totals are exact up to COUNT_CAP; beyond it they read "at least COUNT_CAP" (total_exact False).
 COUNT_CAP = 10_000
@@ -150,6 +152,18 @@ def date_terms(date_from: str | None, date_to: str | None) -> list[str]:
     return terms
 
 
+def _date_span(store: Store) -> tuple[str | None, str | None]:
+    """The first and last year stored (YYYY), for closing open date ranges."""
+
+    def span():
+        with store.engine.connect() as conn:
+            lo, hi = conn.execute(sql("SELECT min(published_day), max(published_day) FROM articles")).one()
+        valid = [v[:4] if v and v[:4].isdigit() else None for v in (lo, hi)]
+        return valid[0], valid[1]
+
+    return store.memo(("date-span",), span)
+
+
 def _month_end(d: date) -> date:
     return date(d.year, 12, 31) if d.month == 12 else date(d.year, d.month + 1, 1) - timedelta(days=1)
 
@@ -215,7 +229,8 @@ def search(
             if outlet:
                 facets.append([_outlet_term(outlet)])
             if date_from or date_to:
-                facets.append(date_terms(date_from, date_to))
+                first, last = _date_span(store)  # an open range ends where the data does: fewer tokens
+                facets.append(date_terms(date_from or first, date_to or last))
             if entity_ids:
                 facets.append([_entity_term(e) for e in entity_ids])
             linked, linked_params = _filters(outlet=None, date_from=None, date_to=None, entity=None, story=story)
@@ -285,36 +300,71 @@ def _and(where: list[str]) -> str:
 
 
 def _fts(conn, parsed: ParsedQuery, facets: list[list[str]], where, params, limit, offset):
-    """bm25 over the FTS5 index: the newest candidates (rowid order is free in FTS5), then the page.
+    """Ranked matches from the FTS5 index.
+
+    A query matching at most CANDIDATES articles is ranked in full by bm25
+    (title weighted). A broader one is ranked without bm25, whose cost grows
+    with the whole archive: among its newest `CANDIDATES` matches (rowid order
+    is free in FTS5), those matching in the title come first, then the rest,
+    newest first; their score is 2.0 and 1.0.
 
     `facets` are groups of index tokens (any of a group, every group); `where`
     holds the story filter (stories change with every linking, so they are not indexed).
     """
     if any(not group for group in facets):
         return [], 0
-    expression = parsed.fts() + "".join(
-        " AND facets : (" + " OR ".join(f'"{t}"' for t in group) + ")" for group in facets
-    )
-    params = params | {"q": expression, "limit": limit, "offset": offset, "cap": max(CANDIDATES, offset + limit)}
-    params["count_cap"] = COUNT_CAP + 1
-    rank = f"bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT}, 0.0)"
-    match = f"{FTS_TABLE} MATCH :q"
+    facet_expr = "".join(" AND facets : (" + " OR ".join(f'"{t}"' for t in group) + ")" for group in facets)
+    params = params | {"q": parsed.fts() + facet_expr, "limit": limit, "offset": offset, "count_cap": COUNT_CAP + 1}
+    story = ""
     if where:
         # "+ 0": test membership row by row as FTS5 scans, instead of one FTS5 probe per rowid (far slower)
-        match += f" AND ({FTS_TABLE}.rowid + 0) IN (SELECT a.pk FROM articles a WHERE {' AND '.join(where)})"
-    candidates = f"SELECT rowid AS rid, -{rank} AS score FROM {FTS_TABLE} WHERE {match} ORDER BY rowid DESC LIMIT :cap"
-    rows = conn.execute(
-        sql(
-            f"SELECT {_COLUMNS}, r.score FROM (SELECT rid, score FROM ({candidates}) "
-            "ORDER BY score DESC, rid DESC LIMIT :limit OFFSET :offset) r "
-            "JOIN articles a ON a.pk = r.rid ORDER BY r.score DESC, r.rid DESC"
-        ),
-        params,
-    ).mappings().all()
+        story = f" AND ({FTS_TABLE}.rowid + 0) IN (SELECT a.pk FROM articles a WHERE {' AND '.join(where)})"
+    match = f"{FTS_TABLE} MATCH :q{story}"
     total = conn.execute(
         sql(f"SELECT count(*) FROM (SELECT 1 FROM {FTS_TABLE} WHERE {match} LIMIT :count_cap)"), params
     ).scalar_one()
-    return rows, total
+    if total == 0 or offset >= total:
+        return [], total
+    if total <= CANDIDATES:
+        rank = f"bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT}, 0.0)"
+        ranked = _raw(conn, f"SELECT rowid, -{rank} FROM {FTS_TABLE} WHERE {match} ORDER BY {rank}, rowid DESC LIMIT :limit OFFSET :offset", params)
+    else:
+        ranked = _broad(conn, parsed, facet_expr, match, story, params, limit, offset)
+    if not ranked:
+        return [], total
+    scores = {rid: score for rid, score in ranked}
+    rows = conn.execute(
+        sql(f"SELECT a.pk, {_COLUMNS} FROM articles a WHERE a.pk IN ({', '.join(str(int(r)) for r in scores)})"),
+        params,
+    ).mappings().all()
+    by_pk = {r["pk"]: dict(r) | {"score": scores[r["pk"]]} for r in rows}
+    return [by_pk[rid] for rid, _ in ranked if rid in by_pk], total
+
+
+def _raw(conn, query: str, params: dict[str, Any]) -> list[tuple]:
+    """Rows straight from the SQLite driver: thousands of rowids without per-row overhead."""
+    cursor = conn.connection.cursor()
+    try:
+        return cursor.execute(query, params).fetchall()
+    finally:
+        cursor.close()
+
+
+def _broad(conn, parsed: ParsedQuery, facet_expr: str, match: str, story: str, params, limit: int, offset: int):
+    """Title matches first, then the rest, among the newest candidates: [(rowid, score)]."""
+    cap = max(CANDIDATES, offset + limit)
+    newest = [r for (r,) in _raw(conn, f"SELECT rowid FROM {FTS_TABLE} WHERE {match} ORDER BY rowid DESC LIMIT {cap}", params)]
+    # Title matches only within the candidates' rowid range: the scan stays short.
+    title_q = params | {"tq": f"title_stems : ({parsed.fts()}){facet_expr}", "lowest": newest[-1]}
+    in_title = [
+        r
+        for (r,) in _raw(
+            conn, f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :tq{story} AND rowid >= :lowest ORDER BY rowid DESC", title_q
+        )
+    ]
+    titled = set(in_title)
+    order = [(r, 2.0) for r in in_title] + [(r, 1.0) for r in newest if r not in titled]
+    return order[offset : offset + limit]
 
 
 def _scan(conn, parsed: ParsedQuery, where, params, limit, offset):
@@ -368,6 +418,9 @@ def _hit(row, stems: set[str]) -> SearchHit:
 
 def snippet(text: str, stems: set[str], width: int = SNIPPET_WORDS) -> str:
     """About `width` words of `text` around the densest run of matches, escaped, matches in <mark>."""
+    begin = _region_start(text, stems)
+    whole = text
+    text = text[begin : begin + SNIPPET_REGION]  # only this much is tokenised and stemmed
     words = list(_WORD.finditer(text))
     if not words:
         return ""
@@ -375,7 +428,7 @@ def snippet(text: str, stems: set[str], width: int = SNIPPET_WORDS) -> str:
     start = _best_window(matched, len(words), width)
     end = min(len(words), start + width)
     lo, hi = words[start].start(), words[end - 1].end()
-    parts = ["…" if start > 0 else ""]
+    parts = ["…" if start > 0 or begin > 0 else ""]
     pos = lo
     i = start
     while i < end:
@@ -390,8 +443,36 @@ def snippet(text: str, stems: set[str], width: int = SNIPPET_WORDS) -> str:
         pos = words[j].end()
         i = j + 1
     parts.append(html.escape(text[pos:hi]))
-    parts.append("…" if end < len(words) else "")
+    parts.append("…" if _WORD.search(whole, begin + hi) else "")
     return "".join(parts).replace("\n", " ")
+
+
+SNIPPET_REGION = 900  # characters around the first dense cluster of matches
+
+
+def _region_start(text: str, stems: set[str]) -> int:
+    """Where the snippet region starts: a little before the densest early cluster of query words."""
+    if not stems or len(text) <= SNIPPET_REGION:
+        return 0
+    hits = [(m.start(), m.group()) for _, m in zip(range(300), _key_pattern(frozenset(stems)).finditer(text.lower()))]
+    if not hits:
+        return 0
+    best, best_n = hits[0][0], 0
+    for i, (pos, _) in enumerate(hits):
+        n = len({k for p, k in hits[i:] if p < pos + 250})
+        if n > best_n:
+            best, best_n = pos, n
+    begin = max(0, best - 200)
+    if begin == 0:
+        return 0
+    space = text.find(" ", begin)
+    return space + 1 if 0 <= space < best else begin
+
+
+@lru_cache(maxsize=256)
+def _key_pattern(stems: frozenset[str]) -> re.Pattern:
+    keys = sorted({s[1:] if len(s) >= 3 else s for s in stems}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(k) for k in keys))
 
 
 def _matched(words: list[re.Match], stems: set[str], text: str) -> dict[int, str]:
@@ -406,7 +487,7 @@ def _matched(words: list[re.Match], stems: set[str], text: str) -> dict[int, str
         candidates = [i for i, w in enumerate(words) if any(k in w.group().lower() for k in keys)]
     else:
         starts = [w.start() for w in words]
-        pattern = re.compile("|".join(re.escape(k) for k in keys))
+        pattern = _key_pattern(frozenset(stems))
         found = set()
         for m in pattern.finditer(lowered):
             i = bisect.bisect_right(starts, m.start()) - 1
