@@ -96,3 +96,17 @@ def test_text_short_paragraph_pages_still_found() -> None:
              "Pembeli pun mengeluhkan harga yang tinggi itu.", "", "Tags: cabai"]
     body = [lines[i] for i in layout(lines).body]
     assert body == [lines[5], lines[7], lines[9]]
+
+
+def test_text_name_heavy_lead_and_sentences_are_kept() -> None:
+    lines = [
+        "JAKARTA, KOMPAS — Presiden Joko Widodo menjalankan shalat Idul Fitri di halaman Wisma Bayurini, Istana "
+        "Kepresidenan Bogor, Minggu (24/5/2020).",
+        "Shalat berjemaah tersebut diikuti sepuluh orang.",
+        "Di antaranya, Komandan Grup A Pasukan Pengaman Presiden (Paspampres) Kolonel (Inf) Achiruddin, Kepala Biro "
+        "Pers, Media, dan Informasi Sekretariat Presiden Bey Machmudin, serta Ajudan Presiden Kolonel Abdul Haris.",
+        "Seusai shalat, Presiden dan Ibu Negara Iriana menyampaikan ucapan selamat Idul Fitri kepada seluruh masyarakat "
+        "Indonesia melalui video yang diunggah di media sosial.",
+        "Presiden juga meminta masyarakat untuk tidak mudik dan tetap menjaga jarak demi mencegah penularan virus.",
+    ]
+    assert layout(lines).body == (0, 1, 2, 3, 4)

@@ -55,6 +55,7 @@ class LineInfo:
     sentence: bool  # ends like a sentence
     capitalised: float  # share of words starting upper-case (headlines, menus)
     relaxed: bool = False  # a page of short paragraphs: shorter lines count as core
+    dateline: bool = False  # opens with "CITY, OUTLET - ": a lead, whatever its names do to the counts
 
     @property
     def core(self) -> bool:
@@ -62,9 +63,9 @@ class LineInfo:
         return (
             self.kind is None
             and self.words >= (6 if self.relaxed else 10)
-            and self.stop_density >= 0.18
+            and self.stop_density >= (0.1 if self.dateline else 0.18)
             and (self.sentence or self.words >= 30)
-            and self.capitalised < 0.6
+            and self.capitalised < (0.85 if self.dateline else 0.6)
         )
 
     @property
@@ -72,8 +73,8 @@ class LineInfo:
         """Could be article text when it sits among article lines."""
         if self.kind is not None:
             return False
-        if self.list_item:
-            return True
+        if self.list_item or (self.sentence and self.words >= 15):
+            return True  # a long sentence full of names and titles is still a sentence
         return self.words >= 3 and (self.sentence or self.words >= 12) and self.capitalised < 0.75
 
     @property
@@ -89,7 +90,8 @@ def line_info(index: int, raw: str, stops: frozenset[str] | None = None) -> Line
     n = len(words)
     density = sum(1 for w in words if w.lower() in stops) / n if n else 0.0
     caps = sum(1 for w in words if w[0].isupper()) / n if n else 0.0
-    return LineInfo(index, text, line_kind(text), n, density, bool(_SENTENCE_END.search(text)), caps)
+    lead = bool(DATELINE.match(text)) and _dateline_is_place_or_outlet(text)
+    return LineInfo(index, text, line_kind(text), n, density, bool(_SENTENCE_END.search(text)), caps, dateline=lead)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +126,7 @@ def layout(lines: list[str], *, repeated: frozenset[str] = frozenset(), join_wra
         return Layout(tuple(lines), (), len(lines), len(lines), tuple(infos))
     first, last = best
     first = _start_at_dateline(infos, first, last)
+    first = _back_to_dateline(infos, first)
     last = _extend_end(infos, last)
     inside = [i for i in infos[first : last + 1] if i.text]
     body = tuple(
@@ -208,6 +211,23 @@ def _start_at_dateline(infos: list[LineInfo], first: int, last: int) -> int:
         seen += 1
         if seen >= 6:
             break
+    return first
+
+
+def _back_to_dateline(infos: list[LineInfo], first: int) -> int:
+    """A lead heavy with names can miss the core tests; when a dateline line sits just above
+    the run, joined to it by sentence lines only, the article starts there."""
+    if infos[first].dateline:
+        return first
+    seen = 0
+    for info in reversed(infos[:first]):
+        if not info.text:
+            continue
+        seen += 1
+        if seen > 3 or info.kind is not None or not (info.sentence or info.words >= 12):
+            return first
+        if info.dateline:
+            return info.index
     return first
 
 
