@@ -274,3 +274,11 @@ def test_quotes_scraper_glued_name_is_repaired():
     )
     q = only(annotate(art), "akses internet")
     assert q.speaker == "Meutya Hafid"
+
+
+def test_quotes_passive_cue_after_quote():
+    from kabar.analyse import entities
+
+    art = article("“Stok beras aman sampai Lebaran,” demikian disampaikan oleh Direktur Utama Bulog Budi Waseso.")
+    q = annotate(art, *entities.annotate(art))[0]
+    assert (q.speaker, q.cue) == ("Budi Waseso", "disampaikan")

@@ -71,6 +71,11 @@ def _after_cue(text: str, span: QuotedSpan) -> Candidate | None:
         m = WORD.match(text, m.end() + 1) or m
         word = m.group()
     sentence = (_para_bounds(text, span.open)[0], sent_end)
+    if word.lower() in cues.PASSIVE_CUES:
+        # "…," demikian disampaikan (oleh) Menteri X.
+        by = re.match(r"\s+(?:oleh\s+)?", text[m.end() : sent_end])
+        np = phrase_after(text, m.end() + (by.end() if by else 0), sent_end)
+        return _with_speaker(span, word, sentence, np, text) if np else None
     if word.lower() == "menurut" or word.lower().startswith("menurut"):
         if word.lower() == "menurutnya":
             return Candidate(span.start, span.end, "direct", word, sentence, pronoun=word)

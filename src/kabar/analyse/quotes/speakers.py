@@ -358,8 +358,10 @@ class SpeakerResolver:
         best = _clean(max(sorted(same), key=lambda t: (len(WORD.findall(t)), len(t))))
         if mention.type == "PER":
             # the tagger may split one person into two entities: the article's longest form still counts
+            # only a form that goes on from it ("Xi" → "Xi Jinping"), not one with an untagged
+            # organisation before it ("Bulog Budi Waseso")
             longer = self._fullest_name(best, mention.start)
-            if len(longer.split()) > len(best.split()):
+            if longer.startswith(best + " ") or any(_clean(m.text) == longer for m in self.mentions if m.type == "PER"):
                 return longer
         return best
 
