@@ -97,17 +97,31 @@ def annotate(article: Article) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]
 
 def _tagged_spans(text: str) -> list[_Span]:
     from kabar.analyse.ner.conll import bio_spans
-    from kabar.analyse.ner.model import tag_words
+    from kabar.analyse.ner.model import shipped
 
+    model = shipped()
+    table = alias_table()
     spans: list[_Span] = []
     for s_start, s_end in sentence_spans(text):
         tokens = [Token(t.text, t.start + s_start, t.end + s_start) for t in tokenize(text[s_start:s_end])]
         if not tokens:
             continue
-        labels = tag_words([t.text for t in tokens])
+        labels = model.tag([t.text for t in tokens])
         for first, last, kind in sorted(bio_spans(labels)):
+            # "Sementara Xi …", "Laporan kementerian …": a common word capitalised only
+            # because it opens the sentence is not part of the name
+            while (
+                first < last - 1
+                and (first == 0 or tokens[first - 1].text in _OPENERS)
+                and tokens[first].text.lower() in model.common
+                and table.lookup(text[tokens[first].start : tokens[last - 1].end]) is None
+            ):
+                first += 1
             spans.append(_Span(tokens[first].start, tokens[last - 1].end, kind))
     return spans
+
+
+_OPENERS = frozenset({'"', "“", "'", "‘", "(", "-", "–", "—"})
 
 
 # --- 2. the dictionary pass ---------------------------------------------------------
@@ -223,14 +237,25 @@ def _split_prefixes(text: str, span: _Span, table: AliasTable) -> list[_Span]:
     for n in range(len(words) - 1, 0, -1):
         head = _clean(" ".join(w.group(0) for w in words[:n]))
         entry = table.lookup(head) or table.capitals.get(head.lower())
-        if entry is not None and entry.type == "LOC":
+        if entry is not None:
             tail = words[n:]
             if all(w.group(0)[:1].isupper() for w in tail):
-                first = _Span(span.start, span.start + words[n - 1].end(), "LOC")
-                rest = _Span(span.start + tail[0].start(), span.end, "PER" if span.type != "ORG" else "ORG")
+                first = _Span(span.start, span.start + words[n - 1].end(), entry.type)
+                rest = _Span(span.start + tail[0].start(), span.end, "PER")
+                if span.type == "ORG" and not _looks_like_person(text[rest.start : rest.end]):
+                    rest = replace(rest, type=span.type)
                 return [first, rest]
             return [span]
     return [span]
+
+
+def _looks_like_person(name: str) -> bool:
+    """The gazetteer knows the name, or its first word, as a person's."""
+    from kabar.analyse.ner.model import shipped
+
+    names = shipped().lexicon.names
+    words = name.lower().split()
+    return "P" in names.get(" ".join(words), "") or (len(words) > 1 and "P" in names.get(words[0], ""))
 
 
 # --- 3b. the same names again ------------------------------------------------------

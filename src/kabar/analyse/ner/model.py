@@ -8,7 +8,6 @@ regular install both work and nothing is downloaded at run time.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -19,6 +18,7 @@ from kabar.analyse.ner.features import EMPTY_LEXICON, Lexicon, sentence_features
 MODEL_PACKAGE = "kabar.models.ner"
 MODEL_FILE = "model.crfsuite"
 LEXICON_FILE = "lexicon.tsv.gz"
+COMMON_FILE = "common.txt"  # lower-case words almost never in a name, from the training data
 MAX_WORDS = 200  # very long "sentences" (tables, lists) are tagged in chunks: CRF cost is linear anyway
 
 
@@ -27,6 +27,7 @@ class NerModel:
     tagger: object  # pycrfsuite.Tagger
     lexicon: Lexicon
     path: Path
+    common: frozenset[str] = frozenset()
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """BIO labels for one sentence of words."""
@@ -52,11 +53,12 @@ def load(directory: Path | None = None) -> NerModel:
     if not path.is_file():
         raise FileNotFoundError(f"no NER model at {path}: train one with `python -m kabar.analyse.ner.train`")
     tagger = pycrfsuite.Tagger()
-    with ExitStack():
-        tagger.open(str(path))
+    tagger.open(str(path))
     lexicon_path = directory / LEXICON_FILE
     lexicon = Lexicon.load(lexicon_path) if lexicon_path.is_file() else EMPTY_LEXICON
-    return NerModel(tagger, lexicon, path)
+    common_path = directory / COMMON_FILE
+    common = frozenset(common_path.read_text(encoding="utf-8").split()) if common_path.is_file() else frozenset()
+    return NerModel(tagger, lexicon, path, common)
 
 
 @lru_cache(maxsize=1)

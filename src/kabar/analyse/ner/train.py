@@ -66,6 +66,27 @@ def build_lexicon(gazetteers: Path | None) -> Lexicon:
     return Lexicon.from_pairs({name: "".join(sorted(kinds)) for name, kinds in types.items()})
 
 
+def common_words(sentences: list[Sentence], min_count: int = 3) -> list[str]:
+    """Lower-case words of the cased sets that are (almost) never part of a name
+    ("sementara", "laporan"): a capitalised one opening a sentence is not a name's first word."""
+    from collections import Counter
+
+    lower: Counter[str] = Counter()
+    in_names: Counter[str] = Counter()
+    for words, labels in sentences:
+        for word, label in zip(words, labels, strict=True):
+            if label != "O":
+                in_names[word.lower()] += 1
+            elif word.isalpha() and word.islower():
+                lower[word] += 1
+    return sorted(w for w, c in lower.items() if c >= min_count and in_names[w] <= c // 10)
+
+
+def write_common_words(data: Path, out: Path) -> None:
+    cased = [s for name in TRAIN_FILES for s in read_labelled(data / "ner" / name)]
+    (out / "common.txt").write_text("\n".join(common_words(cased)) + "\n", encoding="utf-8")
+
+
 def dev_overlap_free(nerp: list[Sentence], dev: list[Sentence]) -> list[Sentence]:
     """NERP minus the sentences it shares (lower-cased) with the idner dev file (62 of them)."""
     seen = {" ".join(w).lower() for w, _ in dev}
@@ -222,6 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     began = time.time()
     train(sentences, lexicon, model_path, args.c1, args.c2, args.iterations, args.min_freq)
     seconds = round(time.time() - began)
+    write_common_words(data, args.out)
     if lexicon.names:
         lexicon.save(lexicon_path)
     elif lexicon_path.exists():
@@ -233,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from kabar import __version__
 
-    files = [p.name for p in (model_path, lexicon_path) if p.exists()]
+    files = [p.name for p in (model_path, lexicon_path, args.out / "common.txt") if p.exists()]
     command = " ".join(["nice", ".venv/bin/python", "-m", "kabar.analyse.ner.train", *(argv if argv is not None else sys.argv[1:])])
     meta = {
         "name": "kabar-ner-id", "version": "1.0.0", "kabar_version": __version__, "language": "id",
