@@ -2,8 +2,11 @@
 
 Titles and bodies are indexed as Indonesian stems (``stem_text``), so
 "menyerukan" finds "seruan"; the query is stemmed the same way. On SQLite an
-FTS5 index ranks with bm25 (title weighted above body); other databases, or a
-SQLite without FTS5, scan the stem columns. Any query string is safe: it is
+FTS5 index ranks with bm25 (title weighted above body) when a query matches up
+to CANDIDATES articles, and ranks broader queries by title match then recency
+among their newest matches (bm25's cost grows with the archive). Outlet, dates
+and entities are index tokens too ("facets"), so filters are FTS5 intersections.
+Other databases, or a SQLite without FTS5, scan the stem columns. Any query string is safe: it is
 reduced to word stems (plus balanced "quoted phrases") before it reaches FTS5,
 so operators, unbalanced quotes and SQL never get through. Snippets come from
 the original text, HTML-escaped, with the matched words in ``<mark>``.
