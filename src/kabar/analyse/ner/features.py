@@ -43,8 +43,8 @@ class Lexicon:
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        # mtime=0: the same names give the same bytes on every build
-        with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        # no name, mtime=0: the same names give the same bytes on every build
+        with open(path, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as gz:
             gz.write("".join(f"{n}\t{t}\n" for n, t in sorted(self.names.items())).encode("utf-8"))
 
 

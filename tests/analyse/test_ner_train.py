@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from kabar.analyse.ner.features import Lexicon
+from kabar.analyse.ner.train import build_lexicon, common_words, dev_overlap_free, readme
+
+
+def test_ner_train_lexicon_round_trips_and_knows_cldr_countries(tmp_path):
+    lexicon = build_lexicon(None)  # CLDR names only
+    assert lexicon.names["korea utara"] == "L" and lexicon.names["north korea"] == "L"
+    path = tmp_path / "lexicon.tsv.gz"
+    lexicon.save(path)
+    again = Lexicon.load(path)
+    assert again.names == lexicon.names and "korea" in again.first_words
+    lexicon.save(tmp_path / "b.tsv.gz")
+    assert path.read_bytes() == (tmp_path / "b.tsv.gz").read_bytes()  # reproducible build
+
+
+def test_ner_train_gazetteer_lines_are_cleaned(tmp_path):
+    (tmp_path / "mdee.place.txt").write_bytes("Kedungpuji, Gombong, Kebumen\r\nReykjav\xedk\r\nChi?in?u\r\n".encode("cp1252"))
+    (tmp_path / "mdee.person.txt").write_bytes(b"Joko Widodo\r\n")
+    names = build_lexicon(tmp_path).names
+    assert names["kedungpuji"] == "L" and names["reykjavík"] == "L" and names["joko widodo"] == "P"
+    assert not any("?" in n for n in names)
+
+
+def test_ner_train_common_words_leave_out_name_words():
+    sentences = [
+        (["Sementara", "itu", ",", "warga", "Bandung", "berkumpul"], ["O", "O", "O", "O", "B-LOC", "O"]),
+        (["Menurut", "warga", "itu", "bandung", "sepi"], ["O", "O", "O", "B-LOC", "O"]),
+    ] * 3
+    common = common_words(sentences)
+    assert "warga" in common and "itu" in common
+    assert "bandung" not in common
+
+
+def test_ner_train_drops_nerp_sentences_shared_with_dev():
+    nerp = [(["jokowi", "tiba", "di", "solo"], ["B-PER", "O", "O", "B-LOC"]), (["hujan", "turun"], ["O", "O"])]
+    dev = [(["Jokowi", "tiba", "di", "Solo"], ["B-PER", "O", "O", "B-LOC"])]
+    assert dev_overlap_free(nerp, dev) == [nerp[1]]
+
+
+def test_ner_train_readme_lists_scores_and_sources():
+    meta = {
+        "name": "kabar-ner-id", "version": "1.0.0", "description": "d", "task": "ner", "labels": ["PER"],
+        "method": "crf", "files": ["model.crfsuite"], "size_bytes": 1_000_000, "layout": "package",
+        "date": "2026-11-22", "command": "train", "train_seconds": 1, "train_sentences": 2,
+        "sources": {"nergrit.train.tsv": "Apache-2.0"}, "evaluation_only": ["nerui.fold1.dev.tsv"],
+        "dev_scores": {"nergrit.valid.tsv": {"types": "PER", "precision": 0.5, "recall": 0.5, "f1": 0.5}},
+        "notes": ["n"],
+    }
+    text = readme(meta)
+    assert "| nergrit.valid.tsv | PER | 0.500 | 0.500 | 0.500 |" in text and "Apache-2.0" in text
