@@ -111,6 +111,9 @@ def _menurut(text, s, e, cue_start, cue_end, spans, found, relay) -> list[Candid
     np = (cue_end + len(np_text) - len(np_text.lstrip()), stop - (len(np_text) - len(np_text.rstrip())))
     if np_text.strip().lower() in cues.FIRST_PERSON:
         return None  # "menurut saya": the words of a speaker whose quotation marks were lost
+    np_words = [w.lower() for w in WORD.findall(np_text)]
+    if any(w in cues.CLAUSE_WORDS or w in cues.SPEECH_VERBS for w in np_words) or len(np_words) > 10:
+        return None  # "Menurut dia banyak sekali kanal …,": a clause, not a source
     # "Menurut laporan kantor berita Korut, Korean Central News Agency (KCNA), …": the appositive agency
     agencies = _within(found, np[0], np[1])
     after_comma = text[stop + 1 : e] if comma >= 0 else ""

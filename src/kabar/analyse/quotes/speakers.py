@@ -103,7 +103,7 @@ def _scan_phrase(text: str, pos: int, limit: int) -> tuple[int, int] | None:
             if not (start is not None and _next_is_capitalised(text, m.end(), limit)):
                 break
         elif not is_capitalised(word):
-            if lower in cues.SPEAKER_STOPS and count > 0:
+            if count > 0 and (lower in cues.SPEAKER_STOPS or lower in cues.SPEECH_VERBS or lower in cues.CLAUSE_WORDS):
                 break
             if seen_capital and lower not in _NAME_JOINERS:
                 break

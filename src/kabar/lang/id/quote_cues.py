@@ -164,7 +164,7 @@ DATE_WORDS: frozenset[str] = frozenset(
 
 # Modal and negation words: a phrase holding one is a clause, not a subject ("Pemerintah harus …").
 CLAUSE_WORDS: frozenset[str] = frozenset(
-    "harus akan belum tidak tak bisa dapat perlu ingin mau masih sedang boleh jangan sangat lebih".split()
+    "harus akan belum tidak tak bisa dapat perlu ingin mau masih sedang boleh jangan sangat lebih adalah merupakan ialah bila jika kalau".split()
 )
 
 # Passive attributions that name the speaker of what came before:
