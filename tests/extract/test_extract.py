@@ -162,3 +162,16 @@ def test_extract_english_page_uses_english_stopwords() -> None:
     assert article.title == "Indonesia, China agree to boost maritime cooperation"
     assert article.published == "2021-03-23T18:31"  # no zone printed, outlet unknown: no offset invented
     assert article.sources_cited == ("Reuters",)
+
+
+def test_extract_html_short_paragraphs_fall_back_to_trafilatura() -> None:
+    paragraphs = "".join(f"<p>Kalimat pendek nomor {i} ditulis.</p>" for i in range(12))
+    html = ("<html><head><title>Judul Pendek Sekali Ini</title></head><body><nav>Beranda</nav><article>"
+            "<h1>Judul Pendek Sekali Ini</h1><div>Senin, 14 Agustus 2023 09:05 WIB</div>"
+            f"<div>Penulis: Rahmat Hidayat</div>{paragraphs}</article>"
+            "<footer><div>Selasa, 1 Januari 2019 10:00 WIB</div></footer></body></html>")
+    article = extract(RawPage("short.html", html, "html"))
+    assert len(article.body) == 12 and article.body[0] == "Kalimat pendek nomor 0 ditulis."
+    assert article.published == "2023-08-14T09:05+07:00"
+    assert article.title == "Judul Pendek Sekali Ini"
+    assert [(a.name, a.role) for a in article.authors] == [("Rahmat Hidayat", "writer")]

@@ -18,6 +18,7 @@ from kabar.records import Article, RawPage
 
 _HEADER_WINDOW = 25  # non-blank lines above the lead searched for date and byline
 _TITLE_WINDOW = 30  # non-blank lines above the lead searched for the headline
+_FOOTER_WINDOW = 12  # non-blank lines below the article searched for bylines ("Penulis: X")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,7 @@ def build_article(
     raw_keys = {" ".join(line.split()) for line in raw_body}
     off_body = [line for line in lines if line.strip() and " ".join(line.split()) not in raw_keys]
     published = _published(page, header, title_line, footer, markup, body, off_body, outlet_record)
-    authors = meta.find_authors([i.text for i in header] + footer, outlets)
+    authors = meta.find_authors([i.text for i in header] + footer[:_FOOTER_WINDOW], outlets)
     if not authors and markup.author:
         authors = meta.find_authors([f"Penulis: {markup.author}"], outlets)
     own = {outlet} if outlet else set()

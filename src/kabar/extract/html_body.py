@@ -4,12 +4,15 @@ run on the rendered page, then the same chrome removal and metadata as page text
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kabar.extract import html as htmlmod
 from kabar.extract.assemble import Markup, build_article
 from kabar.extract.boilerplate import line_kind
+from kabar.extract.dates import find_dates
+from kabar.extract.meta import find_authors
 from kabar.extract.outlets import OutletTable
-from kabar.extract.text import layout, line_info
+from kabar.extract.text import Layout, layout, line_info
 from kabar.records import Article, RawPage
 
 
@@ -19,16 +22,41 @@ def html_article(page: RawPage, outlets: OutletTable, *, repeated: frozenset[str
     facts = htmlmod.parse(page.content)
     markup = Markup(facts.title, facts.h1, facts.published, facts.site_name, facts.url, facts.author)
     found = layout(list(facts.lines), repeated=repeated, join_wrapped=False)
-    main = [line for line in htmlmod.main_text(page.content, page.url or facts.url) if _keep(line)]
+    headings = {" ".join(t.split()).lower() for t in (facts.title, *facts.h1) if t}
+    main = [line for line in htmlmod.main_text(page.content, page.url or facts.url)
+            if _keep(line) and not _heading_or_meta(line, headings, outlets)]
     ours = [found.lines[i] for i in found.body]
     body = _choose(main, ours)
     if not body:
         raise ExtractError("no article text found in the HTML")
+    if body is not ours:
+        found = _relocate(found, body)
     return build_article(page, found, outlets, markup=markup, body_override=body)
+
+
+def _relocate(found: Layout, body: list[str]) -> Layout:
+    """Point the layout at trafilatura's paragraphs among the rendered lines, so that the
+    title, date and byline are looked for above the article and not above the footer."""
+    keys = {" ".join(line.split()) for line in body}
+    hits = [n for n, line in enumerate(found.lines) if " ".join(line.split()) in keys]
+    if not hits:
+        return found
+    return replace(found, body=tuple(hits), start=hits[0], end=hits[-1] + 1)
 
 
 def _keep(line: str) -> bool:
     return line_kind(line) is None
+
+
+def _heading_or_meta(line: str, headings: set[str], outlets: OutletTable) -> bool:
+    """trafilatura keeps the headline, date line and byline of short articles: not body."""
+    text = " ".join(line.split())
+    if text.lower() in headings:
+        return True
+    info = line_info(0, text)
+    if info.words <= 12 and not info.sentence and find_dates(text):
+        return True
+    return info.words <= 12 and bool(find_authors([text], outlets))
 
 
 def _tokens(lines: list[str]) -> int:
