@@ -103,7 +103,7 @@ def _rows(level: str, name: str, gold: dict[str, str], systems: dict[str, dict[s
     rows = []
     for system, predicted in systems.items():
         b, p = bcubed(predicted, gold), pairwise(predicted, gold)
-        rows.append((f"{name} {level}", system, b.precision, b.recall, b.f1, p.precision, p.recall, p.f1))
+        rows.append((name, level, system, b.precision, b.recall, b.f1, p.precision, p.recall, p.f1))
     return rows
 
 
@@ -136,7 +136,7 @@ def evaluate(data: Path, gold: Path) -> list[Scoreboard]:
     return [
         Scoreboard(
             "cluster: BCubed and pairwise P/R/F1",
-            ("set", "system", "B³ P", "B³ R", "B³ F1", "pair P", "pair R", "pair F1"),
+            ("set", "level", "system", "B³ P", "B³ R", "B³ F1", "pair P", "pair R", "pair F1"),
             tuple(rows),
             tuple(notes),
         )

@@ -45,9 +45,12 @@ def date_factor(a: ArticleFeatures, b: ArticleFeatures, cfg: EventConfig) -> flo
 
 
 def entity_overlap(a: ArticleFeatures, b: ArticleFeatures) -> float:
-    if not a.entity_ids or not b.entity_ids:
-        return 0.0
-    return len(a.entity_ids & b.entity_ids) / len(a.entity_ids | b.entity_ids)
+    """Jaccard of all entities, averaged with that of the title-and-lead entities."""
+    return (_jaccard(a.entity_ids, b.entity_ids) + _jaccard(a.head_entity_ids, b.head_entity_ids)) / 2
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
 
 
 def pair_scores(features: Sequence[ArticleFeatures], vectors: Vectors, pairs: set[tuple[int, int]], cfg: EventConfig) -> Edges:

@@ -32,6 +32,7 @@ class ArticleFeatures:
     event_date: date | None  # when its main happening took place, best guess
     published: date | None
     entity_ids: frozenset[str]
+    head_entity_ids: frozenset[str]  # entities named in the title or lead
     sentences: tuple[tuple[int, int], ...]  # spans into Article.text
     outlet: str | None
     sources_cited: tuple[str, ...]
@@ -98,6 +99,7 @@ def article_features(analysed: AnalysedArticle) -> ArticleFeatures:
         event_date=event_date(analysed, lead_end),
         published=parse_day(article.published),
         entity_ids=frozenset(m.entity_id for m in analysed.mentions),
+        head_entity_ids=frozenset(m.entity_id for m in analysed.mentions if m.start < lead_end),
         sentences=spans,
         outlet=article.outlet,
         sources_cited=article.sources_cited,

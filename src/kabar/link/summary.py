@@ -31,7 +31,7 @@ from kabar.records import AnalysedArticle, Citation
 class SummaryConfig:
     position_weight: float = 1.0  # weight of the 1/(1+rank)^decay position prior
     position_decay: float = 0.7
-    centrality_weight: float = 0.5
+    centrality_weight: float = 1.0
     title_weight: float = 0.2
     min_words: int = 5  # shorter sentences are fragments, not summary sentences
     mmr_lambda: float = 0.7  # relevance vs novelty in multi-document summaries
@@ -39,18 +39,25 @@ class SummaryConfig:
 
 # "JAKARTA, KOMPAS.com - ", "Wamena ( ANTARA News ) - ", "Suara.com - ", "SPANYOL – ": a dateline
 # of at most eight capitalised words before a dash opening a paragraph; it is not sentence content.
-_DATELINE = re.compile(r"^(?:[^\s.!?]+(?:\.[A-Za-z]+)?[\s,()]*){1,8}?\s*(?:--|-|–|—)\s+(?=\S)")
+_DASH = re.compile(r"\s?(?:--|-|–|—)\s+(?=\S)")
+_DATELINE_MAX_CHARS = 80
+_DATELINE_MAX_WORDS = 8
 
 
 def dateline_end(text: str, start: int, end: int) -> int:
     """Where the sentence at [start, end) starts once a leading dateline is skipped."""
     if start > 0 and text[start - 1] != "\n":
         return start
-    match = _DATELINE.match(text[start:end])
-    words = re.findall(r"[^\W\d_]+", re.sub(r"\.[A-Za-z]+", "", match.group())) if match else []
-    if not words or not all(w[0].isupper() for w in words) or end - start - match.end() < 20:
+    dash = _DASH.search(text, start, min(end, start + _DATELINE_MAX_CHARS))
+    if dash is None or end - dash.end() < 20:
         return start
-    return start + match.end()
+    prefix = re.sub(r"\.[A-Za-z]+", "", text[start : dash.start()])  # "KOMPAS.com" → "KOMPAS"
+    words = re.findall(r"[^\W\d_]+", prefix)
+    if not words or len(words) > _DATELINE_MAX_WORDS or any(ch in prefix for ch in ".!?"):
+        return start
+    if not all(w[0].isupper() for w in words):
+        return start
+    return dash.end()
 
 
 def _body_spans(analysed: AnalysedArticle) -> list[tuple[int, int]]:
