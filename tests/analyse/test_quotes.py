@@ -282,3 +282,23 @@ def test_quotes_passive_cue_after_quote():
     art = article("“Stok beras aman sampai Lebaran,” demikian disampaikan oleh Direktur Utama Bulog Budi Waseso.")
     q = annotate(art, *entities.annotate(art))[0]
     assert (q.speaker, q.cue) == ("Budi Waseso", "disampaikan")
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        ("“Semua aparat siap,” kata Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Mahfud MD.", "Mahfud MD"),
+        ("“Aturan itu sudah berlaku,” kata Kepala Biro Hukum, Komunikasi, dan Informasi Publik Kementerian PAN-RB.", "Kepala Biro Hukum"),
+    ],
+)
+def test_quotes_role_with_commas(paragraph, speaker):
+    assert annotate(article(paragraph))[0].speaker == speaker
+
+
+def test_quotes_menurut_pronoun_without_comma():
+    art = article(
+        "Menteri Komunikasi Rudiantara menjelaskan alasan pemblokiran itu.",
+        "Menurut dia banyak sekali kanal di Telegram yang bermuatan propaganda.",
+    )
+    q = only(annotate(art), "kanal di Telegram")
+    assert (q.speaker, q.speaker_text, q.quote) == ("Rudiantara", "dia", "banyak sekali kanal di Telegram yang bermuatan propaganda")

@@ -105,6 +105,9 @@ def _menurut(text, s, e, cue_start, cue_end, spans, found, relay) -> list[Candid
     # speaker phrase up to the next comma; "menurutnya" handled as a pronoun
     comma = text.find(",", cue_end, e)
     stop = comma if comma >= 0 else e
+    pronoun = re.match(r"\s+(dia|ia|beliau|mereka)\b(?!\s*,)", text[cue_end:e], re.IGNORECASE)
+    if pronoun:  # "Menurut dia banyak sekali kanal …": the pronoun alone, no comma after it
+        comma, stop = cue_end + pronoun.end() - 1, cue_end + pronoun.end()
     np_text = text[cue_end:stop]
     if len(WORD.findall(np_text)) > 12 or not WORD.search(np_text):
         return None
@@ -112,7 +115,7 @@ def _menurut(text, s, e, cue_start, cue_end, spans, found, relay) -> list[Candid
     if np_text.strip().lower() in cues.FIRST_PERSON:
         return None  # "menurut saya": the words of a speaker whose quotation marks were lost
     np_words = [w.lower() for w in WORD.findall(np_text)]
-    if any(w in cues.CLAUSE_WORDS or w in cues.SPEECH_VERBS for w in np_words) or len(np_words) > 10:
+    if any(w in cues.CLAUSE_WORDS or w in cues.SPEECH_VERBS or w == "yang" for w in np_words) or len(np_words) > 10:
         return None  # "Menurut dia banyak sekali kanal …,": a clause, not a source
     # "Menurut laporan kantor berita Korut, Korean Central News Agency (KCNA), …": the appositive agency
     agencies = _within(found, np[0], np[1])

@@ -62,7 +62,12 @@ def phrase_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
         rest = text[part[1] : limit].lstrip()
         if rest and rest[0] not in ".,;!?(\n" and not _starts_with_stop(rest):
             break
-        if name_part(text[part[0] : part[1]]) and not any(w.lower() in cues.TITLE_WORDS for w in words[-1:]):
+        lead = re.match(r"(?:(?:" + "|".join(sorted(_NAME_JOINERS)) + r")\s+)+", text[part[0] : part[1]])
+        if lead:  # "…, Hukum, dan Keamanan Mahfud MD": the part starts at its first capitalised word
+            part = (part[0] + lead.end(), part[1])
+        name = name_part(text[part[0] : part[1]])
+        # "…, dan Informasi Publik Kementerian PAN-RB": an organisation's acronym is no name
+        if name and not name.replace("-", "").isupper() and not any(w.lower() in cues.TITLE_WORDS for w in words[-1:]):
             best = part
         cursor = part[1]
     return best
@@ -312,7 +317,7 @@ class SpeakerResolver:
             return Speaker(self._fullest_mention(pick), pick.text, pick.entity_id)
         words = WORD.findall(phrase)
         lower = [w.lower() for w in words]
-        if lower and (lower[0] in cues.GROUP_HEADS or "dan" in lower):
+        if lower and (lower[0] in cues.GROUP_HEADS or "dan" in lower[1:-1]):
             # a group: "Para pemimpin China dan Korea Utara", "beberapa pakar"
             return Speaker(_strip_function_words(phrase), _clean(phrase))
         agencies = [a for a in self.agencies if start <= a[0] and a[1] <= end]
