@@ -34,6 +34,8 @@ class SummaryConfig:
     centrality_weight: float = 1.0
     title_weight: float = 0.2
     min_words: int = 5  # shorter sentences are fragments, not summary sentences
+    long_words: int = 35  # longer sentences are penalised in proportion to their excess
+    long_penalty: float = 1.0
     mmr_lambda: float = 0.7  # relevance vs novelty in multi-document summaries
 
 
@@ -96,6 +98,8 @@ def score_sentences(sentences: Sequence[str], title: str = "", cfg: SummaryConfi
         score += cfg.centrality_weight * float(centrality[i]) + cfg.title_weight * float(title_sim[i])
         if len(words) < cfg.min_words:
             score -= 1.0
+        if len(words) > cfg.long_words:
+            score -= cfg.long_penalty * (len(words) - cfg.long_words) / cfg.long_words
         scores.append(score)
     return scores
 
