@@ -8,6 +8,7 @@ quote marks. Pure functions over a string; offsets are Python indices.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 DOUBLE_MARKS = frozenset('"“”„«»')
@@ -50,43 +51,49 @@ def _can_close(text: str, i: int) -> bool:
     return not before.isspace() or after.isspace() or not after.isalnum()
 
 
+_DOUBLE_OR_BREAK = re.compile("[\n" + "".join(sorted(DOUBLE_MARKS)) + "]")
+_SINGLE_OR_BREAK = re.compile(f"[\n{SINGLE_OPEN}{SINGLE_CLOSE}]")
+
+
 def _double_spans(text: str) -> list[QuotedSpan]:
     spans: list[QuotedSpan] = []
     open_at: int | None = None
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\n" and open_at is not None:
+    skip = -1  # a mark that re-opens a running quotation in the next paragraph
+    for m in _DOUBLE_OR_BREAK.finditer(text):  # only marks and line breaks matter
+        i, ch = m.start(), m.group()
+        if i == skip:
+            continue
+        if ch == "\n":
+            if open_at is None:
+                continue
             # a quotation running on: the next paragraph re-opens with a mark
-            nxt = text[i + 1] if i + 1 < n else ""
+            nxt = text[i + 1] if i + 1 < len(text) else ""
             if nxt in DOUBLE_MARKS and _can_open(text, i + 1):
-                i += 2
+                skip = i + 1
                 continue
             if open_at == 0 or text[open_at - 1] == "\n":
                 # a paragraph that opens a quotation and never closes it: the paragraph is the quote
                 spans.append(_span(text, open_at, i))
             open_at = None
-        elif ch in DOUBLE_MARKS:
-            if open_at is None:
-                # ” opens too where it stands before a word: some outlets print ”…” for both marks
-                if _can_open(text, i):
-                    open_at = i
-            elif ch in OPENING_ONLY and not _can_close(text, i):
-                open_at = i  # the earlier mark was never closed: start again here
-            elif _can_close(text, i):
-                spans.append(_span(text, open_at, i))
-                open_at = None
-        i += 1
+        elif open_at is None:
+            # ” opens too where it stands before a word: some outlets print ”…” for both marks
+            if _can_open(text, i):
+                open_at = i
+        elif ch in OPENING_ONLY and not _can_close(text, i):
+            open_at = i  # the earlier mark was never closed: start again here
+        elif _can_close(text, i):
+            spans.append(_span(text, open_at, i))
+            open_at = None
     if open_at is not None and (open_at == 0 or text[open_at - 1] == "\n"):
-        spans.append(_span(text, open_at, n))
+        spans.append(_span(text, open_at, len(text)))
     return spans
 
 
 def _single_spans(text: str) -> list[QuotedSpan]:
     spans = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
+    for m in _SINGLE_OR_BREAK.finditer(text):
+        i, ch = m.start(), m.group()
         if ch == "\n":
             open_at = None
         elif ch == SINGLE_OPEN and _can_open(text, i):
