@@ -204,8 +204,16 @@ def readme(meta: dict) -> str:
               "| file | types | P | R | F1 |", "|---|---|---|---|---|"]
     lines += [f"| {k} | {v['types']} | {v['precision']:.3f} | {v['recall']:.3f} | {v['f1']:.3f} |"
               for k, v in meta["dev_scores"].items()]
-    lines += ["", "Anchor: IndoBERT-large (335M parameters, GPU) reaches 0.776 F1 on the NERGrit test set.", "",
-              "## Notes", ""] + [f"- {n}" for n in meta["notes"]] + [""]
+    lines += ["", "Anchor: IndoBERT-large (335M parameters, GPU) reaches 0.776 F1 on the NERGrit test set.", ""]
+    if meta.get("selection"):
+        sel = meta["selection"]
+        lines += ["## How the settings were chosen (dev F1 per file)", "", sel["note"], "",
+                  "| run | settings | " + " | ".join(sel["files"]) + " | mean |",
+                  "|---|---|" + "---|" * (len(sel["files"]) + 1)]
+        lines += [f"| {r['run']} | {r['settings']} | " + " | ".join(f"{x:.3f}" for x in r["f1"])
+                  + f" | {sum(r['f1']) / len(r['f1']):.3f} |" for r in sel["runs"]]
+        lines += [""]
+    lines += ["## Notes", ""] + [f"- {n}" for n in meta["notes"]] + [""]
     return "\n".join(lines)
 
 
@@ -302,6 +310,11 @@ def main(argv: list[str] | None = None) -> int:
             f"NERP option: {args.nerp}; lower-cased augmentation share: {args.lower_aug}; cased sets repeated {args.repeat_cased}x.",
         ],
     }
+    previous = args.out / "meta.json"
+    if previous.is_file():  # the selection table is kept from run to run (experiments use --no-card)
+        selection = json.loads(previous.read_text(encoding="utf-8")).get("selection")
+        if selection:
+            meta["selection"] = selection
     (args.out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     (args.out / "README.md").write_text(readme(meta), encoding="utf-8")
     if lexicon.names:
