@@ -78,7 +78,7 @@ def test_model_card_is_shipped_with_scores():
     assert meta["labels"] == ["PER", "ORG", "LOC"]
     assert "nerugm.fold1.dev.tsv" in meta["dev_scores"] and meta["command"]
     assert (model_dir() / "model.crfsuite").stat().st_size <= 30_000_000
-    assert "DBpedia" in (model_dir() / "NOTICE").read_text(encoding="utf-8")
+    assert "DBpedia" in (model_dir() / "NOTICE.txt").read_text(encoding="utf-8")
 
 
 def test_cli_ner_prints_token_tab_label(tmp_path):

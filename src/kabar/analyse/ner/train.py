@@ -318,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     (args.out / "README.md").write_text(readme(meta), encoding="utf-8")
     if lexicon.names:
-        (args.out / "NOTICE").write_text(NOTICE, encoding="utf-8")
+        (args.out / "NOTICE.txt").write_text(NOTICE, encoding="utf-8")
     return 0
 
 
