@@ -142,3 +142,11 @@ def test_entities_empty_or_nameless_text_gives_nothing(body):
 )
 def test_entities_agencies_and_unseen_names_after_titles(paragraph, surface, canonical):
     assert _canonical_of(_article(paragraph), surface) == {canonical}
+
+
+def test_entities_bracketed_name_is_another_name_of_the_entity():
+    article = _article(
+        "Presiden Joko Widodo (Jokowi) meminta para menteri bekerja cepat.",
+        "Jokowi juga meminta kepolisian membantu penyaluran bantuan.",
+    )
+    assert _canonical_of(article, "Jokowi") == {"Joko Widodo"}

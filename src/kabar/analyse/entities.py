@@ -338,7 +338,21 @@ def _resolve(text: str, spans: list[_Span], table: AliasTable) -> list[_Span]:
             named.append(replace(span, type=capital.type, canonical=capital.canonical))
             continue
         named.append(replace(span, canonical=_normalise_name(surface)))
-    return _fold_short_forms(named)
+    return _fold_short_forms(_fold_bracketed(text, named))
+
+
+def _fold_bracketed(text: str, spans: list[_Span]) -> list[_Span]:
+    """"Joko Widodo (Jokowi)", "Komisi Pemberantasan Korupsi (KPK)": the name in brackets
+    right after a name of the same type is another name of it, in the whole article."""
+    alias: dict[str, str] = {}
+    for a, b in zip(spans, spans[1:]):
+        between = text[a.end : b.start]
+        if a.type == b.type and re.fullmatch(r"\s*\(\s*", between) and text[b.end : b.end + 1] == ")":
+            if b.canonical != a.canonical and alias_table().lookup(text[b.start : b.end]) is None:
+                alias.setdefault(b.canonical, a.canonical)
+    if not alias:
+        return spans
+    return [replace(s, canonical=alias.get(s.canonical, s.canonical)) for s in spans]
 
 
 def _acts_as_state(text: str, span: _Span) -> bool:
