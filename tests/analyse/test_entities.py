@@ -150,3 +150,9 @@ def test_entities_bracketed_name_is_another_name_of_the_entity():
         "Jokowi juga meminta kepolisian membantu penyaluran bantuan.",
     )
     assert _canonical_of(article, "Jokowi") == {"Joko Widodo"}
+
+
+def test_entities_role_keeps_the_portfolio_but_not_the_country():
+    entities, mentions = annotate(_article("Menteri Kesehatan Budi Gunadi Sadikin tiba di Jakarta bersama Presiden China Xi Jinping."))
+    roles = {m.text: m.role for m in mentions if m.type == "PER"}
+    assert roles == {"Budi Gunadi Sadikin": "Menteri Kesehatan", "Xi Jinping": "Presiden"}

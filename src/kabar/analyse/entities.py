@@ -318,8 +318,20 @@ def _title_before(text: str, start: int, table: AliasTable) -> str | None:
         for n in range(min(table.max_title_words, end), 0, -1):
             candidate = " ".join(w.group(0) for w in words[end - n : end])
             if candidate.lower() in table.titles:
-                return candidate
+                return _with_portfolio(candidate, [w.group(0) for w in between], table)
     return None
+
+
+def _with_portfolio(title: str, between: list[str], table: AliasTable) -> str:
+    """The office's own words after the title stay in the role ("Menteri" + "Kesehatan");
+    a country, an acronym or a bracket after it does not ("Presiden" | "China")."""
+    words = [title]
+    for i, w in enumerate(between):
+        names_here = any(table.lookup(" ".join(between[i : i + k])) for k in range(1, 5))
+        if not w[0].isupper() or w.isupper() or w.startswith("(") or names_here:
+            break
+        words.append(w)
+    return " ".join(words)
 
 
 # --- 4. identity ------------------------------------------------------------------------
