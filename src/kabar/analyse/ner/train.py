@@ -99,7 +99,7 @@ def lowercased(sentences: list[Sentence]) -> list[Sentence]:
 
 def load_training(
     data: Path, nerp: str, lower_aug: float, repeat_cased: int = 1, seed: int = 13, exclude: tuple[str, ...] = (),
-    pseudo_model: Path | None = None,
+    pseudo_model: Path | None = None, lexicon: Lexicon | None = None,
 ) -> tuple[list[Sentence], dict[str, str]]:
     sentences: list[Sentence] = []
     sources: dict[str, str] = {}
@@ -120,7 +120,7 @@ def load_training(
         if nerp == "no-org-risk":
             # keep NERP sentences with no word the lexicon knows only as an organisation:
             # those are the ones where NERP's O may hide an ORG
-            rows = [s for s in rows if not _mentions_org(s[0])]
+            rows = [s for s in rows if not _mentions_org(s[0], lexicon)]
         sentences += rows
         sources[NERP_FILE[0]] = NERP_FILE[1] + f"; used as '{nerp}', minus sentences shared with idner dev"
     return sentences, sources
@@ -144,13 +144,10 @@ def _with_pseudo_org(rows: list[Sentence], model_dir: Path) -> list[Sentence]:
     return out
 
 
-_ORG_LEXICON: Lexicon | None = None
-
-
-def _mentions_org(words: list[str]) -> bool:
+def _mentions_org(words: list[str], lexicon: Lexicon | None) -> bool:
     from kabar.analyse.ner.features import lexicon_tags
 
-    tags = lexicon_tags([w.lower() for w in words], _ORG_LEXICON) if _ORG_LEXICON else []
+    tags = lexicon_tags([w.lower() for w in words], lexicon) if lexicon else []
     return any(t is not None and t.startswith("B:") and "O" in t[2:] for t in tags)
 
 
@@ -263,10 +260,10 @@ def main(argv: list[str] | None = None) -> int:
     if data is None or not (data / "ner").is_dir():
         print("no training data: pass --data DIR", file=sys.stderr)
         return 2
-    global _ORG_LEXICON
     lexicon = Lexicon({}, frozenset()) if args.no_lexicon else build_lexicon(data / "gazetteers")
-    _ORG_LEXICON = lexicon
-    sentences, sources = load_training(data, args.nerp, args.lower_aug, args.repeat_cased, exclude=tuple(args.exclude), pseudo_model=args.pseudo_model)
+    sentences, sources = load_training(
+        data, args.nerp, args.lower_aug, args.repeat_cased, exclude=tuple(args.exclude), pseudo_model=args.pseudo_model, lexicon=lexicon
+    )
     args.out.mkdir(parents=True, exist_ok=True)
     model_path = args.out / "model.crfsuite"
     lexicon_path = args.out / "lexicon.tsv.gz"
