@@ -25,6 +25,9 @@ class StoryConfig:
     min_candidate: float = 0.04
     entity_weight: float = 0.0  # share of entity overlap in the story similarity (measured: no gain yet)
     chain_threshold: float = 0.12  # a pair this close links its events' stories outright
+    # a story of one or two articles this close to a larger one joins it; off by default: on the dev
+    # sets it trades distractor precision (events) for straggler recall (stories) about evenly
+    attach_threshold: float = 1.0
 
 
 def cluster_stories(
@@ -38,8 +41,33 @@ def cluster_stories(
     edges = exact_edges(matrix, top_neighbours(matrix, cfg.neighbours, cfg.min_candidate), cfg.min_candidate)
     chained = _chain(events, {p for p, sim in edges.items() if sim >= cfg.chain_threshold})
     article_groups = centroid_linkage(matrix, edges, cfg.threshold, init=chained)
+    article_groups = _attach_small(matrix, edges, article_groups, cfg.attach_threshold)
     event_of = {i: e for e, members in enumerate(events) for i in members}
     return [sorted({event_of[i] for i in group}) for group in article_groups]
+
+
+def _attach_small(matrix, edges, groups: list[list[int]], threshold: float, small: int = 2) -> list[list[int]]:
+    """Stragglers: a story of at most `small` articles joins the larger story it is closest to
+    on average, when that average reaches `threshold` (the merge step needs both sides close)."""
+    owner = {i: g for g, members in enumerate(groups) for i in members}
+    sums: dict[tuple[int, int], float] = {}
+    for (i, j), sim in edges.items():
+        a, b = owner[i], owner[j]
+        if a != b:
+            sums[(a, b)] = sums.get((a, b), 0.0) + sim
+            sums[(b, a)] = sums.get((b, a), 0.0) + sim
+    target: dict[int, int] = {}
+    for (a, b), total in sums.items():
+        if len(groups[a]) <= small < len(groups[b]):
+            average = total / (len(groups[a]) * len(groups[b]))
+            best = target.get(a)
+            if average >= threshold and (best is None or average > sums[(a, best)] / (len(groups[a]) * len(groups[best]))):
+                target[a] = b
+    merged = [list(g) for g in groups]
+    for a, b in target.items():
+        merged[b].extend(groups[a])
+        merged[a] = []
+    return [sorted(g) for g in merged if g]
 
 
 def _chain(events: Sequence[Sequence[int]], strong: set[tuple[int, int]]) -> list[list[int]]:
