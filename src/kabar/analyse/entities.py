@@ -154,7 +154,13 @@ def _add_dictionary_spans(text: str, spans: list[_Span], table: AliasTable) -> l
 def _alias_pattern() -> re.Pattern[str]:
     """One regex over the forms worth looking for: our table, CLDR Indonesian names, capitals."""
     table = alias_table()
-    return re.compile(rf"(?<![\w-])(?:{_alternation(table.exact)}|(?i:{_alternation([*table.scan, *table.capitals])}))(?![\w-])")
+    # one alternation, longest first across both kinds, so "AP News" wins over "AP"
+    forms = [(f, False) for f in table.exact] + [(f, True) for f in (*table.scan, *table.capitals)]
+    body = "|".join(
+        f"(?i:{_alternation([f])})" if folded else _alternation([f])
+        for f, folded in sorted(forms, key=lambda x: len(x[0]), reverse=True)
+    )
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
 
 
 def _alternation(forms) -> str:
