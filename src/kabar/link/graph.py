@@ -51,7 +51,7 @@ def top_neighbours(matrix: sparse.csr_matrix, k: int, min_sim: float) -> Edges:
     view = blocking_view(matrix)
     if view is not matrix:
         min_sim = min_sim / 4  # rare terms carry only part of each row's weight
-    transposed = view.T.tocsc()
+    transposed = view.T.tocsr()  # CSR of the transpose: no conversion per chunk
     for lo in range(0, n, _CHUNK):
         block = (view[lo : lo + _CHUNK] @ transposed).tocsr()
         for row in range(block.shape[0]):
