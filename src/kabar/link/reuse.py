@@ -13,6 +13,7 @@ events can share an agency's background paragraph.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -56,15 +57,30 @@ def fold_mentions(analysed: AnalysedArticle, start: int, end: int) -> str:
     return "".join(pieces)
 
 
+_CLAUSE = re.compile(r"[^,;:]+")
+
+
 def sentence_shingles(corpus: Sequence[AnalysedArticle], cfg: ReuseConfig) -> list[SentenceShingles]:
+    """Shingle sets of each sentence and, when it has several, of each clause.
+
+    LSH finds sets of similar size (Jaccard); clauses let a short sentence
+    that was cut from a longer one ("…, menurut Xinhua") still meet it.
+    """
     out = []
     for a, analysed in enumerate(corpus):
-        for s, (start, end) in enumerate(sentence_spans(analysed.article.text)):
-            words = stem_text(fold_mentions(analysed, start, end))
-            if len(words) < cfg.min_words:
-                continue
-            grams = frozenset(" ".join(words[i : i + cfg.shingle]) for i in range(len(words) - cfg.shingle + 1))
-            out.append(SentenceShingles(a, s, start, end, grams))
+        text = analysed.article.text
+        for s, (start, end) in enumerate(sentence_spans(text)):
+            pieces = [(start, end)]
+            clauses = [(start + m.start(), start + m.end()) for m in _CLAUSE.finditer(text[start:end])]
+            if len(clauses) > 1:
+                pieces += clauses
+            for piece_start, piece_end in pieces:
+                words = stem_text(fold_mentions(analysed, piece_start, piece_end))
+                if len(words) < cfg.min_words:
+                    continue
+                grams = frozenset(" ".join(words[i : i + cfg.shingle]) for i in range(len(words) - cfg.shingle + 1))
+                # a clause stands for its whole sentence in the reported passage
+                out.append(SentenceShingles(a, s, start, end, grams))
     return out
 
 
@@ -95,17 +111,21 @@ def find_reuse(corpus: Sequence[AnalysedArticle], cfg: ReuseConfig = ReuseConfig
     items = sentence_shingles(corpus, cfg)
     if len(items) < 2:
         return []
-    verified: dict[tuple[int, int], list[tuple[SentenceShingles, SentenceShingles, float]]] = defaultdict(list)
+    # best verified match per pair of sentences (a sentence and its clauses may all match)
+    verified: dict[tuple[int, int], dict[tuple[int, int], tuple]] = defaultdict(dict)
     for i, j in candidate_sentence_pairs(items, cfg):
         score = containment(items[i].shingles, items[j].shingles)
         if score < cfg.min_containment:
             continue
         src, tgt = _direct(corpus, items[i], items[j])
-        verified[(src.article, tgt.article)].append((src, tgt, score))
+        best = verified[(src.article, tgt.article)]
+        key = (src.sentence, tgt.sentence)
+        if key not in best or best[key][2] < score:
+            best[key] = (src, tgt, score)
     reuse = []
-    for (a, b), matches in sorted(verified.items()):
+    for (a, b), by_sentences in sorted(verified.items()):
         agency = _shared_agency(corpus[a], corpus[b])
-        for run in _runs(sorted(matches, key=lambda m: (m[0].sentence, m[1].sentence))):
+        for run in _runs([by_sentences[k] for k in sorted(by_sentences)]):
             similarity = sum(m[2] for m in run) / len(run)
             reuse.append(
                 Reuse(
