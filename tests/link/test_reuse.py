@@ -54,3 +54,15 @@ def test_reuse_folds_entity_aliases():
 def test_reuse_containment_of_shorter_set():
     assert containment(frozenset("ab"), frozenset("abcd")) == 1.0
     assert containment(frozenset(), frozenset("a")) == 0.0
+
+
+def test_reuse_finds_sentence_cut_from_a_longer_one():
+    long = make("panjang", "T", [
+        "Xi menyambut baik pesan tersebut, dia mengatakan bahwa kedua negara telah saling mendukung dengan teguh "
+        "dalam menghadapi perubahan besar dunia, menurut Kantor Berita resmi China Xinhua yang dikelola negara."],
+        published="2021-07-11")
+    short = make("pendek", "T", [
+        "Ia mengatakan bahwa kedua negara telah saling mendukung dengan teguh dalam menghadapi perubahan besar dunia."],
+        published="2021-10-28")
+    found = find_reuse([long, short])
+    assert [(r.source_article, r.target_article) for r in found] == [("panjang", "pendek")]
