@@ -74,7 +74,7 @@ def _line_sentences(line: str) -> list[tuple[int, int]]:
 def _is_false_stop(line: str, dot: int, end: int) -> bool:
     if line[dot] != ".":
         return False
-    word = re.search(r"(\w+)$", line[:dot])
+    word = re.search(r"(\w+)$", line[max(0, dot - 50) : dot])  # a bounded look-back keeps long lines linear
     if word is None:
         return False
     w = word.group(1)
