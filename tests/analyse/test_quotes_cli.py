@@ -28,16 +28,17 @@ def test_quotes_cli_contract_fields(tmp_path):
     assert direct[0]["cue"] == "kata"
 
 
-def test_quotes_cli_indirect_flag(tmp_path):
+def test_quotes_cli_prints_indirect_speech_unless_direct_only(tmp_path):
     page = tmp_path / "a.jsonl"
     text = "Menteri Keuangan Sri Mulyani mengatakan bahwa defisit anggaran masih terkendali tahun ini."
     page.write_text(json.dumps({"id": "x2", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
-    plain = CliRunner().invoke(app, ["quotes", str(page)])
-    full = CliRunner().invoke(app, ["quotes", "--indirect", str(page)])
-    assert plain.exit_code == 0 and full.exit_code == 0
-    assert plain.stdout.strip() == ""
-    rows = [json.loads(line) for line in full.stdout.splitlines() if line.strip()]
+    every = CliRunner().invoke(app, ["quotes", str(page)])
+    direct_only = CliRunner().invoke(app, ["quotes", "--direct-only", str(page)])
+    assert every.exit_code == 0 and direct_only.exit_code == 0
+    assert direct_only.stdout.strip() == ""
+    rows = [json.loads(line) for line in every.stdout.splitlines() if line.strip()]
     assert [r["kind"] for r in rows] == ["indirect"]
+    assert rows[0]["speaker"] == "Sri Mulyani"
 
 
 def test_quotes_cli_bad_input_exits_nonzero(tmp_path):
