@@ -32,6 +32,8 @@ def eval_cli(
         typer.echo(f"kabar eval: unknown task {unknown[0]!r}; choose from {', '.join(TASKS)}", err=True)
         raise typer.Exit(code=2)
     console = Console()
+    if not console.is_terminal:  # CI logs and pipes: wide enough that no column is cut to "…"
+        console = Console(width=max(console.width, 160))
     for name in tasks:
         try:
             boards = run_task(name, data, gold or data)
