@@ -51,6 +51,8 @@ def test_agencies_canonical_rejects_words_and_mixtures(surface: str) -> None:
         ("Pada tempo dulu, kompas dipakai pelaut.", []),
         ("Direktur PT Angkasa Pura II (AP II) meninjau bandara, kata AP ini.", [("AP", "Associated Press")]),
         ("Kontan saja warga membeli obat di apotek Guardian.", []),
+        ("Laporan berasal dari pengguna forum bernama Hanzon. Bernama lengkap Hanzon Lee, ia pelajar.", []),
+        ("Perdana menteri itu berbicara, seperti dilansir kantor berita Bernama, Senin.", [("kantor berita Bernama", "Bernama")]),
     ],
 )
 def test_agencies_find_in_text(text: str, expected: list[tuple[str, str]]) -> None:

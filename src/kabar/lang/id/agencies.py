@@ -61,7 +61,8 @@ AGENCIES: tuple[Agency, ...] = (
     _a("TASS", "agency", ["ITAR-TASS", "kantor berita TASS"], ["TASS"], country="RU"),
     _a("RIA Novosti", "agency", ["RIA Novosti"], country="RU"),
     _a("Sputnik", "agency", ["Sputnik News", "Sputnik International"], [], ["Sputnik"], country="RU"),
-    _a("Bernama", "agency", ["Bernama", "kantor berita Bernama"], ["BERNAMA"], country="MY"),
+    # "bernama" is also the everyday word for "named": only the capital form after an attribution cue counts.
+    _a("Bernama", "agency", ["kantor berita Bernama", "Bernama.com"], ["BERNAMA"], ["Bernama"], country="MY"),
     _a("dpa", "agency", ["Deutsche Presse-Agentur"], ["DPA", "dpa"], country="DE"),
     _a("EFE", "agency", ["Agencia EFE"], ["EFE"], country="ES"),
     _a("ANSA", "agency", [], ["ANSA"], country="IT"),
