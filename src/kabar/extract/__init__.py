@@ -32,6 +32,11 @@ def extract(page: RawPage, *, repeated: frozenset[str] = frozenset()) -> Article
 
         article = html_article(page, outlets, repeated=repeated)
     else:
+        from dataclasses import replace
+
+        from kabar.extract.repair import repair_text
+
+        page = replace(page, content=repair_text(page.content))  # scraped text: entities, glued link words
         found = layout(page.content.splitlines(), repeated=repeated)
         if not found.body:
             raise ExtractError("no article text found (no run of sentence-like lines)")

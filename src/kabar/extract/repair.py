@@ -1,0 +1,132 @@
+"""Repair page text damaged by scrapers before the line classifier reads it.
+
+Two kinds of damage are common in news text exported by scrapers (CSV dumps,
+``element.text`` of a page):
+
+- HTML entities left in the text (``&ldquo;``, ``&nbsp;``);
+- words glued to the link text around them, because the anchors' spaces were
+  lost: ``SerikatDonald Trumpkembali``, ``dikutipAnadolu Agency``,
+  ``Serikat(AS)Elon``.
+
+Glue is only undone in the prose lines of a text whose prose shows it at least
+twice as a lower-case word glued to a name ("dikutipAnadolu"), and only where a
+known lower-case word sits on one side, so camel-case names (WhatsApp, iPhone,
+PlayStation in a clean text) and domains (KapanLagi.com) stay whole. A name
+glued to the word after it ("Trump" + "kembali") is split only when the name
+also stands alone elsewhere in the text and the word has five letters or more.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["repair_text", "unescape_entities", "unglue_words"]
+
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
+# A run of letters that is not part of a domain, handle, hashtag or path ("KapanLagi.com", "#AnakArtis")
+_LINK_RUN = re.compile(r"(?<![#@/.\w])[A-Za-z]{4,}(?![\w@/]|\.[A-Za-z])")
+# Camel-case segments of a run of letters: "dilansirReutersdanAl" -> dilansir, Reutersdan, Al
+_SEGMENT = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_CAPITALISED = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{2,}(?![A-Za-z])")
+_PAREN_GLUE = (
+    (re.compile(r"(?<=[a-z])\((?=[A-Z])"), " ("),  # "Serikat(AS)" -> "Serikat (AS)"
+    (re.compile(r"\)(?=[A-Za-z])"), ") "),  # "(AS)Elon" -> "(AS) Elon"
+)
+_MIN_EVIDENCE = 2  # glued joins a text must show before any is undone
+_MIN_PART = 3
+_MIN_TAIL = 5  # a word split off a name: "kembali", "menyusul"; not "lah", "nya", "sari"
+_MIN_PROSE_WORDS = 15
+_SENTENCE_PUNCTUATION = re.compile(r"[a-z][,.;:!?](?:\s|$)")
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Lower-case Indonesian words of news text (built by scripts/build_common_words.py)."""
+    text = resources.files("kabar.lang.id").joinpath("common_words.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def repair_text(text: str) -> str:
+    """`text` with entities decoded and scraper-glued words split apart."""
+    return unglue_words(unescape_entities(text))
+
+
+def unescape_entities(text: str) -> str:
+    """Decode HTML entities left in plain text; no-break spaces become spaces."""
+    if not _ENTITY.search(text):
+        return text
+    return html.unescape(text).replace("\xa0", " ")
+
+
+def unglue_words(text: str, words: frozenset[str] | None = None) -> str:
+    """Split words glued by lost link spaces, when the text's sentences show that damage.
+
+    Only prose lines are touched: menus copied from a page ("UmumPolkamHukum")
+    are glued too, but that is chrome, not lost link spaces.
+    """
+    words = common_words() if words is None else words
+    lines = text.split("\n")
+    prose = [i for i, line in enumerate(lines) if _is_prose(line)]
+    if sum(_glue_evidence(lines[i], words) for i in prose) < _MIN_EVIDENCE:
+        return text
+    standalone = frozenset(_CAPITALISED.findall(text))
+    for i in prose:
+        line = _LINK_RUN.sub(lambda m: _split_run(m.group(), words, standalone), lines[i])
+        for pattern, replacement in _PAREN_GLUE:
+            line = pattern.sub(replacement, line)
+        lines[i] = line
+    return "\n".join(lines)
+
+
+def _is_prose(line: str) -> bool:
+    """A line of sentences, not a menu ("detikNews · Berita · Kolom"): long, with punctuation after words."""
+    return len(line.split()) >= _MIN_PROSE_WORDS and _SENTENCE_PUNCTUATION.search(line) is not None
+
+
+def _glue_evidence(line: str, words: frozenset[str]) -> int:
+    """Known lower-case words glued to the capitalised word after them: "dikutipAnadolu"."""
+    count = 0
+    for match in _LINK_RUN.finditer(line):
+        segments = _SEGMENT.findall(match.group())
+        count += sum(
+            1 for left, right in zip(segments, segments[1:]) if left[0].islower() and _word_then_name(left, right, words)
+        )
+    return count
+
+
+def _word_then_name(left: str, right: str, words: frozenset[str]) -> bool:
+    """A known word directly followed by a capitalised word: "dikutip|Anadolu", "Serikat|Donald"."""
+    return (
+        len(left) >= _MIN_PART
+        and len(right) >= _MIN_PART
+        and left.lower() in words
+        and right[:1].isupper()
+        and right[1:].islower()
+    )
+
+
+def _split_run(run: str, words: frozenset[str], standalone: frozenset[str]) -> str:
+    segments = _SEGMENT.findall(run)
+    if len(segments) < 2 and not (run[:1].isupper() and run[1:].islower()):
+        return run
+    pieces = [segments[0]]
+    for segment in segments[1:]:
+        if _word_then_name(pieces[-1], segment, words):
+            pieces.append(segment)
+        else:
+            pieces[-1] += segment
+    return " ".join(part for piece in pieces for part in _split_name_word(piece, words, standalone))
+
+
+def _split_name_word(piece: str, words: frozenset[str], standalone: frozenset[str]) -> tuple[str, ...]:
+    """ "Trumpkembali" -> ("Trump", "kembali") when "Trump" stands alone elsewhere in the text."""
+    if not (piece[:1].isupper() and piece[1:].islower()) or piece.lower() in words:
+        return (piece,)
+    for cut in range(len(piece) - _MIN_TAIL, _MIN_PART - 1, -1):
+        head, tail = piece[:cut], piece[cut:]
+        if head in standalone and tail in words:
+            return head, tail
+    return (piece,)

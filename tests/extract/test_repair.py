@@ -1,0 +1,68 @@
+"""Scraper damage repaired before extraction: entities, words glued by lost link spaces."""
+
+from __future__ import annotations
+
+import pytest
+
+from kabar.extract import extract
+from kabar.extract.repair import repair_text, unescape_entities, unglue_words
+from kabar.records import RawPage
+
+GLUED = (
+    "Presiden Amerika SerikatDonald Trumpkembali melontar kritik untuk CEO Tesla. "
+    "Trump menyebut subsidi itu terlalu besar, kata dia pada Selasa (1/7), dikutipAnadolu Agency. "
+    "Miliarder Amerika Serikat(AS)Elon Musk menanggapinya di media sosial, seperti dilansirReuters pada Rabu."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("&ldquo;Saya berharap dapat terus menjadi teman,&rdquo; katanya.", "“Saya berharap dapat terus menjadi teman,” katanya."),
+        ("Harga naik&nbsp;10 persen &amp; stok turun.", "Harga naik 10 persen & stok turun."),
+        ("Sang menteri berkata &#8220;cukup&#8221;.", "Sang menteri berkata “cukup”."),
+        ("Harga naik & stok turun; AT&T tidak berkomentar.", "Harga naik & stok turun; AT&T tidak berkomentar."),
+    ],
+)
+def test_repair_unescape_entities(text: str, expected: str) -> None:
+    assert unescape_entities(text) == expected
+
+
+def test_repair_unglue_words_splits_link_glue() -> None:
+    repaired = unglue_words(GLUED)
+    assert "Amerika Serikat Donald Trump kembali melontar" in repaired
+    assert "dikutip Anadolu Agency" in repaired
+    assert "Serikat (AS) Elon Musk" in repaired
+    assert "dilansir Reuters pada" in repaired
+
+
+def test_repair_unglue_words_leaves_menus_and_domains() -> None:
+    text = "Home\nUmumPolkamHukumPendidikan\n" + GLUED + " Baca di KapanLagi.com dan #AnakArtis sekarang juga ya."
+    repaired = unglue_words(text)
+    assert repaired.startswith("Home\nUmumPolkamHukumPendidikan\n")
+    assert "KapanLagi.com" in repaired and "#AnakArtis" in repaired
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # camel-case names in a text without glue damage
+        "Pengguna WhatsApp dan iPhone di Jakarta membeli PlayStation baru sebelum Lebaran.",
+        # one glued-looking join is not evidence enough
+        "Aplikasi DeepSeek dirilis di China, kata SerikatPekerja setempat.",
+        # a place whose tail is a word ("mantan") stays whole when its head never stands alone
+        "Gubernur Kalimantan Timur dikutipAntara berkata, kataReuters, bahwa mantan bupati ditahan.",
+    ],
+)
+def test_repair_unglue_words_leaves_names_whole(text: str) -> None:
+    repaired = unglue_words(text)
+    for name in ("WhatsApp", "iPhone", "PlayStation", "DeepSeek", "Kalimantan"):
+        assert (name in text) <= (name in repaired)
+
+
+def test_repair_text_then_extract_finds_the_glued_agency() -> None:
+    page = RawPage(source="scraped.txt", content="Trump Kritik Subsidi Musk\n\n" + GLUED + " " + GLUED, kind="text")
+    article = extract(page)
+    assert "Anadolu" in article.sources_cited
+    assert "Trump kembali" in article.text
+    assert repair_text(article.text) == article.text  # repair is idempotent
