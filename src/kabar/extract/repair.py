@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import html
 import re
-from functools import lru_cache
-from importlib import resources
+
+from kabar.lang.id.words import common_words
 
 __all__ = ["repair_text", "unescape_entities", "unglue_words"]
 
@@ -40,13 +40,6 @@ _MIN_PART = 3
 _MIN_TAIL = 5  # a word split off a name: "kembali", "menyusul"; not "lah", "nya", "sari"
 _MIN_PROSE_WORDS = 15
 _SENTENCE_PUNCTUATION = re.compile(r"[a-z][,.;:!?](?:\s|$)")
-
-
-@lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
-    """Lower-case Indonesian words of news text (built by scripts/build_common_words.py)."""
-    text = resources.files("kabar.lang.id").joinpath("common_words.txt").read_text(encoding="utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 def repair_text(text: str) -> str:

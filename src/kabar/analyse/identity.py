@@ -1,0 +1,125 @@
+"""One identity across articles for people named in part.
+
+Within an article, `entities.annotate` already folds a short name into the full
+name the article introduced ("Xi", "Jinping" → "Xi Jinping"). Across articles
+that is not enough: a follow-up story says only "Prabowo" or "Trump" or
+"Jong-un", and each would become an entity of its own. Here a person's short
+name joins the full name other articles of the corpus give when that full name
+is the only one it can stand for, or clearly the most reported one:
+
+- "Prabowo" → "Prabowo Subianto", "Jong Un" → "Kim Jong Un";
+- "Kim" stays itself when the corpus has both "Kim Jong Un" and "Kim Yo Jong"
+  reported about as often.
+
+Public API: ``resolve_identities(analysed) -> {entity id: Entity}`` (the merges
+to make) and ``apply_identities(analysed_article, merges)``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from kabar.lang.id.words import common_words
+from kabar.records import AnalysedArticle, Entity, Quote
+
+__all__ = ["apply_identities", "resolve_identities"]
+
+_TOKEN = re.compile(r"[\s\-‐‑]+")
+_GLUED = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
+_MIN_SHORT = 3  # letters of a short name worth resolving ("Xi" resolves within its article, not across)
+_DOMINANCE = 3.0  # the chosen full name must be reported in this many times more articles than the next
+# lower-case parts of personal names ("Mohammed bin Salman", "Palacios de Sanabria")
+_NAME_PARTICLES = frozenset({"bin", "binti", "de", "da", "di", "dos", "van", "von", "der", "al", "el", "la", "le"})
+
+
+def resolve_identities(analysed: Sequence[AnalysedArticle]) -> dict[str, Entity]:
+    """The person entities that are short forms of one full name elsewhere in the corpus, id → full entity."""
+    entities: dict[str, Entity] = {}
+    articles_of: Counter[str] = Counter()
+    for item in analysed:
+        for entity in item.entities:
+            if entity.type == "PER":
+                entities.setdefault(entity.id, entity)
+                articles_of[entity.id] += 1
+    full = [e for e in entities.values() if len(_tokens(e.canonical)) >= 2 and _looks_like_a_name(e.canonical)]
+    merges: dict[str, Entity] = {}
+    for entity in entities.values():
+        target = _full_name_of(entity, full, articles_of)
+        if target is not None:
+            merges[entity.id] = target
+    return {short: _final(merges, target) for short, target in merges.items()}
+
+
+def apply_identities(item: AnalysedArticle, merges: Mapping[str, Entity]) -> AnalysedArticle:
+    """`item` with its mentions, entities and quote speakers moved to the corpus identities."""
+    if not any(entity.id in merges for entity in item.entities):
+        return item
+    entities: dict[str, Entity] = {}
+    for entity in item.entities:
+        target = merges.get(entity.id)
+        if target is None:
+            entities.setdefault(entity.id, entity)
+            continue
+        kept = entities.get(target.id, replace(target, aliases=()))
+        aliases = tuple(dict.fromkeys(kept.aliases + entity.aliases))
+        entities[target.id] = replace(kept, aliases=aliases)
+    return replace(
+        item,
+        entities=tuple(entities.values()),
+        mentions=tuple(
+            replace(m, entity_id=merges[m.entity_id].id) if m.entity_id in merges else m for m in item.mentions
+        ),
+        quotes=tuple(_with_speaker_identity(q, merges) for q in item.quotes),
+    )
+
+
+def _full_name_of(entity: Entity, full: list[Entity], articles_of: Counter[str]) -> Entity | None:
+    short = _tokens(entity.canonical)
+    if sum(len(t) for t in short) < _MIN_SHORT:
+        return None
+    candidates = [f for f in full if f.id != entity.id and _is_part_of(short, _tokens(f.canonical))]
+    if not candidates:
+        return None
+    candidates.sort(key=lambda f: (-articles_of[f.id], -len(f.canonical), f.canonical))
+    if len(candidates) > 1 and articles_of[candidates[0].id] < _DOMINANCE * articles_of[candidates[1].id]:
+        return None  # "Kim": Kim Jong Un or Kim Yo Jong, the corpus cannot tell
+    return candidates[0]
+
+
+def _looks_like_a_name(name: str) -> bool:
+    """Every word a name part: not a lower-case word ("Diogo Jota hangus"), a title word left on the name
+    ("Negeri Sugiono") or an abbreviation ("Seskab RI Letkol Teddy Indra Wijaya")."""
+    words = common_words()
+    for token in (t for t in _TOKEN.split(name) if t):
+        if token.lower() in _NAME_PARTICLES:
+            continue
+        if not token[0].isupper() or (len(token) > 1 and token.isupper()) or token.lower() in words:
+            return False
+        if _GLUED.search(token):  # scraped text: "RIPrabowo", "SubiantodiArab"
+            return False
+    return True
+
+
+def _final(merges: Mapping[str, Entity], target: Entity) -> Entity:
+    """Follow chains ("Jong Un" → "Kim Jong Un" → …) to their end."""
+    seen = set()
+    while target.id in merges and target.id not in seen:
+        seen.add(target.id)
+        target = merges[target.id]
+    return target
+
+
+def _tokens(name: str) -> list[str]:
+    return [t for t in _TOKEN.split(name.lower()) if t]
+
+
+def _is_part_of(short: list[str], full: list[str]) -> bool:
+    return len(short) < len(full) and any(full[k : k + len(short)] == short for k in range(len(full) - len(short) + 1))
+
+
+def _with_speaker_identity(quote: Quote, merges: Mapping[str, Entity]) -> Quote:
+    target = merges.get(quote.speaker_entity_id or "")
+    return replace(quote, speaker=target.canonical, speaker_entity_id=target.id) if target else quote
