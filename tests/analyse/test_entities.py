@@ -104,6 +104,9 @@ def test_entities_dateline_capital_is_the_city():
         ("Presiden Joko Widodo meresmikan bendungan itu di Jawa Tengah.", "Joko Widodo", "Presiden"),
         ("Menteri Luar Negeri AS Antony Blinken tiba di Seoul pada Rabu.", "Antony Blinken", "Menteri Luar Negeri"),
         ("Hal itu disampaikan Duta Besar Indonesia Arrmanatha Nasir di Jenewa.", "Arrmanatha Nasir", "Duta Besar"),
+        # a rank is always followed by a name: the words after it are the name, not a portfolio
+        ("Sekretaris Kabinet Letkol Teddy Indra Wijaya mendampingi Presiden di Jeddah.", "Teddy Indra Wijaya", "Letkol"),
+        ("Kapolda Metro Jaya Irjen Karyoto mengatakan pelaku sudah ditangkap.", "Karyoto", "Irjen"),
     ],
 )
 def test_entities_titles_become_roles(paragraph, name, role):

@@ -305,14 +305,21 @@ def _with_role(text: str, span: _Span, table: AliasTable) -> _Span:
         candidate = " ".join(w.group(0) for w in words[:n])
         if candidate.lower() in table.titles:
             return replace(span, start=span.start + words[n].start(), role=candidate)
-    return replace(span, role=_title_before(text, span.start, table))
+    found = _title_before(text, span.start, table)
+    if found is None:
+        return replace(span, role=None)
+    role, name_start = found
+    return replace(span, start=name_start, role=role)
 
 
-def _title_before(text: str, start: int, table: AliasTable) -> str | None:
-    """A title just before a name, perhaps with a country and a comma between:
-    "Menteri Luar Negeri AS, Antony Blinken" → "Menteri Luar Negeri"."""
+def _title_before(text: str, start: int, table: AliasTable) -> tuple[str, int] | None:
+    """A title just before a name, perhaps with a country and a comma between, and where the
+    name starts: "Menteri Luar Negeri AS, Antony Blinken" → ("Menteri Luar Negeri", start);
+    "Letkol Teddy [Indra Wijaya]" → ("Letkol", the start of "Teddy"): a title always followed
+    by a person has no portfolio words, so capitalised words after it belong to the name."""
     line_start = text.rfind("\n", 0, start) + 1
-    words = list(re.finditer(r"[\w.()-]+|,", text[max(line_start, start - 80) : start]))
+    offset = max(line_start, start - 80)
+    words = list(re.finditer(r"[\w.()-]+|,", text[offset:start]))
     # skip back over up to three capitalised words, parentheses or commas (the country, "(Dubes)")
     for skip in range(0, 4):
         end = len(words) - skip
@@ -323,9 +330,21 @@ def _title_before(text: str, start: int, table: AliasTable) -> str | None:
             break
         for n in range(min(table.max_title_words, end), 0, -1):
             candidate = " ".join(w.group(0) for w in words[end - n : end])
-            if candidate.lower() in table.titles:
-                return _with_portfolio(candidate, [w.group(0) for w in between], table)
+            if candidate.lower() not in table.titles:
+                continue
+            texts = [w.group(0) for w in between]
+            if candidate.lower() in table.person_titles and texts and _all_name_words(texts, table):
+                return candidate, offset + between[0].start()
+            return _with_portfolio(candidate, texts, table), start
     return None
+
+
+def _all_name_words(words: list[str], table: AliasTable) -> bool:
+    """Capitalised words that can all be part of a person's name: no acronym, title or known
+    name among them, alone or together ("Korea Utara")."""
+    if any(not w[0].isupper() or w.isupper() or not w.isalpha() or w.lower() in table.titles for w in words):
+        return False
+    return not any(table.lookup(" ".join(words[i : i + k])) for i in range(len(words)) for k in range(1, 5))
 
 
 def _with_portfolio(title: str, between: list[str], table: AliasTable) -> str:
