@@ -66,3 +66,14 @@ def test_repair_text_then_extract_finds_the_glued_agency() -> None:
     assert "Anadolu" in article.sources_cited
     assert "Trump kembali" in article.text
     assert repair_text(article.text) == article.text  # repair is idempotent
+
+
+def test_repair_joins_a_domain_split_by_a_tokeniser() -> None:
+    page = RawPage(
+        source="kompas.txt",
+        kind="text",
+        content="Harga Minyak Dunia Turun\n\nJAKARTA, KOMPAS. com - Sampai saat ini ketergantungan Indonesia terhadap "
+        "minyak impor semakin menjadi. Di sisi lain, produksi minyak nasional terus merosot tahun ini.",
+    )
+    article = extract(page)
+    assert (article.dateline, article.outlet) == ("JAKARTA", "Kompas.com")

@@ -4,6 +4,7 @@ Two kinds of damage are common in news text exported by scrapers (CSV dumps,
 ``element.text`` of a page):
 
 - HTML entities left in the text (``&ldquo;``, ``&nbsp;``);
+- domains split by a tokeniser (``KOMPAS. com``);
 - words glued to the link text around them, because the anchors' spaces were
   lost: ``SerikatDonald Trumpkembali``, ``dikutipAnadolu Agency``,
   ``Serikat(AS)Elon``.
@@ -23,8 +24,10 @@ import re
 
 from kabar.lang.id.words import common_words
 
-__all__ = ["repair_text", "unescape_entities", "unglue_words"]
+__all__ = ["join_broken_domains", "repair_text", "unescape_entities", "unglue_words"]
 
+# "KOMPAS. com": a tokeniser's space after the dot of a domain (a sentence never starts with "com")
+_BROKEN_DOMAIN = re.compile(r"\b([A-Za-z0-9]{3,})\. (com|co\.id|net|org)\b")
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 # A run of letters that is not part of a domain, handle, hashtag or path ("KapanLagi.com", "#AnakArtis")
 _LINK_RUN = re.compile(r"(?<![#@/.\w])[A-Za-z]{4,}(?![\w@/]|\.[A-Za-z])")
@@ -44,7 +47,12 @@ _SENTENCE_PUNCTUATION = re.compile(r"[a-z][,.;:!?](?:\s|$)")
 
 def repair_text(text: str) -> str:
     """`text` with entities decoded and scraper-glued words split apart."""
-    return unglue_words(unescape_entities(text))
+    return unglue_words(join_broken_domains(unescape_entities(text)))
+
+
+def join_broken_domains(text: str) -> str:
+    """ "JAKARTA, KOMPAS. com - …" → "JAKARTA, KOMPAS.com - …", so datelines and outlets are found."""
+    return _BROKEN_DOMAIN.sub(r"\1.\2", text)
 
 
 def unescape_entities(text: str) -> str:
