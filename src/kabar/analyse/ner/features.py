@@ -51,6 +51,26 @@ class Lexicon:
 EMPTY_LEXICON = Lexicon({}, frozenset())
 
 
+@dataclass(frozen=True, slots=True)
+class Clusters:
+    """Lower-cased word → ready-made cluster features: its own, and what it tells its
+    right neighbour ("-1c…") and its left neighbour ("+1c…") about itself."""
+
+    own: Mapping[str, tuple[str, ...]]
+    as_left: Mapping[str, tuple[str, ...]]
+    as_right: Mapping[str, tuple[str, ...]]
+
+    @classmethod
+    def from_table(cls, table: Mapping[str, Sequence[str]], neighbour_levels: Sequence[int] = (0, 1)) -> Clusters:
+        own = {w: tuple(f"c{k}={c}" for k, c in enumerate(ids)) for w, ids in table.items()}
+        left = {w: tuple(f"-1c{k}={ids[k]}" for k in neighbour_levels if k < len(ids)) for w, ids in table.items()}
+        right = {w: tuple(f"+1c{k}={ids[k]}" for k in neighbour_levels if k < len(ids)) for w, ids in table.items()}
+        return cls(own, left, right)
+
+
+EMPTY_CLUSTERS = Clusters({}, {}, {})
+
+
 def shape(word: str) -> str:
     """Collapsed character classes: "Jong-un" → "Xx-x", "KCNA" → "X", "2021" → "d"."""
     out: list[str] = []
@@ -122,14 +142,30 @@ def lexicon_tags(lower: Sequence[str], lexicon: Lexicon) -> list[str | None]:
     return tags
 
 
-def sentence_features(words: Sequence[str], lexicon: Lexicon = EMPTY_LEXICON) -> list[list[str]]:
-    """One feature list per word of a sentence."""
+def sentence_features(
+    words: Sequence[str], lexicon: Lexicon = EMPTY_LEXICON, clusters: Clusters = EMPTY_CLUSTERS,
+    pos: Sequence[str] | None = None,
+) -> list[list[str]]:
+    """One feature list per word of a sentence; `pos`: the words' part-of-speech tags, if used."""
     n = len(words)
     cached = [_word(w) for w in words]
-    gaz = lexicon_tags([c[0][0][2:] for c in cached], lexicon) if lexicon.names else [None] * n
+    lower = [c[1][8] for c in cached]
+    gaz = lexicon_tags(lower, lexicon) if lexicon.names else [None] * n
     out: list[list[str]] = []
+    use_clusters = bool(clusters.own)
+    empty: tuple[str, ...] = ()
     for i in range(n):
         feats = list(cached[i][0])
+        if use_clusters:
+            feats += clusters.own.get(lower[i], empty)
+            if i > 0:
+                feats += clusters.as_left.get(lower[i - 1], empty)
+            if i < n - 1:
+                feats += clusters.as_right.get(lower[i + 1], empty)
+        if pos is not None:
+            feats.append("t=" + pos[i])
+            feats.append("-1t=" + (pos[i - 1] if i > 0 else "BOS"))
+            feats.append("+1t=" + (pos[i + 1] if i < n - 1 else "EOS"))
         if i == 0:
             feats.append("BOS")
         else:

@@ -13,12 +13,14 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from kabar.analyse.ner.features import EMPTY_LEXICON, Lexicon, sentence_features
+from kabar.analyse.ner.features import EMPTY_CLUSTERS, EMPTY_LEXICON, Clusters, Lexicon, sentence_features
 
 MODEL_PACKAGE = "kabar.models.ner"
 MODEL_FILE = "model.crfsuite"
 LEXICON_FILE = "lexicon.tsv.gz"
 COMMON_FILE = "common.txt"  # lower-case words almost never in a name, from the training data
+CLUSTERS_FILE = "clusters.tsv.gz"  # word clusters from unlabelled text (kabar.analyse.ner.clusters)
+META_FILE = "meta.json"  # its "features" say whether the model was trained with POS tags
 MAX_WORDS = 200  # very long "sentences" (tables, lists) are tagged in chunks: CRF cost is linear anyway
 
 
@@ -28,6 +30,12 @@ class NerModel:
     lexicon: Lexicon
     path: Path
     common: frozenset[str] = frozenset()
+    clusters: Clusters = EMPTY_CLUSTERS
+    pos: object | None = None  # a kabar.analyse.ner.pos.PosTagger when the model uses POS features
+
+    def features(self, words: Sequence[str]) -> list[list[str]]:
+        tags = self.pos.tag(words) if self.pos is not None else None
+        return sentence_features(words, self.lexicon, self.clusters, tags)
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """BIO labels for one sentence of words."""
@@ -35,8 +43,7 @@ class NerModel:
             return []
         labels: list[str] = []
         for start in range(0, len(words), MAX_WORDS):
-            chunk = words[start : start + MAX_WORDS]
-            labels += self.tagger.tag(sentence_features(chunk, self.lexicon))
+            labels += self.tagger.tag(self.features(words[start : start + MAX_WORDS]))
         return labels
 
 
@@ -58,7 +65,26 @@ def load(directory: Path | None = None) -> NerModel:
     lexicon = Lexicon.load(lexicon_path) if lexicon_path.is_file() else EMPTY_LEXICON
     common_path = directory / COMMON_FILE
     common = frozenset(common_path.read_text(encoding="utf-8").split()) if common_path.is_file() else frozenset()
-    return NerModel(tagger, lexicon, path, common)
+    return NerModel(tagger, lexicon, path, common, load_clusters(directory), load_pos(directory))
+
+
+def load_clusters(directory: Path) -> Clusters:
+    from kabar.analyse.ner import clusters
+
+    path = directory / CLUSTERS_FILE
+    return Clusters.from_table(clusters.load(path)) if path.is_file() else EMPTY_CLUSTERS
+
+
+def load_pos(directory: Path) -> object | None:
+    """The shipped POS tagger if the model's meta.json says it was trained with POS features."""
+    import json
+
+    meta = directory / META_FILE
+    if meta.is_file() and json.loads(meta.read_text(encoding="utf-8")).get("features", {}).get("pos"):
+        from kabar.analyse.ner import pos
+
+        return pos.shipped()
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -1,6 +1,6 @@
 """Train Kabar's NER model (a linear-chain CRF) and write its card.
 
-    nice .venv/bin/python -m kabar.analyse.ner.train --data ../shared/data --out src/kabar/models/ner
+    nice .venv/bin/python -m kabar.analyse.ner.train --data DATA_DIR --out src/kabar/models/ner
 
 Trains only on sets whose licence allows a shipped model (idner-news-2k: MIT;
 NERGrit, NERP: Apache-2.0; Luthfi et al.'s Wikipedia gold: free use, cited).
@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from kabar.analyse.ner.conll import read_labelled
-from kabar.analyse.ner.features import MAX_NGRAM, Lexicon, sentence_features
+from kabar.analyse.ner.features import EMPTY_CLUSTERS, MAX_NGRAM, Clusters, Lexicon, sentence_features
 
 Sentence = tuple[list[str], list[str]]
 
@@ -151,12 +151,21 @@ def _mentions_org(words: list[str], lexicon: Lexicon | None) -> bool:
     return any(t is not None and t.startswith("B:") and "O" in t[2:] for t in tags)
 
 
-def train(sentences: list[Sentence], lexicon: Lexicon, model_path: Path, c1: float, c2: float, iterations: int, min_freq: int) -> None:
+def featurizer(lexicon: Lexicon, clusters: Clusters = EMPTY_CLUSTERS, pos: object | None = None):
+    """words → CRF features, as the shipped model computes them (kabar.analyse.ner.model.NerModel.features)."""
+
+    def features(words: list[str]) -> list[list[str]]:
+        return sentence_features(words, lexicon, clusters, pos.tag(words) if pos is not None else None)
+
+    return features
+
+
+def train(sentences: list[Sentence], features, model_path: Path, c1: float, c2: float, iterations: int, min_freq: int) -> None:
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
     for words, labels in sentences:
-        trainer.append(sentence_features(words, lexicon), labels)
+        trainer.append(features(words), labels)
     trainer.set_params({
         "c1": c1, "c2": c2, "max_iterations": iterations,
         "feature.possible_transitions": True, "feature.minfreq": min_freq,
@@ -165,7 +174,7 @@ def train(sentences: list[Sentence], lexicon: Lexicon, model_path: Path, c1: flo
     trainer.train(str(model_path))
 
 
-def dev_scores(data: Path, model_path: Path, lexicon: Lexicon) -> dict[str, dict[str, float]]:
+def dev_scores(data: Path, model_path: Path, features) -> dict[str, dict[str, float]]:
     import pycrfsuite
 
     from kabar.evaluate.ner import DEV_FILES, file_types, score_file
@@ -174,7 +183,7 @@ def dev_scores(data: Path, model_path: Path, lexicon: Lexicon) -> dict[str, dict
     tagger.open(str(model_path))
 
     def tag(words: list[str]) -> list[str]:
-        return tagger.tag(sentence_features(words, lexicon)) if words else []
+        return tagger.tag(features(words)) if words else []
 
     out = {}
     for name in DEV_FILES:
@@ -237,7 +246,7 @@ model.crfsuite was trained on:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=None, help="the dev data folder (default ../shared/data)")
+    parser.add_argument("--data", type=Path, required=True, help="the data folder holding ner/ and gazetteers/")
     parser.add_argument("--out", type=Path, default=Path("src/kabar/models/ner"))
     parser.add_argument("--nerp", choices=("none", "full", "no-org-risk", "pseudo-org"), default="none")
     parser.add_argument("--pseudo-model", type=Path, default=None, help="model that labels NERP's organisations (pseudo-org)")
@@ -245,6 +254,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat-cased", type=int, default=1, help="repeat the cased sets N times (weighting)")
     parser.add_argument("--exclude", nargs="*", default=[], help="training files to leave out (experiments)")
     parser.add_argument("--no-lexicon", action="store_true")
+    parser.add_argument("--clusters", type=Path, default=None, help="word-cluster table (python -m kabar.analyse.ner.clusters); copied beside the model")
+    parser.add_argument("--pos", action="store_true", help="POS tags of the shipped tagger (kabar.analyse.ner.pos) as features")
     parser.add_argument("--c1", type=float, default=0.05)
     parser.add_argument("--c2", type=float, default=0.01)
     parser.add_argument("--iterations", type=int, default=150)
@@ -252,12 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-card", action="store_true", help="train and score only (experiments)")
     args = parser.parse_args(argv)
     data = args.data
-    if data is None:
-        from kabar.evaluate import default_shared_dir
-
-        shared = default_shared_dir()
-        data = shared / "data" if shared else None
-    if data is None or not (data / "ner").is_dir():
+    if not (data / "ner").is_dir():
         print("no training data: pass --data DIR", file=sys.stderr)
         return 2
     lexicon = Lexicon({}, frozenset()) if args.no_lexicon else build_lexicon(data / "gazetteers")
@@ -267,29 +273,51 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     model_path = args.out / "model.crfsuite"
     lexicon_path = args.out / "lexicon.tsv.gz"
+    clusters_path = args.out / "clusters.tsv.gz"
+    clusters = EMPTY_CLUSTERS
+    if args.clusters is not None:
+        from kabar.analyse.ner.clusters import load as load_clusters
+
+        clusters = Clusters.from_table(load_clusters(args.clusters))
+        if args.clusters.resolve() != clusters_path.resolve():
+            clusters_path.write_bytes(args.clusters.read_bytes())
+    elif clusters_path.exists():
+        clusters_path.unlink()
+    pos = None
+    if args.pos:
+        from kabar.analyse.ner.pos import shipped as shipped_pos
+
+        pos = shipped_pos()
+    features = featurizer(lexicon, clusters, pos)
     began = time.time()
-    train(sentences, lexicon, model_path, args.c1, args.c2, args.iterations, args.min_freq)
+    train(sentences, features, model_path, args.c1, args.c2, args.iterations, args.min_freq)
     seconds = round(time.time() - began)
     write_common_words(data, args.out)
     if lexicon.names:
         lexicon.save(lexicon_path)
     elif lexicon_path.exists():
         lexicon_path.unlink()
-    scores = dev_scores(data, model_path, lexicon)
+    scores = dev_scores(data, model_path, features)
     print(json.dumps({"train_seconds": seconds, "sentences": len(sentences), "dev": scores,
                       "model_bytes": model_path.stat().st_size}, indent=1))
     if args.no_card:
         return 0
     from kabar import __version__
 
-    files = [p.name for p in (model_path, lexicon_path, args.out / "common.txt") if p.exists()]
-    command = " ".join(["nice", ".venv/bin/python", "-m", "kabar.analyse.ner.train", *(argv if argv is not None else sys.argv[1:])])
+    files = [p.name for p in (model_path, lexicon_path, clusters_path, args.out / "common.txt") if p.exists()]
+    # the data folder is the caller's: the card names it DATA (NER train files, gazetteers/)
+    given = list(argv if argv is not None else sys.argv[1:])
+    given = ["DATA" if i > 0 and given[i - 1] == "--data" else a for i, a in enumerate(given)]
+    command = " ".join(["nice", ".venv/bin/python", "-m", "kabar.analyse.ner.train", *given])
     meta = {
         "name": "kabar-ner-id", "version": "1.0.0", "kabar_version": __version__, "language": "id",
         "task": "named entity recognition (BIO)", "labels": ["PER", "ORG", "LOC"],
         "description": "Kabar's Indonesian named-entity tagger (persons, organisations, places) for news text.",
         "method": (f"linear-chain CRF (python-crfsuite, L-BFGS, c1={args.c1}, c2={args.c2}, {args.iterations} iterations); "
-                   "features: word, shape, prefix/suffixes, capitalisation, ±2 word window, gazetteer longest-match tags"),
+                   "features: word, shape, prefix/suffixes, capitalisation, ±2 word window, gazetteer longest-match tags"
+                   + (", word clusters of the word and ±1 (PPMI + SVD + k-means on unlabelled text)" if clusters.own else "")
+                   + (", POS tags of the word and ±1 (kabar.analyse.ner.pos)" if pos is not None else "")),
+        "features": {"clusters": bool(clusters.own), "pos": pos is not None},
         "layout": "shipped inside the package (src/kabar/models/ner/, package data), found with importlib.resources "
                   "in editable and regular installs; models/ner in the repository links to it",
         "files": files, "size_bytes": sum((args.out / f).stat().st_size for f in files),

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+from kabar.analyse.ner import pos
+from kabar.analyse.ner.features import sentence_features
+
+
+def test_pos_reads_tagged_corpus(tmp_path):
+    path = tmp_path / "c.txt.gz"
+    path.write_bytes(gzip.compress("Jokowi\tNNP\ntiba\tVB\n\nHujan\tNN\nturun\tvb\n".encode()))
+    assert pos.read_tagged(path) == [(["Jokowi", "tiba"], ["NNP", "VB"]), (["Hujan", "turun"], ["NN", "VB"])]
+
+
+def test_pos_vendored_corpus_is_there_with_its_licence():
+    assert (pos.package_dir() / "LICENSE.nlp-id.txt").read_text().startswith("The MIT License")
+    first_words, first_tags = pos.read_tagged()[0]
+    assert len(first_words) == len(first_tags) > 3
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("Presiden Joko Widodo meresmikan jembatan baru di Kupang .".split(),
+         {2: "NNP", 3: "VB", 4: "NN", 6: "IN", 7: "NNP", 8: "SYM"}),
+        ("polisi menangkap dua tersangka di surabaya kemarin".split(), {1: "VB", 2: "NUM", 4: "IN"}),
+    ],
+)
+def test_pos_shipped_tagger_tags_news_sentences(words, expected):
+    tags = pos.shipped().tag(words)
+    assert len(tags) == len(words)
+    assert {i: tags[i] for i in expected} == expected
+
+
+def test_pos_tags_become_ner_features_of_word_and_neighbours():
+    feats = sentence_features(["Kementerian", "Luar", "Negeri"], pos=["NNP", "NNP", "NNP"])
+    assert {"t=NNP", "-1t=BOS", "+1t=NNP"} <= set(feats[0])
+    assert "+1t=EOS" in feats[2]
+
+
+def test_pos_empty_sentence_gives_no_tags():
+    assert pos.shipped().tag([]) == []
