@@ -19,6 +19,8 @@ from kabar.records import AnalysedArticle
 # A first paragraph this short and without a final stop is taken for a title.
 _TITLE_MAX_WORDS = 25
 _LEAD_SENTENCES = 3
+# Without a title, the topic words come from this many opening characters.
+_TOPIC_CHARS = 300
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -36,6 +38,9 @@ class ArticleFeatures:
     sentences: tuple[tuple[int, int], ...]  # spans into Article.text
     outlet: str | None
     sources_cited: tuple[str, ...]
+    # Stems of the title (else the opening words) that are not part of a name: the topic words a
+    # story's headlines repeat ("harga minyak"), as opposed to the people it shares with others.
+    topic_terms: frozenset[str] = frozenset()
 
 
 def parse_day(value: str | None) -> date | None:
@@ -103,4 +108,12 @@ def article_features(analysed: AnalysedArticle) -> ArticleFeatures:
         sentences=spans,
         outlet=article.outlet,
         sources_cited=article.sources_cited,
+        topic_terms=topic_terms(analysed, title or lead[:_TOPIC_CHARS]),
     )
+
+
+def topic_terms(analysed: AnalysedArticle, heading: str) -> frozenset[str]:
+    """Stems of `heading` minus those of the names the article mentions."""
+    text = analysed.article.text
+    names = set(stem_text(" ".join({text[m.start : m.end] for m in analysed.mentions})))
+    return frozenset(t for t in stem_text(heading) if len(t) > 2 and not t.isdigit()) - names
