@@ -40,3 +40,84 @@ def test_pipeline_expected_pages_counts_files_but_not_containers(tmp_path, sampl
     assert pipeline.expected_pages([sample_paths[0].parent]) == 5
     (tmp_path / "feed.jsonl").write_text('{"text": "x"}\n')
     assert pipeline.expected_pages([tmp_path]) is None
+
+
+def _outlet_dir(tmp_path, broken: bool = False):
+    from tests.extract.pages import outlet_text, STORIES
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for n in range(len(STORIES)):
+        (folder / f"kabarbanua-{n}.txt").write_text(outlet_text(n), encoding="utf-8")
+    if broken:
+        (folder / "kabarbanua-1b.txt").write_text("KabarBanua\nBeranda\nNasional\nDaerah\n", encoding="utf-8")
+    return folder
+
+
+def _bodies(db: str) -> dict[str, tuple[str, ...]]:
+    from kabar.store import open_store
+
+    with open_store(db) as store:
+        return {a.article.source.rsplit("/", 1)[-1]: a.article.body for a in store.analysed_articles()}
+
+
+def test_pipeline_run_drops_the_outlet_footer_and_stores_every_article(tmp_path):
+    from tests.extract.pages import FOOTER
+
+    db = str(tmp_path / "k.db")
+    passes: list[str] = []
+    summary = pipeline.run([_outlet_dir(tmp_path, broken=True)], db=db, on_pass=passes.append)
+    assert passes == ["count", "process"]
+    assert summary.pages_read == 4 and summary.articles_stored == 3
+    assert [f.source.rsplit("/", 1)[-1] for f in summary.failures] == ["kabarbanua-1b.txt"]
+    bodies = _bodies(db)
+    assert len(bodies) == 3 and not any(FOOTER in body for body in bodies.values())
+
+
+def test_pipeline_run_pool_and_rerun_give_the_same_store(tmp_path):
+    from kabar.scale import LocalExecutor
+
+    folder = _outlet_dir(tmp_path)
+    loop_db, pool_db = str(tmp_path / "loop.db"), str(tmp_path / "pool.db")
+    pipeline.run([folder], db=loop_db)
+    pipeline.run([folder], db=pool_db, executor=LocalExecutor(workers=2, batch_size=1))
+    first = _bodies(loop_db)
+    assert _bodies(pool_db) == first
+    pipeline.run([folder], db=loop_db)
+    assert _bodies(loop_db) == first
+
+
+def test_pipeline_process_planned_passes_failures_and_uses_repeated_lines():
+    from tests.extract.pages import FOOTER, outlet_pages
+
+    failure = Failure("x.txt", "ingest", "empty file")
+    assert pipeline.process_planned(failure) is failure
+    page = outlet_pages()[0]
+    kept = pipeline.process_planned((page, frozenset()))
+    dropped = pipeline.process_planned((page, frozenset({FOOTER})))
+    assert FOOTER in kept.analysed.article.body and FOOTER not in dropped.analysed.article.body
+
+
+def test_pipeline_run_stores_the_quote_links_it_computes(tmp_path, sample_paths):
+    from kabar.store import open_store
+
+    db = str(tmp_path / "k.db")
+    summary = pipeline.run(sample_paths, db=db)
+    with open_store(db) as store:
+        assert store.quote_links() == summary.quote_links
+        corpus = list(store.analysed_articles())
+    from kabar.link.quote_links import link_quotes
+
+    assert summary.quote_links == link_quotes(corpus)
+
+
+def test_pipeline_failing_quote_links_become_a_failure(tmp_path, monkeypatch, sample_paths):
+    from kabar.link import quote_links
+
+    def broken(articles):
+        raise RuntimeError("blocking exploded")
+
+    monkeypatch.setattr(quote_links, "link_quotes", broken)
+    summary = pipeline.run(sample_paths[:2], db=str(tmp_path / "k.db"))
+    assert summary.articles_stored == 2 and summary.quote_links == ()
+    assert [(f.stage, f.reason) for f in summary.failures] == [("link.quotes", "RuntimeError: blocking exploded")]

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from kabar.link.quote_links import QuoteGroup
 from kabar.log import get_logger
 from kabar.records import AnalysedArticle, Article, Failure, Linking, RawPage
 from kabar.scale.executor import Executor
@@ -19,12 +20,15 @@ from kabar.scale.executor import Executor
 log = get_logger(__name__)
 
 
-def extract_page(page: RawPage) -> Article | Failure:
-    """Extract one page; an extraction error becomes a Failure with its reason."""
+def extract_page(page: RawPage, repeated: frozenset[str] = frozenset()) -> Article | Failure:
+    """Extract one page; an extraction error becomes a Failure with its reason.
+
+    `repeated`: lines other pages of the same outlet in the batch carry (`kabar.extract.batch`).
+    """
     from kabar.extract import extract
 
     try:
-        return extract(page)
+        return extract(page, repeated=repeated)
     except Exception as exc:  # any page-specific error must not stop the batch
         return Failure(page.source, "extract", _reason(exc))
 
@@ -72,10 +76,16 @@ def analyse_article(article: Article) -> AnalysedArticle:
     return analyse(article).analysed
 
 
-def process_page(page: RawPage) -> Analysis | Failure:
+def process_page(page: RawPage, repeated: frozenset[str] = frozenset()) -> Analysis | Failure:
     """Extract and analyse one page: the per-page unit an executor maps (picklable)."""
-    result = extract_page(page)
+    result = extract_page(page, repeated)
     return result if isinstance(result, Failure) else analyse(result)
+
+
+def process_planned(item: tuple[RawPage, frozenset[str]] | Failure) -> Analysis | Failure:
+    """`process_page` over one item of `kabar.extract.batch.plan`: a page with its outlet's
+    repeated lines, or a failure passed through."""
+    return item if isinstance(item, Failure) else process_page(*item)
 
 
 def link_articles(articles: Sequence[AnalysedArticle]) -> Linking:
@@ -86,6 +96,16 @@ def link_articles(articles: Sequence[AnalysedArticle]) -> Linking:
         return link(articles)
     except Exception as exc:
         return Linking(failures=(Failure("<corpus>", "link", _reason(exc)),))
+
+
+def link_quote_groups(articles: Sequence[AnalysedArticle]) -> tuple[tuple[QuoteGroup, ...], tuple[Failure, ...]]:
+    """The same quotation across articles (`kabar.link.quote_links`); on failure, none and the reason."""
+    from kabar.link.quote_links import link_quotes
+
+    try:
+        return link_quotes(articles), ()
+    except Exception as exc:
+        return (), (Failure("<corpus>", "link.quotes", _reason(exc)),)
 
 
 _CONTAINER_SUFFIXES = (".jsonl", ".warc", ".warc.gz", ".gz")
@@ -116,6 +136,7 @@ class RunSummary:
     articles_stored: int = 0
     failures: list[Failure] = field(default_factory=list)
     linking: Linking = field(default_factory=Linking)
+    quote_links: tuple[QuoteGroup, ...] = ()
 
 
 def run(
@@ -124,6 +145,8 @@ def run(
     db: str,
     on_page: Callable[[str], None] | None = None,
     executor: Executor | None = None,
+    window: int = 200,
+    on_pass: Callable[[str], None] | None = None,
 ) -> RunSummary:
     """The whole pipeline over `paths` into the store at `db`; returns the summary.
 
@@ -131,15 +154,32 @@ def run(
     Linking runs over every article in the store, not only this run's, so
     adding pages to an existing database links them with what it holds.
     Pages are processed by `executor` (default: a loop in this process).
+
+    Extraction is batch extraction (`kabar.extract.batch`): lines repeated across
+    pages of one outlet are dropped as chrome. When the input can be read twice
+    (no `-`), a first pass counts line hashes per outlet over the whole input
+    (`count_lines`, no page text kept) and the second streams page by page;
+    standard input is counted in windows of `window` pages instead. `on_pass` is
+    told "count" before the first pass and "process" before the second.
     """
+    from kabar.extract.batch import count_lines, plan
+    from kabar.ingest import read_pages
     from kabar.scale import LocalExecutor
     from kabar.store import open_store
 
     executor = executor or LocalExecutor()
     summary = RunSummary()
+    counts = None
+    if not any(str(p) == "-" for p in paths):
+        if on_pass is not None:
+            on_pass("count")
+        counts = count_lines(read_pages(paths))
+    if on_pass is not None:
+        on_pass("process")
     store = open_store(db)
     try:
-        for analysis in executor.map(process_page, _pages(paths, summary, store, on_page)):
+        planned = plan(_pages(paths, summary, store, on_page), counts=counts, window=window)
+        for analysis in executor.map(process_planned, planned):
             if isinstance(analysis, Failure):
                 _fail(summary, store, analysis)
                 continue
@@ -153,6 +193,10 @@ def run(
             _fail(summary, store, failure)
         summary.linking = replace(linking, failures=())
         store.save_linking(summary.linking)
+        summary.quote_links, quote_failures = link_quote_groups(corpus)
+        for failure in quote_failures:
+            _fail(summary, store, failure)
+        store.save_quote_links(summary.quote_links)
     finally:
         store.close()
     return summary

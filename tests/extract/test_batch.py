@@ -36,3 +36,58 @@ def test_batch_failures_pass_and_errors_become_failures() -> None:
     out = list(extract_all(items))
     assert out[0] == items[0]
     assert isinstance(out[1], Failure) and out[1].stage == "extract" and out[1].source == "menu.txt"
+
+
+def test_batch_two_pass_counts_remove_an_outlet_footer_per_page_rules_keep() -> None:
+    from kabar.extract import extract
+    from kabar.extract.batch import count_lines
+
+    from tests.extract.pages import FOOTER, outlet_pages
+
+    pages = outlet_pages()
+    assert all(FOOTER in extract(p).body for p in pages)  # no per-page rule knows it
+    counts = count_lines(pages)
+    assert FOOTER in counts.repeated(pages[0])
+    out = list(extract_all(pages, counts=counts))
+    assert all(isinstance(a, Article) and FOOTER not in a.body and len(a.body) == 3 for a in out)
+
+
+def test_batch_counts_keep_only_hashes_of_repeated_lines() -> None:
+    from kabar.extract.batch import count_lines
+
+    from tests.extract.pages import MASTHEAD, outlet_pages
+
+    counts = count_lines(outlet_pages())
+    # masthead words, footer, editor line: nothing of the articles' own text survives the prune
+    assert len(counts) == len([m for m in MASTHEAD if m]) + 2
+    assert counts.count("top:KabarBanua\x1fBeranda\x1fNasional\x1fDaerah", "Beranda") == 3
+
+
+def test_batch_counts_merge_in_steps_like_at_once(monkeypatch) -> None:
+    from kabar.extract import batch
+
+    from tests.extract.pages import outlet_pages
+
+    pages = outlet_pages() * 2
+    whole = batch.LineCounts.of(pages)
+    monkeypatch.setattr(batch, "_MERGE_EVERY", 5)
+    stepwise = batch.LineCounts.of(pages)
+    assert len(whole) == len(stepwise)
+    assert [sorted(whole.repeated(p)) for p in pages] == [sorted(stepwise.repeated(p)) for p in pages]
+
+
+def test_batch_window_too_small_to_see_the_repeat_keeps_the_footer() -> None:
+    from tests.extract.pages import FOOTER, outlet_pages
+
+    assert all(FOOTER in a.body for a in extract_all(outlet_pages(), window=2))
+    assert all(FOOTER not in a.body for a in extract_all(outlet_pages(), window=3))
+
+
+def test_batch_pages_of_other_outlets_are_counted_apart() -> None:
+    from kabar.extract.batch import count_lines
+
+    from tests.extract.pages import FOOTER, outlet_pages
+
+    pages = outlet_pages()
+    other = RawPage("lain.txt", pages[0].content.replace("KabarBanua", "WartaBorneo"), "text")
+    assert FOOTER not in count_lines([pages[0], pages[1], other]).repeated(other)

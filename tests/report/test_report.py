@@ -51,3 +51,26 @@ def test_report_shows_timeline_sources_and_removed_boilerplate():
     assert "KCNA → Associated Press" in html
     assert "Baca juga: Korea Utara Sebut Grup Band K-pop" in html
     assert "Shintaloka Pradita Sicca (writer)" in html
+
+
+def test_report_quote_shows_the_other_outlets_carrying_it():
+    import re
+
+    from kabar.link.quote_links import link_quotes
+    from tests.store import factory
+
+    items = factory.quoted_twice()
+    html = render_report(items, Linking(), quote_links=link_quotes(items))
+    carried = re.findall(r'<span class="carried">(.*?)</span>', html)
+    assert len(carried) == 2
+    kompas_id, sragen_id = (a.article.id for a in items)
+    on_kompas = next(c for c in carried if sragen_id in c)
+    on_sragen = next(c for c in carried if kompas_id in c)
+    assert "Sragen Update</a> (2021-07-12T12:02+07:00)" in on_kompas
+    assert "Kompas.com</a> (first, 2021-03-23T18:31+07:00)" in on_sragen
+
+
+def test_report_without_quote_links_shows_no_carriers():
+    from tests.store import factory
+
+    assert 'class="carried"' not in render_report(factory.quoted_twice(), Linking())

@@ -6,6 +6,8 @@ Offsets are computed with `str.find`, so every span satisfies
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kabar.ids import stable_id
 from kabar.records import (
     AnalysedArticle,
@@ -218,3 +220,13 @@ def linking(items: list[AnalysedArticle] | None = None) -> Linking:
     )
     s2 = Story(id="st-banjir", event_ids=(e3.id,), title="Banjir Jakarta <i>2022</i>")
     return Linking(reuse=(reuse,), events=(e1, e2, e3), stories=(s1, s2))
+
+
+def quoted_twice() -> list[AnalysedArticle]:
+    """Kompas and Sragen Update both quoting Xi's words from the shared agency paragraph
+    (Kompas first, in March; Sragen Update in July): one cross-article quote link."""
+    kompas, sragen = analysed("kompas"), analysed("sragen")
+    words = QUOTES["sragen"][0][0]
+    start = kompas.article.text.find(words)
+    extra = Quote(kompas.article.id, start, start + len(words), words, "indirect", "Xi Jinping", "dia", "mengatakan", (), entity_id("Xi Jinping"))
+    return [replace(kompas, quotes=(*kompas.quotes, extra)), sragen]

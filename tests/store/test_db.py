@@ -138,11 +138,12 @@ def test_db_memory_url():
     s.close()
 
 
-def test_db_refuses_other_schema_version(tmp_path):
+@pytest.mark.parametrize("version", ["1", "2", "99"])  # no migration from these: older, or newer than this Kabar
+def test_db_refuses_other_schema_version(tmp_path, version):
     path = tmp_path / "lama.db"
     s = open_store(path)
     with s.engine.begin() as conn:
-        conn.execute(t.kabar_meta.update().values(value="1"))
+        conn.execute(t.kabar_meta.update().where(t.kabar_meta.c.key == "schema_version").values(value=version))
     s.close()
     with pytest.raises(RuntimeError, match="another Kabar version"):
         open_store(path)
@@ -162,3 +163,58 @@ def test_db_memo_invalidated_by_writes(store):
     store.save_linking(factory.linking())
     store.memo(("n",), compute)
     assert len(calls) == 3
+
+
+def _linked_store(store):
+    from kabar.link.quote_links import link_quotes
+
+    items = factory.quoted_twice()
+    for a in items:
+        store.upsert_analysed(a)
+    groups = link_quotes(items)
+    store.save_quote_links(groups)
+    return items, groups
+
+
+def test_db_quote_links_round_trip_and_replace(store):
+    items, groups = _linked_store(store)
+    assert len(groups) == 1 and store.quote_links() == groups
+    assert [o.outlet for o in store.quote_links()[0].occurrences] == ["Kompas.com", "Sragen Update"]
+    store.save_quote_links(())
+    assert store.quote_links() == () and store.count("quote_carriers") == 0
+
+
+def test_db_quote_links_of_finds_each_carried_quote(store):
+    items, groups = _linked_store(store)
+    quotes = [q for a in items for q in a.quotes]
+    found = store.quote_links_of(quotes)
+    kompas_direct = items[0].quotes[0]
+    assert (kompas_direct.article_id, kompas_direct.start) not in found
+    assert {k for k in found} == {(o.article_id, o.quote.start) for o in groups[0].occurrences}
+    assert store.quote_links_of([]) == {}
+
+
+def test_db_quote_links_of_a_reanalysed_article_drop_out(store):
+    items, _ = _linked_store(store)
+    store.upsert_analysed(replace(items[1], quotes=()))
+    assert store.quote_links() == ()
+
+
+def test_db_migrates_schema_3_by_adding_quote_link_tables(tmp_path):
+    path = tmp_path / "v3.db"
+    s = open_store(path)
+    s.upsert_analysed(factory.analysed("kompas"))
+    with s.engine.begin() as conn:
+        for table in t.QUOTE_LINK_TABLES:
+            table.drop(conn)
+        conn.execute(t.kabar_meta.update().where(t.kabar_meta.c.key == "schema_version").values(value="3"))
+    s.close()
+    s = open_store(path)
+    try:
+        with s.engine.connect() as conn:
+            version = conn.execute(select(t.kabar_meta.c.value).where(t.kabar_meta.c.key == "schema_version")).scalar()
+        assert version == str(t.SCHEMA_VERSION) == "4"
+        assert s.article(factory.article_id("kompas")) == factory.analysed("kompas")
+        assert s.quote_links() == ()
+    finally:
+        s.close()

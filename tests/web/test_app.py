@@ -198,7 +198,7 @@ def test_app_ingest_with_token_stores_pages(ingest_client, monkeypatch):
     from kabar import pipeline
     from kabar.records import Article
 
-    def fake_extract(page):
+    def fake_extract(page, repeated=frozenset()):
         lines = [x.strip() for x in page.content.splitlines() if x.strip()]
         return Article(id=page.id_hint or "x", source=page.source, body=tuple(lines[1:]), title=lines[0], url=page.url)
 

@@ -42,6 +42,7 @@ def run_cli(
             db=db,
             on_page=lambda source: progress.update(task, advance=1, description=Path(source).name),
             executor=make_executor(executor, workers),
+            on_pass=lambda name: progress.update(task, description=_PASSES.get(name, name)),
         )
     for failure in summary.failures:
         report_failure(failure)
@@ -52,6 +53,9 @@ def run_cli(
     finish(summary.articles_stored, len(summary.failures))
 
 
+_PASSES = {"count": "counting lines repeated across pages…", "process": ""}
+
+
 def _summary_table(summary, db: str):
     from rich.table import Table
 
@@ -60,6 +64,7 @@ def _summary_table(summary, db: str):
     table.add_row("articles stored", str(summary.articles_stored))
     table.add_row("events / stories", f"{len(summary.linking.events)} / {len(summary.linking.stories)}")
     table.add_row("reused passages", str(len(summary.linking.reuse)))
+    table.add_row("quotes in several articles", str(len(summary.quote_links)))
     table.add_row("failures", str(len(summary.failures)))
     table.add_row("database", db)
     return table
@@ -71,7 +76,7 @@ def _write_report(db: str, failures, path: Path) -> None:
 
     store = open_store(db)
     try:
-        html = render_report(list(store.analysed_articles()), store.linking(), failures)
+        html = render_report(list(store.analysed_articles()), store.linking(), failures, quote_links=store.quote_links())
     finally:
         store.close()
     path.write_text(html, encoding="utf-8")

@@ -1,6 +1,6 @@
 """The self-contained HTML report of a run: stories as timelines, their events and articles.
 
-``render_report(articles, linking, failures) -> str``. The view model is built
+``render_report(articles, linking, failures, quote_links=()) -> str``. The view model is built
 by pure functions here; the Jinja2 template only lays it out (autoescaped:
 all article text is untrusted).
 """
@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+from kabar.link.quote_links import QuoteGroup
 from kabar.records import AnalysedArticle, Entity, Event, Failure, Linking, Story
 
 
@@ -27,6 +28,33 @@ class StoryView:
     story: Story | None  # None: events no story holds
     events: tuple[EventView, ...]
     outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CarrierView:
+    """Another article carrying a quotation: "also carried by: outlet (first, date)"."""
+
+    article_id: str
+    outlet: str
+    published: str | None
+    first: bool  # the earliest to carry it
+
+
+def build_carriers(groups: Sequence[QuoteGroup], titles: dict[str, str]) -> dict[str, tuple[CarrierView, ...]]:
+    """For each linked quote ("article_id:start"), the other articles that carry it, earliest first."""
+    out: dict[str, tuple[CarrierView, ...]] = {}
+    for group in groups:
+        views = [
+            CarrierView(o.article_id, o.outlet or titles.get(o.article_id, o.article_id), o.published, n == 0)
+            for n, o in enumerate(group.occurrences)
+        ]
+        for o in group.occurrences:
+            out[quote_key(o.article_id, o.quote.start)] = tuple(v for v in views if v.article_id != o.article_id)
+    return out
+
+
+def quote_key(article_id: str, start: int) -> str:
+    return f"{article_id}:{start}"
 
 
 def build_story_views(articles: Sequence[AnalysedArticle], linking: Linking) -> list[StoryView]:
@@ -84,6 +112,7 @@ def render_report(
     failures: Sequence[Failure] = (),
     *,
     title: str = "Kabar report",
+    quote_links: Sequence[QuoteGroup] = (),
 ) -> str:
     from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -95,6 +124,7 @@ def render_report(
         for m in a.mentions:
             if m.text not in mentions_by_entity[m.entity_id]:
                 mentions_by_entity[m.entity_id].append(m.text)
+    titles = {a.article.id: a.article.title or a.article.source for a in articles}
     return template.render(
         title=title,
         generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
@@ -102,7 +132,9 @@ def render_report(
         articles_count=len(articles),
         outlets=sorted({a.article.outlet for a in articles if a.article.outlet}),
         reuse=linking.reuse,
-        titles={a.article.id: a.article.title or a.article.source for a in articles},
+        titles=titles,
+        carriers=build_carriers(quote_links, titles),
+        quote_key=quote_key,
         surface_forms=mentions_by_entity,
         failures=failures,
     )

@@ -26,6 +26,8 @@ from kabar.records import (
     TimelineEntry,
 )
 
+from kabar.link.quote_links import QuoteGroup, QuoteOccurrence
+
 Row = dict[str, Any]
 
 
@@ -252,6 +254,26 @@ def timeline_row(story_id: str, t: TimelineEntry, seq: int) -> Row:
 
 def timeline_from(r: Mapping[str, Any], evidence: tuple[Citation, ...]) -> TimelineEntry:
     return TimelineEntry(date=r["date"], description=r["description"], evidence=evidence, background=bool(r["background"]))
+
+
+def quote_group_row(g: QuoteGroup, seq: int) -> Row:
+    return {"id": g.id, "seq": seq, "quote": g.quote, "speaker": g.speaker}
+
+
+def quote_carrier_rows(g: QuoteGroup) -> list[Row]:
+    return [
+        {"group_id": g.id, "seq": i, "article_id": o.article_id, "start": o.quote.start, "end": o.quote.end,
+         "outlet": o.outlet, "published": o.published}
+        for i, o in enumerate(g.occurrences)
+    ]
+
+
+def quote_group_from(r: Mapping[str, Any], occurrences: tuple[QuoteOccurrence, ...]) -> QuoteGroup:
+    return QuoteGroup(id=r["id"], quote=r["quote"], speaker=r["speaker"], occurrences=occurrences)
+
+
+def quote_occurrence_from(r: Mapping[str, Any], quote: Quote) -> QuoteOccurrence:
+    return QuoteOccurrence(article_id=r["article_id"], outlet=r["outlet"], published=r["published"], quote=quote)
 
 
 def story_from(

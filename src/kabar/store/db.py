@@ -18,7 +18,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Integer, String, bindparam, create_engine, delete, event, func, insert, select, text, update
 from sqlalchemy.pool import StaticPool
 
-from kabar.records import AnalysedArticle, Failure, Linking, RawPage
+from kabar.link.quote_links import QuoteGroup
+from kabar.records import AnalysedArticle, Failure, Linking, Quote, RawPage
 from kabar.store import convert as cv
 from kabar.store import schema as t
 
@@ -144,6 +145,15 @@ class Store:
             self._add_failures(conn, linking.failures)
             _bump_generation(conn)
 
+    def save_quote_links(self, groups: Sequence[QuoteGroup]) -> None:
+        """Replace the stored quote links (`kabar.link.quote_links.link_quotes`) with `groups`."""
+        with self.engine.begin() as conn:
+            for table in t.QUOTE_LINK_TABLES:
+                conn.execute(delete(table))
+            self._insert(conn, t.quote_groups, [cv.quote_group_row(g, i) for i, g in enumerate(groups)])
+            self._insert(conn, t.quote_carriers, [row for g in groups for row in cv.quote_carrier_rows(g)])
+            _bump_generation(conn)
+
     # --- reads ---------------------------------------------------------------
 
     def article(self, article_id: str) -> AnalysedArticle | None:
@@ -189,6 +199,34 @@ class Store:
             events = self._load_events(conn, None)
             stories = self._load_stories(conn, None)
         return Linking(reuse=reuse, events=events, stories=stories)
+
+    def quote_links(self, *, limit: int | None = None, offset: int = 0) -> tuple[QuoteGroup, ...]:
+        """The stored quote groups in the order saved (by first carrier's time); a page of them with `limit`."""
+        with self.engine.connect() as conn:
+            if limit is None and not offset:
+                return self._load_quote_groups(conn, None)
+            query = select(t.quote_groups.c.id).order_by(t.quote_groups.c.seq).limit(limit).offset(offset)
+            return self._load_quote_groups(conn, list(conn.execute(query).scalars()))
+
+    def quote_links_of(self, quotes: Iterable[Quote]) -> dict[tuple[str, int], QuoteGroup]:
+        """The group each of `quotes` belongs to, keyed by (article id, start); quotes in none are absent."""
+        wanted = {(q.article_id, q.start) for q in quotes}
+        if not wanted:
+            return {}
+        c = t.quote_carriers
+        articles = sorted({a for a, _ in wanted})
+        group_ids: set[str] = set()
+        with self.engine.connect() as conn:
+            for start in range(0, len(articles), _CHUNK):
+                query = select(c.c.group_id, c.c.article_id, c.c.start).where(c.c.article_id.in_(articles[start : start + _CHUNK]))
+                group_ids.update(g for g, a, s in conn.execute(query) if (a, s) in wanted)
+            groups = self._load_quote_groups(conn, sorted(group_ids)) if group_ids else ()
+        return {
+            (o.article_id, o.quote.start): g
+            for g in groups
+            for o in g.occurrences
+            if (o.article_id, o.quote.start) in wanted
+        }
 
     def generation(self) -> str:
         """A stamp that changes with every write of articles or linking (by any process)."""
@@ -387,6 +425,29 @@ class Store:
         )
 
 
+    def _load_quote_groups(self, conn: Connection, ids: list[str] | None) -> tuple[QuoteGroup, ...]:
+        g, c, q = t.quote_groups, t.quote_carriers, t.quotes
+        groups = select(g).order_by(g.c.seq)
+        carriers = (
+            select(c, *[col.label(f"q_{col.name}") for col in q.columns])
+            .join(q, (q.c.article_id == c.c.article_id) & (q.c.start == c.c.start) & (q.c.end == c.c.end))
+            .order_by(c.c.group_id, c.c.seq)
+        )
+        if ids is not None:
+            groups = groups.where(g.c.id.in_(ids))
+            carriers = carriers.where(c.c.group_id.in_(ids))
+        found: dict[str, list] = defaultdict(list)
+        for r in conn.execute(carriers).mappings():
+            quote = cv.quote_from({k[2:]: v for k, v in r.items() if k.startswith("q_")})
+            found[r["group_id"]].append(cv.quote_occurrence_from(r, quote))
+        # a carrier whose article was re-analysed since is dropped; a group left with one is no link
+        return tuple(
+            cv.quote_group_from(r, tuple(found[r["id"]]))
+            for r in conn.execute(groups).mappings()
+            if len({o.article_id for o in found.get(r["id"], ())}) >= 2
+        )
+
+
 def _timeline_owners(conn: Connection, story_ids: list[str]) -> list[str]:
     rows = conn.execute(
         select(t.timeline_entries.c.story_id, t.timeline_entries.c.seq).where(t.timeline_entries.c.story_id.in_(story_ids))
@@ -427,6 +488,7 @@ def _check_version(engine: Engine) -> None:
             found = None
             if "kabar_meta" in tables:
                 found = conn.execute(select(t.kabar_meta.c.value).where(t.kabar_meta.c.key == "schema_version")).scalar()
+            found = _migrate(conn, found)
             if found != str(t.SCHEMA_VERSION):
                 raise RuntimeError(
                     f"{engine.url.render_as_string(hide_password=True)} was written by another Kabar version "
@@ -436,6 +498,23 @@ def _check_version(engine: Engine) -> None:
         t.kabar_meta.create(conn, checkfirst=True)
         if conn.execute(select(t.kabar_meta.c.value).where(t.kabar_meta.c.key == "schema_version")).first() is None:
             conn.execute(insert(t.kabar_meta).values(key="schema_version", value=str(t.SCHEMA_VERSION)))
+
+
+def _migrate(conn: Connection, found: str | None) -> str | None:
+    """Upgrade a database step by step through `schema.MIGRATIONS`; returns the version reached.
+
+    A version with no step (older, or newer than this Kabar) is left as it is, and refused.
+    """
+    version = int(found) if found and found.isdigit() else None
+    while version is not None and version < t.SCHEMA_VERSION and version in t.MIGRATIONS:
+        for statement in t.MIGRATIONS[version]:
+            conn.execute(text(statement))
+        version += 1
+    if version is None or str(version) == found:
+        return found
+    t.metadata.create_all(conn)
+    conn.execute(update(t.kabar_meta).where(t.kabar_meta.c.key == "schema_version").values(value=str(version)))
+    return str(version)
 
 
 def _create_fts(engine: Engine) -> bool:

@@ -64,7 +64,9 @@ articles = Table(
 )
 
 # One row: the schema version, so an older database is reported instead of misread.
-SCHEMA_VERSION = 3
+# 4: quote_groups and quote_carriers (cross-article quote links); a version-3 database
+# gains them on open (`MIGRATIONS`), filled by the next `kabar run`.
+SCHEMA_VERSION = 4
 kabar_meta = Table(
     "kabar_meta",
     metadata,
@@ -219,9 +221,40 @@ citations = Table(
     Column("text", Text, nullable=False),
 )
 
+# The same quotation carried by several articles (`kabar.link.quote_links`), earliest first.
+quote_groups = Table(
+    "quote_groups",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("seq", Integer, nullable=False),
+    Column("quote", Text, nullable=False),  # the first version's words
+    Column("speaker", String),
+)
+
+# One article's version of a group's quotation: it is the quote at (article_id, start, end).
+quote_carriers = Table(
+    "quote_carriers",
+    metadata,
+    Column("group_id", String, ForeignKey("quote_groups.id", ondelete="CASCADE"), primary_key=True),
+    Column("seq", Integer, primary_key=True),  # 0: the first to carry it
+    Column("article_id", String, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("outlet", String),
+    Column("published", String),
+)
+
+Index("ix_quote_carriers_quote", quote_carriers.c.article_id, quote_carriers.c.start)
 Index("ix_articles_outlet_day", articles.c.outlet, articles.c.published_day)
 
 LINKING_TABLES = (citations, timeline_entries, story_events, stories, event_articles, events, reuse)
+QUOTE_LINK_TABLES = (quote_carriers, quote_groups)  # children first, for deletes
+
+# Schema upgrades this Kabar can make in place: from version → what to run (tables are
+# created by `metadata.create_all` after it; the step only has to make the data fit).
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    3: (),  # 3 → 4: new tables only
+}
 
 # FTS5 over the stem columns and the facet tokens, kept in step with `articles` by triggers
 # (the external-content pattern of the SQLite FTS5 documentation).

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
+from kabar.link.quote_links import QuoteGroup, QuoteOccurrence
 from kabar.records import AnalysedArticle, Citation, Entity, Event, Mention, Quote, Reuse, Story, TimeExpr, TimelineEntry
 from kabar.store.queries import ArticleSummary
 
@@ -77,6 +79,37 @@ class TimexPublic(BaseModel):
         return cls(text=x.text, start=x.start, end=x.end, type=x.type, value=x.value)
 
 
+class QuoteCarrierPublic(BaseModel):
+    article: str
+    outlet: str | None
+    published: str | None
+    quote: str = Field(description="This article's version of the quotation.")
+    start: int
+    end: int
+    first: bool = Field(description="True for the earliest article to carry it.")
+
+    @classmethod
+    def of(cls, o: QuoteOccurrence, *, first: bool) -> QuoteCarrierPublic:
+        return cls(
+            article=o.article_id, outlet=o.outlet, published=o.published, quote=o.quote.quote,
+            start=o.quote.start, end=o.quote.end, first=first,
+        )
+
+
+class QuoteLinkPublic(BaseModel):
+    id: str
+    quote: str = Field(description="The first version's words.")
+    speaker: str | None
+    carriers: list[QuoteCarrierPublic]
+
+    @classmethod
+    def of(cls, g: QuoteGroup) -> QuoteLinkPublic:
+        return cls(
+            id=g.id, quote=g.quote, speaker=g.speaker,
+            carriers=[QuoteCarrierPublic.of(o, first=n == 0) for n, o in enumerate(g.occurrences)],
+        )
+
+
 class QuotePublic(BaseModel):
     article: str
     speaker: str | None
@@ -88,10 +121,20 @@ class QuotePublic(BaseModel):
     start: int
     end: int
     speaker_entity_id: str | None
+    quote_link: str | None = Field(None, description="The quote group id when other articles carry the same quotation.")
+    carried_by: list[QuoteCarrierPublic] = Field(
+        default_factory=list, description="The other articles that carry this quotation, earliest first."
+    )
 
     @classmethod
-    def of(cls, q: Quote) -> QuotePublic:
+    def of(cls, q: Quote, group: QuoteGroup | None = None) -> QuotePublic:
         return cls(
+            quote_link=group.id if group else None,
+            carried_by=[
+                QuoteCarrierPublic.of(o, first=n == 0)
+                for n, o in enumerate(group.occurrences if group else ())
+                if o.article_id != q.article_id
+            ],
             article=q.article_id,
             speaker=q.speaker,
             speaker_text=q.speaker_text,
@@ -155,14 +198,21 @@ class ArticlePublic(BaseModel):
 
     @classmethod
     def of(
-        cls, a: AnalysedArticle, *, event: str | None, story: str | None, reuse: list[Reuse]
+        cls,
+        a: AnalysedArticle,
+        *,
+        event: str | None,
+        story: str | None,
+        reuse: list[Reuse],
+        quote_links: Mapping[tuple[str, int], QuoteGroup] | None = None,
     ) -> ArticlePublic:
+        links = quote_links or {}
         return cls(
             **a.article.to_contract(),
             entities=[EntityPublic.of(e) for e in a.entities],
             mentions=[MentionPublic.of(m) for m in a.mentions],
             timexes=[TimexPublic.of(x) for x in a.timexes],
-            quotes=[QuotePublic.of(q) for q in a.quotes],
+            quotes=[QuotePublic.of(q, links.get((q.article_id, q.start))) for q in a.quotes],
             reuse=[ReusePublic.of(r) for r in reuse],
             event=event,
             story=story,

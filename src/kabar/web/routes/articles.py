@@ -31,7 +31,13 @@ def get_article(article_id: IdPath, store: StoreDep):
     if analysed is None:
         raise not_found("article", article_id)
     event, story = queries.placement(store, article_id)
-    return ArticlePublic.of(analysed, event=event, story=story, reuse=queries.reuse_of(store, article_id))
+    return ArticlePublic.of(
+        analysed,
+        event=event,
+        story=story,
+        reuse=queries.reuse_of(store, article_id),
+        quote_links=store.quote_links_of(analysed.quotes),
+    )
 
 
 @ui.get("/articles", response_class=HTMLResponse)

@@ -42,6 +42,7 @@ def get_entity(entity_id: IdPath, store: StoreDep):
         raise not_found("entity", entity_id)
     articles, _ = queries.entity_articles(store, entity_id, limit=100)
     quotes, _ = queries.list_quotes(store, speaker_entity=entity_id, limit=100)
+    links = store.quote_links_of(quotes)
     return EntityDetailPublic(
         id=entity.id,
         canonical=entity.canonical,
@@ -49,7 +50,7 @@ def get_entity(entity_id: IdPath, store: StoreDep):
         aliases=list(entity.aliases),
         mentions_by_day=queries.entity_timeline(store, entity_id),
         articles=[ArticleSummaryPublic.of(a) for a in articles],
-        quotes=[QuotePublic.of(q) for q in quotes],
+        quotes=[QuotePublic.of(q, links.get((q.article_id, q.start))) for q in quotes],
     )
 
 

@@ -9,7 +9,7 @@ from kabar.store import queries
 from kabar.web.deps import Limit, Offset, PageNo, StoreDep
 from kabar.web.render import render
 from kabar.web.routes._common import pages
-from kabar.web.schemas import Paged, QuotePublic
+from kabar.web.schemas import Paged, QuoteLinkPublic, QuotePublic
 
 api = APIRouter(prefix="/api/quotes", tags=["quotes"])
 ui = APIRouter(include_in_schema=False)
@@ -27,7 +27,17 @@ def list_quotes(
     items, total = queries.list_quotes(
         store, limit=limit, offset=offset, speaker_entity=speaker_entity, speaker=speaker, article_id=article
     )
-    return Paged[QuotePublic](data=[QuotePublic.of(q) for q in items], count=total, limit=limit, offset=offset)
+    links = store.quote_links_of(items)
+    data = [QuotePublic.of(q, links.get((q.article_id, q.start))) for q in items]
+    return Paged[QuotePublic](data=data, count=total, limit=limit, offset=offset)
+
+
+@api.get("/links", response_model=Paged[QuoteLinkPublic], summary="Quotations carried by several articles, earliest first")
+def list_quote_links(store: StoreDep, limit: Limit = 20, offset: Offset = 0):
+    groups = store.quote_links(limit=limit, offset=offset)
+    return Paged[QuoteLinkPublic](
+        data=[QuoteLinkPublic.of(g) for g in groups], count=store.count("quote_groups"), limit=limit, offset=offset
+    )
 
 
 @ui.get("/quotes", response_class=HTMLResponse)

@@ -1,0 +1,67 @@
+"""Quote links in the API: each quote names the other articles carrying it; groups are listed."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from kabar.link.quote_links import link_quotes
+from kabar.store import open_store
+from kabar.web.app import create_app
+from tests.store import factory
+
+KOMPAS, SRAGEN = factory.article_id("kompas"), factory.article_id("sragen")
+XI = factory.entity_id("Xi Jinping")
+
+
+@pytest.fixture(scope="module")
+def linked_client(tmp_path_factory):
+    path = tmp_path_factory.mktemp("web-quotes") / "kabar.db"
+    items = factory.quoted_twice()
+    with open_store(path) as store:
+        for a in items:
+            store.upsert_analysed(a)
+        store.save_quote_links(link_quotes(items))
+    with TestClient(create_app(str(path))) as c:
+        yield c
+
+
+def _carriers(quote: dict) -> list[tuple[str, str | None, bool]]:
+    return [(c["article"], c["outlet"], c["first"]) for c in quote["carried_by"]]
+
+
+@pytest.mark.parametrize(
+    "url, field",
+    [
+        (f"/api/quotes?speaker_entity={XI}", "data"),
+        (f"/api/articles/{SRAGEN}", "quotes"),
+        (f"/api/entities/{XI}", "quotes"),
+    ],
+)
+def test_quote_links_sragen_quote_names_kompas_first(linked_client, url, field):
+    r = linked_client.get(url)
+    assert r.status_code == 200
+    sragen = next(q for q in r.json()[field] if q["article"] == SRAGEN)
+    assert _carriers(sragen) == [(KOMPAS, "Kompas.com", True)]
+    assert sragen["quote_link"]
+
+
+def test_quote_links_unlinked_quote_has_no_carriers(linked_client):
+    quotes = linked_client.get(f"/api/articles/{KOMPAS}").json()["quotes"]
+    by_speaker = {q["speaker"]: q for q in quotes}
+    assert by_speaker["Kim Jong Un"]["carried_by"] == [] and by_speaker["Kim Jong Un"]["quote_link"] is None
+    assert _carriers(by_speaker["Xi Jinping"]) == [(SRAGEN, "Sragen Update", False)]
+
+
+def test_quote_links_listed_earliest_first(linked_client):
+    body = linked_client.get("/api/quotes/links").json()
+    assert body["count"] == 1
+    group = body["data"][0]
+    assert group["speaker"] == "Xi Jinping"
+    assert [(c["article"], c["first"]) for c in group["carriers"]] == [(KOMPAS, True), (SRAGEN, False)]
+    assert linked_client.get("/api/quotes/links", params={"offset": 1}).json()["data"] == []
+
+
+def test_quote_links_empty_store_lists_none(client):
+    body = client.get("/api/quotes/links").json()
+    assert body["count"] == 0 and body["data"] == []
