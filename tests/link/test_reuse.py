@@ -66,3 +66,15 @@ def test_reuse_finds_sentence_cut_from_a_longer_one():
         published="2021-10-28")
     found = find_reuse([long, short])
     assert [(r.source_article, r.target_article) for r in found] == [("panjang", "pendek")]
+
+
+def test_reuse_finds_a_rewrite_with_a_word_changed_and_a_clause_cut():
+    # "sudah" for "telah", the opening and the attribution cut: about half the 3-grams shared
+    early = make("awal", "Korea Utara dan China Perkuat Hubungan", [
+        "Xi menyambut baik pesan tersebut, dia mengatakan dalam pesannya bahwa China dan Korea Utara telah "
+        "saling mendukung dengan teguh, menurut Kantor Berita resmi China Xinhua."], published="2021-07-12")
+    late = make("akhir", "Hubungan China dan Korea Utara", [
+        "Sementara Xi mengatakan dalam pesannya bahwa China dan Korea Utara sudah saling mendukung dengan teguh."],
+        published="2021-10-28")
+    found = find_reuse([early, late])
+    assert [(r.source_article, r.target_article) for r in found] == [("awal", "akhir")]

@@ -28,8 +28,8 @@ from kabar.records import AnalysedArticle, Reuse
 @dataclass(frozen=True, slots=True)
 class ReuseConfig:
     num_perm: int = 64
-    lsh_threshold: float = 0.4  # LSH recall point on shingle Jaccard
-    min_containment: float = 0.5  # verified share of the shorter sentence's shingles
+    lsh_threshold: float = 0.3  # LSH recall point on shingle Jaccard: low, as verification is exact
+    min_containment: float = 0.6  # verified share of the shorter sentence's shingles
     copy_at: float = 0.9  # containment from which a pair is a copy
     shingle: int = 3
     min_words: int = 6  # shorter sentences are too generic to count as reuse
