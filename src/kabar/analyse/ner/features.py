@@ -61,8 +61,10 @@ class Clusters:
     as_right: Mapping[str, tuple[str, ...]]
 
     @classmethod
-    def from_table(cls, table: Mapping[str, Sequence[str]], neighbour_levels: Sequence[int] = (0, 1)) -> Clusters:
-        own = {w: tuple(f"c{k}={c}" for k, c in enumerate(ids)) for w, ids in table.items()}
+    def from_table(
+        cls, table: Mapping[str, Sequence[str]], neighbour_levels: Sequence[int] = (0, 1), own_levels: Sequence[int] | None = None,
+    ) -> Clusters:
+        own = {w: tuple(f"c{k}={c}" for k, c in enumerate(ids) if own_levels is None or k in own_levels) for w, ids in table.items()}
         left = {w: tuple(f"-1c{k}={ids[k]}" for k in neighbour_levels if k < len(ids)) for w, ids in table.items()}
         right = {w: tuple(f"+1c{k}={ids[k]}" for k in neighbour_levels if k < len(ids)) for w, ids in table.items()}
         return cls(own, left, right)
@@ -142,11 +144,51 @@ def lexicon_tags(lower: Sequence[str], lexicon: Lexicon) -> list[str | None]:
     return tags
 
 
+# lower-case words that may sit inside a capitalised name ("Kementerian Energi dan Sumber Daya Mineral")
+RUN_JOINERS = frozenset({"dan", "&", "of", "the", "de", "van", "der", "von", "bin", "binti", "al", "el", "la", "untuk"})
+
+
+def capital_runs(words: Sequence[str]) -> list[tuple[int, int]]:
+    """(start, end) of each run of two or more capitalised words (joiners allowed inside)."""
+    runs: list[tuple[int, int]] = []
+    n = len(words)
+    i = 0
+    while i < n:
+        if not words[i][:1].isupper():
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if words[j][:1].isupper():
+                j += 1
+            elif words[j].lower() in RUN_JOINERS and j + 1 < n and words[j + 1][:1].isupper():
+                j += 2
+            else:
+                break
+        if j - i >= 2:
+            runs.append((i, j))
+        i = j
+    return runs
+
+
+def run_features(words: Sequence[str], lower: Sequence[str]) -> list[tuple[str, ...]]:
+    """For each word of a capitalised run: the run's first two words, its last word and the
+    word's place in it, so every word of "Badan Pengatur Hilir Minyak dan Gas Bumi" knows it is under "badan"."""
+    out: list[tuple[str, ...]] = [()] * len(words)
+    for start, end in capital_runs(words):
+        # the second word too: a sentence's first word is capitalised anyway ("Menurut Badan …")
+        head = ("r0=" + lower[start], "r1=" + lower[start + 1], "rZ=" + lower[end - 1])
+        for i in range(start, end):
+            out[i] = (*head, "rB" if i == start else "rE" if i == end - 1 else "rI")
+    return out
+
+
 def sentence_features(
     words: Sequence[str], lexicon: Lexicon = EMPTY_LEXICON, clusters: Clusters = EMPTY_CLUSTERS,
-    pos: Sequence[str] | None = None,
+    pos: Sequence[str] | None = None, runs: bool = False,
 ) -> list[list[str]]:
-    """One feature list per word of a sentence; `pos`: the words' part-of-speech tags, if used."""
+    """One feature list per word of a sentence; `pos`: the words' part-of-speech tags, if used;
+    `runs`: features of the capitalised run a word is in."""
     n = len(words)
     cached = [_word(w) for w in words]
     lower = [c[1][8] for c in cached]
@@ -154,8 +196,11 @@ def sentence_features(
     out: list[list[str]] = []
     use_clusters = bool(clusters.own)
     empty: tuple[str, ...] = ()
+    in_run = run_features(words, lower) if runs else None
     for i in range(n):
         feats = list(cached[i][0])
+        if in_run is not None:
+            feats += in_run[i]
         if use_clusters:
             feats += clusters.own.get(lower[i], empty)
             if i > 0:

@@ -32,10 +32,11 @@ class NerModel:
     common: frozenset[str] = frozenset()
     clusters: Clusters = EMPTY_CLUSTERS
     pos: object | None = None  # a kabar.analyse.ner.pos.PosTagger when the model uses POS features
+    runs: bool = False  # capitalised-run features (meta.json "features")
 
     def features(self, words: Sequence[str]) -> list[list[str]]:
         tags = self.pos.tag(words) if self.pos is not None else None
-        return sentence_features(words, self.lexicon, self.clusters, tags)
+        return sentence_features(words, self.lexicon, self.clusters, tags, self.runs)
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """BIO labels for one sentence of words."""
@@ -65,22 +66,31 @@ def load(directory: Path | None = None) -> NerModel:
     lexicon = Lexicon.load(lexicon_path) if lexicon_path.is_file() else EMPTY_LEXICON
     common_path = directory / COMMON_FILE
     common = frozenset(common_path.read_text(encoding="utf-8").split()) if common_path.is_file() else frozenset()
-    return NerModel(tagger, lexicon, path, common, load_clusters(directory), load_pos(directory))
+    runs = bool(_features(directory).get("runs"))
+    return NerModel(tagger, lexicon, path, common, load_clusters(directory), load_pos(directory), runs)
+
+
+def _features(directory: Path) -> dict:
+    """The feature settings the model was trained with (meta.json "features")."""
+    import json
+
+    meta = directory / META_FILE
+    return json.loads(meta.read_text(encoding="utf-8")).get("features", {}) if meta.is_file() else {}
 
 
 def load_clusters(directory: Path) -> Clusters:
     from kabar.analyse.ner import clusters
 
     path = directory / CLUSTERS_FILE
-    return Clusters.from_table(clusters.load(path)) if path.is_file() else EMPTY_CLUSTERS
+    if not path.is_file():
+        return EMPTY_CLUSTERS
+    settings = _features(directory)
+    return Clusters.from_table(clusters.load(path), tuple(settings.get("cluster_neighbours", (0, 1))), settings.get("cluster_levels"))
 
 
 def load_pos(directory: Path) -> object | None:
     """The shipped POS tagger if the model's meta.json says it was trained with POS features."""
-    import json
-
-    meta = directory / META_FILE
-    if meta.is_file() and json.loads(meta.read_text(encoding="utf-8")).get("features", {}).get("pos"):
+    if _features(directory).get("pos"):
         from kabar.analyse.ner import pos
 
         return pos.shipped()

@@ -37,8 +37,17 @@ GAZETTEERS = {
 }
 
 
-def build_lexicon(gazetteers: Path | None) -> Lexicon:
-    """Names → types from the DBpedia/MDEE lists plus CLDR country names (Indonesian and English)."""
+def organisation_names() -> list[str]:
+    """Kabar's own list of organisations news names often (kabar/lang/id/ner_organisations.txt)."""
+    from importlib import resources
+
+    text = (resources.files("kabar.lang.id") / "ner_organisations.txt").read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def build_lexicon(gazetteers: Path | None, organisations: bool = False) -> Lexicon:
+    """Names → types from the DBpedia/MDEE lists plus CLDR country names (Indonesian and English),
+    and, with `organisations`, Kabar's own list of organisations."""
     from babel import Locale
 
     types: dict[str, set[str]] = {}
@@ -59,6 +68,8 @@ def build_lexicon(gazetteers: Path | None) -> Lexicon:
                     if "?" not in line and "\ufffd" not in line:
                         # "Kedungpuji, Gombong, Kebumen": the place is the first part
                         add(line.split(",")[0].split("(")[0], kind)
+    for name in organisation_names() if organisations else ():
+        add(name, "O")
     for locale in ("id", "en"):
         for code, name in Locale(locale).territories.items():
             if code.isalpha():  # "001" World, "150" Europe… are regions too, but keep names only
@@ -151,11 +162,11 @@ def _mentions_org(words: list[str], lexicon: Lexicon | None) -> bool:
     return any(t is not None and t.startswith("B:") and "O" in t[2:] for t in tags)
 
 
-def featurizer(lexicon: Lexicon, clusters: Clusters = EMPTY_CLUSTERS, pos: object | None = None):
+def featurizer(lexicon: Lexicon, clusters: Clusters = EMPTY_CLUSTERS, pos: object | None = None, runs: bool = False):
     """words → CRF features, as the shipped model computes them (kabar.analyse.ner.model.NerModel.features)."""
 
     def features(words: list[str]) -> list[list[str]]:
-        return sentence_features(words, lexicon, clusters, pos.tag(words) if pos is not None else None)
+        return sentence_features(words, lexicon, clusters, pos.tag(words) if pos is not None else None, runs)
 
     return features
 
@@ -254,7 +265,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat-cased", type=int, default=1, help="repeat the cased sets N times (weighting)")
     parser.add_argument("--exclude", nargs="*", default=[], help="training files to leave out (experiments)")
     parser.add_argument("--no-lexicon", action="store_true")
+    parser.add_argument("--runs", action="store_true", help="features of the capitalised run a word is in")
+    parser.add_argument("--org-list", action="store_true", help="add kabar/lang/id/ner_organisations.txt to the lexicon")
     parser.add_argument("--clusters", type=Path, default=None, help="word-cluster table (python -m kabar.analyse.ner.clusters); copied beside the model")
+    parser.add_argument("--cluster-neighbours", type=int, nargs="*", default=[0, 1], help="cluster levels also given for the ±1 words")
+    parser.add_argument("--cluster-levels", type=int, nargs="*", default=None, help="cluster levels used for the word itself (default all)")
     parser.add_argument("--pos", action="store_true", help="POS tags of the shipped tagger (kabar.analyse.ner.pos) as features")
     parser.add_argument("--c1", type=float, default=0.05)
     parser.add_argument("--c2", type=float, default=0.01)
@@ -266,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (data / "ner").is_dir():
         print("no training data: pass --data DIR", file=sys.stderr)
         return 2
-    lexicon = Lexicon({}, frozenset()) if args.no_lexicon else build_lexicon(data / "gazetteers")
+    lexicon = Lexicon({}, frozenset()) if args.no_lexicon else build_lexicon(data / "gazetteers", args.org_list)
     sentences, sources = load_training(
         data, args.nerp, args.lower_aug, args.repeat_cased, exclude=tuple(args.exclude), pseudo_model=args.pseudo_model, lexicon=lexicon
     )
@@ -278,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.clusters is not None:
         from kabar.analyse.ner.clusters import load as load_clusters
 
-        clusters = Clusters.from_table(load_clusters(args.clusters))
+        clusters = Clusters.from_table(load_clusters(args.clusters), tuple(args.cluster_neighbours), args.cluster_levels)
         if args.clusters.resolve() != clusters_path.resolve():
             clusters_path.write_bytes(args.clusters.read_bytes())
     elif clusters_path.exists():
@@ -288,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
         from kabar.analyse.ner.pos import shipped as shipped_pos
 
         pos = shipped_pos()
-    features = featurizer(lexicon, clusters, pos)
+    features = featurizer(lexicon, clusters, pos, args.runs)
     began = time.time()
     train(sentences, features, model_path, args.c1, args.c2, args.iterations, args.min_freq)
     seconds = round(time.time() - began)
@@ -316,8 +331,10 @@ def main(argv: list[str] | None = None) -> int:
         "method": (f"linear-chain CRF (python-crfsuite, L-BFGS, c1={args.c1}, c2={args.c2}, {args.iterations} iterations); "
                    "features: word, shape, prefix/suffixes, capitalisation, ±2 word window, gazetteer longest-match tags"
                    + (", word clusters of the word and ±1 (PPMI + SVD + k-means on unlabelled text)" if clusters.own else "")
-                   + (", POS tags of the word and ±1 (kabar.analyse.ner.pos)" if pos is not None else "")),
-        "features": {"clusters": bool(clusters.own), "pos": pos is not None},
+                   + (", POS tags of the word and ±1 (kabar.analyse.ner.pos)" if pos is not None else "")
+                   + (", capitalised-run first/last word and place" if args.runs else "")),
+        "features": {"clusters": bool(clusters.own), "pos": pos is not None, "runs": args.runs, "org_list": args.org_list,
+                     "cluster_neighbours": args.cluster_neighbours, "cluster_levels": args.cluster_levels},
         "layout": "shipped inside the package (src/kabar/models/ner/, package data), found with importlib.resources "
                   "in editable and regular installs; models/ner in the repository links to it",
         "files": files, "size_bytes": sum((args.out / f).stat().st_size for f in files),
