@@ -8,7 +8,6 @@ import pytest
 from typer.testing import CliRunner
 
 from kabar.cli import app
-from kabar.store import open_store
 from tests.store import factory
 
 runner = CliRunner()
@@ -16,13 +15,7 @@ runner = CliRunner()
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("cli") / "kabar.db"
-    s = open_store(path)
-    for a in factory.corpus():
-        s.upsert_analysed(a)
-    s.save_linking(factory.linking())
-    s.close()
-    return str(path)
+    return factory.filled_db(tmp_path_factory.mktemp("cli") / "kabar.db")
 
 
 def test_search_cli_json(db):

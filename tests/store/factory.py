@@ -230,3 +230,26 @@ def quoted_twice() -> list[AnalysedArticle]:
     start = kompas.article.text.find(words)
     extra = Quote(kompas.article.id, start, start + len(words), words, "indirect", "Xi Jinping", "dia", "mengatakan", (), entity_id("Xi Jinping"))
     return [replace(kompas, quotes=(*kompas.quotes, extra)), sragen]
+
+
+def fill(store, items: list[AnalysedArticle] | None = None, *, linked: Linking | None = None, quote_links: bool = False):
+    """`store` holding `items` (default: the corpus) with their linking (default: `linking()`),
+    and their cross-article quote links when asked; returns the store."""
+    from kabar.link.quote_links import link_quotes
+
+    items = corpus() if items is None else items
+    for a in items:
+        store.upsert_analysed(a)
+    store.save_linking(linking() if linked is None else linked)
+    if quote_links:
+        store.save_quote_links(link_quotes(items))
+    return store
+
+
+def filled_db(path, items: list[AnalysedArticle] | None = None, **kwargs) -> str:
+    """A database file at `path` filled as `fill` does (closed again); returns its path."""
+    from kabar.store import open_store
+
+    with open_store(path) as store:
+        fill(store, items, **kwargs)
+    return str(path)

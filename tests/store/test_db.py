@@ -20,6 +20,15 @@ def store(tmp_path):
     s.close()
 
 
+@pytest.fixture
+def items(store):
+    """The hand-built corpus, stored (no linking)."""
+    corpus = factory.corpus()
+    for a in corpus:
+        store.upsert_analysed(a)
+    return corpus
+
+
 def test_db_spans_point_into_text():
     for a in factory.corpus():
         for span in (*a.mentions, *a.timexes):
@@ -28,18 +37,13 @@ def test_db_spans_point_into_text():
             assert a.article.text[q.start : q.end] == q.quote
 
 
-def test_db_analysed_round_trip(store):
-    items = factory.corpus()
-    for a in items:
-        store.upsert_analysed(a)
+def test_db_analysed_round_trip(store, items):
     assert list(store.analysed_articles()) == items
     assert store.article(items[0].article.id) == items[0]
     assert store.article("no-such-id") is None
 
 
-def test_db_linking_round_trip(store):
-    for a in factory.corpus():
-        store.upsert_analysed(a)
+def test_db_linking_round_trip(store, items):
     linking = factory.linking()
     store.save_linking(linking)
     assert store.linking() == linking
@@ -61,20 +65,15 @@ def test_db_linking_failures_go_to_failures_table(store):
     assert store.failures() == [Failure("<corpus>", "link", "ValueError: kosong")]
 
 
-def test_db_upsert_is_idempotent(store):
-    items = factory.corpus()
-    for _ in range(2):
-        for a in items:
-            store.upsert_analysed(a)
+def test_db_upsert_is_idempotent(store, items):
+    for a in items:
+        store.upsert_analysed(a)
     assert store.count("articles") == 3
     assert store.count("mentions") == sum(len(a.mentions) for a in items)
     assert list(store.analysed_articles()) == items
 
 
-def test_db_reupsert_replaces_children_and_keeps_order(store):
-    items = factory.corpus()
-    for a in items:
-        store.upsert_analysed(a)
+def test_db_reupsert_replaces_children_and_keeps_order(store, items):
     first = items[0]
     changed = replace(first, article=replace(first.article, title="Judul baru"), mentions=first.mentions[:1], quotes=())
     store.upsert_analysed(changed)
@@ -166,19 +165,16 @@ def test_db_memo_invalidated_by_writes(store):
 
 
 def _linked_store(store):
-    from kabar.link.quote_links import link_quotes
-
     items = factory.quoted_twice()
-    for a in items:
-        store.upsert_analysed(a)
-    groups = link_quotes(items)
-    store.save_quote_links(groups)
-    return items, groups
+    factory.fill(store, items, linked=Linking(), quote_links=True)
+    return items, store.quote_links()
 
 
 def test_db_quote_links_round_trip_and_replace(store):
+    from kabar.link.quote_links import link_quotes
+
     items, groups = _linked_store(store)
-    assert len(groups) == 1 and store.quote_links() == groups
+    assert len(groups) == 1 and groups == link_quotes(items)
     assert [o.outlet for o in store.quote_links()[0].occurrences] == ["Kompas.com", "Sragen Update"]
     store.save_quote_links(())
     assert store.quote_links() == () and store.count("quote_carriers") == 0

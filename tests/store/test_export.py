@@ -8,16 +8,13 @@ import json
 import pytest
 
 from kabar.store import open_store
-from kabar.store.export import KINDS, export
+from kabar.store.export import FORMATS, KINDS, export
 from tests.store import factory
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    s = open_store(tmp_path_factory.mktemp("export") / "kabar.db")
-    for a in factory.corpus():
-        s.upsert_analysed(a)
-    s.save_linking(factory.linking())
+    s = factory.fill(open_store(tmp_path_factory.mktemp("export") / "kabar.db"))
     yield s
     s.close()
 
@@ -35,39 +32,40 @@ def _counts(items):
     }
 
 
-def test_export_jsonl(store, tmp_path):
-    written = export(store, tmp_path / "out", "jsonl")
+def _read(path, fmt: str) -> list[dict]:
+    if fmt == "jsonl":
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    if fmt == "csv":
+        with path.open(encoding="utf-8", newline="") as fh:
+            return list(csv.DictReader(fh))
+    pq = pytest.importorskip("pyarrow.parquet")
+    return pq.read_table(path).to_pylist()
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_export_every_kind_with_every_row(store, tmp_path, fmt):
+    written = export(store, tmp_path / "out", fmt)
     assert set(written) == set(KINDS)
-    expected = _counts(factory.corpus())
-    for kind, path in written.items():
-        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-        assert len(rows) == expected[kind], kind
-    article = json.loads((tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert {kind: len(_read(path, fmt)) for kind, path in written.items()} == _counts(factory.corpus())
+
+
+def test_export_jsonl_keeps_nesting_and_placement(store, tmp_path):
+    written = export(store, tmp_path / "out", "jsonl")
+    article = _read(written["articles"], "jsonl")[0]
     assert article["body"] == list(factory.BODIES["kompas"])
     assert article["event"] == "ev-pesan-2021-03" and article["story"] == "st-china-korut"
-    story = json.loads((tmp_path / "out" / "stories.jsonl").read_text(encoding="utf-8").splitlines()[0])
-    assert story["timeline"][0]["background"] is True
+    assert _read(written["stories"], "jsonl")[0]["timeline"][0]["background"] is True
 
 
-def test_export_csv(store, tmp_path):
+def test_export_csv_writes_lists_as_json(store, tmp_path):
     written = export(store, tmp_path, "csv")
-    with written["quotes"].open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    assert len(rows) == 3
-    assert json.loads(rows[0]["via"]) == ["KCNA"]
-    with written["articles"].open(encoding="utf-8", newline="") as fh:
-        titles = [r["title"] for r in csv.DictReader(fh)]
-    assert titles[0].startswith("Xi Jinping dan Kim Jong Un")
+    assert json.loads(_read(written["quotes"], "csv")[0]["via"]) == ["KCNA"]
+    assert _read(written["articles"], "csv")[0]["title"].startswith("Xi Jinping dan Kim Jong Un")
 
 
-def test_export_parquet(store, tmp_path):
-    pq = pytest.importorskip("pyarrow.parquet")
+def test_export_parquet_keeps_structs(store, tmp_path):
     written = export(store, tmp_path, "parquet")
-    expected = _counts(factory.corpus())
-    for kind, path in written.items():
-        assert pq.read_table(path).num_rows == expected[kind], kind
-    articles = pq.read_table(written["articles"]).to_pylist()
-    assert articles[2]["authors"] == [
+    assert _read(written["articles"], "parquet")[2]["authors"] == [
         {"name": "Namira Yunia Lestanti", "role": "reporter"},
         {"name": "Seno Tri Sulistiyono", "role": "editor"},
     ]

@@ -12,10 +12,7 @@ from tests.store import factory
 
 @pytest.fixture(scope="module", params=["fts", "scan"])
 def store(request, tmp_path_factory):
-    s = open_store(tmp_path_factory.mktemp("search") / "kabar.db")
-    for a in factory.corpus():
-        s.upsert_analysed(a)
-    s.save_linking(factory.linking())
+    s = factory.fill(open_store(tmp_path_factory.mktemp("search") / "kabar.db"))
     if request.param == "scan":
         s.has_fts = False  # the portable path other databases use
     yield s

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from kabar.store import open_store
 from kabar.web.app import Settings, create_app
 from tests.store import factory
 
@@ -14,13 +13,7 @@ TOKEN = "rahasia-uji-123"
 
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("web") / "kabar.db"
-    store = open_store(path)
-    for a in factory.corpus():
-        store.upsert_analysed(a)
-    store.save_linking(factory.linking())
-    store.close()
-    return str(path)
+    return factory.filled_db(tmp_path_factory.mktemp("web") / "kabar.db")
 
 
 @pytest.fixture(scope="module")

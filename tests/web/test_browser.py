@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from kabar.store import open_store
 from tests.store import factory
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -47,12 +46,7 @@ def server(tmp_path_factory):
 
     from kabar.web.app import create_app
 
-    db = tmp_path_factory.mktemp("browser") / "kabar.db"
-    store = open_store(db)
-    for a in factory.corpus():
-        store.upsert_analysed(a)
-    store.save_linking(factory.linking())
-    store.close()
+    db = factory.filled_db(tmp_path_factory.mktemp("browser") / "kabar.db")
     port = _free_port()
     config = uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)

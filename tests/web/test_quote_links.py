@@ -5,8 +5,6 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from kabar.link.quote_links import link_quotes
-from kabar.store import open_store
 from kabar.web.app import create_app
 from tests.store import factory
 
@@ -16,13 +14,8 @@ XI = factory.entity_id("Xi Jinping")
 
 @pytest.fixture(scope="module")
 def linked_client(tmp_path_factory):
-    path = tmp_path_factory.mktemp("web-quotes") / "kabar.db"
-    items = factory.quoted_twice()
-    with open_store(path) as store:
-        for a in items:
-            store.upsert_analysed(a)
-        store.save_quote_links(link_quotes(items))
-    with TestClient(create_app(str(path))) as c:
+    path = factory.filled_db(tmp_path_factory.mktemp("web-quotes") / "kabar.db", factory.quoted_twice(), quote_links=True)
+    with TestClient(create_app(path)) as c:
         yield c
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import fields
+from typing import Any, TypeVar
 
 from kabar.records import (
     Article,
@@ -29,6 +30,7 @@ from kabar.records import (
 from kabar.link.quote_links import QuoteGroup, QuoteOccurrence
 
 Row = dict[str, Any]
+R = TypeVar("R")
 
 
 def stems(text: str | None) -> str:
@@ -99,76 +101,61 @@ def article_from(r: Mapping[str, Any]) -> Article:
     )
 
 
+def fields_of(record: Any) -> Row:
+    """A flat record's fields by name, tuples as lists: the columns of its table (without
+    `seq`) and the fields of its export file. One place, so the two never drift apart."""
+    return {f.name: _plain(getattr(record, f.name)) for f in fields(record)}
+
+
+def record_from(cls: type[R], r: Mapping[str, Any], **renamed: str) -> R:
+    """`cls` back from a row holding its fields (list columns as tuples); `renamed`: field → column."""
+    return cls(**{f.name: _frozen(r[renamed.get(f.name, f.name)]) for f in fields(cls)})
+
+
+def _plain(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _frozen(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
+
+
 def entity_row(e: Entity) -> Row:
-    return {"id": e.id, "canonical": e.canonical, "type": e.type, "aliases": list(e.aliases)}
+    return fields_of(e)
+
+
+def article_entity_row(article_id: str, e: Entity, seq: int) -> Row:
+    """The entity as one article saw it: its own aliases."""
+    row = fields_of(e)
+    return {"article_id": article_id, "seq": seq, "entity_id": row.pop("id")} | row
 
 
 def entity_from(r: Mapping[str, Any], *, id_key: str = "id") -> Entity:
-    return Entity(id=r[id_key], canonical=r["canonical"], type=r["type"], aliases=tuple(r["aliases"]))
+    return record_from(Entity, r, id=id_key)
 
 
 def mention_row(m: Mention, seq: int) -> Row:
-    return {
-        "article_id": m.article_id,
-        "seq": seq,
-        "start": m.start,
-        "end": m.end,
-        "text": m.text,
-        "type": m.type,
-        "entity_id": m.entity_id,
-        "role": m.role,
-    }
+    return fields_of(m) | {"seq": seq}
 
 
 def mention_from(r: Mapping[str, Any]) -> Mention:
-    return Mention(r["article_id"], r["start"], r["end"], r["text"], r["type"], r["entity_id"], r["role"])
+    return record_from(Mention, r)
 
 
 def timex_row(t: TimeExpr, seq: int) -> Row:
-    return {
-        "article_id": t.article_id,
-        "seq": seq,
-        "start": t.start,
-        "end": t.end,
-        "text": t.text,
-        "type": t.type,
-        "value": t.value,
-    }
+    return fields_of(t) | {"seq": seq}
 
 
 def timex_from(r: Mapping[str, Any]) -> TimeExpr:
-    return TimeExpr(r["article_id"], r["start"], r["end"], r["text"], r["type"], r["value"])
+    return record_from(TimeExpr, r)
 
 
 def quote_row(q: Quote, seq: int) -> Row:
-    return {
-        "article_id": q.article_id,
-        "seq": seq,
-        "start": q.start,
-        "end": q.end,
-        "quote": q.quote,
-        "kind": q.kind,
-        "speaker": q.speaker,
-        "speaker_text": q.speaker_text,
-        "cue": q.cue,
-        "via": list(q.via),
-        "speaker_entity_id": q.speaker_entity_id,
-    }
+    return fields_of(q) | {"seq": seq}
 
 
 def quote_from(r: Mapping[str, Any]) -> Quote:
-    return Quote(
-        article_id=r["article_id"],
-        start=r["start"],
-        end=r["end"],
-        quote=r["quote"],
-        kind=r["kind"],
-        speaker=r["speaker"],
-        speaker_text=r["speaker_text"],
-        cue=r["cue"],
-        via=tuple(r["via"]),
-        speaker_entity_id=r["speaker_entity_id"],
-    )
+    return record_from(Quote, r)
 
 
 def failure_row(f: Failure, seq: int) -> Row:
@@ -182,43 +169,19 @@ def failure_from(r: Mapping[str, Any]) -> Failure:
 
 
 def reuse_row(x: Reuse, seq: int) -> Row:
-    return {
-        "seq": seq,
-        "source_article": x.source_article,
-        "target_article": x.target_article,
-        "source_start": x.source_start,
-        "source_end": x.source_end,
-        "target_start": x.target_start,
-        "target_end": x.target_end,
-        "similarity": x.similarity,
-        "kind": x.kind,
-        "agency": x.agency,
-    }
+    return fields_of(x) | {"seq": seq}
 
 
 def reuse_from(r: Mapping[str, Any]) -> Reuse:
-    return Reuse(
-        source_article=r["source_article"],
-        target_article=r["target_article"],
-        source_start=r["source_start"],
-        source_end=r["source_end"],
-        target_start=r["target_start"],
-        target_end=r["target_end"],
-        similarity=r["similarity"],
-        kind=r["kind"],
-        agency=r["agency"],
-    )
+    return record_from(Reuse, r)
 
 
 def citation_rows(owner: str, owner_id: str, cites: tuple[Citation, ...]) -> list[Row]:
-    return [
-        {"owner": owner, "owner_id": owner_id, "seq": i, "article_id": c.article_id, "start": c.start, "end": c.end, "text": c.text}
-        for i, c in enumerate(cites)
-    ]
+    return [{"owner": owner, "owner_id": owner_id, "seq": i} | fields_of(c) for i, c in enumerate(cites)]
 
 
 def citation_from(r: Mapping[str, Any]) -> Citation:
-    return Citation(r["article_id"], r["start"], r["end"], r["text"])
+    return record_from(Citation, r)
 
 
 def event_row(e: Event, seq: int) -> Row:

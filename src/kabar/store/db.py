@@ -275,11 +275,7 @@ class Store:
             self._insert(
                 conn,
                 t.article_entities,
-                [
-                    {"article_id": a.article.id, "seq": i, "entity_id": e.id, "canonical": e.canonical, "type": e.type, "aliases": list(e.aliases)}
-                    for a in items
-                    for i, e in enumerate(a.entities)
-                ],
+                [cv.article_entity_row(a.article.id, e, i) for a in items for i, e in enumerate(a.entities)],
             )
             self._insert(conn, t.mentions, [cv.mention_row(m, i) for a in items for i, m in enumerate(a.mentions)])
             self._insert(conn, t.timexes, [cv.timex_row(x, i) for a in items for i, x in enumerate(a.timexes)])

@@ -17,6 +17,7 @@ from typing import Any, Literal
 from sqlalchemy import select
 
 from kabar.records import Citation, Linking
+from kabar.store import convert as cv
 from kabar.store import schema as t
 from kabar.store.db import Store
 
@@ -56,40 +57,20 @@ def _row_sources(store: Store, linking: Linking) -> dict[str, Callable[[], Itera
             event = event_of.get(a.article.id)
             yield row | {"event": event, "story": story_of.get(event) if event else None}
 
-    def per_article(field: str, to_row: Callable[[Any], Row]) -> Callable[[], Iterator[Row]]:
-        return lambda: (to_row(x) for a in store.analysed_articles() for x in getattr(a, field))
+    def per_article(field: str) -> Callable[[], Iterator[Row]]:
+        return lambda: (cv.fields_of(x) for a in store.analysed_articles() for x in getattr(a, field))
 
     def entities() -> Iterator[Row]:
         with store.engine.connect() as conn:
             for r in conn.execute(select(t.entities).order_by(t.entities.c.canonical, t.entities.c.id)).mappings():
-                yield {"id": r["id"], "canonical": r["canonical"], "type": r["type"], "aliases": list(r["aliases"])}
+                yield cv.fields_of(cv.entity_from(r))
 
     return {
         "articles": articles,
         "entities": entities,
-        "mentions": per_article(
-            "mentions",
-            lambda m: {"article_id": m.article_id, "start": m.start, "end": m.end, "text": m.text, "type": m.type, "entity_id": m.entity_id, "role": m.role},
-        ),
-        "timexes": per_article(
-            "timexes",
-            lambda x: {"article_id": x.article_id, "start": x.start, "end": x.end, "text": x.text, "type": x.type, "value": x.value},
-        ),
-        "quotes": per_article(
-            "quotes",
-            lambda q: {
-                "article_id": q.article_id,
-                "start": q.start,
-                "end": q.end,
-                "quote": q.quote,
-                "kind": q.kind,
-                "speaker": q.speaker,
-                "speaker_text": q.speaker_text,
-                "cue": q.cue,
-                "via": list(q.via),
-                "speaker_entity_id": q.speaker_entity_id,
-            },
-        ),
+        "mentions": per_article("mentions"),
+        "timexes": per_article("timexes"),
+        "quotes": per_article("quotes"),
         "events": lambda: (
             {
                 "id": e.id,
@@ -116,25 +97,12 @@ def _row_sources(store: Store, linking: Linking) -> dict[str, Callable[[], Itera
             }
             for s in linking.stories
         ),
-        "reuse": lambda: (
-            {
-                "source_article": r.source_article,
-                "target_article": r.target_article,
-                "source_start": r.source_start,
-                "source_end": r.source_end,
-                "target_start": r.target_start,
-                "target_end": r.target_end,
-                "similarity": r.similarity,
-                "kind": r.kind,
-                "agency": r.agency,
-            }
-            for r in linking.reuse
-        ),
+        "reuse": lambda: (cv.fields_of(r) for r in linking.reuse),
     }
 
 
 def _cites(cites: Iterable[Citation]) -> list[Row]:
-    return [{"article_id": c.article_id, "start": c.start, "end": c.end, "text": c.text} for c in cites]
+    return [cv.fields_of(c) for c in cites]
 
 
 # --- schemas -----------------------------------------------------------------------

@@ -28,6 +28,37 @@ from sqlalchemy import (
 
 metadata = MetaData()
 
+
+def _required(name: str, kind=String) -> Column:
+    return Column(name, kind, nullable=False)
+
+
+def _span(text: str = "text") -> tuple[Column, ...]:
+    """Offsets into an article's text and the words there."""
+    return (_required("start", Integer), _required("end", Integer), _required(text, Text))
+
+
+def _listed(name: str, *columns: Column) -> Table:
+    """A table of records with a stable id, kept in the order saved (`seq`)."""
+    return Table(name, metadata, Column("id", String, primary_key=True), _required("seq", Integer), *columns)
+
+
+def _owned(name: str, owner: str, key: str, *columns: Column) -> Table:
+    """A table of rows that belong to one row of `owner` (deleted with it), in order: (key, seq) is the key."""
+    return Table(
+        name,
+        metadata,
+        Column(key, String, ForeignKey(f"{owner}.id", ondelete="CASCADE"), primary_key=True),
+        Column("seq", Integer, primary_key=True),
+        *columns,
+    )
+
+
+def _per_article(name: str, *columns: Column) -> Table:
+    """Rows of one article's analysis, in the article's order; replaced with the article."""
+    return _owned(name, "articles", "article_id", *columns)
+
+
 pages = Table(
     "pages",
     metadata,
@@ -74,15 +105,8 @@ kabar_meta = Table(
     Column("value", String, nullable=False),
 )
 
-failures = Table(
-    "failures",
-    metadata,
-    Column("id", String, primary_key=True),  # stable hash of source, stage, reason: re-runs add nothing
-    Column("seq", Integer, nullable=False),
-    Column("source", String, nullable=False),
-    Column("stage", String, nullable=False),
-    Column("reason", Text, nullable=False),
-)
+# id: a stable hash of source, stage, reason, so re-runs add nothing
+failures = _listed("failures", _required("source"), _required("stage"), _required("reason", Text))
 
 entities = Table(
     "entities",
@@ -94,55 +118,32 @@ entities = Table(
 )
 
 # The entity as one article saw it (its own aliases), in the article's order.
-article_entities = Table(
+article_entities = _per_article(
     "article_entities",
-    metadata,
-    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-    Column("seq", Integer, primary_key=True),
     Column("entity_id", String, ForeignKey("entities.id"), nullable=False, index=True),
-    Column("canonical", String, nullable=False),
-    Column("type", String, nullable=False),
-    Column("aliases", JSON, nullable=False),
+    _required("canonical"),
+    _required("type"),
+    _required("aliases", JSON),
 )
 
-mentions = Table(
+mentions = _per_article(
     "mentions",
-    metadata,
-    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-    Column("seq", Integer, primary_key=True),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("type", String, nullable=False),
+    *_span(),
+    _required("type"),
     Column("entity_id", String, nullable=False, index=True),
     Column("role", String),
 )
 
-timexes = Table(
-    "timexes",
-    metadata,
-    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-    Column("seq", Integer, primary_key=True),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("type", String, nullable=False),
-    Column("value", String, nullable=False),
-)
+timexes = _per_article("timexes", *_span(), _required("type"), _required("value"))
 
-quotes = Table(
+quotes = _per_article(
     "quotes",
-    metadata,
-    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-    Column("seq", Integer, primary_key=True),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("quote", Text, nullable=False),
-    Column("kind", String, nullable=False),
+    *_span("quote"),
+    _required("kind"),
     Column("speaker", String),
     Column("speaker_text", String),
     Column("cue", String),
-    Column("via", JSON, nullable=False),
+    _required("via", JSON),
     Column("speaker_entity_id", String, index=True),
 )
 
@@ -163,49 +164,27 @@ reuse = Table(
     Column("agency", String),
 )
 
-events = Table(
+events = _listed(
     "events",
-    metadata,
-    Column("id", String, primary_key=True),
-    Column("seq", Integer, nullable=False),
     Column("date", String),
-    Column("title", Text, nullable=False),
-    Column("entity_ids", JSON, nullable=False),
-    Column("conflicts", JSON, nullable=False),
+    _required("title", Text),
+    _required("entity_ids", JSON),
+    _required("conflicts", JSON),
 )
 
-event_articles = Table(
-    "event_articles",
-    metadata,
-    Column("event_id", String, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
-    Column("seq", Integer, primary_key=True),
-    Column("article_id", String, nullable=False, index=True),
-)
+event_articles = _owned("event_articles", "events", "event_id", Column("article_id", String, nullable=False, index=True))
 
-stories = Table(
-    "stories",
-    metadata,
-    Column("id", String, primary_key=True),
-    Column("seq", Integer, nullable=False),
-    Column("title", Text, nullable=False),
-)
+stories = _listed("stories", _required("title", Text))
 
-story_events = Table(
-    "story_events",
-    metadata,
-    Column("story_id", String, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
-    Column("seq", Integer, primary_key=True),
-    Column("event_id", String, nullable=False, index=True),
-)
+story_events = _owned("story_events", "stories", "story_id", Column("event_id", String, nullable=False, index=True))
 
-timeline_entries = Table(
+timeline_entries = _owned(
     "timeline_entries",
-    metadata,
-    Column("story_id", String, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
-    Column("seq", Integer, primary_key=True),
-    Column("date", String, nullable=False),
-    Column("description", Text, nullable=False),
-    Column("background", Boolean, nullable=False),
+    "stories",
+    "story_id",
+    _required("date"),
+    _required("description", Text),
+    _required("background", Boolean),
 )
 
 # Sentences quoted as evidence: an event's or a story's summary, a timeline entry's evidence.
@@ -216,30 +195,20 @@ citations = Table(
     Column("owner_id", String, primary_key=True),  # event id, story id, or "story_id#entry seq"
     Column("seq", Integer, primary_key=True),
     Column("article_id", String, nullable=False, index=True),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
+    *_span(),
 )
 
 # The same quotation carried by several articles (`kabar.link.quote_links`), earliest first.
-quote_groups = Table(
-    "quote_groups",
-    metadata,
-    Column("id", String, primary_key=True),
-    Column("seq", Integer, nullable=False),
-    Column("quote", Text, nullable=False),  # the first version's words
-    Column("speaker", String),
-)
+quote_groups = _listed("quote_groups", _required("quote", Text), Column("speaker", String))  # quote: the first version's words
 
 # One article's version of a group's quotation: it is the quote at (article_id, start, end).
-quote_carriers = Table(
+quote_carriers = _owned(
     "quote_carriers",
-    metadata,
-    Column("group_id", String, ForeignKey("quote_groups.id", ondelete="CASCADE"), primary_key=True),
-    Column("seq", Integer, primary_key=True),  # 0: the first to carry it
-    Column("article_id", String, nullable=False),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
+    "quote_groups",
+    "group_id",  # seq 0: the first to carry it
+    _required("article_id"),
+    _required("start", Integer),
+    _required("end", Integer),
     Column("outlet", String),
     Column("published", String),
 )
