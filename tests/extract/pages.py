@@ -47,3 +47,21 @@ def outlet_text(n: int) -> str:
 
 def outlet_pages() -> list[RawPage]:
     return [RawPage(f"kabarbanua-{n}.txt", outlet_text(n), "text") for n in range(len(STORIES))]
+
+
+def outlet_html(n: int) -> str:
+    """The same article as a page of the outlet's website: menu, article markup, footer."""
+    title, date, lead, middle, last = STORIES[n]
+    paragraphs = "".join(f"<p>{p}</p>" for p in (lead, middle, FOOTER, last))
+    return (
+        f'<html><head><title>{title} - KabarBanua</title><link rel="canonical" href="https://kabarbanua.com/berita/{n}">'
+        f'</head><body><nav><a href="/">Beranda</a> <a href="/nasional">Nasional</a></nav><article><h1>{title}</h1>'
+        f'<p class="date">{date}</p>{paragraphs}</article><footer><p>Copyright 2024 KabarBanua</p></footer></body></html>'
+    )
+
+
+def outlet_html_pages() -> list[RawPage]:
+    return [
+        RawPage(f"kabarbanua-{n}.html", outlet_html(n), "html", url=f"https://kabarbanua.com/berita/{n}")
+        for n in range(len(STORIES))
+    ]

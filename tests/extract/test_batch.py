@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kabar.extract.batch import extract_all
 from kabar.records import Article, Failure, RawPage
 
@@ -38,13 +40,14 @@ def test_batch_failures_pass_and_errors_become_failures() -> None:
     assert isinstance(out[1], Failure) and out[1].stage == "extract" and out[1].source == "menu.txt"
 
 
-def test_batch_two_pass_counts_remove_an_outlet_footer_per_page_rules_keep() -> None:
+@pytest.mark.parametrize("kind", ["text", "html"])
+def test_batch_two_pass_counts_remove_an_outlet_footer_per_page_rules_keep(kind) -> None:
     from kabar.extract import extract
     from kabar.extract.batch import count_lines
 
-    from tests.extract.pages import FOOTER, outlet_pages
+    from tests.extract.pages import FOOTER, outlet_html_pages, outlet_pages
 
-    pages = outlet_pages()
+    pages = outlet_pages() if kind == "text" else outlet_html_pages()
     assert all(FOOTER in extract(p).body for p in pages)  # no per-page rule knows it
     counts = count_lines(pages)
     assert FOOTER in counts.repeated(pages[0])

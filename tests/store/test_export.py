@@ -29,6 +29,7 @@ def _counts(items):
         "events": 3,
         "stories": 2,
         "reuse": 1,
+        "quote_links": 0,
     }
 
 
@@ -69,6 +70,16 @@ def test_export_parquet_keeps_structs(store, tmp_path):
         {"name": "Namira Yunia Lestanti", "role": "reporter"},
         {"name": "Seno Tri Sulistiyono", "role": "editor"},
     ]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_export_quote_links_name_every_carrier_first_one_marked(tmp_path, fmt):
+    with factory.fill(open_store(tmp_path / "q.db"), factory.quoted_twice(), quote_links=True) as s:
+        written = export(s, tmp_path / "out", fmt)
+    [group] = _read(written["quote_links"], fmt)
+    carriers = json.loads(group["carriers"]) if fmt == "csv" else group["carriers"]
+    assert group["speaker"] == "Xi Jinping"
+    assert [(c["outlet"], c["first"]) for c in carriers] == [("Kompas.com", True), ("Sragen Update", False)]
 
 
 def test_export_empty_store(tmp_path):

@@ -58,3 +58,9 @@ def test_quote_links_listed_earliest_first(linked_client):
 def test_quote_links_empty_store_lists_none(client):
     body = client.get("/api/quotes/links").json()
     assert body["count"] == 0 and body["data"] == []
+
+
+def test_quote_links_quotes_page_names_the_other_outlet(linked_client):
+    html = linked_client.get("/quotes").text
+    assert html.count("also carried by:") == 2
+    assert "Kompas.com</a>\n      (first, 2021-03-23T18:31+07:00)" in html

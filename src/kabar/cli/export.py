@@ -15,7 +15,7 @@ def export_cli(
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet."),
     out: Path = typer.Option(..., "--out", "-o", help="Directory to write into (created)."),
 ) -> None:
-    """Write articles, entities, mentions, timexes, quotes, events, stories (and reuse) into DIR."""
+    """Write articles, entities, mentions, timexes, quotes, events, stories (and reuse, quote links) into DIR."""
     from kabar.cli.serve import require_db
     from kabar.store import open_store
     from kabar.store.export import FORMATS, export

@@ -23,7 +23,7 @@ from kabar.store.db import Store
 
 Format = Literal["jsonl", "csv", "parquet"]
 FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet")
-KINDS = ("articles", "entities", "mentions", "timexes", "quotes", "events", "stories", "reuse")
+KINDS = ("articles", "entities", "mentions", "timexes", "quotes", "events", "stories", "reuse", "quote_links")
 _CHUNK = 2000
 Row = dict[str, Any]
 
@@ -98,6 +98,19 @@ def _row_sources(store: Store, linking: Linking) -> dict[str, Callable[[], Itera
             for s in linking.stories
         ),
         "reuse": lambda: (cv.fields_of(r) for r in linking.reuse),
+        "quote_links": lambda: (
+            {
+                "id": g.id,
+                "quote": g.quote,
+                "speaker": g.speaker,
+                "carriers": [
+                    {"article_id": o.article_id, "outlet": o.outlet, "published": o.published,
+                     "start": o.quote.start, "end": o.quote.end, "first": n == 0}
+                    for n, o in enumerate(g.occurrences)
+                ],
+            }
+            for g in store.quote_links()
+        ),
     }
 
 
@@ -144,6 +157,12 @@ def schemas():
         "reuse": schema(
             ("source_article", s), ("target_article", s), ("source_start", i), ("source_end", i), ("target_start", i),
             ("target_end", i), ("similarity", f), ("kind", s), ("agency", s),
+        ),
+        "quote_links": schema(
+            ("id", s), ("quote", s), ("speaker", s),
+            ("carriers", pa.list_(pa.struct([
+                ("article_id", s), ("outlet", s), ("published", s), ("start", i), ("end", i), ("first", b),
+            ]))),
         ),
     }
 

@@ -51,4 +51,5 @@ def quote_list_page(request: Request, store: StoreDep, page: PageNo = 1, speaker
         pager=pages(total, per_page, page),
         speaker=speaker,
         quoted_in=queries.article_summaries(store, [q.article_id for q in items]),
+        links=store.quote_links_of(items),
     )
