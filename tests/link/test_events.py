@@ -1,7 +1,8 @@
-from kabar.link.events import EventConfig, cluster_events, event_id
+from kabar.link.events import EventConfig, cluster_events, event_id, pair_scores, same_day
 from kabar.link.features import article_features
 from kabar.link.stories import cluster_stories
 from kabar.link.vectors import tfidf_vectors
+from tests.link.conftest import make
 
 
 def test_events_same_happening_grouped_other_apart(corpus):
@@ -32,3 +33,18 @@ def test_stories_join_events_of_one_topic(corpus):
 
 def test_events_id_is_stable_and_order_free():
     assert event_id(["b", "a"]) == event_id(["a", "b"]) != event_id(["a"])
+
+
+def _hearing(aid: str, day_in_text: bool):
+    lead = ("Anggota Komisi X DPR mendesak Menteri Kebudayaan menghentikan proyek penulisan ulang sejarah "
+            "dalam rapat kerja di Gedung DPR" + (", Rabu (2/7/2025)." if day_in_text else "."))
+    timexes = (("Rabu (2/7/2025)", "2025-07-02"),) if day_in_text else ()
+    return make(aid, "Fraksi Desak Penulisan Ulang Sejarah Dihentikan", [lead], published="2025-07-02", timexes=timexes)
+
+
+def test_events_same_day_named_in_both_texts_raises_the_score():
+    named = [article_features(_hearing(a, True)) for a in ("a", "b")]
+    published_only = [article_features(_hearing(a, False)) for a in ("a", "b")]
+    assert same_day(*named) and not same_day(*published_only)
+    scores = [pair_scores(f, tfidf_vectors(f), {(0, 1)}, EventConfig())[(0, 1)] for f in (named, published_only)]
+    assert scores[0] > scores[1]

@@ -41,6 +41,7 @@ class ArticleFeatures:
     # Stems of the title (else the opening words) that are not part of a name: the topic words a
     # story's headlines repeat ("harga minyak"), as opposed to the people it shares with others.
     topic_terms: frozenset[str] = frozenset()
+    event_date_in_text: bool = False  # the text names the event day (not only the publication date)
 
 
 def parse_day(value: str | None) -> date | None:
@@ -71,6 +72,11 @@ def title_and_body_start(analysed: AnalysedArticle) -> tuple[str, int]:
 def event_date(analysed: AnalysedArticle, lead_end: int) -> date | None:
     """The happening's day: a day-precise DATE in the title/lead, else the article's
     most-cited day not after publication, else the publication day."""
+    return dated_event(analysed, lead_end)[0]
+
+
+def dated_event(analysed: AnalysedArticle, lead_end: int) -> tuple[date | None, bool]:
+    """`event_date`, and whether the text names that day (not only the publication date)."""
     published = parse_day(analysed.article.published)
     days = [
         (t.start, d)
@@ -79,12 +85,12 @@ def event_date(analysed: AnalysedArticle, lead_end: int) -> date | None:
     ]
     in_lead = [d for start, d in sorted(days) if start < lead_end]
     if in_lead:
-        return in_lead[0]
+        return in_lead[0], True
     if published is not None:
-        return published
+        return published, False
     if days:
-        return Counter(d for _, d in days).most_common(1)[0][0]
-    return None
+        return Counter(d for _, d in days).most_common(1)[0][0], True
+    return None, False
 
 
 def article_features(analysed: AnalysedArticle) -> ArticleFeatures:
@@ -95,13 +101,14 @@ def article_features(analysed: AnalysedArticle) -> ArticleFeatures:
     lead_spans = spans[:_LEAD_SENTENCES]
     lead_end = lead_spans[-1][1] if lead_spans else body_start
     lead = " ".join(text[s:e] for s, e in lead_spans)
+    happened, in_text = dated_event(analysed, lead_end)
     return ArticleFeatures(
         id=article.id,
         title=title,
         lead=lead,
         stems=tuple(stem_text(text[body_start:])),
         head_stems=tuple(stem_text(f"{title} {lead}")),
-        event_date=event_date(analysed, lead_end),
+        event_date=happened,
         published=parse_day(article.published),
         entity_ids=frozenset(m.entity_id for m in analysed.mentions),
         head_entity_ids=frozenset(m.entity_id for m in analysed.mentions if m.start < lead_end),
@@ -109,6 +116,7 @@ def article_features(analysed: AnalysedArticle) -> ArticleFeatures:
         outlet=article.outlet,
         sources_cited=article.sources_cited,
         topic_terms=topic_terms(analysed, title or lead[:_TOPIC_CHARS]),
+        event_date_in_text=in_text,
     )
 
 
