@@ -8,11 +8,12 @@ five sample articles replicated. Entities are found once beforehand, as `kabar r
 from __future__ import annotations
 
 import argparse
-import random
 import re
 import statistics
 import time
 from pathlib import Path
+
+from timex import bootstrap_ci  # bench/timex.py: run as a script, bench/ is on the path
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "examples" / "samples"
@@ -45,12 +46,6 @@ def corpus():
         found, mentions = entities.annotate(article)
         docs.append((article, tuple(found), tuple(mentions)))
     return docs
-
-
-def bootstrap_ci(values: list[float], n: int = 1000) -> tuple[float, float]:
-    rng = random.Random(0)
-    means = sorted(statistics.mean(rng.choices(values, k=len(values))) for _ in range(n))
-    return means[int(0.025 * n)], means[int(0.975 * n) - 1]
 
 
 def measure(fn, docs: list, mb: float, runs: int) -> dict[str, float]:

@@ -3,7 +3,10 @@
 Per-article stages are pure functions; a stage that fails on one article
 becomes a `Failure` record and the batch goes on. Only `run` touches the
 store, and it saves each article as soon as it is analysed, so a crash
-mid-run loses nothing already processed.
+mid-run loses nothing already processed. `run` extracts as a batch (lines
+repeated across one outlet's pages are chrome, `kabar.extract.batch`) and
+links across articles twice over: events and stories (`kabar.link`), and the
+same quotation carried by several articles (`kabar.link.quote_links`).
 """
 
 from __future__ import annotations

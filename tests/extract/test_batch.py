@@ -94,3 +94,22 @@ def test_batch_pages_of_other_outlets_are_counted_apart() -> None:
     pages = outlet_pages()
     other = RawPage("lain.txt", pages[0].content.replace("KabarBanua", "WartaBorneo"), "text")
     assert FOOTER not in count_lines([pages[0], pages[1], other]).repeated(other)
+
+
+def test_batch_unreadable_page_is_not_counted_and_the_batch_goes_on(monkeypatch) -> None:
+    from kabar.extract import batch
+
+    from tests.extract.pages import outlet_pages
+
+    pages = outlet_pages()
+    real = batch._lines
+
+    def flaky(page):
+        if page.source == pages[1].source:
+            raise ValueError("rusak")
+        return real(page)
+
+    monkeypatch.setattr(batch, "_lines", flaky)
+    counts = batch.LineCounts.of(pages)
+    assert counts.pages == 2 and counts.repeated(pages[0]) == frozenset()
+    assert counts.repeated(pages[1]) == frozenset()

@@ -57,8 +57,12 @@ class LineCounts:
         site = _site(page)
         if site is None:
             return
+        try:
+            keys = {_key(site, line) for line in _lines(page)}
+        except Exception:  # a page the counter cannot read is counted as none; extraction reports it
+            return
         self.pages += 1
-        self._pending.extend({_key(site, line) for line in _lines(page)})
+        self._pending.extend(keys)
         if len(self._pending) >= _MERGE_EVERY:
             self._merge()
 
@@ -74,7 +78,10 @@ class LineCounts:
         if site is None:
             return frozenset()
         self._merge()
-        lines = sorted(set(_lines(page)))
+        try:
+            lines = sorted(set(_lines(page)))
+        except Exception:  # as in `add`: extraction will say what is wrong with the page
+            return frozenset()
         if not lines or not len(self._keys):
             return frozenset()
         keys = np.fromiter((_key(site, line) for line in lines), dtype=np.uint64, count=len(lines))
