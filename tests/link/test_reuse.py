@@ -78,3 +78,15 @@ def test_reuse_finds_a_rewrite_with_a_word_changed_and_a_clause_cut():
         published="2021-10-28")
     found = find_reuse([early, late])
     assert [(r.source_article, r.target_article) for r in found] == [("awal", "akhir")]
+
+
+def test_reuse_finds_a_shared_quotation_inside_rewritten_sentences():
+    early = make("awal", "Korea Utara dan China Perkuat Hubungan", [
+        "Dalam sebuah pesan kepada Presiden China Xi Jinping, pemimpin Korea Utara Kim Jong Un mengatakan bahwa "
+        "itu adalah pendirian tetap pemerintahnya untuk “tanpa henti mengembangkan hubungan persahabatan dan "
+        "kerja sama” antara kedua negara."], published="2021-07-12")
+    late = make("akhir", "Hubungan China dan Korea Utara", [
+        "Kim memberikan pesan kepada Xi bahwa pemerintahannya \"tanpa henti mengembangkan hubungan persahabatan "
+        "dan kerja sama\" antara kedua negara."], published="2021-10-28")
+    found = find_reuse([early, late])
+    assert [(r.source_article, r.target_article) for r in found] == [("awal", "akhir")]

@@ -57,14 +57,15 @@ def fold_mentions(analysed: AnalysedArticle, start: int, end: int) -> str:
     return "".join(pieces)
 
 
-_CLAUSE = re.compile(r"[^,;:]+")
+_CLAUSE = re.compile(r"[^,;:\"“”]+")
 
 
 def sentence_shingles(corpus: Sequence[AnalysedArticle], cfg: ReuseConfig) -> list[SentenceShingles]:
     """Shingle sets of each sentence and, when it has several, of each clause.
 
     LSH finds sets of similar size (Jaccard); clauses let a short sentence
-    that was cut from a longer one ("…, menurut Xinhua") still meet it.
+    that was cut from a longer one ("…, menurut Xinhua") still meet it, and a
+    quotation is a clause of its own, as rewrites keep a quotation's wording.
     """
     out = []
     for a, analysed in enumerate(corpus):
