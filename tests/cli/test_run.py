@@ -28,6 +28,7 @@ def test_run_stores_articles_and_writes_report(tmp_path, sample_paths):
     html = report.read_text(encoding="utf-8")
     assert "Xi Jinping dan Kim Jong Un Bertukar Pesan" in html
     assert "Baca juga:" in html  # shown under "removed as boilerplate", not in bodies
+    assert "also carried by:" in html  # Xi's words carried by Sragen Update and CNBC Indonesia
 
 
 def test_run_twice_changes_nothing(tmp_path, sample_paths):
