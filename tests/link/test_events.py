@@ -1,3 +1,5 @@
+import pytest
+
 from kabar.link.events import EventConfig, cluster_events, event_id, pair_scores, same_day
 from kabar.link.features import article_features
 from kabar.link.stories import cluster_stories
@@ -48,3 +50,20 @@ def test_events_same_day_named_in_both_texts_raises_the_score():
     assert same_day(*named) and not same_day(*published_only)
     scores = [pair_scores(f, tfidf_vectors(f), {(0, 1)}, EventConfig())[(0, 1)] for f in (named, published_only)]
     assert scores[0] > scores[1]
+
+
+@pytest.mark.parametrize(
+    ("days", "same"),
+    [
+        (("2025-07-02", "XXXX-07-02"), True),  # an undated page's "Rabu (2/7)" names the same day
+        (("XXXX-07-02", "XXXX-07-02"), True),
+        (("XXXX-07-02", "XXXX-07-03"), False),
+        (("2025-07-02", "2024-07-02"), False),  # both years known: they must agree
+    ],
+)
+def test_events_same_day_compares_month_and_day_when_a_year_is_missing(days, same):
+    features = []
+    for aid, value in zip(("a", "b"), days):
+        lead = "Anggota Komisi X DPR mendesak Menteri Kebudayaan dalam rapat kerja, Rabu (2/7)."
+        features.append(article_features(make(aid, "Rapat Komisi X", [lead], timexes=(("Rabu (2/7)", value),))))
+    assert same_day(*features) is same

@@ -29,7 +29,8 @@ class EventConfig:
     entity_bonus: float = 0.10  # added at full entity overlap (Jaccard 1)
     # added when both texts name the same day for their happening: within a story, reports of one
     # happening mostly agree on its day, reports of its other events mostly do not
-    same_day_bonus: float = 0.08
+    same_day_bonus: float = 0.10
+    same_day_min_lexical: float = 0.05  # ...for pairs with this much text in common, not any two of a day
     # Score factor by days between event dates; beyond the table, the last value.
     date_factors: tuple[float, ...] = (1.0, 0.9, 0.6, 0.45, 0.3)
 
@@ -49,8 +50,11 @@ def date_factor(a: ArticleFeatures, b: ArticleFeatures, cfg: EventConfig) -> flo
 
 
 def same_day(a: ArticleFeatures, b: ArticleFeatures) -> bool:
-    """Both texts name a day for their happening, and it is the same day."""
-    return a.event_date_in_text and b.event_date_in_text and a.event_date == b.event_date
+    """Both texts name a day for their happening, and it is the same day (the same month and
+    day when one names no year: an undated page's "Kamis (3/7)")."""
+    if a.event_date_in_text and b.event_date_in_text:
+        return a.event_date == b.event_date
+    return a.lead_month_day is not None and a.lead_month_day == b.lead_month_day
 
 
 def entity_overlap(a: ArticleFeatures, b: ArticleFeatures) -> float:
@@ -72,7 +76,8 @@ def pair_scores(features: Sequence[ArticleFeatures], vectors: Vectors, pairs: se
     for i, j, b, h in zip(rows, cols, body, head):
         a, c = features[i], features[j]
         lexical = cfg.head_weight * h + (1 - cfg.head_weight) * b
-        bonus = cfg.entity_bonus * entity_overlap(a, c) + (cfg.same_day_bonus if same_day(a, c) else 0.0)
+        day = cfg.same_day_bonus if lexical >= cfg.same_day_min_lexical and same_day(a, c) else 0.0
+        bonus = cfg.entity_bonus * entity_overlap(a, c) + day
         score = (lexical + bonus) * date_factor(a, c, cfg)
         if score > 0:
             edges[(i, j)] = score

@@ -22,6 +22,7 @@ _LEAD_SENTENCES = 3
 # Without a title, the topic words come from this many opening characters.
 _TOPIC_CHARS = 300
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_MONTH_DAY = re.compile(r"^(?:\d{4}|XXXX)-(\d{2})-(\d{2})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,8 @@ class ArticleFeatures:
     # story's headlines repeat ("harga minyak"), as opposed to the people it shares with others.
     topic_terms: frozenset[str] = frozenset()
     event_date_in_text: bool = False  # the text names the event day (not only the publication date)
+    # (month, day) of the first day the title/lead names, with or without a year ("Kamis (3/7)")
+    lead_month_day: tuple[int, int] | None = None
 
 
 def parse_day(value: str | None) -> date | None:
@@ -93,6 +96,17 @@ def dated_event(analysed: AnalysedArticle, lead_end: int) -> tuple[date | None, 
     return None, False
 
 
+def lead_month_day(analysed: AnalysedArticle, lead_end: int) -> tuple[int, int] | None:
+    """(month, day) of the first DATE in the title/lead that names a day, even without its year."""
+    for t in sorted(analysed.timexes, key=lambda t: t.start):
+        if t.start >= lead_end:
+            break
+        match = _MONTH_DAY.match(t.value or "") if t.type == "DATE" else None
+        if match and 1 <= int(match.group(1)) <= 12 and 1 <= int(match.group(2)) <= 31:
+            return int(match.group(1)), int(match.group(2))
+    return None
+
+
 def article_features(analysed: AnalysedArticle) -> ArticleFeatures:
     article = analysed.article
     text = article.text
@@ -117,6 +131,7 @@ def article_features(analysed: AnalysedArticle) -> ArticleFeatures:
         sources_cited=article.sources_cited,
         topic_terms=topic_terms(analysed, title or lead[:_TOPIC_CHARS]),
         event_date_in_text=in_text,
+        lead_month_day=lead_month_day(analysed, lead_end),
     )
 
 
