@@ -160,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, required=True, help="the data folder holding ner/, stories-multi/, summaries/")
     parser.add_argument("--out", type=Path, default=Path("src/kabar/models/ner/clusters.tsv.gz"))
-    parser.add_argument("--min-count", type=int, default=3)
+    parser.add_argument("--min-count", type=int, default=2)
     parser.add_argument("--contexts", type=int, default=6000)
     parser.add_argument("--dims", type=int, default=120)
     parser.add_argument("--k", type=int, nargs="+", default=list(GRANULARITIES))

@@ -59,18 +59,23 @@ class Clusters:
     own: Mapping[str, tuple[str, ...]]
     as_left: Mapping[str, tuple[str, ...]]
     as_right: Mapping[str, tuple[str, ...]]
+    # the same features for a capitalised word: the clusters are learnt from lower-cased text,
+    # so a capitalised word's cluster means something else (a name more than a noun)
+    own_cap: Mapping[str, tuple[str, ...]] = None  # type: ignore[assignment]
 
     @classmethod
     def from_table(
-        cls, table: Mapping[str, Sequence[str]], neighbour_levels: Sequence[int] = (0, 1), own_levels: Sequence[int] | None = None,
+        cls, table: Mapping[str, Sequence[str]], neighbour_levels: Sequence[int] = (0, 1),
+        own_levels: Sequence[int] | None = None, cased: bool = False,
     ) -> Clusters:
         own = {w: tuple(f"c{k}={c}" for k, c in enumerate(ids) if own_levels is None or k in own_levels) for w, ids in table.items()}
         left = {w: tuple(f"-1c{k}={ids[k]}" for k in neighbour_levels if k < len(ids)) for w, ids in table.items()}
         right = {w: tuple(f"+1c{k}={ids[k]}" for k in neighbour_levels if k < len(ids)) for w, ids in table.items()}
-        return cls(own, left, right)
+        own_cap = {w: tuple("C" + f for f in fs) for w, fs in own.items()} if cased else own
+        return cls(own, left, right, own_cap)
 
 
-EMPTY_CLUSTERS = Clusters({}, {}, {})
+EMPTY_CLUSTERS = Clusters({}, {}, {}, {})
 
 
 def shape(word: str) -> str:
@@ -202,7 +207,7 @@ def sentence_features(
         if in_run is not None:
             feats += in_run[i]
         if use_clusters:
-            feats += clusters.own.get(lower[i], empty)
+            feats += (clusters.own_cap if words[i][:1].isupper() else clusters.own).get(lower[i], empty)
             if i > 0:
                 feats += clusters.as_left.get(lower[i - 1], empty)
             if i < n - 1:

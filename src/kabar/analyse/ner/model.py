@@ -85,7 +85,8 @@ def load_clusters(directory: Path) -> Clusters:
     if not path.is_file():
         return EMPTY_CLUSTERS
     settings = _features(directory)
-    return Clusters.from_table(clusters.load(path), tuple(settings.get("cluster_neighbours", (0, 1))), settings.get("cluster_levels"))
+    return Clusters.from_table(clusters.load(path), tuple(settings.get("cluster_neighbours", (0, 1))),
+                               settings.get("cluster_levels"), bool(settings.get("cluster_cased")))
 
 
 def load_pos(directory: Path) -> object | None:

@@ -9,7 +9,13 @@ Trained on nlp-id's POS corpus (kumparan news, MIT licence; vendored as
 features cached like the NER ones. A share of the sentences is also added
 lower-cased so that the tagger copes with lower-cased text (NERP, headlines
 typed in lower case). ``--holdout`` keeps 10% of the sentences out and prints
-the token accuracy on them.
+the token accuracy on them (99.0%; 97.2% on the same sentences lower-cased;
+10 iterations, about 40 s).
+
+Measured as NER features (the word's tag and its neighbours'), the tags did
+not raise the NER dev F1 (runs T and P1 in the NER model card) and would
+halve the tagging speed, so the shipped NER model does not use them and no
+POS model ships; ``--out`` writes one where you ask.
 """
 
 from __future__ import annotations

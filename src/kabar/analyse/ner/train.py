@@ -255,6 +255,23 @@ model.crfsuite was trained on:
 """
 
 
+CLUSTERS_NOTICE = """
+clusters.tsv.gz (word clusters, python -m kabar.analyse.ner.clusters) was learnt from the token text of:
+  - the training files above (idner-news-2k, NERGrit, NERP, the Wikipedia gold);
+  - nlp-id's POS corpus (kumparan.com, MIT licence; kabar/models/pos/LICENSE.nlp-id.txt);
+  - the hoax-news corpus of Pratiwi, I. Y. R., Asmara, R. A., Rahutomo, F. (2017). Study of hoax news
+    detection using naive Bayes classifier in Indonesian language. ICTS 2017. Licensed CC BY 4.0
+    (https://creativecommons.org/licenses/by/4.0/);
+  - IndoSum (Kurniawan, K., Louvan, S. (2018). IndoSum: A New Benchmark Dataset for Indonesian Text
+    Summarization. IALP 2018), development fold 1, licensed CC BY-SA 4.0
+    (https://creativecommons.org/licenses/by-sa/4.0/); the cluster table is shared under the same licence.
+"""
+
+ORG_LIST_NOTICE = """
+lexicon.tsv.gz also holds Kabar's own list of organisations (kabar/lang/id/ner_organisations.txt).
+"""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, required=True, help="the data folder holding ner/ and gazetteers/")
@@ -270,6 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clusters", type=Path, default=None, help="word-cluster table (python -m kabar.analyse.ner.clusters); copied beside the model")
     parser.add_argument("--cluster-neighbours", type=int, nargs="*", default=[0, 1], help="cluster levels also given for the ±1 words")
     parser.add_argument("--cluster-levels", type=int, nargs="*", default=None, help="cluster levels used for the word itself (default all)")
+    parser.add_argument("--cluster-cased", action="store_true", help="separate cluster features for capitalised words")
     parser.add_argument("--pos", action="store_true", help="POS tags of the shipped tagger (kabar.analyse.ner.pos) as features")
     parser.add_argument("--c1", type=float, default=0.05)
     parser.add_argument("--c2", type=float, default=0.01)
@@ -293,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.clusters is not None:
         from kabar.analyse.ner.clusters import load as load_clusters
 
-        clusters = Clusters.from_table(load_clusters(args.clusters), tuple(args.cluster_neighbours), args.cluster_levels)
+        clusters = Clusters.from_table(load_clusters(args.clusters), tuple(args.cluster_neighbours), args.cluster_levels, args.cluster_cased)
         if args.clusters.resolve() != clusters_path.resolve():
             clusters_path.write_bytes(args.clusters.read_bytes())
     elif clusters_path.exists():
@@ -334,11 +352,16 @@ def main(argv: list[str] | None = None) -> int:
                    + (", POS tags of the word and ±1 (kabar.analyse.ner.pos)" if pos is not None else "")
                    + (", capitalised-run first/last word and place" if args.runs else "")),
         "features": {"clusters": bool(clusters.own), "pos": pos is not None, "runs": args.runs, "org_list": args.org_list,
-                     "cluster_neighbours": args.cluster_neighbours, "cluster_levels": args.cluster_levels},
+                     "cluster_neighbours": args.cluster_neighbours, "cluster_levels": args.cluster_levels,
+                     "cluster_cased": args.cluster_cased},
         "layout": "shipped inside the package (src/kabar/models/ner/, package data), found with importlib.resources "
                   "in editable and regular installs; models/ner in the repository links to it",
         "files": files, "size_bytes": sum((args.out / f).stat().st_size for f in files),
-        "sources": {**sources, **({"gazetteers (lexicon.tsv.gz)": "DBpedia CC BY-SA 3.0 via MDEE (Alfina et al. 2016, 2017); CLDR country names"} if lexicon.names else {})},
+        "sources": {**sources, **({"gazetteers (lexicon.tsv.gz)": "DBpedia CC BY-SA 3.0 via MDEE (Alfina et al. 2016, 2017); CLDR country names"
+                                   + ("; Kabar's organisation list (kabar/lang/id/ner_organisations.txt)" if args.org_list else "")} if lexicon.names else {}),
+                    **({"word clusters (clusters.tsv.gz)": "unlabelled token text: the NER train files above, nlp-id POS corpus (MIT), "
+                        "stories-multi hoax news (Pratiwi et al. 2017, CC BY 4.0), IndoSum dev fold 1 (Kurniawan & Louvan 2018, "
+                        "CC BY-SA 4.0; the table is shared under CC BY-SA 4.0)"} if clusters.own else {})},
         "evaluation_only": ["nerugm.fold1.dev.tsv", "nerui.fold1.dev.tsv"],
         "train_sentences": len(sentences), "train_seconds": seconds,
         "command": command, "date": dt.date.today().isoformat(), "dev_scores": scores,
@@ -350,6 +373,11 @@ def main(argv: list[str] | None = None) -> int:
                "the ORG spans it finds in NERP where NERP has no PER/LOC; that first model is not shipped."]
               if args.nerp == "pseudo-org" else []),
             f"NERP option: {args.nerp}; lower-cased augmentation share: {args.lower_aug}; cased sets repeated {args.repeat_cased}x.",
+            *([f"clusters.tsv.gz ({len(clusters.own):,} lower-cased words) is built by `nice .venv/bin/python -m "
+               "kabar.analyse.ner.clusters --data DATA --out src/kabar/models/ner/clusters.tsv.gz` (PPMI over ±2 "
+               "directional contexts, TruncatedSVD 120 dims, k-means at 64/256/1024; see the module). Features: "
+               "the word's clusters at every level (separate features for a capitalised word), the ±1 words' at 64/256."]
+              if clusters.own else []),
         ],
     }
     previous = args.out / "meta.json"
@@ -360,7 +388,8 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     (args.out / "README.md").write_text(readme(meta), encoding="utf-8")
     if lexicon.names:
-        (args.out / "NOTICE.txt").write_text(NOTICE, encoding="utf-8")
+        notice = NOTICE + (ORG_LIST_NOTICE if args.org_list else "") + (CLUSTERS_NOTICE if clusters.own else "")
+        (args.out / "NOTICE.txt").write_text(notice, encoding="utf-8")
     return 0
 
 

@@ -1,1 +1,2 @@
-"""Kabar's Indonesian POS tagger (pos.crfsuite) and the nlp-id POS corpus it is trained on (MIT, see LICENSE.nlp-id.txt)."""
+"""nlp-id's POS corpus (kumparan news, MIT: LICENSE.nlp-id.txt), vendored for Kabar's POS tagger
+(python -m kabar.analyse.ner.pos --out DIR) and as unlabelled text for the NER word clusters."""
