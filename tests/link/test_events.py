@@ -67,3 +67,13 @@ def test_events_same_day_compares_month_and_day_when_a_year_is_missing(days, sam
         lead = "Anggota Komisi X DPR mendesak Menteri Kebudayaan dalam rapat kerja, Rabu (2/7)."
         features.append(article_features(make(aid, "Rapat Komisi X", [lead], timexes=(("Rabu (2/7)", value),))))
     assert same_day(*features) is same
+
+
+def test_events_a_reaction_report_scores_lower_with_the_happening():
+    lead = ["Penyerang Liverpool Diogo Jota meninggal dunia dalam kecelakaan mobil di Zamora, Spanyol."]
+    crash = make("crash", "Diogo Jota Meninggal dalam Kecelakaan di Spanyol", lead)
+    crash_again = make("crash2", "Diogo Jota Meninggal dalam Kecelakaan Mobil", lead)
+    condolence = make("duka", "Diogo Jota Meninggal, FC Porto Berduka", lead)
+    features = [article_features(a) for a in (crash, crash_again, condolence)]
+    scores = pair_scores(features, tfidf_vectors(features), {(0, 1), (0, 2)}, EventConfig())
+    assert scores[(0, 2)] < scores[(0, 1)] * 0.75

@@ -28,3 +28,17 @@ def test_features_first_short_paragraph_is_title_when_none_given():
     assert features.title == "Kebakaran Pasar Senen"
     assert features.lead.startswith("Api melahap")
     assert features.event_date is None
+
+
+@pytest.mark.parametrize(
+    ("title", "reaction"),
+    [
+        ("Diogo Jota Meninggal Dunia, FC Porto Berduka", True),
+        ("Ucapan Duka Liverpool untuk Diogo Jota", True),
+        ("Reaksi Erick Thohir Usai Timnas Putri Kalah dari Pakistan", True),
+        ("Kronologi Diogo Jota Meninggal karena Kecelakaan di Spanyol", False),
+        ("Gempa Guncang Sulawesi Tengah Pukul 03.00 WIB", False),  # "pukul" of a clock time
+    ],
+)
+def test_features_headline_of_a_reaction_report(title, reaction):
+    assert article_features(make("a", title, ["Isi berita."])).reaction is reaction

@@ -3,7 +3,8 @@
 A pair of articles is scored by lexical similarity of their title+lead and of
 their bodies (TF-IDF over stems), raised by shared entities and when both texts
 name the same day for their happening, and lowered when their event dates lie
-apart; only pairs found by blocking (shared rare terms,
+apart or when one headline reports a reaction (condolences, a response) and the
+other the happening; only pairs found by blocking (shared rare terms,
 `graph.top_neighbours`) are scored. Articles are then grouped by average
 linkage. `assign` adds new articles to existing events without re-clustering
 the old ones.
@@ -31,6 +32,9 @@ class EventConfig:
     # happening mostly agree on its day, reports of its other events mostly do not
     same_day_bonus: float = 0.10
     same_day_min_lexical: float = 0.05  # ...for pairs with this much text in common, not any two of a day
+    # factor when one headline reports a reaction to a happening and the other does not: a
+    # condolence or a response is an event of its own, though it retells the happening
+    reaction_factor: float = 0.5
     # Score factor by days between event dates; beyond the table, the last value.
     date_factors: tuple[float, ...] = (1.0, 0.9, 0.6, 0.45, 0.3)
 
@@ -78,7 +82,8 @@ def pair_scores(features: Sequence[ArticleFeatures], vectors: Vectors, pairs: se
         lexical = cfg.head_weight * h + (1 - cfg.head_weight) * b
         day = cfg.same_day_bonus if lexical >= cfg.same_day_min_lexical and same_day(a, c) else 0.0
         bonus = cfg.entity_bonus * entity_overlap(a, c) + day
-        score = (lexical + bonus) * date_factor(a, c, cfg)
+        reaction = cfg.reaction_factor if a.reaction != c.reaction else 1.0
+        score = (lexical + bonus) * date_factor(a, c, cfg) * reaction
         if score > 0:
             edges[(i, j)] = score
     return edges

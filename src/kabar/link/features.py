@@ -14,6 +14,7 @@ from datetime import date
 
 from kabar.analyse.stem import stem_text
 from kabar.analyse.tokens import sentence_spans
+from kabar.lang.id.reactions import REACTION_WORDS
 from kabar.records import AnalysedArticle
 
 # A first paragraph this short and without a final stop is taken for a title.
@@ -22,6 +23,7 @@ _LEAD_SENTENCES = 3
 # Without a title, the topic words come from this many opening characters.
 _TOPIC_CHARS = 300
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_WORD = re.compile(r"\w+")
 _MONTH_DAY = re.compile(r"^(?:\d{4}|XXXX)-(\d{2})-(\d{2})")
 
 
@@ -45,6 +47,7 @@ class ArticleFeatures:
     event_date_in_text: bool = False  # the text names the event day (not only the publication date)
     # (month, day) of the first day the title/lead names, with or without a year ("Kamis (3/7)")
     lead_month_day: tuple[int, int] | None = None
+    reaction: bool = False  # the headline reports a reaction (condolences, a response), not a happening
 
 
 def parse_day(value: str | None) -> date | None:
@@ -132,6 +135,7 @@ def article_features(analysed: AnalysedArticle) -> ArticleFeatures:
         topic_terms=topic_terms(analysed, title or lead[:_TOPIC_CHARS]),
         event_date_in_text=in_text,
         lead_month_day=lead_month_day(analysed, lead_end),
+        reaction=not REACTION_WORDS.isdisjoint(_WORD.findall(title.lower())),
     )
 
 
