@@ -121,3 +121,46 @@ def test_pipeline_failing_quote_links_become_a_failure(tmp_path, monkeypatch, sa
     summary = pipeline.run(sample_paths[:2], db=str(tmp_path / "k.db"))
     assert summary.articles_stored == 2 and summary.quote_links == ()
     assert [(f.stage, f.reason) for f in summary.failures] == [("link.quotes", "RuntimeError: blocking exploded")]
+
+
+def _two_articles(tmp_path):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Prabowo Tiba di Jeddah\n\nJEDDAH - Presiden Prabowo Subianto tiba di Jeddah, Arab Saudi, pada Rabu malam "
+        "untuk bertemu Putra Mahkota Mohammed bin Salman dan membahas kerja sama investasi kedua negara.",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "Prabowo Umrah di Sela Kunjungan\n\nMEKKAH - Prabowo menunaikan ibadah umrah di Masjidil Haram, Mekkah, "
+        "pada Kamis pagi di sela kunjungan kenegaraannya ke Arab Saudi yang berlangsung selama tiga hari.",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_pipeline_run_gives_a_short_name_the_corpus_identity(tmp_path):
+    from kabar.store import open_store
+
+    db = str(tmp_path / "k.db")
+    summary = pipeline.run([_two_articles(tmp_path)], db=db)
+    assert summary.failures == []
+    with open_store(db) as store:
+        corpus = list(store.analysed_articles())
+        names = {e.id: e.canonical for a in corpus for e in a.entities}
+        people = {names[m.entity_id] for a in corpus for m in a.mentions if m.type == "PER"}
+        stored = store.count("entities")
+    assert "Prabowo Subianto" in people and "Prabowo" not in people
+    assert stored == len(names)  # the short name's own entity is gone, nothing else is
+
+
+def test_pipeline_failing_identities_become_a_failure(tmp_path, monkeypatch):
+    from kabar.analyse import identity
+
+    def broken(articles):
+        raise RuntimeError("identity exploded")
+
+    monkeypatch.setattr(identity, "resolve_identities", broken)
+    summary = pipeline.run([_two_articles(tmp_path)], db=str(tmp_path / "k.db"))
+    assert summary.articles_stored == 2
+    assert [(f.stage, f.reason) for f in summary.failures] == [("link.identity", "RuntimeError: identity exploded")]

@@ -5,19 +5,20 @@ becomes a `Failure` record and the batch goes on. Only `run` touches the
 store, and it saves each article as soon as it is analysed, so a crash
 mid-run loses nothing already processed. `run` extracts as a batch (lines
 repeated across one outlet's pages are chrome, `kabar.extract.batch`) and
-links across articles twice over: events and stories (`kabar.link`), and the
-same quotation carried by several articles (`kabar.link.quote_links`).
+links across articles: events and stories (`kabar.link`), one identity for a
+person named in part in some articles (`kabar.analyse.identity`), and the same
+quotation carried by several articles (`kabar.link.quote_links`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kabar.link.quote_links import QuoteGroup
 from kabar.log import get_logger
-from kabar.records import AnalysedArticle, Article, Failure, Linking, RawPage
+from kabar.records import AnalysedArticle, Article, Entity, Failure, Linking, RawPage
 from kabar.scale.executor import Executor
 
 log = get_logger(__name__)
@@ -99,6 +100,39 @@ def link_articles(articles: Sequence[AnalysedArticle]) -> Linking:
         return link(articles)
     except Exception as exc:
         return Linking(failures=(Failure("<corpus>", "link", _reason(exc)),))
+
+
+def unify_identities(
+    store, corpus: list[AnalysedArticle], on_failure: Callable[[Failure], None]
+) -> tuple[list[AnalysedArticle], dict[str, Entity]]:
+    """People some articles name only in part join the full name others give
+    (`kabar.analyse.identity`); the articles that change are stored again.
+
+    Runs after event linking, whose entity weights are tuned on each article's
+    own names; on failure the corpus stays as it is and the reason is recorded.
+    """
+    from kabar.analyse.identity import apply_identities, resolve_identities
+
+    try:
+        merges = resolve_identities(corpus)
+        unified = [apply_identities(a, merges) for a in corpus]
+        store.upsert_analysed_many(u for u, a in zip(unified, corpus) if u is not a)
+        store.prune_entities()
+    except Exception as exc:
+        on_failure(Failure("<corpus>", "link.identity", _reason(exc)))
+        return corpus, {}
+    return unified, merges
+
+
+def _with_identities(linking: Linking, merges: Mapping[str, Entity]) -> Linking:
+    """Events naming the entities the corpus identities replaced name their full entities instead."""
+    if not merges:
+        return linking
+    events = tuple(
+        replace(e, entity_ids=tuple(dict.fromkeys(merges[i].id if i in merges else i for i in e.entity_ids)))
+        for e in linking.events
+    )
+    return replace(linking, events=events)
 
 
 def link_quote_groups(articles: Sequence[AnalysedArticle]) -> tuple[tuple[QuoteGroup, ...], tuple[Failure, ...]]:
@@ -194,7 +228,8 @@ def run(
         linking = link_articles(corpus)
         for failure in linking.failures:
             _fail(summary, store, failure)
-        summary.linking = replace(linking, failures=())
+        corpus, merges = unify_identities(store, corpus, lambda f: _fail(summary, store, f))
+        summary.linking = _with_identities(replace(linking, failures=()), merges)
         store.save_linking(summary.linking)
         summary.quote_links, quote_failures = link_quote_groups(corpus)
         for failure in quote_failures:

@@ -110,6 +110,14 @@ class Store:
             count += self._write_batch(batch)
         return count
 
+    def prune_entities(self) -> int:
+        """Delete entities no stored article names any more (after identities were merged); returns how many."""
+        named = select(t.article_entities.c.entity_id)
+        with self.engine.begin() as conn:
+            deleted = conn.execute(delete(t.entities).where(t.entities.c.id.not_in(named))).rowcount
+            _bump_generation(conn)
+        return deleted
+
     def save_linking(self, linking: Linking) -> None:
         """Replace the stored reuse, events, stories and timelines with `linking`.
 
