@@ -159,3 +159,19 @@ def test_entities_role_keeps_the_portfolio_but_not_the_country():
     entities, mentions = annotate(_article("Menteri Kesehatan Budi Gunadi Sadikin tiba di Jakarta bersama Presiden China Xi Jinping."))
     roles = {m.text: m.role for m in mentions if m.type == "PER"}
     assert roles == {"Budi Gunadi Sadikin": "Menteri Kesehatan", "Xi Jinping": "Presiden"}
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "second", "full"),
+    [
+        ("Menteri Sosial Saifullah Yusuf atau Gus Ipul meninjau sekolah. Gus Ipul mengatakan sekolah siap.", "Gus Ipul", "Saifullah Yusuf"),
+        ("Mantan Gubernur DKI Jakarta Basuki Tjahaja Purnama alias Ahok hadir. Ahok mengaku senang.", "Ahok", "Basuki Tjahaja Purnama"),
+    ],
+)
+def test_entities_nickname_after_a_full_name_is_the_same_person(paragraph, second, full):
+    assert _canonical_of(_article(paragraph), second) == {full}
+
+
+def test_entities_a_choice_between_two_people_is_not_a_nickname():
+    paragraph = "Warga bisa memilih Anies Baswedan atau Prabowo Subianto pada pemilu mendatang."
+    assert _canonical_of(_article(paragraph), "Prabowo Subianto") == {"Prabowo Subianto"}

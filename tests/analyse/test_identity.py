@@ -76,3 +76,16 @@ def test_identity_full_name_must_look_like_a_name(noisy_full_name: str) -> None:
 def test_identity_particles_belong_to_names() -> None:
     merges = resolve_identities([_with_people("a", "Mohammed bin Salman"), _with_people("b", "Salman")])
     assert [target.canonical for target in merges.values()] == ["Mohammed bin Salman"]
+
+
+def test_identity_nickname_joins_the_person_another_article_named() -> None:
+    named = _analysed("a", "Menteri Sosial Saifullah Yusuf atau Gus Ipul meninjau sekolah rakyat di Sumenep, Senin.")
+    nickname_only = _analysed("b", "Gus Ipul mengatakan seluruh sekolah rakyat siap menerima siswa baru pekan depan.")
+    assert _people(nickname_only) == {"Gus Ipul"}
+    merges = resolve_identities([named, nickname_only])
+    assert _people(apply_identities(nickname_only, merges)) == {"Saifullah Yusuf"}
+
+
+def test_identity_organisation_before_a_name_is_not_part_of_it() -> None:
+    merges = resolve_identities([_with_people("a", "Robben Rico"), _with_people("b", "Kemensos Robben Rico")])
+    assert merges == {}

@@ -375,21 +375,40 @@ def _resolve(text: str, spans: list[_Span], table: AliasTable) -> list[_Span]:
             named.append(replace(span, type=capital.type, canonical=capital.canonical))
             continue
         named.append(replace(span, canonical=_normalise_name(surface)))
-    return _fold_short_forms(_fold_bracketed(text, named))
+    return _fold_short_forms(_fold_other_names(text, named))
 
 
-def _fold_bracketed(text: str, spans: list[_Span]) -> list[_Span]:
-    """"Joko Widodo (Jokowi)", "Komisi Pemberantasan Korupsi (KPK)": the name in brackets
-    right after a name of the same type is another name of it, in the whole article."""
+def _fold_other_names(text: str, spans: list[_Span]) -> list[_Span]:
+    """A second name given right after a name is another name of it, in the whole article:
+    in brackets ("Joko Widodo (Jokowi)", "Komisi Pemberantasan Korupsi (KPK)") or, for people,
+    as a nickname ("Saifullah Yusuf atau Gus Ipul", "Basuki Tjahaja Purnama alias Ahok")."""
     alias: dict[str, str] = {}
     for a, b in zip(spans, spans[1:]):
+        if a.type != b.type or b.canonical == a.canonical or alias_table().lookup(text[b.start : b.end]) is not None:
+            continue
         between = text[a.end : b.start]
-        if a.type == b.type and re.fullmatch(r"\s*\(\s*", between) and text[b.end : b.end + 1] == ")":
-            if b.canonical != a.canonical and alias_table().lookup(text[b.start : b.end]) is None:
-                alias.setdefault(b.canonical, a.canonical)
+        bracketed = re.fullmatch(r"\s*\(\s*", between) is not None and text[b.end : b.end + 1] == ")"
+        if bracketed or (a.type == "PER" and _is_nickname(between, a.canonical, b.canonical)):
+            alias.setdefault(b.canonical, a.canonical)
     if not alias:
         return spans
     return [replace(s, canonical=alias.get(s.canonical, s.canonical)) for s in spans]
+
+
+# "yang akrab disapa", "alias": a nickname follows; "atau" only when the second name reads as one
+# (a single word after a full name, or an honorific nickname), since "Prabowo atau Anies" is a choice.
+_NICKNAME_CUE = re.compile(r"\s*,?\s*(?:alias|(?:yang\s+)?(?:akrab|biasa|kerap)\s+(?:di)?sapa|(?:yang\s+)?dikenal\s+(?:dengan\s+)?(?:nama|sapaan))\s+")
+_OR = re.compile(r"\s*,?\s*atau\s+")
+_NICKNAME_HONORIFICS = frozenset({"gus", "cak", "kang", "bung", "abah", "mbah", "ning", "buya", "bang", "uda", "daeng"})
+
+
+def _is_nickname(between: str, full: str, second: str) -> bool:
+    if _NICKNAME_CUE.fullmatch(between):
+        return True
+    if not _OR.fullmatch(between) or len(full.split()) < 2:
+        return False
+    words = second.split()
+    return len(words) == 1 or words[0].lower() in _NICKNAME_HONORIFICS
 
 
 def _acts_as_state(text: str, span: _Span) -> bool:

@@ -9,7 +9,9 @@ is the only one it can stand for, or clearly the most reported one:
 
 - "Prabowo" → "Prabowo Subianto", "Jong Un" → "Kim Jong Un";
 - "Kim" stays itself when the corpus has both "Kim Jong Un" and "Kim Yo Jong"
-  reported about as often.
+  reported about as often;
+- a nickname an article gave next to the full name ("Saifullah Yusuf atau Gus
+  Ipul") joins that person in articles that use the nickname alone.
 
 Public API: ``resolve_identities(analysed) -> {entity id: Entity}`` (the merges
 to make) and ``apply_identities(analysed_article, merges)``.
@@ -21,8 +23,9 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
-from kabar.lang.id.words import common_words
+from kabar.lang.id.words import common_words, organisation_words
 from kabar.records import AnalysedArticle, Entity, Quote
 
 __all__ = ["apply_identities", "resolve_identities"]
@@ -45,9 +48,10 @@ def resolve_identities(analysed: Sequence[AnalysedArticle]) -> dict[str, Entity]
                 entities.setdefault(entity.id, entity)
                 articles_of[entity.id] += 1
     full = [e for e in entities.values() if len(_tokens(e.canonical)) >= 2 and _looks_like_a_name(e.canonical)]
+    nicknames = _nickname_owners(full)
     merges: dict[str, Entity] = {}
     for entity in entities.values():
-        target = _full_name_of(entity, full, articles_of)
+        target = _full_name_of(entity, full, articles_of) or _owner_of_nickname(entity, nicknames)
         if target is not None:
             merges[entity.id] = target
     return {short: _final(merges, target) for short, target in merges.items()}
@@ -89,10 +93,32 @@ def _full_name_of(entity: Entity, full: list[Entity], articles_of: Counter[str])
     return candidates[0]
 
 
+def _nickname_owners(full: list[Entity]) -> dict[str, list[Entity]]:
+    """Other names articles gave a person ("Saifullah Yusuf atau Gus Ipul" → "gus ipul"), to the people."""
+    owners: dict[str, list[Entity]] = {}
+    for entity in full:
+        for alias in entity.aliases:
+            key = " ".join(_tokens(alias))
+            if key and not _is_part_of(_tokens(alias), _tokens(entity.canonical)) and key != " ".join(_tokens(entity.canonical)):
+                owners.setdefault(key, []).append(entity)
+    return owners
+
+
+def _owner_of_nickname(entity: Entity, owners: Mapping[str, list[Entity]]) -> Entity | None:
+    """ "Gus Ipul" in an article that never gives his name → the one person another article calls so."""
+    found = {e.id: e for e in owners.get(" ".join(_tokens(entity.canonical)), ()) if e.id != entity.id}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _not_name_words() -> frozenset[str]:
+    return common_words() | organisation_words()
+
+
 def _looks_like_a_name(name: str) -> bool:
     """Every word a name part: not a lower-case word ("Diogo Jota hangus"), a title word left on the name
-    ("Negeri Sugiono") or an abbreviation ("Seskab RI Letkol Teddy Indra Wijaya")."""
-    words = common_words()
+    ("Negeri Sugiono"), an organisation ("Kemensos Robben Rico") or an abbreviation ("Seskab RI …")."""
+    words = _not_name_words()
     for token in (t for t in _TOKEN.split(name) if t):
         if token.lower() in _NAME_PARTICLES:
             continue
