@@ -343,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
     given = ["DATA" if i > 0 and given[i - 1] == "--data" else a for i, a in enumerate(given)]
     command = " ".join(["nice", ".venv/bin/python", "-m", "kabar.analyse.ner.train", *given])
     meta = {
-        "name": "kabar-ner-id", "version": "1.0.0", "kabar_version": __version__, "language": "id",
+        "name": "kabar-ner-id", "version": "1.1.0", "kabar_version": __version__, "language": "id",
         "task": "named entity recognition (BIO)", "labels": ["PER", "ORG", "LOC"],
         "description": "Kabar's Indonesian named-entity tagger (persons, organisations, places) for news text.",
         "method": (f"linear-chain CRF (python-crfsuite, L-BFGS, c1={args.c1}, c2={args.c2}, {args.iterations} iterations); "

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kabar.analyse.ner.model import load, model_dir, shipped
+
+
+def test_model_shipped_loads_its_clusters_as_its_card_says():
+    meta = json.loads((model_dir() / "meta.json").read_text(encoding="utf-8"))
+    model = shipped()
+    assert bool(model.clusters.own) == meta["features"]["clusters"]
+    assert (model.pos is not None) == meta["features"]["pos"]
+    if meta["features"]["clusters"]:
+        assert "clusters.tsv.gz" in meta["files"] and "IndoSum" in (model_dir() / "NOTICE.txt").read_text(encoding="utf-8")
+        assert model.clusters.own_cap["jakarta"][0].startswith("Cc0=")
+
+
+def test_model_card_names_no_local_data_path():
+    meta = json.loads((model_dir() / "meta.json").read_text(encoding="utf-8"))
+    assert "--data DATA" in meta["command"] and "shared" not in meta["command"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "entity", "kind"),
+    [
+        ("Harga saham Telkom naik tajam pada perdagangan Senin .", "Telkom", "ORG"),
+        ("Pertamina menaikkan harga BBM nonsubsidi mulai Sabtu .", "Pertamina", "ORG"),
+        ("Kementerian Luar Negeri memanggil duta besar Australia di Jakarta .", "Kementerian Luar Negeri", "ORG"),
+        ("menteri retno marsudi bertemu wartawan di bandung .", "retno marsudi", "PER"),
+    ],
+)
+def test_model_tags_organisations_and_lower_cased_names(sentence, entity, kind):
+    from kabar.analyse.ner.conll import bio_spans
+
+    words = sentence.split()
+    spans = {(" ".join(words[a:b]), t) for a, b, t in bio_spans(shipped().tag(words))}
+    assert (entity, kind) in spans
+
+
+def test_model_load_of_a_missing_directory_fails_clearly(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        load(tmp_path)
