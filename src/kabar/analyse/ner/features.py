@@ -68,10 +68,22 @@ class Clusters:
         cls, table: Mapping[str, Sequence[str]], neighbour_levels: Sequence[int] = (0, 1),
         own_levels: Sequence[int] | None = None, cased: bool = False,
     ) -> Clusters:
-        own = {w: tuple(f"c{k}={c}" for k, c in enumerate(ids) if own_levels is None or k in own_levels) for w, ids in table.items()}
-        left = {w: tuple(f"-1c{k}={ids[k]}" for k in neighbour_levels if k < len(ids)) for w, ids in table.items()}
-        right = {w: tuple(f"+1c{k}={ids[k]}" for k in neighbour_levels if k < len(ids)) for w, ids in table.items()}
-        own_cap = {w: tuple("C" + f for f in fs) for w, fs in own.items()} if cased else own
+        # words share cluster-id combinations (about one per finest cluster), so the feature
+        # tuples are built once per combination: fast to load, small in memory
+        levels = range(len(next(iter(table.values()), ()))) if own_levels is None else own_levels
+        built: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
+        own, own_cap, left, right = {}, {}, {}, {}
+        for w, ids in table.items():
+            ids = tuple(ids)
+            parts = built.get(ids)
+            if parts is None:
+                mine = tuple(f"c{k}={ids[k]}" for k in levels if k < len(ids))
+                parts = built[ids] = (
+                    mine, tuple("C" + f for f in mine) if cased else mine,
+                    tuple(f"-1c{k}={ids[k]}" for k in neighbour_levels if k < len(ids)),
+                    tuple(f"+1c{k}={ids[k]}" for k in neighbour_levels if k < len(ids)),
+                )
+            own[w], own_cap[w], left[w], right[w] = parts
         return cls(own, left, right, own_cap)
 
 
@@ -199,19 +211,24 @@ def sentence_features(
     lower = [c[1][8] for c in cached]
     gaz = lexicon_tags(lower, lexicon) if lexicon.names else [None] * n
     out: list[list[str]] = []
-    use_clusters = bool(clusters.own)
     empty: tuple[str, ...] = ()
+    own = [c[0] for c in cached]
+    lefts = rights = None
+    if clusters.own:  # looked up once per word here, not in the loop below (tagging speed)
+        plain, cap = clusters.own, clusters.own_cap
+        own = [o + (cap if w[:1].isupper() else plain).get(low, empty) for o, w, low in zip(own, words, lower, strict=True)]
+        lefts = [clusters.as_left.get(low, empty) for low in lower]
+        rights = [clusters.as_right.get(low, empty) for low in lower]
     in_run = run_features(words, lower) if runs else None
     for i in range(n):
-        feats = list(cached[i][0])
+        feats = list(own[i])
         if in_run is not None:
             feats += in_run[i]
-        if use_clusters:
-            feats += (clusters.own_cap if words[i][:1].isupper() else clusters.own).get(lower[i], empty)
+        if lefts is not None:
             if i > 0:
-                feats += clusters.as_left.get(lower[i - 1], empty)
+                feats += lefts[i - 1]
             if i < n - 1:
-                feats += clusters.as_right.get(lower[i + 1], empty)
+                feats += rights[i + 1]
         if pos is not None:
             feats.append("t=" + pos[i])
             feats.append("-1t=" + (pos[i - 1] if i > 0 else "BOS"))
