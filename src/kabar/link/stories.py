@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from scipy import sparse
 
 from kabar.ids import stable_id
@@ -59,7 +60,9 @@ def cluster_stories(
     return [sorted({event_of[i] for i in group}) for group in article_groups]
 
 
-def story_topics(features: Sequence[ArticleFeatures], groups: Sequence[Sequence[int]], cfg: StoryConfig) -> dict[int, set[str]]:
+def story_topics(
+    features: Sequence[ArticleFeatures], groups: Sequence[Sequence[int]], cfg: StoryConfig
+) -> dict[int, set[str]]:
     """The topic words of each large group (by index): what its headlines keep repeating."""
     total = Counter(t for f in features for t in f.topic_terms)
     rest = max(1, len(features))
@@ -95,8 +98,9 @@ def _attach_by_topic(features, matrix, edges, groups: list[list[int]], cfg: Stor
     sums: dict[int, sparse.csr_matrix] = {}
 
     def summed(g: int) -> sparse.csr_matrix:
-        if g not in sums:
-            sums[g] = sparse.csr_matrix(matrix[groups[g]].sum(axis=0))
+        if g not in sums:  # a sparse sum of the group's rows (a dense one would span every hashed term)
+            ones = sparse.csr_matrix(np.ones((1, len(groups[g])), dtype=np.float32))
+            sums[g] = (ones @ matrix[groups[g]]).tocsr()
         return sums[g]
 
     merged = [list(g) for g in groups]
