@@ -302,3 +302,35 @@ def test_quotes_menurut_pronoun_without_comma():
     )
     q = only(annotate(art), "kanal di Telegram")
     assert (q.speaker, q.speaker_text, q.quote) == ("Rudiantara", "dia", "banyak sekali kanal di Telegram yang bermuatan propaganda")
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "quote", "speaker"),
+    [
+        (
+            ("Presiden Joko Widodo meminta bantuan sosial segera disalurkan pekan ini.",
+             "“Ini sudah sangat mendesak sekali,” kata Presiden dalam rapat terbatas di Istana Merdeka."),
+            "Ini sudah sangat mendesak sekali",
+            "Joko Widodo",
+        ),
+        (
+            ("Menteri Keuangan Sri Mulyani Indrawati menghadiri rapat kabinet di Jakarta, Senin.",
+             "“Dana untuk program ini sudah tersedia di anggaran,” ujar Menkeu kepada wartawan."),
+            "Dana untuk program ini sudah tersedia di anggaran",
+            "Sri Mulyani Indrawati",
+        ),
+        (
+            # no one was introduced with the title: the role stays the speaker
+            ("Rapat kabinet digelar di Istana Merdeka, Jakarta, Senin.",
+             "“Semua program harus berjalan minggu ini juga,” kata Presiden dalam rapat itu."),
+            "Semua program harus berjalan minggu ini juga",
+            "Presiden",
+        ),
+    ],
+)
+def test_quotes_bare_title_stands_for_the_person_given_it(paragraphs, quote, speaker):
+    from kabar.analyse import entities
+
+    art = article(*paragraphs)
+    q = only(annotate(art, *entities.annotate(art)), quote)
+    assert q.speaker == speaker

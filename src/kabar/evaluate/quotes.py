@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kabar.evaluate.scoreboard import Scoreboard
+from kabar.lang.id.aliases import canonical_title
 from kabar.lang.id.quote_cues import PRONOUNS, TITLE_WORDS
 from kabar.records import Article, Quote
 
@@ -94,10 +95,14 @@ def speaker_matches(pred: str | None, gold: str | None, pred_text: str | None = 
     """Case-insensitive; one name's words inside the other's once titles are set aside.
 
     A gold speaker that is a pronoun ("dia": PFSA marks the words at the cue)
-    is matched by the words at our cue, as it names no one to resolve to.
+    is matched by the words at our cue, as it names no one to resolve to; so is
+    a bare title ("kata Presiden"), which the contract resolves to the person
+    the article gave that title.
     """
     if gold is not None and gold.strip().lower() in PRONOUNS:
         return (pred_text or "").strip().lower() == gold.strip().lower()
+    if gold is not None and canonical_title(gold) is not None and (pred_text or "").strip().lower() == gold.strip().lower():
+        return True  # gold names the bare title at the cue ("kata Presiden"); Kabar resolves it to the person given it
     if pred is None or gold is None:
         return False
     p, g = _name_words(pred), _name_words(gold)

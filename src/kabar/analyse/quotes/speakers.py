@@ -17,7 +17,8 @@ from functools import cached_property
 
 from kabar.lang.id import quote_cues as cues
 from kabar.lang.id.agencies import find_agencies
-from kabar.lang.id.aliases import AliasEntry, canonical_of
+from kabar.lang.id.aliases import AliasEntry, canonical_of, canonical_title
+from kabar.lang.id.words import common_words as news_words
 from kabar.records import Mention
 
 WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
@@ -315,6 +316,9 @@ class SpeakerResolver:
         if closing or (people and name_part(phrase, self.common_words) is None):
             pick = (closing or people)[-1]
             return Speaker(self._fullest_mention(pick), pick.text, pick.entity_id)
+        holder = self.role_holder(start, end)
+        if holder is not None:
+            return holder
         words = WORD.findall(phrase)
         lower = [w.lower() for w in words]
         if lower and (lower[0] in cues.GROUP_HEADS or "dan" in lower[1:-1]):
@@ -339,6 +343,22 @@ class SpeakerResolver:
             whole = _strip_function_words(phrase)
             return Speaker(whole, _clean(phrase))
         return Speaker(self._fullest_name(name, start), _clean(phrase))
+
+    def role_holder(self, start: int, end: int) -> Speaker | None:
+        """ "kata Presiden", "ujar Menkeu": a bare title stands for the person the article last
+        introduced with it ("Presiden Joko Widodo", "Menteri Keuangan Sri Mulyani Indrawati")."""
+        title = canonical_title(self.text[start:end])
+        if title is None:
+            return None
+        holders = [
+            m
+            for m in self.mentions
+            if m.type == "PER" and m.end <= start and m.role and canonical_title(m.role) == title
+            and m.text.lower() not in news_words()  # "Instruksi Presiden (Inpres) Nomor 6": a tagging slip
+        ]
+        if not holders:
+            return None
+        return Speaker(self._fullest_mention(holders[-1]), _clean(self.text[start:end]), holders[-1].entity_id)
 
     def _inside_org(self, start: int, end: int, name: str) -> bool:
         """Whether the name's words lie inside an ORG mention of the phrase."""

@@ -115,3 +115,27 @@ def _cldr() -> dict[str, tuple[str, tuple[str, ...]]]:
 def canonical_of(surface: str) -> AliasEntry | None:
     """The alias table's entry for a surface form, or None."""
     return alias_table().lookup(surface)
+
+
+# Short forms of titles Indonesian news uses for the same office ("Menkeu" = "Menteri Keuangan"):
+# a quote "ujar Menkeu" belongs to the person introduced as "Menteri Keuangan …".
+TITLE_SHORT_FORMS: dict[str, str] = {
+    "wapres": "wakil presiden", "pm": "perdana menteri", "menlu": "menteri luar negeri", "menkeu": "menteri keuangan",
+    "menhan": "menteri pertahanan", "mendagri": "menteri dalam negeri", "mendag": "menteri perdagangan",
+    "mensos": "menteri sosial", "menag": "menteri agama", "menkes": "menteri kesehatan", "menhub": "menteri perhubungan",
+    "mentan": "menteri pertanian", "menaker": "menteri ketenagakerjaan", "menpora": "menteri pemuda dan olahraga",
+    "menbud": "menteri kebudayaan", "menkomdigi": "menteri komunikasi dan digital", "seskab": "sekretaris kabinet",
+    "mensesneg": "menteri sekretaris negara", "dubes": "duta besar", "jubir": "juru bicara",
+    "sekjen": "sekretaris jenderal", "dirjen": "direktur jenderal", "dirut": "direktur utama", "wamen": "wakil menteri",
+    "menko": "menteri koordinator", "walikota": "wali kota",
+}
+_TITLE_ARTICLES = ("sang ", "si ", "pak ", "bu ")
+
+
+def canonical_title(phrase: str) -> str | None:
+    """The title a phrase is, in its long form, or None: "sang Presiden" → "presiden", "Menkeu" → "menteri keuangan"."""
+    key = " ".join(phrase.lower().split())
+    for article in _TITLE_ARTICLES:
+        key = key.removeprefix(article)
+    key = TITLE_SHORT_FORMS.get(key, key)
+    return key if key in alias_table().titles else None
