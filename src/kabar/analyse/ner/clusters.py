@@ -164,13 +164,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--contexts", type=int, default=6000)
     parser.add_argument("--dims", type=int, default=120)
     parser.add_argument("--k", type=int, nargs="+", default=list(GRANULARITIES))
+    parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
     if not (args.data / "ner").is_dir():
         print("no data: pass --data DIR", file=sys.stderr)
         return 2
     began = time.time()
     sentences = list(corpus(args.data))
-    table = build(sentences, args.min_count, args.contexts, args.dims, args.k)
+    table = build(sentences, args.min_count, args.contexts, args.dims, args.k, args.seed)
     save(table, args.out)
     print(json.dumps({"sentences": len(sentences), "tokens": sum(map(len, sentences)), "words": len(table),
                       "granularities": args.k, "seconds": round(time.time() - began), "bytes": args.out.stat().st_size}))

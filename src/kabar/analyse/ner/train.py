@@ -376,7 +376,8 @@ def main(argv: list[str] | None = None) -> int:
             *([f"clusters.tsv.gz ({len(clusters.own):,} lower-cased words) is built by `nice .venv/bin/python -m "
                "kabar.analyse.ner.clusters --data DATA --out src/kabar/models/ner/clusters.tsv.gz` (PPMI over ±2 "
                "directional contexts, TruncatedSVD 120 dims, k-means at 64/256/1024; see the module). Features: "
-               "the word's clusters at every level (separate features for a capitalised word), the ±1 words' at 64/256."]
+               "the word's clusters at every level (separate features for a capitalised word), the ±1 words' at levels "
+               + "/".join(str(k) for k in args.cluster_neighbours) + " (0 = 64 clusters, 1 = 256, 2 = 1024)."]
               if clusters.own else []),
         ],
     }
