@@ -38,11 +38,15 @@ def extract_page(page: RawPage, repeated: frozenset[str] = frozenset()) -> Artic
 
 
 def extract_paths(paths: Iterable[str | Path], *, url: str | None = None) -> Iterator[Article | Failure]:
-    """Articles (or failures) from files, directories, JSON Lines, WARC or `-`."""
+    """Articles (or failures) from files, directories, JSON Lines, WARC or `-`, in input order.
+
+    Extracted as a batch, a window of pages at a time (`kabar.extract.batch`), so
+    lines an outlet repeats on its pages go as chrome, as in `kabar run`.
+    """
+    from kabar.extract.batch import extract_all
     from kabar.ingest import read_pages
 
-    for item in read_pages(paths, url=url):
-        yield item if isinstance(item, Failure) else extract_page(item)
+    yield from extract_all(read_pages(paths, url=url))
 
 
 @dataclass(frozen=True, slots=True)
