@@ -7,7 +7,7 @@ from kabar.analyse.tokens import sentence_spans, sentences, tokenize
 
 @pytest.mark.parametrize(
     "word",
-    ["Jong-un", "K-pop", "Covid-19", "23/03/2021", "Kompas.com", "11.45", "A.S."],
+    ["Jong-un", "K-pop", "Covid-19", "23/03/2021", "Kompas.com", "TRIBUNNEWS.COM", "detik.com", "11.45", "A.S."],
 )
 def test_tokens_keep_news_words_whole(word):
     text = f"Kata {word} tetap utuh."

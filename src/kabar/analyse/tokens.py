@@ -16,7 +16,7 @@ _TOKEN = re.compile(
     r"""
     https?://\S+                                  # URLs
   | [\w.+-]+@[\w-]+\.[\w.]+                       # e-mail addresses
-  | [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|co\.id|id|net|org|go\.id|tv|news)\b  # domains (Kompas.com)
+  | [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?i:com|co\.id|id|net|org|go\.id|tv|news)\b  # domains (Kompas.com, TRIBUNNEWS.COM)
   | \d+(?:[./:,-]\d+)+                            # dates, times, decimals: 23/03/2021, 11.45, 1,5
   | (?:[A-Z]\.){2,}                               # dotted abbreviations: A.S.
   | \w+(?:[-'’]\w+)*                              # words with inner hyphens/apostrophes: Jong-un, K-pop
