@@ -316,3 +316,19 @@ def test_timex_part_of_day_between_weekday_and_date():
 )
 def test_timex_weekday_and_date_ranges_take_the_first_day(text, surface, value):
     assert _one(text, surface).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("Kabinet periode 2019-2024 dilantik di Istana Negara.", ["2019", "2024"]),
+        ("Ia menjabat sebagai gubernur pada masa jabatan 2014 – 2019.", ["2014", "2019"]),
+    ],
+)
+def test_timex_year_range_gives_both_ends(text, ends):
+    assert [(t.text, t.value) for t in tag(text, "2021-03-23")] == [(y, y) for y in ends]
+
+
+@pytest.mark.parametrize("text", ["Kode produk 2019-2012 ditarik dari pasar.", "Hubungi 2001-2345 untuk informasi."])
+def test_timex_number_pairs_that_are_not_year_ranges(text):
+    assert tag(text, "2021-03-23") == []

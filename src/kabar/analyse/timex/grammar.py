@@ -123,7 +123,7 @@ RULES: dict[str, str] = {
         + r"(?:" + S + r"(?P<rel>" + alt(tw.PAST_WORDS + tw.FUTURE_WORDS + tw.THIS_WORDS) + r")\b)?"
         + r"|(?P<mon2>" + MONTH_ANY + r")" + S + r"(?P<y2>" + Y4 + r")\b)"
     ),
-    # tahun 1961 · tahun 2014 ini · 1988 lalu · pada 2012 · era 1990-an · awal 2015
+    # tahun 1961 · tahun 2014 ini · 1988 lalu · pada 2012 · era 1990-an · awal 2015 · 2019-2024
     "year": (
         r"\b(?:(?P<t>(?:(?P<part>" + PART + r")" + S + r")?tahun" + S + r"(?P<y>" + Y4 + r"|\d{2})(?P<dec>-?an)?\b"
         + r"(?:" + S + r"(?P<rel>lalu|silam|ini|yang" + S + r"lalu|mendatang|depan|nanti)\b)?)"
@@ -132,6 +132,9 @@ RULES: dict[str, str] = {
         + r"|(?P<t5>(?P<part5>" + PART + r")" + S + r"(?P<y5>" + Y4 + r")(?P<dec5>-an)?(?![\d.,]\d))"
         + r"|" + NOT_NUM_BEFORE + r"(?P<t4>(?P<y4>" + Y4 + r")(?P<dec4>-an)?" + S + r"(?:lalu|silam|yang" + S
         + r"lalu|mendatang|nanti)\b)"
+        # a range of years, each end its own expression: periode 2019-2024 · 2014 – 2019
+        + r"|" + NOT_NUM_BEFORE + r"(?P<t6>(?P<y6>" + Y4 + r"))(?=" + S0 + r"[-–—]" + S0 + r"(?P<to6>" + Y4 + r")(?!\d))"
+        + r"|(?:(?<=\d{4}[-–—])|(?<=\d{4} [-–—] ))(?P<t7>(?P<y7>" + Y4 + r"))(?![\w.,:/-]\d|\w)"
         + r"|" + NOT_NUM_BEFORE + r"(?P<t3>(?P<y3>" + Y4 + r")(?P<dec3>-an)?(?![\w/]|[.,:-]\d)))"
     ),
     # kuartal I 2021 · triwulan III-2020 · semester kedua tahun ini

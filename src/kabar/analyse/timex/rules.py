@@ -317,10 +317,12 @@ def r_monthyear(g: Groups, ctx: Context) -> Resolved | None:
 
 
 def r_year(g: Groups, ctx: Context) -> Resolved | None:
-    start, end, which = g.span("t", "t2", "t3", "t4", "t5")
-    suffix = {"t": "", "t2": "2", "t3": "3", "t4": "4", "t5": "5"}[which]
+    start, end, which = g.span("t", "t2", "t3", "t4", "t5", "t6", "t7")
+    suffix = which[1:]
     y = _year(g["y" + suffix])
     if y is None:
+        return None
+    if which in ("t6", "t7") and not _year_range(ctx.text, start, end, which):
         return None
     if which == "t" and len(g["y"]) == 2 and not g["dec"]:
         return None  # "tahun 98" is too rare to beat "98 tahun"-style noise
@@ -334,9 +336,21 @@ def r_year(g: Groups, ctx: Context) -> Resolved | None:
             return None  # "hingga 2000 orang"
     part = g["part" + suffix] if which in ("t", "t2", "t5") else None
     mod = tw.PARTS.get(_low(part)) if part else None
-    if g["dec" + suffix]:
+    if which not in ("t6", "t7") and g["dec" + suffix]:
         return Resolved(start, end, "DATE", f"{y // 10:03d}", mod)
     return Resolved(start, end, "DATE", f"{y:04d}", mod)
+
+
+def _year_range(text: str, start: int, end: int, which: str) -> bool:
+    """ "2019-2024": both ends years, the second later and within a century (not "2019-2012", a code)."""
+    if which == "t6":
+        pair = re.match(r"(\d{4})[ \t\u00a0]{0,3}[-–—][ \t\u00a0]{0,3}(\d{4})", text[start:])
+    else:
+        pair = re.search(r"(\d{4})[ \t\u00a0]{0,3}[-–—][ \t\u00a0]{0,3}(\d{4})$", text[max(0, start - 12):end])
+    if pair is None:
+        return False
+    first, last = int(pair.group(1)), int(pair.group(2))
+    return first < last <= first + 100
 
 
 def _roman(text: str) -> int | None:
