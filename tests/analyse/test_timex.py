@@ -332,3 +332,15 @@ def test_timex_year_range_gives_both_ends(text, ends):
 @pytest.mark.parametrize("text", ["Kode produk 2019-2012 ditarik dari pasar.", "Hubungi 2001-2345 untuk informasi."])
 def test_timex_number_pairs_that_are_not_year_ranges(text):
     assert tag(text, "2021-03-23") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Cicilan itu jatuh tempo tanggal 5 bulan lalu.", "tanggal 5 bulan lalu", "2021-02-05"),
+        ("Pendaftaran ditutup tanggal 20 bulan depan.", "tanggal 20 bulan depan", "2021-04-20"),
+        ("Ia pindah ke Bandung lima bulan lalu.", "lima bulan lalu", "2020-10"),
+    ],
+)
+def test_timex_day_of_a_relative_month(text, surface, value):
+    assert _one(text, surface, "2021-03-24").value == value

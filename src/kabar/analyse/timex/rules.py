@@ -525,6 +525,9 @@ def r_count(g: Groups, ctx: Context) -> Resolved | None:
         return None
     rel = _low(g["rel"])
     letter, mult, clock = _unit(unit_word)
+    day_of_month = _day_of_relative_month(g, ctx, start, end, letter, rel)
+    if day_of_month is not None:
+        return day_of_month
     if not rel or rel in tw.SPAN_WORDS or rel in ("mendatang", "yang akan datang"):
         mod = tw.APPROX_MODS.get(_low(g["approx"])) if g["approx"] else None
         return Resolved(start, end, "DURATION", _duration(amount, unit_word), mod)
@@ -558,6 +561,25 @@ def r_count(g: Groups, ctx: Context) -> Resolved | None:
         return Resolved(start, end, "DATE", f"{base.year + n:04d}")
     except (OverflowError, ValueError):
         return None
+
+
+def _day_of_relative_month(g: Groups, ctx: Context, start: int, end: int, letter: str, rel: str) -> Resolved | None:
+    """ "tanggal 5 bulan lalu" is the 5th of last month, not five months ago."""
+    before = re.search(r"\btanggal[ \t\u00a0]{1,3}$", ctx.text[max(0, start - 12):start], re.IGNORECASE)
+    if before is None or letter != "M" or not (g["n"] or "").isdigit() or not 1 <= int(g["n"]) <= 31:
+        return None
+    offset = -1 if rel in tw.PAST_WORDS else 1 if rel in ("depan", "mendatang", "yang akan datang") else None
+    if offset is None:
+        return None
+    start -= len(before.group())
+    if ctx.anchor is None:
+        return Resolved(start, end, "DATE", f"XXXX-XX-{int(g['n']):02d}")
+    y, m = cal.add_months(ctx.anchor.year, ctx.anchor.month, offset)
+    try:
+        day = date(y, m, int(g["n"]))
+    except ValueError:
+        return None
+    return Resolved(start, end, "DATE", _day_value(day), day=day)
 
 
 def r_weekday(g: Groups, ctx: Context) -> Resolved | None:
