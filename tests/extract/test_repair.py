@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kabar.extract import extract
-from kabar.extract.repair import repair_text, unescape_entities, unglue_words, unwrap_lines
+from kabar.extract.repair import repair_text, unescape_entities, unglue_words
 from kabar.records import RawPage
 
 GLUED = (
@@ -77,38 +77,3 @@ def test_repair_joins_a_domain_split_by_a_tokeniser() -> None:
     )
     article = extract(page)
     assert (article.dateline, article.outlet) == ("JAKARTA", "Kompas.com")
-
-
-WRAPPED = """Jakarta - Massa aksi yang berasal dari luar kota telah
-berdatangan di Masjid Istiqlal, namun mereka tidak bisa
-masuk karena pintu pagar masjid dikunci pada malam itu.
-Ratusan massa yang menggunakan bus tertahan di pintu masuk masjid,
-Senin (20/2/2017) malam, sebelum aparat mengarahkan mereka
-ke tempat lain yang telah disiapkan oleh panitia aksi.
-Aparat kepolisian yang berjaga di depan masjid kemudian
-mengarahkan bus dari daerah itu ke kawasan Monas."""
-
-
-def test_repair_unwrap_lines_joins_hard_wrapped_sentences() -> None:
-    lines = unwrap_lines(WRAPPED).split("\n")
-    assert lines[0] == (
-        "Jakarta - Massa aksi yang berasal dari luar kota telah berdatangan di Masjid Istiqlal, namun mereka "
-        "tidak bisa masuk karena pintu pagar masjid dikunci pada malam itu."
-    )
-    assert len(lines) == 3 and lines[1].startswith("Ratusan massa") and lines[2].endswith("kawasan Monas.")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # a browser copy: one paragraph a line, menus of short capitalised lines
-        "Home\nNews\nGadget\nGames\nBerita Utama\nPresiden meresmikan bendungan baru di Jawa Tengah pada Senin.\n"
-        "Bendungan itu mengairi ribuan hektare sawah milik warga di sekitarnya.",
-        # a list whose items are as long as wrapped lines
-        "Daftar SPBU yang dipasangi alat:\n1. SPBU 34-10401: Jl Kramat Raya No.116\n2. SPBU 34-10505: Jl Letjen "
-        "Suprapto\n3. SPBU 31-10202: Jl Abdul Muis No. 68\n4. SPBU 31-10701: Jl Industri II Kemayoran\n"
-        "5. SPBU 31-10303: Jl Cikini Raya Kel. Cikini",
-    ],
-)
-def test_repair_unwrap_lines_leaves_paragraph_lines_and_lists(text: str) -> None:
-    assert unwrap_lines(text) == text

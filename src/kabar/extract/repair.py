@@ -5,8 +5,6 @@ Two kinds of damage are common in news text exported by scrapers (CSV dumps,
 
 - HTML entities left in the text (``&ldquo;``, ``&nbsp;``);
 - domains split by a tokeniser (``KOMPAS. com``);
-- paragraphs hard-wrapped at a fixed width (blogs, mailing lists, e-mail),
-  whose lines break mid-sentence;
 - words glued to the link text around them, because the anchors' spaces were
   lost: ``SerikatDonald Trumpkembali``, ``dikutipAnadolu Agency``,
   ``Serikat(AS)Elon``.
@@ -26,7 +24,7 @@ import re
 
 from kabar.lang.id.words import common_words
 
-__all__ = ["join_broken_domains", "repair_text", "unescape_entities", "unglue_words", "unwrap_lines"]
+__all__ = ["join_broken_domains", "repair_text", "unescape_entities", "unglue_words"]
 
 # "KOMPAS. com": a tokeniser's space after the dot of a domain (a sentence never starts with "com")
 _BROKEN_DOMAIN = re.compile(r"\b([A-Za-z0-9]{3,})\. (com|co\.id|net|org)\b")
@@ -40,12 +38,6 @@ _PAREN_GLUE = (
     (re.compile(r"(?<=[a-z])\((?=[A-Z])"), " ("),  # "Serikat(AS)" -> "Serikat (AS)"
     (re.compile(r"\)(?=[A-Za-z])"), ") "),  # "(AS)Elon" -> "(AS) Elon"
 )
-_MIN_WRAPPED_LINES = 5
-_WRAP_WIDTH = (30, 100)  # characters of a hard-wrapped line
-_WRAPPED_SHARE = 0.6  # lines of that width, of all filled lines
-_BROKEN_SHARE = 0.25  # lines stopping mid-sentence and going on in the next, of all filled lines
-_SENTENCE_END = re.compile(r"[.!?…:][\"'”’)\]]*$|[\"”]$")
-_LIST_ITEM = re.compile(r"(?:\d{1,3}[.)]|[•●▪◦*–-])\s")
 _MIN_EVIDENCE = 2  # glued joins a text must show before any is undone
 _MIN_PART = 3
 _MIN_TAIL = 5  # a word split off a name: "kembali", "menyusul"; not "lah", "nya", "sari"
@@ -55,39 +47,7 @@ _SENTENCE_PUNCTUATION = re.compile(r"[a-z][,.;:!?](?:\s|$)")
 
 def repair_text(text: str) -> str:
     """`text` with entities decoded and scraper-glued words split apart."""
-    return unglue_words(join_broken_domains(unwrap_lines(unescape_entities(text))))
-
-
-def unwrap_lines(text: str) -> str:
-    """Join the lines of hard-wrapped paragraphs, when the text is hard-wrapped.
-
-    A text is hard-wrapped when most of its lines are of a similar, mid length and
-    many of them stop mid-sentence; then a line that stops mid-sentence joins the
-    next one when that goes on in lower case (or after a comma). A page copied from
-    a browser (one paragraph a line, menus of short capitalised lines) is left as it is.
-    """
-    lines = text.split("\n")
-    filled = [line.strip() for line in lines if line.strip()]
-    if len(filled) < _MIN_WRAPPED_LINES:
-        return text
-    mid_length = sum(1 for line in filled if _WRAP_WIDTH[0] <= len(line) <= _WRAP_WIDTH[1])
-    breaks = sum(1 for a, b in zip(filled, filled[1:]) if _continues(a, b))
-    if mid_length < _WRAPPED_SHARE * len(filled) or breaks < _BROKEN_SHARE * len(filled):
-        return text
-    out = [lines[0]]
-    for line in lines[1:]:
-        if out[-1].strip() and line.strip() and _continues(out[-1].strip(), line.strip()):
-            out[-1] = out[-1].rstrip() + " " + line.lstrip()
-        else:
-            out.append(line)
-    return "\n".join(out)
-
-
-def _continues(line: str, following: str) -> bool:
-    """`line` stops mid-sentence and `following` goes on with it."""
-    if _SENTENCE_END.search(line) or _LIST_ITEM.match(following):
-        return False
-    return following[0].islower() or line.endswith((",", ";"))
+    return unglue_words(join_broken_domains(unescape_entities(text)))
 
 
 def join_broken_domains(text: str) -> str:
