@@ -172,6 +172,20 @@ def test_entities_nickname_after_a_full_name_is_the_same_person(paragraph, secon
     assert _canonical_of(_article(paragraph), second) == {full}
 
 
-def test_entities_a_choice_between_two_people_is_not_a_nickname():
-    paragraph = "Warga bisa memilih Anies Baswedan atau Prabowo Subianto pada pemilu mendatang."
-    assert _canonical_of(_article(paragraph), "Prabowo Subianto") == {"Prabowo Subianto"}
+@pytest.mark.parametrize(
+    ("paragraph", "second"),
+    [
+        ("Warga bisa memilih Anies Baswedan atau Prabowo Subianto pada pemilu mendatang.", "Prabowo Subianto"),
+        ("Sebagian warga lebih memilih Anies Baswedan atau Prabowo dalam survei itu.", "Prabowo"),
+    ],
+)
+def test_entities_a_choice_between_two_people_is_not_a_nickname(paragraph, second):
+    assert "Anies Baswedan" not in _canonical_of(_article(paragraph), second)
+
+
+def test_entities_a_title_belongs_to_the_name_right_after_it():
+    entities, mentions = annotate(_article("Presiden Joko Widodo Gibran juga datang ke acara itu."))
+    people = [(m.text, m.role) for m in mentions if m.type == "PER"]
+    assert people[0] == ("Joko Widodo", "Presiden")
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))  # no overlapping mentions
+    assert all(role is None for _, role in people[1:])

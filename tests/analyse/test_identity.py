@@ -89,3 +89,41 @@ def test_identity_nickname_joins_the_person_another_article_named() -> None:
 def test_identity_organisation_before_a_name_is_not_part_of_it() -> None:
     merges = resolve_identities([_with_people("a", "Robben Rico"), _with_people("b", "Kemensos Robben Rico")])
     assert merges == {}
+
+
+def test_identity_name_and_nickname_pointing_at_each_other_become_one() -> None:
+    # "Saifullah Yusuf atau Gus Ipul" in one article, "Gus Ipul atau Saifullah Yusuf" in another
+    both = [_with_forms("a", "Saifullah Yusuf", "Gus Ipul"), _with_forms("b", "Gus Ipul", "Saifullah Yusuf")]
+    merges = resolve_identities(both)
+    identities = {target.id for target in merges.values()}
+    assert len(merges) == 1 and len(identities) == 1
+    assert {_people_of(apply_identities(item, merges)) for item in both} == {frozenset(identities)}
+
+
+def test_identity_nicknames_from_any_article_count() -> None:
+    plain = _with_people("a", "Saifullah Yusuf")
+    named = _with_forms("b", "Saifullah Yusuf", "Gus Ipul")
+    nickname = _with_people("c", "Gus Ipul")
+    forward = resolve_identities([plain, named, nickname])
+    backward = resolve_identities([nickname, named, plain])
+    assert {k: v.id for k, v in forward.items()} == {k: v.id for k, v in backward.items()} != {}
+
+
+def test_identity_apply_keeps_the_articles_own_forms_of_the_full_name() -> None:
+    full = Entity(stable_id("PER", "Prabowo Subianto"), "Prabowo Subianto", "PER", ("Prabowo Subianto", "Pak Prabowo Subianto"))
+    short = Entity(stable_id("PER", "Prabowo"), "Prabowo", "PER", ("Prabowo",))
+    item = AnalysedArticle(Article(id="a", source="a.txt", body=("x",)), (short, full), ())
+    merged = apply_identities(item, {short.id: full})
+    assert [(e.canonical, set(e.aliases)) for e in merged.entities] == [
+        ("Prabowo Subianto", {"Prabowo", "Prabowo Subianto", "Pak Prabowo Subianto"})
+    ]
+
+
+def _with_forms(id: str, name: str, *other_forms: str) -> AnalysedArticle:
+    """An article naming one person, with the other names the article gave them ("… atau Gus Ipul")."""
+    entity = Entity(stable_id("PER", name), name, "PER", (name, *other_forms))
+    return AnalysedArticle(Article(id=id, source=f"{id}.txt", body=(name,)), (entity,), ())
+
+
+def _people_of(item: AnalysedArticle) -> frozenset[str]:
+    return frozenset(e.id for e in item.entities)

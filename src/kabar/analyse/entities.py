@@ -85,7 +85,7 @@ def annotate(article: Article) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]
     spans = [part for span in spans for part in _split_prefixes(text, span, table)]
     spans = _add_dictionary_spans(text, spans, table)
     spans = _add_titled_names(text, spans, table)
-    spans = [_with_role(text, s, table) for s in spans]
+    spans = [_with_role(text, s, table, floor=spans[i - 1].end if i else 0) for i, s in enumerate(spans)]
     spans = _propagate(text, spans, table)
     spans = [s for s in spans if s.end > s.start and any(ch.isalnum() for ch in text[s.start : s.end])]
     spans = _resolve(text, spans, table)
@@ -296,7 +296,9 @@ def _propagate(text: str, spans: list[_Span], table: AliasTable) -> list[_Span]:
 # --- 3. titles → roles -----------------------------------------------------------------
 
 
-def _with_role(text: str, span: _Span, table: AliasTable) -> _Span:
+def _with_role(text: str, span: _Span, table: AliasTable, floor: int = 0) -> _Span:
+    """`span` with the title before or inside it as its role; `floor` is where the previous span ends,
+    which a name never reaches back over."""
     if span.type != "PER":
         return span
     words = list(re.finditer(r"\S+", text[span.start : span.end]))
@@ -309,6 +311,8 @@ def _with_role(text: str, span: _Span, table: AliasTable) -> _Span:
     if found is None:
         return replace(span, role=None)
     role, name_start = found
+    if name_start < floor:
+        return replace(span, role=None)  # the title names the span before: "Presiden Joko Widodo Gibran"
     return replace(span, start=name_start, role=role)
 
 
@@ -395,8 +399,8 @@ def _fold_other_names(text: str, spans: list[_Span]) -> list[_Span]:
     return [replace(s, canonical=alias.get(s.canonical, s.canonical)) for s in spans]
 
 
-# "yang akrab disapa", "alias": a nickname follows; "atau" only when the second name reads as one
-# (a single word after a full name, or an honorific nickname), since "Prabowo atau Anies" is a choice.
+# "yang akrab disapa", "alias": a nickname follows; "atau" only before an honorific nickname ("atau Gus
+# Ipul"), since "memilih Anies Baswedan atau Prabowo" is a choice between two people.
 _NICKNAME_CUE = re.compile(r"\s*,?\s*(?:alias|(?:yang\s+)?(?:akrab|biasa|kerap)\s+(?:di)?sapa|(?:yang\s+)?dikenal\s+(?:dengan\s+)?(?:nama|sapaan))\s+")
 _OR = re.compile(r"\s*,?\s*atau\s+")
 _NICKNAME_HONORIFICS = frozenset({"gus", "cak", "kang", "bung", "abah", "mbah", "ning", "buya", "bang", "uda", "daeng"})
@@ -408,7 +412,7 @@ def _is_nickname(between: str, full: str, second: str) -> bool:
     if not _OR.fullmatch(between) or len(full.split()) < 2:
         return False
     words = second.split()
-    return len(words) == 1 or words[0].lower() in _NICKNAME_HONORIFICS
+    return len(words) >= 2 and words[0].lower() in _NICKNAME_HONORIFICS
 
 
 def _acts_as_state(text: str, span: _Span) -> bool:

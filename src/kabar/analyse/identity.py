@@ -41,20 +41,24 @@ _NAME_PARTICLES = frozenset({"bin", "binti", "de", "da", "di", "dos", "van", "vo
 def resolve_identities(analysed: Sequence[AnalysedArticle]) -> dict[str, Entity]:
     """The person entities that are short forms of one full name elsewhere in the corpus, id → full entity."""
     entities: dict[str, Entity] = {}
+    aliases: dict[str, dict[str, None]] = {}  # every article's surface forms, in order, whatever the article order
     articles_of: Counter[str] = Counter()
     for item in analysed:
         for entity in item.entities:
             if entity.type == "PER":
                 entities.setdefault(entity.id, entity)
+                aliases.setdefault(entity.id, {}).update(dict.fromkeys(entity.aliases))
                 articles_of[entity.id] += 1
+    entities = {i: replace(e, aliases=tuple(aliases[i])) for i, e in entities.items()}
     full = [e for e in entities.values() if len(_tokens(e.canonical)) >= 2 and _looks_like_a_name(e.canonical)]
+    by_token = _index_by_token(full)
     nicknames = _nickname_owners(full)
     merges: dict[str, Entity] = {}
     for entity in entities.values():
-        target = _full_name_of(entity, full, articles_of) or _owner_of_nickname(entity, nicknames)
+        target = _full_name_of(entity, by_token, articles_of) or _owner_of_nickname(entity, nicknames)
         if target is not None:
             merges[entity.id] = target
-    return {short: _final(merges, target) for short, target in merges.items()}
+    return _settled(merges, articles_of)
 
 
 def apply_identities(item: AnalysedArticle, merges: Mapping[str, Entity]) -> AnalysedArticle:
@@ -63,13 +67,9 @@ def apply_identities(item: AnalysedArticle, merges: Mapping[str, Entity]) -> Ana
         return item
     entities: dict[str, Entity] = {}
     for entity in item.entities:
-        target = merges.get(entity.id)
-        if target is None:
-            entities.setdefault(entity.id, entity)
-            continue
+        target = merges.get(entity.id, entity)
         kept = entities.get(target.id, replace(target, aliases=()))
-        aliases = tuple(dict.fromkeys(kept.aliases + entity.aliases))
-        entities[target.id] = replace(kept, aliases=aliases)
+        entities[target.id] = replace(kept, aliases=tuple(dict.fromkeys(kept.aliases + entity.aliases)))
     return replace(
         item,
         entities=tuple(entities.values()),
@@ -80,11 +80,23 @@ def apply_identities(item: AnalysedArticle, merges: Mapping[str, Entity]) -> Ana
     )
 
 
-def _full_name_of(entity: Entity, full: list[Entity], articles_of: Counter[str]) -> Entity | None:
+def _index_by_token(full: list[Entity]) -> dict[str, list[tuple[list[str], Entity]]]:
+    """Full names by each of their words, so a short name meets only the names that share a word with it."""
+    index: dict[str, list[tuple[list[str], Entity]]] = {}
+    for entity in full:
+        tokens = _tokens(entity.canonical)
+        for token in set(tokens):
+            index.setdefault(token, []).append((tokens, entity))
+    return index
+
+
+def _full_name_of(
+    entity: Entity, by_token: Mapping[str, list[tuple[list[str], Entity]]], articles_of: Counter[str]
+) -> Entity | None:
     short = _tokens(entity.canonical)
-    if sum(len(t) for t in short) < _MIN_SHORT:
+    if not short or sum(len(t) for t in short) < _MIN_SHORT:
         return None
-    candidates = [f for f in full if f.id != entity.id and _is_part_of(short, _tokens(f.canonical))]
+    candidates = [f for tokens, f in by_token.get(short[0], ()) if f.id != entity.id and _is_part_of(short, tokens)]
     if not candidates:
         return None
     candidates.sort(key=lambda f: (-articles_of[f.id], -len(f.canonical), f.canonical))
@@ -129,13 +141,24 @@ def _looks_like_a_name(name: str) -> bool:
     return True
 
 
-def _final(merges: Mapping[str, Entity], target: Entity) -> Entity:
-    """Follow chains ("Jong Un" → "Kim Jong Un" → …) to their end."""
-    seen = set()
-    while target.id in merges and target.id not in seen:
-        seen.add(target.id)
-        target = merges[target.id]
-    return target
+def _settled(merges: Mapping[str, Entity], articles_of: Counter[str]) -> dict[str, Entity]:
+    """Each merge followed to its end ("Jong Un" → "Kim Jong Un" → …). Where names point at each other
+    ("Gus Ipul" ↔ "Saifullah Yusuf", from "X atau Y" and "Y atau X"), the loop's most reported entity
+    is the identity of all of them."""
+    settled: dict[str, Entity] = {}
+    for short in merges:
+        path = [short]
+        target = merges[short]
+        while target.id in merges and target.id not in path:
+            path.append(target.id)
+            target = merges[target.id]
+        if target.id in path:  # a loop: one of its members stands for all
+            loop = path[path.index(target.id):]
+            members = {merges[i].id: merges[i] for i in loop}
+            target = min(members.values(), key=lambda e: (-articles_of[e.id], -len(e.canonical), e.id))
+        if target.id != short:
+            settled[short] = target
+    return settled
 
 
 def _tokens(name: str) -> list[str]:
