@@ -36,6 +36,13 @@ def test_repair_unglue_words_splits_link_glue() -> None:
     assert "dilansir Reuters pada" in repaired
 
 
+def test_repair_unglue_words_leaves_outlet_names() -> None:
+    text = GLUED + " Berita ini juga dimuat detikNews dan BeritaSatu serta dibahas di KapanLagi pada Kamis malam."
+    repaired = unglue_words(text)
+    assert "dikutip Anadolu" in repaired
+    assert all(name in repaired for name in ("detikNews", "BeritaSatu", "KapanLagi"))
+
+
 def test_repair_unglue_words_leaves_menus_and_domains() -> None:
     text = "Home\nUmumPolkamHukumPendidikan\n" + GLUED + " Baca di KapanLagi.com dan #AnakArtis sekarang juga ya."
     repaired = unglue_words(text)

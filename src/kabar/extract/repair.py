@@ -22,6 +22,7 @@ from __future__ import annotations
 import html
 import re
 
+from kabar.lang.id.agencies import canonical_agency
 from kabar.lang.id.words import common_words
 
 __all__ = ["join_broken_domains", "repair_text", "unescape_entities", "unglue_words"]
@@ -113,6 +114,8 @@ def _split_run(run: str, words: frozenset[str], standalone: frozenset[str]) -> s
     segments = _SEGMENT.findall(run)
     if len(segments) < 2 and not (run[:1].isupper() and run[1:].islower()):
         return run
+    if canonical_agency(run) is not None:
+        return run  # an outlet written in camel case: "detikNews", "BeritaSatu", "KapanLagi"
     pieces = [segments[0]]
     for segment in segments[1:]:
         if _word_then_name(pieces[-1], segment, words):

@@ -61,7 +61,7 @@ class Clusters:
     as_right: Mapping[str, tuple[str, ...]]
     # the same features for a capitalised word: the clusters are learnt from lower-cased text,
     # so a capitalised word's cluster means something else (a name more than a noun)
-    own_cap: Mapping[str, tuple[str, ...]] = None  # type: ignore[assignment]
+    own_cap: Mapping[str, tuple[str, ...]]
 
     @classmethod
     def from_table(
@@ -104,7 +104,8 @@ def shape(word: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def _word(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(own features, neighbour features by offset -2, -1, +1, +2) of one word."""
+    """(own features, context) of one word: the context holds what the word tells its neighbours at
+    offsets -2, -1, +1, +2 (word and shape, two each, in that order) and, last, the word lower-cased."""
     low = word.lower()
     shp = shape(word)
     own = [
