@@ -78,11 +78,13 @@ class LineCounts:
         if site is None:
             return frozenset()
         self._merge()
+        if not len(self._keys):
+            return frozenset()  # nothing repeats: no need to prepare the page's lines
         try:
             lines = sorted(set(_lines(page)))
         except Exception:  # as in `add`: extraction will say what is wrong with the page
             return frozenset()
-        if not lines or not len(self._keys):
+        if not lines:
             return frozenset()
         keys = np.fromiter((_key(site, line) for line in lines), dtype=np.uint64, count=len(lines))
         at = np.minimum(np.searchsorted(self._keys, keys), len(self._keys) - 1)
