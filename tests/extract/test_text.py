@@ -110,3 +110,17 @@ def test_text_name_heavy_lead_and_sentences_are_kept() -> None:
         "Presiden juga meminta masyarakat untuk tidak mudik dan tetap menjaga jarak demi mencegah penularan virus.",
     ]
     assert layout(lines).body == (0, 1, 2, 3, 4)
+
+
+def test_text_short_closing_quotation_stays_in_the_article() -> None:
+    lines = [
+        "JAKARTA, KOMPAS - Presiden Joko Widodo meminta bantuan sosial segera disalurkan kepada warga pekan ini.",
+        "Menurut Presiden, masyarakat miskin yang kehilangan pendapatan karena pandemi sangat membutuhkan bantuan itu.",
+        "Menteri Keuangan Sri Mulyani Indrawati mengatakan anggaran untuk program tersebut sudah siap.",
+        "“Dananya tersedia,” ujar Menkeu.",
+        "",
+        "Berita Terkait",
+        "Harga Cabai Naik",
+    ]
+    body = [lines[i] for i in layout(lines).body]
+    assert body[-1] == "“Dananya tersedia,” ujar Menkeu."

@@ -14,10 +14,12 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kabar.extract.boilerplate import clean_inline, is_end_marker, line_kind
+from kabar.lang.id.quote_cues import POST_CUES
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”]\s*$")
 _LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[•●▪◦*–-])\s+\S")
+_QUOTE_CUE = re.compile(r"[,.!?…]?[\"”’]\s*,?\s*(\w+)")  # a closing quote mark, then the cue word
 _MAX_GAP = 5  # non-blank non-sentence lines allowed between two good lines of one article
 DATELINE = re.compile(
     r"^\s*(?P<a>[A-Z][\w.'’&]*(?:\s+[A-Z][\w.'’&]*){0,3})"
@@ -250,10 +252,20 @@ def _extend_end(infos: list[LineInfo], last: int) -> int:
             continue
         if info.kind is not None or is_end_marker(info.text) or not info.medium or info.words < 4:
             break
-        if info.stop_density < 0.15:
+        if info.stop_density < 0.15 and not _attributed_quote(info.text):
             break
         end = info.index
     return end
+
+
+def _attributed_quote(text: str) -> bool:
+    """A closing quotation with its speech cue ("“Dananya tersedia,” ujar Menkeu."): article text,
+    however few stopwords its short words give it."""
+    match = _QUOTE_CUE.search(text)
+    if match is None:
+        return False
+    cue = match.group(1).lower()
+    return cue in POST_CUES or (cue.endswith("nya") and cue[:-3] in POST_CUES)
 
 
 _CONTINUES = re.compile(r"[\w,;\-–(“]$")
