@@ -1,6 +1,6 @@
 """Repair page text damaged by scrapers before the line classifier reads it.
 
-Two kinds of damage are common in news text exported by scrapers (CSV dumps,
+Three kinds of damage are common in news text exported by scrapers (CSV dumps,
 ``element.text`` of a page):
 
 - HTML entities left in the text (``&ldquo;``, ``&nbsp;``);
@@ -12,7 +12,7 @@ Two kinds of damage are common in news text exported by scrapers (CSV dumps,
 Glue is only undone in the prose lines of a text whose prose shows it at least
 twice as a lower-case word glued to a name ("dikutipAnadolu"), and only where a
 known lower-case word sits on one side, so camel-case names (WhatsApp, iPhone,
-PlayStation in a clean text) and domains (KapanLagi.com) stay whole. A name
+PlayStation in a clean text), outlets (detikNews) and domains (KapanLagi.com) stay whole. A name
 glued to the word after it ("Trump" + "kembali") is split only when the name
 also stands alone elsewhere in the text and the word has five letters or more.
 """
