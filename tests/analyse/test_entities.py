@@ -189,3 +189,14 @@ def test_entities_a_title_belongs_to_the_name_right_after_it():
     assert people[0] == ("Joko Widodo", "Presiden")
     assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))  # no overlapping mentions
     assert all(role is None for _, role in people[1:])
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "surface", "canonical"),
+    [
+        ("PYONGYANG, KOMPAS.com - Para pemimpin China dan Korea Utara bertukar pesan.", "KOMPAS.com", "Kompas.com"),
+        ("Kabar itu dilansir AP pada Selasa malam.", "AP", "Associated Press"),
+    ],
+)
+def test_entities_agencies_and_outlets_are_organisations(paragraph, surface, canonical):
+    assert _canonical_of(_article(paragraph), surface) == {canonical}

@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from kabar.analyse.tokens import Token, sentence_spans, tokenize
 from kabar.ids import stable_id
+from kabar.lang.id.agencies import canonical_agency, find_agencies
 from kabar.lang.id.aliases import AliasTable, alias_table
 from kabar.records import Article, Entity, Mention
 
@@ -84,6 +85,7 @@ def annotate(article: Article) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]
     spans = _tagged_spans(text)
     spans = [part for span in spans for part in _split_prefixes(text, span, table)]
     spans = _add_dictionary_spans(text, spans, table)
+    spans = _add_agency_spans(text, spans)
     spans = _add_titled_names(text, spans, table)
     spans = [_with_role(text, s, table, floor=spans[i - 1].end if i else 0) for i, s in enumerate(spans)]
     spans = _propagate(text, spans, table)
@@ -148,6 +150,18 @@ def _add_dictionary_spans(text: str, spans: list[_Span], table: AliasTable) -> l
         spans = [s for s in spans if s not in overlapping]
         spans.append(_Span(start, end, entry.type))
     return sorted(spans, key=lambda s: s.start)
+
+
+def _add_agency_spans(text: str, spans: list[_Span]) -> list[_Span]:
+    """News agencies and outlets the tagger missed ("PYONGYANG, KOMPAS.com - …", "dilansir AP"),
+    from the agency table, which knows which short forms are ordinary words. Where the tagger
+    found something there, its span stays ("Kantor Berita Pusat Korea (KCNA)": two names)."""
+    added = [
+        _Span(start, end, "ORG")
+        for start, end, _ in find_agencies(text)
+        if not any(s.start < end and start < s.end for s in spans)
+    ]
+    return sorted(spans + added, key=lambda s: s.start) if added else spans
 
 
 @lru_cache(maxsize=1)
@@ -378,7 +392,8 @@ def _resolve(text: str, spans: list[_Span], table: AliasTable) -> list[_Span]:
         if capital is not None and span.type != "PER" and _acts_as_state(text, span):
             named.append(replace(span, type=capital.type, canonical=capital.canonical))
             continue
-        named.append(replace(span, canonical=_normalise_name(surface)))
+        agency = canonical_agency(surface) if span.type == "ORG" else None
+        named.append(replace(span, canonical=agency or _normalise_name(surface)))
     return _fold_short_forms(_fold_other_names(text, named))
 
 
