@@ -107,6 +107,7 @@ def test_entities_dateline_capital_is_the_city():
         # a rank is always followed by a name: the words after it are the name, not a portfolio
         ("Sekretaris Kabinet Letkol Teddy Indra Wijaya mendampingi Presiden di Jeddah.", "Teddy Indra Wijaya", "Letkol"),
         ("Kapolda Metro Jaya Irjen Karyoto mengatakan pelaku sudah ditangkap.", "Karyoto", "Irjen"),
+        ("Diplomat top China Yang Jiechi bertemu dua pejabat Amerika Serikat di Alaska.", "Yang Jiechi", "Diplomat top"),
     ],
 )
 def test_entities_titles_become_roles(paragraph, name, role):
