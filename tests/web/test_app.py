@@ -215,3 +215,23 @@ def test_app_pages_forbid_scripts(client):
     assert "script-src" not in r.headers["content-security-policy"]  # default-src 'none': no script runs
     assert "default-src 'none'" in r.headers["content-security-policy"]
     assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_app_ingested_articles_join_the_stored_stories(ingest_client):
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    first = {
+        "id": "banjir-1",
+        "text": "Banjir Merendam Bekasi\n\nBEKASI - Banjir merendam ratusan rumah di Perumahan Pondok Gede Permai, Bekasi, "
+        "pada Minggu pagi setelah hujan deras mengguyur sejak Sabtu malam. Warga mengungsi ke masjid terdekat.",
+    }
+    second = {
+        "id": "banjir-2",
+        "text": "Pengungsi Banjir Bekasi Bertambah\n\nBEKASI - Jumlah pengungsi banjir di Perumahan Pondok Gede Permai, "
+        "Bekasi, bertambah pada Minggu sore karena air terus naik setelah hujan deras sejak Sabtu malam.",
+    }
+    assert ingest_client.post("/api/ingest", json={"pages": [first]}, headers=auth).json()["failures"] == []
+    assert ingest_client.post("/api/ingest", json={"pages": [second]}, headers=auth).json()["failures"] == []
+    events = ingest_client.get("/api/events").json()["data"]
+    assert [e["article_ids"] for e in events] == [["banjir-1", "banjir-2"]]  # one flood, reported twice
+    stories = ingest_client.get("/api/stories").json()["data"]
+    assert [s["event_ids"] for s in stories] == [[events[0]["id"]]]

@@ -1,7 +1,9 @@
 """Ingest: POST pages to extract, analyse and store them; only with a configured token.
 
-Linking (events, stories) is corpus-wide and is not re-run here: `kabar run`
-does it.
+The new articles join the stored events and stories incrementally
+(`kabar.link.assign`: old events are kept whole, new articles join them or
+start their own), so they show up in the story pages at once; a full
+`kabar run` re-links the whole corpus.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ def ingest(body: IngestIn, store: StoreDep):
     from kabar.records import Failure, RawPage
 
     stored: list[str] = []
+    analysed = []
     failures: list[FailurePublic] = []
     for page in body.pages:
         content = page.html if page.html is not None else page.text
@@ -52,4 +55,23 @@ def ingest(body: IngestIn, store: StoreDep):
             failures.append(FailurePublic(source=f.source, stage=f.stage, reason=f.reason))
         store.upsert_analysed(result.analysed)
         stored.append(result.analysed.article.id)
+        analysed.append(result.analysed)
+    if analysed:
+        failures.extend(_link_new(store, analysed))
     return IngestPublic(stored=stored, failures=failures)
+
+
+def _link_new(store, analysed) -> list[FailurePublic]:
+    """Place the new articles in the stored events and stories; a failure is recorded, not raised."""
+    from kabar.link import assign
+    from kabar.records import Failure
+
+    new_ids = {a.article.id for a in analysed}
+    try:
+        known = [a for a in store.analysed_articles() if a.article.id not in new_ids]
+        store.save_linking(assign(analysed, store.linking(), known))
+    except Exception as exc:  # the articles are stored; only their placement failed
+        failure = Failure("api", "link", f"{type(exc).__name__}: {exc}")
+        store.add_failure(failure)
+        return [FailurePublic(source=failure.source, stage=failure.stage, reason=failure.reason)]
+    return []
