@@ -1,9 +1,9 @@
 """The driver: sources → extract → analyse → link → store, with progress and error capture.
 
-Per-article stages are pure functions; a stage that fails on one article
-becomes a `Failure` record and the batch goes on. Only `run` touches the
-store, and it saves each article as soon as it is analysed, so a crash
-mid-run loses nothing already processed. `run` extracts as a batch (lines
+Per-article and corpus stages are pure functions; a stage that fails on one
+article (or on the corpus) becomes a `Failure` record and the batch goes on.
+Only `run` touches the store, and it saves each article as soon as it is
+analysed, so a crash mid-run loses nothing already processed. `run` extracts as a batch (lines
 repeated across one outlet's pages are chrome, `kabar.extract.batch`) and
 links across articles: events and stories (`kabar.link`), one identity for a
 person named in part in some articles (`kabar.analyse.identity`), and the same
@@ -106,26 +106,31 @@ def link_articles(articles: Sequence[AnalysedArticle]) -> Linking:
         return Linking(failures=(Failure("<corpus>", "link", _reason(exc)),))
 
 
-def unify_identities(
-    store, corpus: list[AnalysedArticle], on_failure: Callable[[Failure], None]
-) -> tuple[list[AnalysedArticle], dict[str, Entity]]:
-    """People some articles name only in part join the full name others give
-    (`kabar.analyse.identity`); the articles that change are stored again.
+def assign_articles(new: Sequence[AnalysedArticle], existing: Linking, known: Sequence[AnalysedArticle]) -> Linking:
+    """`new` placed in the `existing` events and stories of `known` (`kabar.link.assign`); on failure,
+    an empty linking that carries the reason (save nothing then: the existing linking stays right)."""
+    from kabar.link import assign
 
-    Runs after event linking, whose entity weights are tuned on each article's
-    own names; on failure the corpus stays as it is and the reason is recorded.
-    """
+    try:
+        return assign(new, existing, known)
+    except Exception as exc:
+        return Linking(failures=(Failure("<corpus>", "link", _reason(exc)),))
+
+
+def unify_identities(
+    corpus: Sequence[AnalysedArticle],
+) -> tuple[list[AnalysedArticle], dict[str, Entity], tuple[Failure, ...]]:
+    """People some articles name only in part join the full name others give
+    (`kabar.analyse.identity`): the corpus with the merges applied, the merges, and
+    on failure the unchanged corpus with the reason. Unchanged articles stay the
+    same objects, so a caller stores again only those that are not."""
     from kabar.analyse.identity import apply_identities, resolve_identities
 
     try:
         merges = resolve_identities(corpus)
-        unified = [apply_identities(a, merges) for a in corpus]
-        store.upsert_analysed_many(u for u, a in zip(unified, corpus) if u is not a)
-        store.prune_entities()
+        return [apply_identities(a, merges) for a in corpus], merges, ()
     except Exception as exc:
-        on_failure(Failure("<corpus>", "link.identity", _reason(exc)))
-        return corpus, {}
-    return unified, merges
+        return list(corpus), {}, (Failure("<corpus>", "link.identity", _reason(exc)),)
 
 
 def _with_identities(linking: Linking, merges: Mapping[str, Entity]) -> Linking:
@@ -232,7 +237,14 @@ def run(
         linking = link_articles(corpus)
         for failure in linking.failures:
             _fail(summary, store, failure)
-        corpus, merges = unify_identities(store, corpus, lambda f: _fail(summary, store, f))
+        # after event linking, whose entity weights are tuned on each article's own names
+        unified, merges, identity_failures = unify_identities(corpus)
+        for failure in identity_failures:
+            _fail(summary, store, failure)
+        if merges:
+            store.upsert_analysed_many(u for u, a in zip(unified, corpus) if u is not a)
+            store.prune_entities()
+        corpus = unified
         summary.linking = _with_identities(replace(linking, failures=()), merges)
         store.save_linking(summary.linking)
         summary.quote_links, quote_failures = link_quote_groups(corpus)

@@ -63,15 +63,13 @@ def ingest(body: IngestIn, store: StoreDep):
 
 def _link_new(store, analysed) -> list[FailurePublic]:
     """Place the new articles in the stored events and stories; a failure is recorded, not raised."""
-    from kabar.link import assign
-    from kabar.records import Failure
+    from kabar.pipeline import assign_articles
 
     new_ids = {a.article.id for a in analysed}
-    try:
-        known = [a for a in store.analysed_articles() if a.article.id not in new_ids]
-        store.save_linking(assign(analysed, store.linking(), known))
-    except Exception as exc:  # the articles are stored; only their placement failed
-        failure = Failure("api", "link", f"{type(exc).__name__}: {exc}")
+    known = [a for a in store.analysed_articles() if a.article.id not in new_ids]
+    linking = assign_articles(analysed, store.linking(), known)
+    if not linking.failures:
+        store.save_linking(linking)
+    for failure in linking.failures:  # the articles are stored; only their placement failed
         store.add_failure(failure)
-        return [FailurePublic(source=failure.source, stage=failure.stage, reason=failure.reason)]
-    return []
+    return [FailurePublic(source=f.source, stage=f.stage, reason=f.reason) for f in linking.failures]
