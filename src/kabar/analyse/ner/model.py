@@ -66,8 +66,10 @@ def load(directory: Path | None = None) -> NerModel:
     lexicon = Lexicon.load(lexicon_path) if lexicon_path.is_file() else EMPTY_LEXICON
     common_path = directory / COMMON_FILE
     common = frozenset(common_path.read_text(encoding="utf-8").split()) if common_path.is_file() else frozenset()
-    runs = bool(_features(directory).get("runs"))
-    return NerModel(tagger, lexicon, path, common, load_clusters(directory), load_pos(directory), runs)
+    settings = _features(directory)
+    return NerModel(
+        tagger, lexicon, path, common, load_clusters(directory, settings), load_pos(settings), bool(settings.get("runs"))
+    )
 
 
 def _features(directory: Path) -> dict:
@@ -78,20 +80,20 @@ def _features(directory: Path) -> dict:
     return json.loads(meta.read_text(encoding="utf-8")).get("features", {}) if meta.is_file() else {}
 
 
-def load_clusters(directory: Path) -> Clusters:
+def load_clusters(directory: Path, settings: dict) -> Clusters:
+    """The word-cluster table, with the feature `settings` (meta.json) the model was trained with."""
     from kabar.analyse.ner import clusters
 
     path = directory / CLUSTERS_FILE
     if not path.is_file():
         return EMPTY_CLUSTERS
-    settings = _features(directory)
     return Clusters.from_table(clusters.load(path), tuple(settings.get("cluster_neighbours", (0, 1))),
                                settings.get("cluster_levels"), bool(settings.get("cluster_cased")))
 
 
-def load_pos(directory: Path) -> object | None:
-    """The shipped POS tagger if the model's meta.json says it was trained with POS features."""
-    if _features(directory).get("pos"):
+def load_pos(settings: dict) -> object | None:
+    """The shipped POS tagger if the model's feature `settings` say it was trained with POS features."""
+    if settings.get("pos"):
         from kabar.analyse.ner import pos
 
         return pos.shipped()
