@@ -1,7 +1,7 @@
 """Build `src/kabar/lang/id/common_words.txt`: lower-case Indonesian words of news text.
 
-The words are the tokens written in lower case and tagged O in the cased, licensed
-NER training sets (idner-news-2k, MIT; NERGrit, Apache-2.0), plus jusText's
+The words are the tokens written in lower case, and never inside a name, in the cased,
+licensed NER training sets (idner-news-2k, MIT; NERGrit, Apache-2.0), plus jusText's
 Indonesian stoplist. Text repair uses the list to tell a word glued to a name
 ("dikutipAnadolu") from a name written in camel case ("WhatsApp").
 
@@ -20,14 +20,16 @@ _WORD = re.compile(r"[a-z]{3,}")
 
 
 def common_words(data: Path) -> list[str]:
+    """The NER trainer's name-free lower-case words (`kabar.analyse.ner.train.common_words`), each
+    seen once is enough here, plus jusText's Indonesian stoplist."""
     import justext
 
+    from kabar.analyse.ner.conll import read_labelled
+    from kabar.analyse.ner.train import common_words as name_free_words
+
+    sentences = [s for name in SOURCES for s in read_labelled(data / name)]
     words = {w for w in justext.get_stoplist("Indonesian") if _WORD.fullmatch(w)}
-    for name in SOURCES:
-        for line in (data / name).read_text(encoding="utf-8").splitlines():
-            token, _, label = line.partition("\t")
-            if label.strip() == "O" and _WORD.fullmatch(token):
-                words.add(token)
+    words.update(w for w in name_free_words(sentences, min_count=1) if _WORD.fullmatch(w))
     return sorted(words)
 
 
