@@ -132,6 +132,7 @@ TITLE_SHORT_FORMS: dict[str, str] = {
 _TITLE_ARTICLES = ("sang ", "si ", "pak ", "bu ")
 
 
+@lru_cache(maxsize=4096)  # asked for each person's role at each quote: the same few titles over and over
 def canonical_title(phrase: str) -> str | None:
     """The title a phrase is, in its long form, or None: "sang Presiden" → "presiden", "Menkeu" → "menteri keuangan"."""
     key = " ".join(phrase.lower().split())
