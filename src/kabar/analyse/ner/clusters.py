@@ -73,11 +73,11 @@ def indosum_sentences(data: Path) -> Iterator[list[str]]:
                 yield from paragraph
 
 
-def corpus(data: Path) -> Iterator[list[str]]:
-    """Every licensed unlabelled sentence, lower-cased."""
+def corpus(data: Path, lower: bool = True) -> Iterator[list[str]]:
+    """Every licensed unlabelled sentence, lower-cased unless `lower` is false."""
     for source in (ner_sentences(data), pos_sentences(), story_sentences(data), indosum_sentences(data)):
         for words in source:
-            yield [w.lower() for w in words]
+            yield [w.lower() for w in words] if lower else list(words)
 
 
 def build(

@@ -77,11 +77,12 @@ class Clusters:
             ids = tuple(ids)
             parts = built.get(ids)
             if parts is None:
-                mine = tuple(f"c{k}={ids[k]}" for k in levels if k < len(ids))
+                # an empty id: the word is missing from that column's clustering (no feature)
+                mine = tuple(f"c{k}={ids[k]}" for k in levels if k < len(ids) and ids[k])
                 parts = built[ids] = (
                     mine, tuple("C" + f for f in mine) if cased else mine,
-                    tuple(f"-1c{k}={ids[k]}" for k in neighbour_levels if k < len(ids)),
-                    tuple(f"+1c{k}={ids[k]}" for k in neighbour_levels if k < len(ids)),
+                    tuple(f"-1c{k}={ids[k]}" for k in neighbour_levels if k < len(ids) and ids[k]),
+                    tuple(f"+1c{k}={ids[k]}" for k in neighbour_levels if k < len(ids) and ids[k]),
                 )
             own[w], own_cap[w], left[w], right[w] = parts
         return cls(own, left, right, own_cap)
