@@ -30,7 +30,10 @@ def test_e5_clusters_group_companies_apart_from_cities():
     cities = ["Surabaya", "Bandung", "Medan", "Makassar", "Semarang", "Palembang"]
     labels = cluster_vectors(embed(companies + cities, workers=1), granularities=(2,))[0]
     # most of each group in one cluster, and not the same one
-    majority = lambda ids: max(set(ids), key=ids.count)
-    company, city = majority(labels[:6]), majority(labels[6:])
+    company, city = _majority(labels[:6]), _majority(labels[6:])
     assert company != city
     assert labels[:6].count(company) >= 5 and labels[6:].count(city) >= 5
+
+
+def _majority(ids: list[int]) -> int:
+    return max(set(ids), key=ids.count)
