@@ -156,18 +156,30 @@ def shipped() -> dict[str, tuple[str, ...]]:
     return load(path) if path.is_file() else {}
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def table_parser(description: str) -> argparse.ArgumentParser:
+    """The arguments every cluster-table builder takes: the data folder, granularities, seed."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--data", type=Path, required=True, help="the data folder holding ner/, stories-multi/, summaries/")
+    parser.add_argument("--k", type=int, nargs="+", default=list(GRANULARITIES))
+    parser.add_argument("--seed", type=int, default=0)
+    return parser
+
+
+def has_data(data: Path) -> bool:
+    if (data / "ner").is_dir():
+        return True
+    print("no data: pass --data DIR", file=sys.stderr)
+    return False
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = table_parser(__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=Path("src/kabar/models/ner/clusters.tsv.gz"))
     parser.add_argument("--min-count", type=int, default=2)
     parser.add_argument("--contexts", type=int, default=6000)
     parser.add_argument("--dims", type=int, default=120)
-    parser.add_argument("--k", type=int, nargs="+", default=list(GRANULARITIES))
-    parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
-    if not (args.data / "ner").is_dir():
-        print("no data: pass --data DIR", file=sys.stderr)
+    if not has_data(args.data):
         return 2
     began = time.time()
     sentences = list(corpus(args.data))

