@@ -5,7 +5,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from kabar.analyse.ner.conll import bio_spans, read_sentences
+from kabar.analyse.ner.conll import bio_spans, read_sentences, to_bio, to_bioes
 from kabar.analyse.ner.features import Lexicon, lexicon_tags, sentence_features, shape
 from kabar.analyse.ner.model import model_dir, tag_words
 from kabar.cli import app
@@ -44,6 +44,19 @@ def test_features_lexicon_prefers_the_longest_name():
 )
 def test_conll_bio_spans(labels, spans):
     assert bio_spans(labels) == spans
+
+
+@pytest.mark.parametrize(
+    ("bio", "bioes"),
+    [
+        (["B-PER", "I-PER", "I-PER", "O", "B-LOC"], ["B-PER", "I-PER", "E-PER", "O", "S-LOC"]),
+        (["B-ORG", "I-ORG", "B-ORG"], ["B-ORG", "E-ORG", "S-ORG"]),  # two names side by side
+        (["O", "I-LOC", "O"], ["O", "S-LOC", "O"]),  # a stray I- is a one-word name
+    ],
+)
+def test_conll_bioes_round_trip(bio, bioes):
+    assert to_bioes(bio) == bioes
+    assert bio_spans(to_bio(bioes)) == bio_spans(bio)
 
 
 def test_conll_reads_first_column_and_blank_lines():

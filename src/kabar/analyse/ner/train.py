@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from kabar.analyse.ner.conll import read_labelled
+from kabar.analyse.ner.conll import read_labelled, to_bio, to_bioes
 from kabar.analyse.ner.features import EMPTY_CLUSTERS, MAX_NGRAM, Clusters, Lexicon, sentence_features
 
 Sentence = tuple[list[str], list[str]]
@@ -162,21 +162,27 @@ def _mentions_org(words: list[str], lexicon: Lexicon | None) -> bool:
     return any(t is not None and t.startswith("B:") and "O" in t[2:] for t in tags)
 
 
-def featurizer(lexicon: Lexicon, clusters: Clusters = EMPTY_CLUSTERS, pos: object | None = None, runs: bool = False):
+def featurizer(
+    lexicon: Lexicon, clusters: Clusters = EMPTY_CLUSTERS, pos: object | None = None, runs: bool = False,
+    gazetteer_cased: str = "", domain_copies: bool = False,
+):
     """words → CRF features, as the shipped model computes them (kabar.analyse.ner.model.NerModel.features)."""
 
     def features(words: list[str]) -> list[list[str]]:
-        return sentence_features(words, lexicon, clusters, pos.tag(words) if pos is not None else None, runs)
+        return sentence_features(words, lexicon, clusters, pos.tag(words) if pos is not None else None, runs, gazetteer_cased, domain_copies)
 
     return features
 
 
-def train(sentences: list[Sentence], features, model_path: Path, c1: float, c2: float, iterations: int, min_freq: int) -> None:
+def train(
+    sentences: list[Sentence], features, model_path: Path, c1: float, c2: float, iterations: int, min_freq: int,
+    scheme: str = "bio",
+) -> None:
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
     for words, labels in sentences:
-        trainer.append(features(words), labels)
+        trainer.append(features(words), to_bioes(labels) if scheme == "bioes" else labels)
     trainer.set_params({
         "c1": c1, "c2": c2, "max_iterations": iterations,
         "feature.possible_transitions": True, "feature.minfreq": min_freq,
@@ -194,7 +200,7 @@ def dev_scores(data: Path, model_path: Path, features) -> dict[str, dict[str, fl
     tagger.open(str(model_path))
 
     def tag(words: list[str]) -> list[str]:
-        return tagger.tag(features(words)) if words else []
+        return to_bio(tagger.tag(features(words))) if words else []
 
     out = {}
     for name in DEV_FILES:
@@ -289,6 +295,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cluster-levels", type=int, nargs="*", default=None, help="cluster levels used for the word itself (default all)")
     parser.add_argument("--cluster-cased", action="store_true", help="separate cluster features for capitalised words")
     parser.add_argument("--pos", action="store_true", help="POS tags of the shipped tagger (kabar.analyse.ner.pos) as features")
+    parser.add_argument("--gazetteer-cased", choices=("", "split", "add"), default="", help="a capitalised word's lexicon match as a feature of its own")
+    parser.add_argument("--domain-copies", action="store_true", help="every feature again, marked with the sentence's casing")
+    parser.add_argument("--scheme", choices=("bio", "bioes"), default="bio", help="the labels the CRF learns (it always answers BIO)")
     parser.add_argument("--c1", type=float, default=0.05)
     parser.add_argument("--c2", type=float, default=0.01)
     parser.add_argument("--iterations", type=int, default=150)
@@ -321,9 +330,9 @@ def main(argv: list[str] | None = None) -> int:
         from kabar.analyse.ner.pos import shipped as shipped_pos
 
         pos = shipped_pos()
-    features = featurizer(lexicon, clusters, pos, args.runs)
+    features = featurizer(lexicon, clusters, pos, args.runs, args.gazetteer_cased, args.domain_copies)
     began = time.time()
-    train(sentences, features, model_path, args.c1, args.c2, args.iterations, args.min_freq)
+    train(sentences, features, model_path, args.c1, args.c2, args.iterations, args.min_freq, args.scheme)
     seconds = round(time.time() - began)
     write_common_words(data, args.out)
     if lexicon.names:
