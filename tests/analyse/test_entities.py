@@ -201,3 +201,72 @@ def test_entities_a_title_belongs_to_the_name_right_after_it():
 )
 def test_entities_agencies_and_outlets_are_organisations(paragraph, surface, canonical):
     assert _canonical_of(_article(paragraph), surface) == {canonical}
+
+
+@pytest.mark.parametrize(
+    ("surface", "canonical"),
+    [
+        ("Kementerian Luar Negeri Tiongkok", "Ministry of Foreign Affairs of China"),
+        ("kementerian luar negeri China", "Ministry of Foreign Affairs of China"),
+        ("Kemlu RI", "Ministry of Foreign Affairs of Indonesia"),
+        ("Kedubes AS", "Embassy of the United States"),
+        ("Partai Komunis Cina", "Communist Party of China"),
+        ("Kementerian Pertahanan Korea Selatan", "Ministry of Defence of South Korea"),
+    ],
+)
+def test_entities_institution_of_a_country_is_named_after_its_canonical_country(surface, canonical):
+    assert canonical_form(surface) == canonical
+
+
+def test_entities_institution_without_a_country_is_left_as_written():
+    assert canonical_form("Kementerian Luar Negeri") == "Kementerian Luar Negeri"
+    assert canonical_form("Kementerian Luar Negeri Baru") == "Kementerian Luar Negeri Baru"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pairs"),
+    [
+        ("Xi menyebut hubungan China-Korut terus membaik sejak 2018.", {"China": "China", "Korut": "North Korea"}),
+        ("Ketegangan AS-China meningkat pekan ini.", {"AS": "United States", "China": "China"}),
+        ("Perundingan Rusia-Ukraina kembali buntu di Istanbul.", {"Rusia": "Russia", "Ukraina": "Ukraine"}),
+    ],
+)
+def test_entities_states_joined_by_a_hyphen_are_a_mention_each(sentence, pairs):
+    article = _article(sentence)
+    for surface, canonical in pairs.items():
+        assert _canonical_of(article, surface) == {canonical}
+
+
+def test_entities_a_hyphenated_country_name_stays_whole():
+    entities, _ = annotate(_article("Presiden Guinea-Bissau Umaro Sissoco Embalo tiba di Jakarta."))
+    assert "Guinea-Bissau" in {e.canonical for e in entities}
+    assert "Guinea" not in {e.canonical for e in entities}
+
+
+def test_entities_a_disease_is_no_entity():
+    article = _article(
+        "Perbatasan kedua negara ditutup selama pandemi Covid-19, kata juru bicara Kementerian Luar Negeri China."
+    )
+    entities, _ = annotate(article)
+    assert not any("covid" in e.canonical.lower() for e in entities)
+    assert "Ministry of Foreign Affairs of China" in {e.canonical for e in entities}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("Pesan itu disampaikan dalam pertemuan diplomat senior China, Song Tao dan duta besar.", "Song Tao", "diplomat senior"),
+        ("Juru bicara Kementerian Luar Negeri China, Wang Wenbin, mengatakan hal itu di Beijing.", "Wang Wenbin", "Juru bicara"),
+        ("Duta Besar Korea Utara untuk China, Ri Ryong Nam, menghadiri jamuan itu.", "Ri Ryong Nam", "Duta Besar"),
+    ],
+)
+def test_entities_name_after_a_title_and_an_appositive_comma_is_a_person(sentence, name, role):
+    _, mentions = annotate(_article(sentence))
+    found = [m for m in mentions if m.text == name]
+    assert found and all(m.type == "PER" and m.role == role for m in found)
+
+
+def test_entities_appositive_name_stops_at_the_next_comma():
+    _, mentions = annotate(_article("Juru bicara Kemlu China, Wang Wenbin, Senin, menolak tuduhan itu."))
+    assert "Wang Wenbin" in {m.text for m in mentions}
+    assert not any("Senin" in m.text for m in mentions)

@@ -84,6 +84,8 @@ def annotate(article: Article) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]
     table = alias_table()
     spans = _tagged_spans(text)
     spans = [part for span in spans for part in _split_prefixes(text, span, table)]
+    spans = [s for s in spans if not _names_a_non_entity(text[s.start : s.end], table)]
+    spans = _split_pairs(text, spans, table)
     spans = _add_dictionary_spans(text, spans, table)
     spans = _add_agency_spans(text, spans)
     spans = _add_titled_names(text, spans, table)
@@ -184,45 +186,62 @@ def _alternation(forms) -> str:
 
 # --- 2b. names after a person's title ---------------------------------------------------
 
-_NAME_WORD = re.compile(r"[ \u00a0]+(\([^()\n]{1,20}\)|[A-Z][\w'’.-]*)")
+# a capitalised word or a short bracket after a space; a comma before it marks an appositive
+_NAME_WORD = re.compile(r"(,?)[ \u00a0]+(\([^()\n]{1,20}\)|[A-Z][\w'’.-]*)")
 
 
 def _add_titled_names(text: str, spans: list[_Span], table: AliasTable) -> list[_Span]:
     """Capitalised words after a title that is always followed by a person ("Presiden",
-    "Menteri Luar Negeri"), past a country or an acronym ("AS", "(Dubes) China"), are a
-    person's name when the tagger found nothing there: foreign names it has never seen."""
-    added = []
+    "Menteri Luar Negeri"), past a country or an acronym ("AS", "(Dubes) China") and an
+    appositive comma ("diplomat senior China, Song Tao"), are a person's name: foreign names
+    the tagger has never seen, or took for a place ("Juru bicara Kemlu China, Wang Wenbin")."""
+    out = list(spans)
     for title in _person_title_pattern().finditer(text):
         words = []
         pos = title.end()
-        while (m := _NAME_WORD.match(text, pos)) is not None and len(words) < 8:
+        while (m := _NAME_WORD.match(text, pos)) is not None and len(words) < 10:
             words.append(m)
             pos = m.end()
-        k = 0  # skip a place, an acronym or a bracketed abbreviation before the name
-        while k < len(words):
-            w = words[k].group(1)
-            two = " ".join(x.group(1) for x in words[k : k + 2])
-            if w.startswith("(") or w.isupper() or table.lookup(w) is not None:
-                k += 1
-            elif len(words) > k + 1 and table.lookup(two) is not None:
-                k += 2
-            else:
-                break
+        k = _skip_to_name(words, table)
         name = []
         for m in words[k : k + 4]:
-            w = m.group(1)
+            w = m.group(2)
+            if name and m.group(1):
+                break  # a comma after the name: what follows is not part of it
             if w.startswith("(") or w.isupper() or w.lower() in table.titles or table.lookup(w) is not None:
                 break
             name.append(m)
         if not name:
             continue
-        start, end = name[0].start(1), name[-1].end(1)
+        start, end = name[0].start(2), name[-1].end(2)
         if text[end - 1] == ".":
             end -= 1  # a sentence's full stop, not an initial
-        if any(s.start < end and start < s.end for s in spans):
+        overlapping = [s for s in out if s.start < end and start < s.end]
+        if overlapping and not (len(overlapping) == 1 and (overlapping[0].start, overlapping[0].end) == (start, end)):
             continue
-        added.append(_Span(start, end, "PER"))
-    return sorted(spans + added, key=lambda s: s.start)
+        out = [s for s in out if s not in overlapping]
+        out.append(_Span(start, end, "PER"))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _skip_to_name(words: list[re.Match[str]], table: AliasTable) -> int:
+    """How many words after a title are a place, an institution, an acronym or a bracketed
+    abbreviation before the name ("Duta Besar Korea Utara untuk China, Ri Ryong Nam")."""
+    k = 0
+    while k < len(words):
+        if k and words[k].group(1):
+            return k  # the appositive comma: the name starts here
+        w = words[k].group(2)
+        longest = next((n for n in range(min(4, len(words) - k), 1, -1)
+                        if table.lookup(" ".join(x.group(2) for x in words[k : k + n])) is not None
+                        and not any(x.group(1) for x in words[k + 1 : k + n])), 0)
+        if longest:
+            k += longest
+        elif w.startswith("(") or w.isupper() or table.lookup(w) is not None:
+            k += 1
+        else:
+            break
+    return k
 
 
 @lru_cache(maxsize=1)
@@ -248,12 +267,12 @@ def _split_prefixes(text: str, span: _Span, table: AliasTable) -> list[_Span]:
             if rest_entry is not None:
                 return [replace(rest, type=rest_entry.type)]
     if any(" ".join(w.group(0) for w in words[:k]).lower() in table.descriptors for k in (1, 2, 3)):
-        # "Kantor Berita resmi China Xinhua": the agency is the known name at the end
-        for k in range(1, len(words)):
-            tail = text[span.start + words[k].start() : span.end]
-            entry = table.lookup(tail)
-            if entry is not None and entry.type == "ORG":
-                return [_Span(span.start + words[k].start(), span.end, "ORG")]
+        # "Kantor Berita resmi China Xinhua": the agency is the known name at the end; with the
+        # agency tagged apart, "Kantor Berita resmi China" is a description naming a country
+        tails = [(span.start + w.start(), table.lookup(text[span.start + w.start() : span.end])) for w in words[1:]]
+        for start, entry in sorted(tails, key=lambda t: t[1] is None or t[1].type != "ORG"):
+            if entry is not None:
+                return [_Span(start, span.end, entry.type)]
     for n in range(len(words) - 1, 0, -1):
         head = _clean(" ".join(w.group(0) for w in words[:n]))
         entry = table.lookup(head) or table.capitals.get(head.lower())
@@ -267,6 +286,35 @@ def _split_prefixes(text: str, span: _Span, table: AliasTable) -> list[_Span]:
                 return [first, rest]
             return [span]
     return [span]
+
+
+def _names_a_non_entity(surface: str, table: AliasTable) -> bool:
+    """"pandemi Covid-19": the span holds a name the table knows is no entity."""
+    words = _clean(surface).lower().split()
+    return any(" ".join(words[i : i + k]) in table.non_entities for i in range(len(words)) for k in (1, 2, 3))
+
+
+_HYPHENED = re.compile(r"(?<![\w-])[A-Z][\w.]*(?:-[A-Z][\w.]*)+(?![\w-])")
+
+
+def _split_pairs(text: str, spans: list[_Span], table: AliasTable) -> list[_Span]:
+    """"hubungan China-Korut", "AS-China", "Beijing-Pyongyang": states joined by a hyphen are a
+    mention of each, when every part is a known place and the whole is not ("Guinea-Bissau")."""
+    out = list(spans)
+    for match in _HYPHENED.finditer(text):
+        if table.lookup(match.group(0)) is not None:
+            continue
+        parts = list(re.finditer(r"[^-]+", match.group(0)))
+        entries = [table.lookup(p.group(0)) or table.capitals.get(p.group(0).lower()) for p in parts]
+        if any(e is None or e.type != "LOC" for e in entries):
+            continue
+        start, end = match.span()
+        inside = [s for s in out if s.start < end and start < s.end]
+        if any(s.start < start or s.end > end for s in inside):
+            continue  # a longer name runs through it
+        out = [s for s in out if s not in inside]
+        out += [_Span(start + p.start(), start + p.end(), "LOC") for p in parts]
+    return sorted(out, key=lambda s: s.start)
 
 
 def _looks_like_person(name: str) -> bool:
@@ -338,8 +386,9 @@ def _title_before(text: str, start: int, table: AliasTable) -> tuple[str, int] |
     line_start = text.rfind("\n", 0, start) + 1
     offset = max(line_start, start - 80)
     words = list(re.finditer(r"[\w.()-]+|,", text[offset:start]))
-    # skip back over up to three capitalised words, parentheses or commas (the country, "(Dubes)")
-    for skip in range(0, 4):
+    # skip back over up to six capitalised words, parentheses or commas (the country, "(Dubes)",
+    # "Kementerian Luar Negeri China ,")
+    for skip in range(0, 7):
         end = len(words) - skip
         if end <= 0:
             break
@@ -385,8 +434,10 @@ def _resolve(text: str, spans: list[_Span], table: AliasTable) -> list[_Span]:
     for span in spans:
         surface = _clean(text[span.start : span.end])
         entry = table.lookup(surface)
-        if entry is not None and (span.type != "PER" or entry.type == "PER"):
-            named.append(replace(span, type=entry.type, canonical=entry.canonical))
+        # a one-word alias may also be someone's name; a longer one is what the table says
+        if entry is not None and (span.type != "PER" or entry.type == "PER" or " " in surface):
+            role = span.role if entry.type == "PER" else None  # only people have roles
+            named.append(replace(span, type=entry.type, canonical=entry.canonical, role=role))
             continue
         capital = table.capitals.get(surface.lower())
         if capital is not None and span.type != "PER" and _acts_as_state(text, span):

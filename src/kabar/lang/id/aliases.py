@@ -3,13 +3,15 @@
 Country and territory names come from CLDR through Babel (Indonesian and
 English names, both folded to the English name); ``aliases.tsv`` adds what
 CLDR lacks: abbreviations (Korut, AS, RI), epithets ("negara tirai bambu"),
-agencies and parties, the capitals that stand for their states, and the
-titles stripped from names.
+agencies and parties, the capitals that stand for their states, the titles
+stripped from names, the institutions named after their country ("Kementerian
+Luar Negeri China" → "Ministry of Foreign Affairs of China") and the names the
+tagger mistakes for entities that are none ("Covid-19").
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -37,13 +39,42 @@ class AliasTable:
     lowercase: frozenset[str]  # forms written in lower case ("negara tirai bambu"): no capital needed
     descriptors: frozenset[str] = frozenset()  # lower-cased words before an organisation's name ("kantor berita")
     person_titles: frozenset[str] = frozenset()  # lower-cased titles always followed by a person's name
+    # lower-cased institution → canonical template and type: "partai komunis" → ("Communist Party of {}", "ORG")
+    institutions: dict[str, tuple[str, str]] = field(default_factory=dict)
+    non_entities: frozenset[str] = frozenset()  # lower-cased names that are no person, organisation or place
 
     def lookup(self, surface: str) -> AliasEntry | None:
         form = " ".join(surface.split())
+        return self._lookup_name(form) or self._lookup_institution(form)
+
+    def _lookup_name(self, form: str) -> AliasEntry | None:
         hit = self.exact.get(form)
         if hit is None and not _is_abbreviation(form):
             hit = self.folded.get(form.lower())
         return hit
+
+    def _lookup_institution(self, form: str) -> AliasEntry | None:
+        """"Kementerian Luar Negeri Tiongkok" → "Ministry of Foreign Affairs of China": an institution
+        followed by the country (or its capital) it belongs to."""
+        words = form.split(" ")
+        for n in range(len(words) - 1, 0, -1):
+            found = self.institutions.get(" ".join(words[:n]).lower())
+            if found is None:
+                continue
+            rest = " ".join(words[n:])
+            country = self._lookup_name(rest) or self.capitals.get(rest.lower())
+            if country is not None and country.type == "LOC":
+                return AliasEntry(found[0].format(_with_article(country.canonical)), found[1])
+        return None
+
+
+# English country names said with "the" ("Embassy of the United States")
+_WITH_THE = frozenset({"Philippines", "Netherlands", "Czech Republic", "Dominican Republic", "Central African Republic",
+                       "Bahamas", "Maldives", "Gambia", "Solomon Islands", "Marshall Islands"})
+
+
+def _with_article(country: str) -> str:
+    return f"the {country}" if country in _WITH_THE or country.startswith("United ") else country
 
 
 def _is_abbreviation(form: str) -> bool:
@@ -61,6 +92,8 @@ def alias_table() -> AliasTable:
     lowercase: set[str] = set()
     descriptors: set[str] = set()
     person_titles: set[str] = set()
+    institutions: dict[str, tuple[str, str]] = {}
+    non_entities: set[str] = set()
     for code, entry in _cldr().items():
         for name in entry[1]:
             folded.setdefault(name.lower(), AliasEntry(entry[0], "LOC"))
@@ -80,6 +113,12 @@ def alias_table() -> AliasTable:
         if kind == "descriptor":
             descriptors.add(form.lower())
             continue
+        if kind == "non-entity":
+            non_entities.add(form.lower())
+            continue
+        if kind == "institution":
+            institutions[form.lower()] = (cols[2], cols[3])
+            continue
         entry = AliasEntry(cols[2], cols[3])
         if kind == "capital":
             capitals[form.lower()] = entry
@@ -93,7 +132,7 @@ def alias_table() -> AliasTable:
     longest = max((len(t.split()) for t in titles), default=1)
     return AliasTable(
         exact, folded, capitals, frozenset(titles), longest, frozenset(scan), frozenset(lowercase), frozenset(descriptors),
-        frozenset(person_titles),
+        frozenset(person_titles), institutions, frozenset(non_entities),
     )
 
 
