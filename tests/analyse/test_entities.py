@@ -270,3 +270,20 @@ def test_entities_appositive_name_stops_at_the_next_comma():
     _, mentions = annotate(_article("Juru bicara Kemlu China, Wang Wenbin, Senin, menolak tuduhan itu."))
     assert "Wang Wenbin" in {m.text for m in mentions}
     assert not any("Senin" in m.text for m in mentions)
+
+
+def test_entities_a_company_is_one_entity_with_or_without_its_legal_form():
+    article = _article(
+        "Direktur Utama PT PLN (Persero) Darmawan Prasodjo hadir dalam rapat di DPR.",
+        "Menurut Darmawan, PLN sudah menambah pembangkit tahun ini, sementara PT Bank Rakyat Indonesia Tbk (BRI) mendanai proyek itu.",
+    )
+    entities, mentions = annotate(article)
+    by_id = {e.id: e.canonical for e in entities}
+    assert {by_id[m.entity_id] for m in mentions if "PLN" in m.text} == {"PLN"}
+    assert {by_id[m.entity_id] for m in mentions if m.text == "BRI"} == {"Bank Rakyat Indonesia"}
+
+
+def test_entities_a_title_does_not_reach_over_a_sentence_end():
+    _, mentions = annotate(_article("Pasukan dikirim seperti yang disampaikan ajudan jenderal California. Trump menjelaskan tugas mereka."))
+    trump = [m for m in mentions if m.text == "Trump"]
+    assert trump and all(m.role is None for m in trump)

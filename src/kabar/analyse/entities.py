@@ -88,6 +88,7 @@ def annotate(article: Article) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]
     spans = _split_pairs(text, spans, table)
     spans = _add_dictionary_spans(text, spans, table)
     spans = _add_agency_spans(text, spans)
+    spans = _add_company_spans(text, spans)
     spans = _add_titled_names(text, spans, table)
     spans = [_with_role(text, s, table, floor=spans[i - 1].end if i else 0) for i, s in enumerate(spans)]
     spans = _propagate(text, spans, table)
@@ -166,6 +167,31 @@ def _add_agency_spans(text: str, spans: list[_Span]) -> list[_Span]:
     return sorted(spans + added, key=lambda s: s.start) if added else spans
 
 
+# "PT" (Perseroan Terbatas) opens a company's name: the capitalised words after it, up to its
+# legal form ("(Persero)", "Tbk") or the next name the tagger found
+_COMPANY = re.compile(r"(?<![\w-])PT\.?(?=\s+[A-Z0-9])")
+_COMPANY_WORD = re.compile(r"\s+(\(\s*Persero\s*\)|Tbk\.?|[A-Z0-9][\w&'.-]*)")
+
+
+def _add_company_spans(text: str, spans: list[_Span]) -> list[_Span]:
+    """Companies the tagger missed: "PT PLN (Persero)", "PT Musim Mas Group"."""
+    added = []
+    for match in _COMPANY.finditer(text):
+        start = end = match.start()
+        pos, words = match.end(), 0
+        while words < 6 and (word := _COMPANY_WORD.match(text, pos)) is not None:
+            if any(s.start <= word.start(1) < s.end for s in spans):
+                break
+            pos, end, words = word.end(), word.end(1), words + 1
+            if word.group(1).startswith(("(", "Tbk")):
+                break
+        if text[end - 1] == "." and not text[start:end].endswith("Tbk."):
+            end -= 1  # the sentence's full stop
+        if words and not any(s.start < end and start < s.end for s in spans):
+            added.append(_Span(start, end, "ORG"))
+    return sorted(spans + added, key=lambda s: s.start) if added else spans
+
+
 @lru_cache(maxsize=1)
 def _alias_pattern() -> re.Pattern[str]:
     """One regex over the forms worth looking for: our table, CLDR Indonesian names, capitals."""
@@ -233,7 +259,7 @@ def _skip_to_name(words: list[re.Match[str]], table: AliasTable) -> int:
             return k  # the appositive comma: the name starts here
         w = words[k].group(2)
         longest = next((n for n in range(min(4, len(words) - k), 1, -1)
-                        if table.lookup(" ".join(x.group(2) for x in words[k : k + n])) is not None
+                        if _is_known_name(" ".join(x.group(2) for x in words[k : k + n]), table)
                         and not any(x.group(1) for x in words[k + 1 : k + n])), 0)
         if longest:
             k += longest
@@ -259,6 +285,12 @@ def _split_prefixes(text: str, span: _Span, table: AliasTable) -> list[_Span]:
     words = list(re.finditer(r"\S+", text[span.start : span.end]))
     if len(words) < 2:
         return [span]
+    # "Metro Jaya Irjen Karyoto": a title always followed by a person, inside a span, starts a person
+    for i in range(1, len(words) - 1):
+        for n in range(min(table.max_title_words, len(words) - 1 - i), 0, -1):
+            if " ".join(w.group(0) for w in words[i : i + n]).lower() in table.person_titles:
+                head = _Span(span.start, span.start + words[i - 1].end(), span.type)
+                return [*_split_prefixes(text, head, table), _Span(span.start + words[i + n].start(), span.end, "PER")]
     for n in range(min(table.max_title_words, len(words) - 1), 0, -1):
         head = " ".join(w.group(0) for w in words[:n])
         if span.type != "PER" and head.lower() in table.titles:
@@ -317,6 +349,18 @@ def _split_pairs(text: str, spans: list[_Span], table: AliasTable) -> list[_Span
     return sorted(out, key=lambda s: s.start)
 
 
+def _is_known_name(name: str, table: AliasTable) -> bool:
+    return table.lookup(name) is not None or _names_a_place_or_organisation(name)
+
+
+def _names_a_place_or_organisation(name: str) -> bool:
+    """The gazetteer knows the words as a place or an organisation and never as a person ("Jawa Tengah")."""
+    from kabar.analyse.ner.model import shipped
+
+    kinds = shipped().lexicon.names.get(name.lower(), "")
+    return bool(kinds) and "P" not in kinds
+
+
 def _looks_like_person(name: str) -> bool:
     """The gazetteer knows the name, or its first word, as a person's."""
     from kabar.analyse.ner.model import shipped
@@ -341,6 +385,8 @@ def _propagate(text: str, spans: list[_Span], table: AliasTable) -> list[_Span]:
             for part in surface.split(" ")[:: max(1, len(surface.split(" ")) - 1)]:
                 if len(part) >= 2 and part[0].isupper() and part.lower() not in table.titles:
                     forms.setdefault(part, "PER")
+        elif span.type == "ORG" and len(bare := _without_legal_form(surface)) >= 2:
+            forms.setdefault(bare, "ORG")  # "PT PLN (Persero)", later "PLN"
     if not forms:
         return spans
     pattern = re.compile(rf"(?<![\w-])(?:{_alternation(forms)})(?![\w-])")
@@ -395,6 +441,8 @@ def _title_before(text: str, start: int, table: AliasTable) -> tuple[str, int] |
         between = words[end:]
         if any(not (w.group(0)[0].isupper() or w.group(0) in {",", "di", "untuk"} or w.group(0).startswith("(")) for w in between):
             break
+        if any(len(w.group(0)) > 3 and w.group(0).endswith(".") for w in between):
+            break  # a sentence ended in between: "… ajudan jenderal California. Trump menjelaskan"
         for n in range(min(table.max_title_words, end), 0, -1):
             candidate = " ".join(w.group(0) for w in words[end - n : end])
             if candidate.lower() not in table.titles:
@@ -411,7 +459,10 @@ def _all_name_words(words: list[str], table: AliasTable) -> bool:
     name among them, alone or together ("Korea Utara")."""
     if any(not w[0].isupper() or w.isupper() or not w.isalpha() or w.lower() in table.titles for w in words):
         return False
-    return not any(table.lookup(" ".join(words[i : i + k])) for i in range(len(words)) for k in range(1, 5))
+    return not any(
+        table.lookup(" ".join(words[i : i + k])) or (k > 1 and _names_a_place_or_organisation(" ".join(words[i : i + k])))
+        for i in range(len(words)) for k in range(1, 5)
+    )
 
 
 def _with_portfolio(title: str, between: list[str], table: AliasTable) -> str:
@@ -444,8 +495,20 @@ def _resolve(text: str, spans: list[_Span], table: AliasTable) -> list[_Span]:
             named.append(replace(span, type=capital.type, canonical=capital.canonical))
             continue
         agency = canonical_agency(surface) if span.type == "ORG" else None
-        named.append(replace(span, canonical=agency or _normalise_name(surface)))
+        name = _normalise_name(surface)
+        named.append(replace(span, canonical=agency or (_without_legal_form(name) if span.type == "ORG" else name)))
     return _fold_short_forms(_fold_other_names(text, named))
+
+
+# a company's legal form, which news writes or leaves out at will: "PT PLN (Persero)" is "PLN"
+_LEGAL_FORM = re.compile(r"^(?:PT\.?|CV\.?)\s+|\s*(?:,?\s*Tbk\.?|\(Persero\)|\bPersero)$")
+
+
+def _without_legal_form(name: str) -> str:
+    bare = name
+    while (stripped := _LEGAL_FORM.sub("", bare)) != bare and stripped:
+        bare = stripped
+    return bare
 
 
 def _fold_other_names(text: str, spans: list[_Span]) -> list[_Span]:
