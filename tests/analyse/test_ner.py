@@ -5,7 +5,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from kabar.analyse.ner.conll import bio_spans, read_sentences, to_bio, to_bioes
+from kabar.analyse.ner.conll import bio_spans, read_sentences
 from kabar.analyse.ner.features import Lexicon, lexicon_tags, sentence_features, shape
 from kabar.analyse.ner.model import model_dir, tag_words
 from kabar.cli import app
@@ -44,19 +44,6 @@ def test_features_lexicon_prefers_the_longest_name():
 )
 def test_conll_bio_spans(labels, spans):
     assert bio_spans(labels) == spans
-
-
-@pytest.mark.parametrize(
-    ("bio", "bioes"),
-    [
-        (["B-PER", "I-PER", "I-PER", "O", "B-LOC"], ["B-PER", "I-PER", "E-PER", "O", "S-LOC"]),
-        (["B-ORG", "I-ORG", "B-ORG"], ["B-ORG", "E-ORG", "S-ORG"]),  # two names side by side
-        (["O", "I-LOC", "O"], ["O", "S-LOC", "O"]),  # a stray I- is a one-word name
-    ],
-)
-def test_conll_bioes_round_trip(bio, bioes):
-    assert to_bioes(bio) == bioes
-    assert bio_spans(to_bio(bioes)) == bio_spans(bio)
 
 
 def test_conll_reads_first_column_and_blank_lines():
@@ -110,3 +97,23 @@ def test_cli_ner_prints_token_tab_label(tmp_path):
 def test_cli_ner_missing_file_fails_cleanly(tmp_path):
     result = CliRunner().invoke(app, ["ner", str(tmp_path / "nope.conll")])
     assert result.exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("words", "labels", "expected"),
+    [
+        # cased text: the lower-case word is cut off the name; a lone lower-case "name" goes
+        ("Penyidik menyita harta Tenang Parulian kemarin".split(),
+         ["O", "O", "B-PER", "I-PER", "I-PER", "O"], ["O", "O", "O", "B-PER", "I-PER", "O"]),
+        ("Ia berkata seraya tersenyum kepada Budi".split(),
+         ["O", "O", "B-PER", "O", "O", "B-PER"], ["O", "O", "O", "O", "O", "B-PER"]),
+        # lower-cased text (NERP's kind): names in lower case stay
+        ("warga sugiman tiba di solo".split(), ["O", "B-PER", "O", "O", "B-LOC"], ["O", "B-PER", "O", "O", "B-LOC"]),
+        # places may open with a lower-case word ("desa Kramas"): only person names are cut
+        ("Ia tinggal di desa Kramas".split(), ["O", "O", "O", "B-LOC", "I-LOC"], ["O", "O", "O", "B-LOC", "I-LOC"]),
+    ],
+)
+def test_ner_person_names_start_with_a_capital_in_cased_text(words, labels, expected):
+    from kabar.analyse.ner.model import person_names_start_capitalised
+
+    assert person_names_start_capitalised(words, labels) == expected

@@ -50,3 +50,37 @@ def test_ner_train_readme_lists_scores_and_sources():
     }
     text = readme(meta)
     assert "| nergrit.valid.tsv | PER | 0.500 | 0.500 | 0.500 |" in text and "Apache-2.0" in text
+
+
+def _conll(path, sentences):
+    path.write_text("\n\n".join("\n".join(f"{w}\t{l}" for w, l in zip(words, labels)) for words, labels in sentences) + "\n",
+                    encoding="utf-8")
+
+
+def test_ner_train_final_fit_adds_the_licensed_dev_files_only(tmp_path):
+    from kabar.analyse.ner.train import load_training
+
+    ner = tmp_path / "ner"
+    ner.mkdir()
+    train = [(["Jokowi", "tiba", "di", "Solo"], ["B-PER", "O", "O", "B-LOC"])]
+    dev = [(["Prabowo", "ke", "Jeddah"], ["B-PER", "O", "B-LOC"])]
+    for name in ("idner_news_2k.train.tsv", "nergrit.train.tsv", "ialfina_wiki_gold.tsv", "idner_news_2k.dev.tsv",
+                 "nergrit.valid.tsv", "nerui.fold1.dev.tsv", "nerugm.fold1.dev.tsv"):
+        _conll(ner / name, dev if "dev" in name or "valid" in name else train)
+    held_out, sources = load_training(tmp_path, "none", 0.0)
+    final, final_sources = load_training(tmp_path, "none", 0.0, final=True)
+    assert dev[0] not in held_out and "idner_news_2k.dev.tsv" not in sources
+    assert final.count(dev[0]) == 2  # idner dev and NERGrit valid
+    assert set(final_sources) - set(sources) == {"idner_news_2k.dev.tsv", "nergrit.valid.tsv"}
+    assert not any("nerui" in s or "nerugm" in s for s in final_sources)  # evaluation-only stays out
+
+
+def test_ner_model_reads_which_dev_files_it_trained_on(tmp_path):
+    import json
+
+    from kabar.analyse.ner.model import trained_on_dev
+
+    assert trained_on_dev(tmp_path) == {}  # no meta.json: nothing
+    meta = {"trained_on_dev": ["nergrit.valid.tsv"], "dev_scores": {"nergrit.valid.tsv": {"f1": 0.76}, "nerui.fold1.dev.tsv": {"f1": 0.7}}}
+    (tmp_path / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    assert trained_on_dev(tmp_path) == {"nergrit.valid.tsv": 0.76}

@@ -39,21 +39,3 @@ def bio_spans(labels: list[str]) -> set[tuple[int, int, str]]:
                 spans.add((start, i, kind))
             start, kind = (i, tag) if prefix in ("B", "I") else (-1, "")
     return spans
-
-
-def to_bioes(labels: list[str]) -> list[str]:
-    """BIO → BIOES: a one-word entity is S-, an entity's last word E- (the CRF then learns where names end)."""
-    out: list[str] = ["O"] * len(labels)
-    for start, end, kind in bio_spans(labels):
-        if end - start == 1:
-            out[start] = "S-" + kind
-            continue
-        out[start] = "B-" + kind
-        out[start + 1 : end - 1] = ["I-" + kind] * (end - start - 2)
-        out[end - 1] = "E-" + kind
-    return out
-
-
-def to_bio(labels: list[str]) -> list[str]:
-    """BIOES → BIO (S- is B-, E- is I-); BIO labels pass unchanged."""
-    return ["B" + label[1:] if label[:2] == "S-" else "I" + label[1:] if label[:2] == "E-" else label for label in labels]

@@ -204,13 +204,10 @@ def run_features(words: Sequence[str], lower: Sequence[str]) -> list[tuple[str, 
 
 def sentence_features(
     words: Sequence[str], lexicon: Lexicon = EMPTY_LEXICON, clusters: Clusters = EMPTY_CLUSTERS,
-    pos: Sequence[str] | None = None, runs: bool = False, gazetteer_cased: str = "", domain_copies: bool = False,
+    pos: Sequence[str] | None = None, runs: bool = False,
 ) -> list[list[str]]:
     """One feature list per word of a sentence; `pos`: the words' part-of-speech tags, if used;
-    `runs`: features of the capitalised run a word is in; `gazetteer_cased`: "split" gives a
-    capitalised word's lexicon match a feature of its own, "add" gives it both; `domain_copies`:
-    every feature also once more, marked with the sentence's casing (lower-cased text such as
-    NERP follows other conventions: the marked copies learn them apart, Daumé 2007)."""
+    `runs`: features of the capitalised run a word is in."""
     n = len(words)
     cached = [_word(w) for w in words]
     lower = [c[1][8] for c in cached]
@@ -257,18 +254,10 @@ def sentence_features(
                 feats.append(cached[i + 2][1][6])
         g = gaz[i]
         if g is not None:
-            if gazetteer_cased and words[i][:1].isupper():
-                feats.append("G=" + g)
-                if gazetteer_cased == "add":
-                    feats.append("g=" + g)
-            else:
-                feats.append("g=" + g)
+            feats.append("g=" + g)
         if i > 0 and gaz[i - 1] is not None:
             feats.append("-1g=" + gaz[i - 1])
         if i < n - 1 and gaz[i + 1] is not None:
             feats.append("+1g=" + gaz[i + 1])
         out.append(feats)
-    if domain_copies:
-        mark = "K" if any(w != low for w, low in zip(words, lower, strict=True)) else "L"
-        out = [f + [mark + x for x in f] for f in out]
     return out

@@ -45,7 +45,25 @@ class NerModel:
         labels: list[str] = []
         for start in range(0, len(words), MAX_WORDS):
             labels += self.tagger.tag(self.features(words[start : start + MAX_WORDS]))
-        return labels
+        return person_names_start_capitalised(words, labels)
+
+
+def person_names_start_capitalised(words: Sequence[str], labels: list[str]) -> list[str]:
+    """In cased text a person's name starts with a capital: lower-case words the tagger put at the
+    start of one ("harta Tenang Parulian", "seraya") are left out of it. The lower-cased training
+    set (NERP) teaches names in lower case, which must not carry over to cased sentences."""
+    if not any(w[:1].isupper() for w in words[1:]):
+        return labels  # lower-cased text: NERP's convention holds
+    out = list(labels)
+    for i, label in enumerate(labels):
+        if label == "B-PER" and words[i][:1].islower():
+            k = i
+            while k < len(words) and out[k][2:] == "PER" and (k == i or out[k][0] == "I") and words[k][:1].islower():
+                out[k] = "O"
+                k += 1
+            if k < len(words) and out[k] == "I-PER":
+                out[k] = "B-PER"
+    return out
 
 
 def model_dir() -> Path:
@@ -78,6 +96,17 @@ def _features(directory: Path) -> dict:
 
     meta = directory / META_FILE
     return json.loads(meta.read_text(encoding="utf-8")).get("features", {}) if meta.is_file() else {}
+
+
+def trained_on_dev(directory: Path | None = None) -> dict[str, float | None]:
+    """The dev files a final fit also trained on (meta.json "trained_on_dev"), so that their scores are not
+    held out, each with the held-out F1 of the same settings trained without them (the card's dev scores)."""
+    import json
+
+    path = (directory or model_dir()) / META_FILE
+    meta = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    held_out = meta.get("dev_scores", {})
+    return {name: held_out.get(name, {}).get("f1") for name in meta.get("trained_on_dev", ())}
 
 
 def load_clusters(directory: Path, settings: dict) -> Clusters:

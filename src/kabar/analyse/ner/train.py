@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from kabar.analyse.ner.conll import read_labelled, to_bio, to_bioes
+from kabar.analyse.ner.conll import read_labelled
 from kabar.analyse.ner.features import EMPTY_CLUSTERS, MAX_NGRAM, Clusters, Lexicon, sentence_features
 
 Sentence = tuple[list[str], list[str]]
@@ -30,6 +30,12 @@ TRAIN_FILES = {
     "ialfina_wiki_gold.tsv": "free use, cite Luthfi et al. 2014 (ialfina/ner-dataset-modified-dee)",
 }
 NERP_FILE = ("nerp.train.tsv", "Apache-2.0 (IndoNLU); lower-cased, no ORG type")
+# licensed dev files: model selection reads them; the final fit (--final) trains on them too
+FINAL_FIT_FILES = {
+    "idner_news_2k.dev.tsv": "MIT (khairunnisaor/idner-news-2k)",
+    "nergrit.valid.tsv": "Apache-2.0 (IndoNLU)",
+}
+NERP_DEV_FILE = ("nerp.valid.tsv", "Apache-2.0 (IndoNLU); lower-cased, no ORG type")
 GAZETTEERS = {
     "dbpedia-id.person.txt": "P", "mdee.person.txt": "P",
     "dbpedia-id.place.txt": "L", "mdee.place.txt": "L",
@@ -110,11 +116,13 @@ def lowercased(sentences: list[Sentence]) -> list[Sentence]:
 
 def load_training(
     data: Path, nerp: str, lower_aug: float, repeat_cased: int = 1, seed: int = 13, exclude: tuple[str, ...] = (),
-    pseudo_model: Path | None = None, lexicon: Lexicon | None = None,
+    pseudo_model: Path | None = None, lexicon: Lexicon | None = None, final: bool = False,
 ) -> tuple[list[Sentence], dict[str, str]]:
+    """The training sentences and their sources; `final` adds the licensed dev files (the final fit,
+    once the settings are chosen on them)."""
     sentences: list[Sentence] = []
     sources: dict[str, str] = {}
-    for name, licence in TRAIN_FILES.items():
+    for name, licence in {**TRAIN_FILES, **(FINAL_FIT_FILES if final else {})}.items():
         if name in exclude:
             continue
         sentences += read_labelled(data / "ner" / name)
@@ -134,6 +142,9 @@ def load_training(
             rows = [s for s in rows if not _mentions_org(s[0], lexicon)]
         sentences += rows
         sources[NERP_FILE[0]] = NERP_FILE[1] + f"; used as '{nerp}', minus sentences shared with idner dev"
+        if final:
+            sentences += read_labelled(data / "ner" / NERP_DEV_FILE[0])
+            sources[NERP_DEV_FILE[0]] = NERP_DEV_FILE[1]
     return sentences, sources
 
 
@@ -162,27 +173,21 @@ def _mentions_org(words: list[str], lexicon: Lexicon | None) -> bool:
     return any(t is not None and t.startswith("B:") and "O" in t[2:] for t in tags)
 
 
-def featurizer(
-    lexicon: Lexicon, clusters: Clusters = EMPTY_CLUSTERS, pos: object | None = None, runs: bool = False,
-    gazetteer_cased: str = "", domain_copies: bool = False,
-):
+def featurizer(lexicon: Lexicon, clusters: Clusters = EMPTY_CLUSTERS, pos: object | None = None, runs: bool = False):
     """words → CRF features, as the shipped model computes them (kabar.analyse.ner.model.NerModel.features)."""
 
     def features(words: list[str]) -> list[list[str]]:
-        return sentence_features(words, lexicon, clusters, pos.tag(words) if pos is not None else None, runs, gazetteer_cased, domain_copies)
+        return sentence_features(words, lexicon, clusters, pos.tag(words) if pos is not None else None, runs)
 
     return features
 
 
-def train(
-    sentences: list[Sentence], features, model_path: Path, c1: float, c2: float, iterations: int, min_freq: int,
-    scheme: str = "bio",
-) -> None:
+def train(sentences: list[Sentence], features, model_path: Path, c1: float, c2: float, iterations: int, min_freq: int) -> None:
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
     for words, labels in sentences:
-        trainer.append(features(words), to_bioes(labels) if scheme == "bioes" else labels)
+        trainer.append(features(words), labels)
     trainer.set_params({
         "c1": c1, "c2": c2, "max_iterations": iterations,
         "feature.possible_transitions": True, "feature.minfreq": min_freq,
@@ -194,13 +199,14 @@ def train(
 def dev_scores(data: Path, model_path: Path, features) -> dict[str, dict[str, float]]:
     import pycrfsuite
 
+    from kabar.analyse.ner.model import person_names_start_capitalised
     from kabar.evaluate.ner import DEV_FILES, file_types, score_file
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model_path))
 
     def tag(words: list[str]) -> list[str]:
-        return to_bio(tagger.tag(features(words))) if words else []
+        return person_names_start_capitalised(words, tagger.tag(features(words))) if words else []
 
     out = {}
     for name in DEV_FILES:
@@ -237,6 +243,8 @@ def readme(meta: dict) -> str:
                   + f" | {sum(r['f1']) / len(r['f1']):.3f} |" for r in sel["runs"]]
         lines += [""]
     lines += ["## Notes", ""] + [f"- {n}" for n in meta["notes"]] + [""]
+    if meta.get("findings"):
+        lines += ["## Findings", ""] + [f"- {n}" for n in meta["findings"]] + [""]
     return "\n".join(lines)
 
 
@@ -295,14 +303,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cluster-levels", type=int, nargs="*", default=None, help="cluster levels used for the word itself (default all)")
     parser.add_argument("--cluster-cased", action="store_true", help="separate cluster features for capitalised words")
     parser.add_argument("--pos", action="store_true", help="POS tags of the shipped tagger (kabar.analyse.ner.pos) as features")
-    parser.add_argument("--gazetteer-cased", choices=("", "split", "add"), default="", help="a capitalised word's lexicon match as a feature of its own")
-    parser.add_argument("--domain-copies", action="store_true", help="every feature again, marked with the sentence's casing")
-    parser.add_argument("--scheme", choices=("bio", "bioes"), default="bio", help="the labels the CRF learns (it always answers BIO)")
     parser.add_argument("--c1", type=float, default=0.05)
     parser.add_argument("--c2", type=float, default=0.01)
     parser.add_argument("--iterations", type=int, default=150)
     parser.add_argument("--min-freq", type=int, default=1)
     parser.add_argument("--no-card", action="store_true", help="train and score only (experiments)")
+    parser.add_argument("--final", action="store_true",
+                        help="score the settings held out, then ship a model trained on the licensed dev files too")
     args = parser.parse_args(argv)
     data = args.data
     if not (data / "ner").is_dir():
@@ -330,9 +337,21 @@ def main(argv: list[str] | None = None) -> int:
         from kabar.analyse.ner.pos import shipped as shipped_pos
 
         pos = shipped_pos()
-    features = featurizer(lexicon, clusters, pos, args.runs, args.gazetteer_cased, args.domain_copies)
+    features = featurizer(lexicon, clusters, pos, args.runs)
+    held_out: dict[str, dict[str, float]] | None = None
+    held_out_sentences = len(sentences)
+    if args.final:
+        # the same settings without the dev files first: the scores the card reports
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            train(sentences, features, Path(tmp) / "model.crfsuite", args.c1, args.c2, args.iterations, args.min_freq)
+            held_out = dev_scores(data, Path(tmp) / "model.crfsuite", features)
+        sentences, sources = load_training(
+            data, args.nerp, args.lower_aug, args.repeat_cased, exclude=tuple(args.exclude), lexicon=lexicon, final=True
+        )
     began = time.time()
-    train(sentences, features, model_path, args.c1, args.c2, args.iterations, args.min_freq, args.scheme)
+    train(sentences, features, model_path, args.c1, args.c2, args.iterations, args.min_freq)
     seconds = round(time.time() - began)
     write_common_words(data, args.out)
     if lexicon.names:
@@ -340,7 +359,8 @@ def main(argv: list[str] | None = None) -> int:
     elif lexicon_path.exists():
         lexicon_path.unlink()
     scores = dev_scores(data, model_path, features)
-    print(json.dumps({"train_seconds": seconds, "sentences": len(sentences), "dev": scores,
+    trained_on_dev = sorted(set(sources) & {*FINAL_FIT_FILES, NERP_DEV_FILE[0]})
+    print(json.dumps({"train_seconds": seconds, "sentences": len(sentences), "dev": scores, "held_out": held_out,
                       "model_bytes": model_path.stat().st_size}, indent=1))
     if args.no_card:
         return 0
@@ -373,8 +393,15 @@ def main(argv: list[str] | None = None) -> int:
                         "CC BY-SA 4.0; the table is shared under CC BY-SA 4.0)"} if clusters.own else {})},
         "evaluation_only": ["nerugm.fold1.dev.tsv", "nerui.fold1.dev.tsv"],
         "train_sentences": len(sentences), "train_seconds": seconds,
-        "command": command, "date": dt.date.today().isoformat(), "dev_scores": scores,
+        "command": command, "date": dt.date.today().isoformat(), "dev_scores": held_out or scores,
+        "trained_on_dev": trained_on_dev,
         "notes": [
+            *([f"Final fit: the dev scores above are these settings trained on the train files alone "
+               f"({held_out_sentences:,} sentences); the shipped model is then trained on the licensed dev files too "
+               f"({', '.join(trained_on_dev)}: {len(sentences):,} sentences), so its scores on those files are not "
+               "held out (`kabar eval ner` marks them). On the evaluation-only files it scores F1 "
+               + ", ".join(f"{scores[f]['f1']:.3f} ({f})" for f in ("nerugm.fold1.dev.tsv", "nerui.fold1.dev.tsv") if f in scores)
+               + "."] if held_out else []),
             "NERP is scored on PER/LOC only; ORG predictions on it are ignored (it has no ORG type).",
             "Sentences of NERP shared with the idner dev file are left out of training.",
             *(["NERP labels organisations O: with pseudo-org, a first model trained on the cased sets plus "
@@ -391,10 +418,9 @@ def main(argv: list[str] | None = None) -> int:
         ],
     }
     previous = args.out / "meta.json"
-    if previous.is_file():  # the selection table is kept from run to run (experiments use --no-card)
-        selection = json.loads(previous.read_text(encoding="utf-8")).get("selection")
-        if selection:
-            meta["selection"] = selection
+    if previous.is_file():  # the selection table and the findings are kept from run to run (experiments use --no-card)
+        kept = json.loads(previous.read_text(encoding="utf-8"))
+        meta.update({key: kept[key] for key in ("selection", "findings") if kept.get(key)})
     (args.out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     (args.out / "README.md").write_text(readme(meta), encoding="utf-8")
     if lexicon.names:
