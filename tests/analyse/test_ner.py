@@ -111,9 +111,13 @@ def test_cli_ner_missing_file_fails_cleanly(tmp_path):
         ("warga sugiman tiba di solo".split(), ["O", "B-PER", "O", "O", "B-LOC"], ["O", "B-PER", "O", "O", "B-LOC"]),
         # places may open with a lower-case word ("desa Kramas"): only person names are cut
         ("Ia tinggal di desa Kramas".split(), ["O", "O", "O", "B-LOC", "I-LOC"], ["O", "O", "O", "B-LOC", "I-LOC"]),
+        # a span without a capital or a digit is no name in cased text
+        ("Kampus jangan jadi menara gading , kata Gus Ipul".split(),
+         ["O", "O", "O", "B-LOC", "I-LOC", "O", "O", "B-PER", "I-PER"], ["O", "O", "O", "O", "O", "O", "O", "B-PER", "I-PER"]),
+        ("Timnas U-23 menang".split(), ["B-ORG", "I-ORG", "O"], ["B-ORG", "I-ORG", "O"]),
     ],
 )
-def test_ner_person_names_start_with_a_capital_in_cased_text(words, labels, expected):
-    from kabar.analyse.ner.model import person_names_start_capitalised
+def test_ner_names_are_capitalised_in_cased_text(words, labels, expected):
+    from kabar.analyse.ner.model import names_are_capitalised
 
-    assert person_names_start_capitalised(words, labels) == expected
+    assert names_are_capitalised(words, labels) == expected

@@ -45,24 +45,30 @@ class NerModel:
         labels: list[str] = []
         for start in range(0, len(words), MAX_WORDS):
             labels += self.tagger.tag(self.features(words[start : start + MAX_WORDS]))
-        return person_names_start_capitalised(words, labels)
+        return names_are_capitalised(words, labels)
 
 
-def person_names_start_capitalised(words: Sequence[str], labels: list[str]) -> list[str]:
-    """In cased text a person's name starts with a capital: lower-case words the tagger put at the
-    start of one ("harta Tenang Parulian", "seraya") are left out of it. The lower-cased training
-    set (NERP) teaches names in lower case, which must not carry over to cased sentences."""
+def names_are_capitalised(words: Sequence[str], labels: list[str]) -> list[str]:
+    """In cased text a name is capitalised: lower-case words the tagger put at the start of a
+    person's name are left out of it ("harta Tenang Parulian", "seraya"), and a span with no
+    capitalised word or digit is no name ("menara gading"). Places may open with a lower-case word
+    ("desa Kramas"). The lower-cased training set (NERP) teaches names in lower case, which must not
+    carry over to cased sentences; in lower-cased text the labels stay as they are."""
+    from kabar.analyse.ner.conll import bio_spans
+
     if not any(w[:1].isupper() for w in words[1:]):
-        return labels  # lower-cased text: NERP's convention holds
+        return labels
     out = list(labels)
-    for i, label in enumerate(labels):
-        if label == "B-PER" and words[i][:1].islower():
-            k = i
-            while k < len(words) and out[k][2:] == "PER" and (k == i or out[k][0] == "I") and words[k][:1].islower():
-                out[k] = "O"
-                k += 1
-            if k < len(words) and out[k] == "I-PER":
-                out[k] = "B-PER"
+    for start, end, kind in bio_spans(labels):
+        first = start
+        if kind == "PER":
+            while first < end and words[first][:1].islower():
+                first += 1
+        if not any(w[:1].isupper() or w[:1].isdigit() for w in words[first:end]):
+            first = end
+        out[start:first] = ["O"] * (first - start)
+        if start < first < end:
+            out[first] = "B-PER"
     return out
 
 

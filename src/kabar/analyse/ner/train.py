@@ -199,14 +199,14 @@ def train(sentences: list[Sentence], features, model_path: Path, c1: float, c2: 
 def dev_scores(data: Path, model_path: Path, features) -> dict[str, dict[str, float]]:
     import pycrfsuite
 
-    from kabar.analyse.ner.model import person_names_start_capitalised
+    from kabar.analyse.ner.model import names_are_capitalised
     from kabar.evaluate.ner import DEV_FILES, file_types, score_file
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model_path))
 
     def tag(words: list[str]) -> list[str]:
-        return person_names_start_capitalised(words, tagger.tag(features(words))) if words else []
+        return names_are_capitalised(words, tagger.tag(features(words))) if words else []
 
     out = {}
     for name in DEV_FILES:
