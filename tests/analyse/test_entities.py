@@ -287,3 +287,15 @@ def test_entities_a_title_does_not_reach_over_a_sentence_end():
     _, mentions = annotate(_article("Pasukan dikirim seperti yang disampaikan ajudan jenderal California. Trump menjelaskan tugas mereka."))
     trump = [m for m in mentions if m.text == "Trump"]
     assert trump and all(m.role is None for m in trump)
+
+
+def test_entities_pair_split_drops_a_common_word_the_tagger_ran_in_but_keeps_a_longer_name():
+    from kabar.analyse.entities import _Span, _split_pairs
+    from kabar.lang.id.aliases import alias_table
+
+    text = "Hubungan China-Korut membaik."
+    spans = _split_pairs(text, [_Span(0, text.index(" membaik"), "PER")], alias_table())
+    assert [(text[s.start : s.end], s.type) for s in spans] == [("China", "LOC"), ("Korut", "LOC")]
+    text = "Forum Gunadarma China-Korut digelar."
+    whole = [_Span(0, text.index(" digelar"), "ORG")]
+    assert _split_pairs(text, whole, alias_table()) == whole

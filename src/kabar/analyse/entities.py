@@ -342,11 +342,20 @@ def _split_pairs(text: str, spans: list[_Span], table: AliasTable) -> list[_Span
             continue
         start, end = match.span()
         inside = [s for s in out if s.start < end and start < s.end]
-        if any(s.start < start or s.end > end for s in inside):
+        rests = [r for s in inside for r in (_Span(s.start, start, s.type), _Span(end, s.end, s.type)) if r.start < r.end]
+        if any(_has_name_word(text[r.start : r.end]) for r in rests):
             continue  # a longer name runs through it
+        # what the tagger ran into the pair is dropped: "Tiru China-Brasil" (a capitalised verb)
         out = [s for s in out if s not in inside]
         out += [_Span(start + p.start(), start + p.end(), "LOC") for p in parts]
     return sorted(out, key=lambda s: s.start)
+
+
+def _has_name_word(text: str) -> bool:
+    """A word that is not a common lower-case word in capitals: "Tiru" (imitate) is none, "Presiden" is one."""
+    from kabar.lang.id.words import common_words
+
+    return any(w.lower() not in common_words() for w in re.findall(r"[\w'-]+", text))
 
 
 def _is_known_name(name: str, table: AliasTable) -> bool:
