@@ -299,3 +299,28 @@ def test_entities_pair_split_drops_a_common_word_the_tagger_ran_in_but_keeps_a_l
     text = "Forum Gunadarma China-Korut digelar."
     whole = [_Span(0, text.index(" digelar"), "ORG")]
     assert _split_pairs(text, whole, alias_table()) == whole
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "same"),
+    [
+        ("Kemendagri", "Kementerian Dalam Negeri", True),
+        ("Kejagung", "Kejaksaan Agung", True),
+        ("Basarnas", "Badan SAR Nasional", True),
+        ("Kemenkes", "Kementerian Keuangan", False),  # no 's' in Keuangan: another ministry
+        ("Pertamina", "Pertamina Patra Niaga", False),  # all from one word: a subsidiary, not a short form
+    ],
+)
+def test_entities_syllabic_abbreviation(short, full, same):
+    from kabar.analyse.entities import _is_syllabic_abbreviation
+
+    assert _is_syllabic_abbreviation(short, full) is same
+
+
+def test_entities_short_forms_of_institutions_join_the_full_name_in_the_article():
+    article = _article(
+        "Kementerian Dalam Negeri menyatakan pulau itu milik negara.",
+        "Kemendagri juga menegaskan bahwa Kementerian Kelautan dan Perikanan akan bertindak. KKP menolak penjualan itu.",
+    )
+    assert _canonical_of(article, "Kemendagri") == {"Kementerian Dalam Negeri"}
+    assert _canonical_of(article, "KKP") == {"Kementerian Kelautan dan Perikanan"}

@@ -595,8 +595,33 @@ def _fold_short_forms(spans: list[_Span]) -> list[_Span]:
             expanded = _expand_abbreviation(name, spans[:i] + spans[i + 1 :])
             if expanded:
                 name = expanded
+        elif span.type == "ORG" and _may_be_syllabic(name):
+            fuller = {s.canonical for s in spans if s.type == "ORG" and _is_syllabic_abbreviation(name, s.canonical)}
+            if len(fuller) == 1:
+                name = fuller.pop()
         out.append(replace(span, canonical=name))
     return out
+
+
+def _may_be_syllabic(name: str) -> bool:
+    return 4 <= len(name) <= 12 and name.isalpha() and name[0].isupper() and not name.isupper()
+
+
+def _is_syllabic_abbreviation(short: str, full: str) -> bool:
+    """Indonesian institutions shorten to syllables: "Kemendagri" = "Kementerian Dalam Negeri",
+    "Kejagung" = "Kejaksaan Agung", "Basarnas" = "Badan SAR Nasional". The short form opens like the
+    full name, its letters come in order from the full name, and from at least two of its words."""
+    words = [w.lower() for w in full.split()]
+    short = short.lower()
+    if len(words) < 2 or short[:2] != words[0][:2]:
+        return False
+    used, k = set(), 0
+    for i, word in enumerate(words):
+        for ch in word:
+            if k < len(short) and ch == short[k]:
+                used.add(i)
+                k += 1
+    return k == len(short) and len(used) >= 2
 
 
 def _is_part_of(short: str, full: str) -> bool:
@@ -608,9 +633,13 @@ def _is_abbreviation_of_any(name: str) -> bool:
     return 2 <= len(name) <= 6 and name.isupper() and name.isalpha()
 
 
+_NOT_INITIALLED = frozenset({"dan", "dan/atau", "untuk", "di", "of", "and", "the", "&", "for"})
+
+
 def _expand_abbreviation(abbr: str, spans: list[_Span]) -> str | None:
+    """The name whose initials `abbr` is: "KKP" → "Kementerian Kelautan dan Perikanan"."""
     for span in spans:
-        words = [w for w in re.split(r"[\s-]+", span.canonical) if w]
+        words = [w for w in re.split(r"[\s-]+", span.canonical) if w and w.lower() not in _NOT_INITIALLED]
         if len(words) == len(abbr) and "".join(w[0] for w in words).upper() == abbr and span.type != "PER":
             return span.canonical
     return None
