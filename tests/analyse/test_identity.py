@@ -127,3 +127,26 @@ def _with_forms(id: str, name: str, *other_forms: str) -> AnalysedArticle:
 
 def _people_of(item: AnalysedArticle) -> frozenset[str]:
     return frozenset(e.id for e in item.entities)
+
+
+def _organisations(item: AnalysedArticle) -> set[str]:
+    by_id = {e.id: e.canonical for e in item.entities}
+    return {by_id[m.entity_id] for m in item.mentions if m.type == "ORG"}
+
+
+def test_identity_short_form_of_an_organisation_joins_the_name_another_article_gave_it() -> None:
+    named = _analysed("a", "Komisi Pemberantasan Korupsi (KPK) memeriksa dua pejabat di Jakarta, Senin.")
+    short_only = _analysed("b", "KPK menahan keduanya setelah pemeriksaan selama sembilan jam.")
+    assert "KPK" in _organisations(short_only)
+    merges = resolve_identities([named, short_only])
+    assert "Komisi Pemberantasan Korupsi" in _organisations(apply_identities(short_only, merges))
+    assert "KPK" not in _organisations(apply_identities(short_only, merges))
+
+
+def test_identity_organisation_short_forms_never_join_a_person() -> None:
+    # a person called by the same letters as an organisation's short form stays a person
+    named = _analysed("a", "Komisi Pemberantasan Korupsi (KPK) memeriksa dua pejabat di Jakarta, Senin.")
+    person = AnalysedArticle(
+        Article(id="p", source="p.txt", body=("x",)), (Entity(stable_id("PER", "KPK"), "KPK", "PER", ("KPK",)),), ()
+    )
+    assert stable_id("PER", "KPK") not in resolve_identities([named, person])

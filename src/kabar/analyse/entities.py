@@ -70,7 +70,7 @@ def _normalise_name(name: str) -> str:
     for word in name.split(" "):
         if re.fullmatch(r"[A-Z]{3,}\.[A-Za-z.]+", word):  # "KOMPAS.com", "TRIBUNNEWS.COM"
             word = word.lower().capitalize()
-        elif len(word) > 4 and word.isupper():
+        elif len(word) > 4 and word.isupper() and word.isalpha():  # "SRAGEN" → "Sragen"; "PDI-P" stays
             word = word.capitalize()
         words.append(word)
     return " ".join(words)

@@ -11,7 +11,10 @@ is the only one it can stand for, or clearly the most reported one:
 - "Kim" stays itself when the corpus has both "Kim Jong Un" and "Kim Yo Jong"
   reported about as often;
 - a nickname an article gave next to the full name ("Saifullah Yusuf atau Gus
-  Ipul") joins that person in articles that use the nickname alone.
+  Ipul") joins that person in articles that use the nickname alone;
+- an organisation's short form an article gave beside its name ("Komisi
+  Pemberantasan Korupsi (KPK)", "Kemendagri" after "Kementerian Dalam Negeri")
+  joins that organisation in articles that use the short form alone.
 
 Public API: ``resolve_identities(analysed) -> {entity id: Entity}`` (the merges
 to make) and ``apply_identities(analysed_article, merges)``.
@@ -39,23 +42,26 @@ _NAME_PARTICLES = frozenset({"bin", "binti", "de", "da", "di", "dos", "van", "vo
 
 
 def resolve_identities(analysed: Sequence[AnalysedArticle]) -> dict[str, Entity]:
-    """The person entities that are short forms of one full name elsewhere in the corpus, id → full entity."""
+    """The person and organisation entities that are short forms of one full name elsewhere in the
+    corpus, id → full entity."""
     entities: dict[str, Entity] = {}
     aliases: dict[str, dict[str, None]] = {}  # every article's surface forms, in order, whatever the article order
     articles_of: Counter[str] = Counter()
     for item in analysed:
         for entity in item.entities:
-            if entity.type == "PER":
+            if entity.type in ("PER", "ORG"):
                 entities.setdefault(entity.id, entity)
                 aliases.setdefault(entity.id, {}).update(dict.fromkeys(entity.aliases))
                 articles_of[entity.id] += 1
     entities = {i: replace(e, aliases=tuple(aliases[i])) for i, e in entities.items()}
-    full = [e for e in entities.values() if len(_tokens(e.canonical)) >= 2 and _looks_like_a_name(e.canonical)]
-    by_token = _index_by_token(full)
+    full = [e for e in entities.values() if len(_tokens(e.canonical)) >= 2 and (e.type == "ORG" or _looks_like_a_name(e.canonical))]
+    # a person's part of a name is resolved by its words; an organisation's short form only by an article's word
+    by_token = _index_by_token([e for e in full if e.type == "PER"])
     nicknames = _nickname_owners(full)
     merges: dict[str, Entity] = {}
     for entity in entities.values():
-        target = _full_name_of(entity, by_token, articles_of) or _owner_of_nickname(entity, nicknames)
+        by_part = _full_name_of(entity, by_token, articles_of) if entity.type == "PER" else None
+        target = by_part or _owner_of_nickname(entity, nicknames)
         if target is not None:
             merges[entity.id] = target
     return _settled(merges, articles_of)
@@ -105,20 +111,22 @@ def _full_name_of(
     return candidates[0]
 
 
-def _nickname_owners(full: list[Entity]) -> dict[str, list[Entity]]:
-    """Other names articles gave a person ("Saifullah Yusuf atau Gus Ipul" → "gus ipul"), to the people."""
-    owners: dict[str, list[Entity]] = {}
+def _nickname_owners(full: list[Entity]) -> dict[tuple[str, str], list[Entity]]:
+    """Other names articles gave a person or an organisation ("Saifullah Yusuf atau Gus Ipul" →
+    "gus ipul", "Komisi Pemberantasan Korupsi (KPK)" → "kpk"), by type, to their owners."""
+    owners: dict[tuple[str, str], list[Entity]] = {}
     for entity in full:
         for alias in entity.aliases:
             key = " ".join(_tokens(alias))
             if key and not _is_part_of(_tokens(alias), _tokens(entity.canonical)) and key != " ".join(_tokens(entity.canonical)):
-                owners.setdefault(key, []).append(entity)
+                owners.setdefault((entity.type, key), []).append(entity)
     return owners
 
 
-def _owner_of_nickname(entity: Entity, owners: Mapping[str, list[Entity]]) -> Entity | None:
-    """ "Gus Ipul" in an article that never gives his name → the one person another article calls so."""
-    found = {e.id: e for e in owners.get(" ".join(_tokens(entity.canonical)), ()) if e.id != entity.id}
+def _owner_of_nickname(entity: Entity, owners: Mapping[tuple[str, str], list[Entity]]) -> Entity | None:
+    """ "Gus Ipul" or "KPK" in an article that never gives the full name → the one person or
+    organisation another article calls so."""
+    found = {e.id: e for e in owners.get((entity.type, " ".join(_tokens(entity.canonical))), ()) if e.id != entity.id}
     return next(iter(found.values())) if len(found) == 1 else None
 
 
