@@ -324,3 +324,22 @@ def test_entities_short_forms_of_institutions_join_the_full_name_in_the_article(
     )
     assert _canonical_of(article, "Kemendagri") == {"Kementerian Dalam Negeri"}
     assert _canonical_of(article, "KKP") == {"Kementerian Kelautan dan Perikanan"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Massa berkumpul di Jalan Jenderal Sudirman, Jakarta, sejak pagi.", "Jalan Jenderal Sudirman"),
+        ("Pesawat mendarat di Bandara Internasional Sultan Hasanuddin, Makassar.", "Bandara Internasional Sultan Hasanuddin"),
+        ("Korban dirawat di RS Bhayangkara Brigjen Pol Hasan Basry sejak Senin.", "RS Bhayangkara Brigjen Pol Hasan Basry"),
+    ],
+)
+def test_entities_place_named_after_a_titled_person_stays_a_place(sentence, place):
+    _, mentions = annotate(_article(sentence))
+    assert place in {m.text for m in mentions if m.type != "PER"}
+    assert not any(m.type == "PER" for m in mentions)
+
+
+def test_entities_a_person_after_a_facility_name_without_a_rank_stays_a_person():
+    _, mentions = annotate(_article("Mahasiswa Universitas Gadjah Mada Budi Santoso hadir dalam diskusi itu."))
+    assert "Budi Santoso" in {m.text for m in mentions if m.type == "PER"}

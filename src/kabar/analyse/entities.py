@@ -86,6 +86,7 @@ def annotate(article: Article) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]
     spans = [part for span in spans for part in _split_prefixes(text, span, table)]
     spans = [s for s in spans if not _names_a_non_entity(text[s.start : s.end], table)]
     spans = _split_pairs(text, spans, table)
+    spans = _join_places_named_after_people(text, spans, table)
     spans = _add_dictionary_spans(text, spans, table)
     spans = _add_agency_spans(text, spans)
     spans = _add_company_spans(text, spans)
@@ -223,6 +224,8 @@ def _add_titled_names(text: str, spans: list[_Span], table: AliasTable) -> list[
     the tagger has never seen, or took for a place ("Juru bicara Kemlu China, Wang Wenbin")."""
     out = list(spans)
     for title in _person_title_pattern().finditer(text):
+        if _after_facility(text, title.start(), table):
+            continue  # "Bandara Internasional Sultan Hasanuddin": a place named after a person
         words = []
         pos = title.end()
         while (m := _NAME_WORD.match(text, pos)) is not None and len(words) < 10:
@@ -248,6 +251,15 @@ def _add_titled_names(text: str, spans: list[_Span], table: AliasTable) -> list[
         out = [s for s in out if s not in overlapping]
         out.append(_Span(start, end, "PER"))
     return sorted(out, key=lambda s: s.start)
+
+
+def _after_facility(text: str, start: int, table: AliasTable) -> bool:
+    """Capitalised words just before `start` open with a facility word ("Bandara Internasional")."""
+    before = re.findall(r"[A-Z][\w.]*", text[max(0, start - 40) : start])[-3:]
+    tail = text[max(0, start - 40) : start]
+    if re.search(r"[^\w\s.]\s*$|\b[a-z]\w*\s*$", tail):
+        return False  # a comma or a lower-case word right before the title: no name runs into it
+    return any(" ".join(before[i : i + k]).lower() in table.facilities for i in range(len(before)) for k in (1, 2))
 
 
 def _skip_to_name(words: list[re.Match[str]], table: AliasTable) -> int:
@@ -285,8 +297,9 @@ def _split_prefixes(text: str, span: _Span, table: AliasTable) -> list[_Span]:
     words = list(re.finditer(r"\S+", text[span.start : span.end]))
     if len(words) < 2:
         return [span]
-    # "Metro Jaya Irjen Karyoto": a title always followed by a person, inside a span, starts a person
-    for i in range(1, len(words) - 1):
+    # "Metro Jaya Irjen Karyoto": a title always followed by a person, inside a span, starts a person,
+    # unless the span is a place named after that person ("Jalan Jenderal Sudirman")
+    for i in range(1 if not _opens_with_facility(words, table) else len(words), len(words) - 1):
         for n in range(min(table.max_title_words, len(words) - 1 - i), 0, -1):
             if " ".join(w.group(0) for w in words[i : i + n]).lower() in table.person_titles:
                 head = _Span(span.start, span.start + words[i - 1].end(), span.type)
@@ -318,6 +331,45 @@ def _split_prefixes(text: str, span: _Span, table: AliasTable) -> list[_Span]:
                 return [first, rest]
             return [span]
     return [span]
+
+
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.]*[ \u00a0]+){1,6}$")
+# ranks and honorifics of the people streets, airports and hospitals are named after; an office
+# ("Gedung Sate Gubernur Ridwan Kamil") names the person acting, not the place
+_EPONYM_TITLES = frozenset({
+    "jenderal", "jend.", "letjen", "mayjen", "brigjen", "laksamana", "marsekal", "kolonel", "kapten", "sultan",
+    "raja", "ratu", "pangeran", "haji", "h.", "kh", "k.h.", "kiai", "kyai", "dr.", "prof.", "ir.", "pol", "tni",
+})
+
+
+def _join_places_named_after_people(text: str, spans: list[_Span], table: AliasTable) -> list[_Span]:
+    """"Bandara Internasional Sultan Hasanuddin", "RS Bhayangkara Brigjen Pol Hasan Basry": a person's
+    name right after capitalised words that open with a facility word is the end of the place's name."""
+    out = list(spans)
+    for person in [s for s in spans if s.type == "PER"]:
+        line_start = text.rfind("\n", 0, person.start) + 1
+        run = _CAPITALISED_RUN.search(text, max(line_start, person.start - 80), person.start)
+        if run is None:
+            continue
+        words = list(re.finditer(r"\S+", run.group(0)))
+        first = next((i for i in range(len(words)) if _opens_with_facility(words[i:], table)), None)
+        if first is None:
+            continue
+        leading = text[person.start : person.end].split()[:1]  # the tagger may have kept the rank: "Sultan Hasanuddin"
+        if not any(w.lower() in _EPONYM_TITLES for w in [x.group(0) for x in words[first + 1 :][-2:]] + leading):
+            continue
+        start = run.start() + words[first].start()
+        inside = [s for s in out if start <= s.start and s.end <= person.end]
+        if any(s.start < start < s.end for s in out):
+            continue  # the facility word is inside another name
+        kind = next((s.type for s in inside if s.start == start and s.type != "PER"), "LOC")
+        out = [s for s in out if s not in inside] + [_Span(start, person.end, kind)]
+    return sorted(out, key=lambda s: s.start)
+
+
+def _opens_with_facility(words: list[re.Match[str]], table: AliasTable) -> bool:
+    """"Jalan …", "Bandara Internasional …", "Rumah Sakit …": a place that may be named after a titled person."""
+    return any(" ".join(w.group(0) for w in words[:k]).lower() in table.facilities for k in (1, 2))
 
 
 def _names_a_non_entity(surface: str, table: AliasTable) -> bool:

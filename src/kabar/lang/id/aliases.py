@@ -5,8 +5,9 @@ English names, both folded to the English name); ``aliases.tsv`` adds what
 CLDR lacks: abbreviations (Korut, AS, RI), epithets ("negara tirai bambu"),
 agencies and parties, the capitals that stand for their states, the titles
 stripped from names, the institutions named after their country ("Kementerian
-Luar Negeri China" → "Ministry of Foreign Affairs of China") and the names the
-tagger mistakes for entities that are none ("Covid-19").
+Luar Negeri China" → "Ministry of Foreign Affairs of China"), the names the
+tagger mistakes for entities that are none ("Covid-19") and the words opening a
+place named after a titled person ("Jalan Jenderal Sudirman").
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class AliasTable:
     # lower-cased institution → canonical template and type: "partai komunis" → ("Communist Party of {}", "ORG")
     institutions: dict[str, tuple[str, str]] = field(default_factory=dict)
     non_entities: frozenset[str] = frozenset()  # lower-cased names that are no person, organisation or place
+    facilities: frozenset[str] = frozenset()  # lower-cased words opening a place named after a titled person
 
     def lookup(self, surface: str) -> AliasEntry | None:
         form = " ".join(surface.split())
@@ -94,6 +96,7 @@ def alias_table() -> AliasTable:
     person_titles: set[str] = set()
     institutions: dict[str, tuple[str, str]] = {}
     non_entities: set[str] = set()
+    facilities: set[str] = set()
     for code, entry in _cldr().items():
         for name in entry[1]:
             folded.setdefault(name.lower(), AliasEntry(entry[0], "LOC"))
@@ -116,6 +119,9 @@ def alias_table() -> AliasTable:
         if kind == "non-entity":
             non_entities.add(form.lower())
             continue
+        if kind == "facility":
+            facilities.add(form.lower())
+            continue
         if kind == "institution":
             institutions[form.lower()] = (cols[2], cols[3])
             continue
@@ -132,7 +138,7 @@ def alias_table() -> AliasTable:
     longest = max((len(t.split()) for t in titles), default=1)
     return AliasTable(
         exact, folded, capitals, frozenset(titles), longest, frozenset(scan), frozenset(lowercase), frozenset(descriptors),
-        frozenset(person_titles), institutions, frozenset(non_entities),
+        frozenset(person_titles), institutions, frozenset(non_entities), frozenset(facilities),
     )
 
 
