@@ -84,3 +84,20 @@ def test_repair_joins_a_domain_split_by_a_tokeniser() -> None:
     )
     article = extract(page)
     assert (article.dateline, article.outlet) == ("JAKARTA", "Kompas.com")
+
+
+def test_repair_unglue_words_splits_titles_and_countries_glued_to_names() -> None:
+    text = (
+        "Presiden Republik Indonesia Prabowo Subianto dan Putra Mahkota sekaligus Perdana MenteriArab SaudiPangeran "
+        "Mohammed bin Salman menyepakati kerja sama senilai US$27 miliar, Rabu (2/7). "
+        "Setibanya di Jeddah, PresidenPrabowo disambut upacara kehormatan oleh Pangeran Mohammed bin Salman di istana."
+    )
+    repaired = unglue_words(text)
+    assert "Perdana Menteri Arab Saudi Pangeran Mohammed" in repaired
+    assert "Presiden Prabowo disambut" in repaired
+
+
+def test_repair_unglue_words_leaves_camel_case_names_after_a_title() -> None:
+    # one title glued to a camel-case name is not damage: "Presiden" before "YouTube" stays apart as written
+    text = "Presiden Direktur YouTube dan PlayStation hadir di Jakarta, kata Menteri Pariwisata pada Senin malam."
+    assert unglue_words(text) == text

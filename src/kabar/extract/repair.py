@@ -10,11 +10,13 @@ Three kinds of damage are common in news text exported by scrapers (CSV dumps,
   ``Serikat(AS)Elon``.
 
 Glue is only undone in the prose lines of a text whose prose shows it at least
-twice as a lower-case word glued to a name ("dikutipAnadolu"), and only where a
-known lower-case word sits on one side, so camel-case names (WhatsApp, iPhone,
-PlayStation in a clean text), outlets (detikNews) and domains (KapanLagi.com) stay whole. A name
-glued to the word after it ("Trump" + "kembali") is split only when the name
-also stands alone elsewhere in the text and the word has five letters or more.
+twice, as a lower-case word glued to a name ("dikutipAnadolu") or as a title,
+country or acronym glued to a name ("MenteriArab", "SaudiPangeran",
+"RIPrabowo"), and only where a known word sits on one side, so camel-case names
+(WhatsApp, iPhone, PlayStation in a clean text), outlets (detikNews) and domains
+(KapanLagi.com) stay whole. A name glued to the word after it ("Trump" +
+"kembali") is split only when the name also stands alone elsewhere in the text
+and the word has five letters or more.
 """
 
 from __future__ import annotations
@@ -72,9 +74,9 @@ def unglue_words(text: str, words: frozenset[str] | None = None) -> str:
     words = common_words() if words is None else words
     lines = text.split("\n")
     prose = [i for i, line in enumerate(lines) if _is_prose(line)]
-    if sum(_glue_evidence(lines[i], words) for i in prose) < _MIN_EVIDENCE:
-        return text
     standalone = frozenset(_CAPITALISED.findall(text))
+    if sum(_glue_evidence(lines[i], words, standalone) for i in prose) < _MIN_EVIDENCE:
+        return text
     for i in prose:
         line = _LINK_RUN.sub(lambda m: _split_run(m.group(), words, standalone), lines[i])
         for pattern, replacement in _PAREN_GLUE:
@@ -88,15 +90,32 @@ def _is_prose(line: str) -> bool:
     return len(line.split()) >= _MIN_PROSE_WORDS and _SENTENCE_PUNCTUATION.search(line) is not None
 
 
-def _glue_evidence(line: str, words: frozenset[str]) -> int:
-    """Known lower-case words glued to the capitalised word after them: "dikutipAnadolu"."""
+def _glue_evidence(line: str, words: frozenset[str], standalone: frozenset[str] = frozenset()) -> int:
+    """Known lower-case words glued to the capitalised word after them ("dikutipAnadolu"), and known
+    titles, countries or acronyms glued to a name the text also writes alone ("SaudiPangeran")."""
     count = 0
     for match in _LINK_RUN.finditer(line):
         segments = _SEGMENT.findall(match.group())
+        if canonical_agency(match.group()) is not None:
+            continue
         count += sum(
-            1 for left, right in zip(segments, segments[1:]) if left[0].islower() and _word_then_name(left, right, words)
+            1 for left, right in zip(segments, segments[1:])
+            if (left[0].islower() and _word_then_name(left, right, words)) or _name_then_name(left, right, standalone)
         )
     return count
+
+
+def _name_then_name(left: str, right: str, standalone: frozenset[str]) -> bool:
+    """A title, a country or an acronym the alias table knows, glued to a capitalised word that is
+    a title or known name itself or stands alone elsewhere in the text: "Menteri|Arab", "RI|Prabowo"."""
+    from kabar.lang.id.aliases import alias_table
+
+    if not (left[:1].isupper() and right[:1].isupper() and right[1:].islower() and len(right) >= _MIN_PART):
+        return False
+    table = alias_table()
+    known_left = left.lower() in table.titles or table.lookup(left) is not None
+    known_right = right in standalone or right.lower() in table.titles or table.lookup(right) is not None
+    return known_left and known_right
 
 
 def _word_then_name(left: str, right: str, words: frozenset[str]) -> bool:
@@ -118,7 +137,7 @@ def _split_run(run: str, words: frozenset[str], standalone: frozenset[str]) -> s
         return run  # an outlet written in camel case: "detikNews", "BeritaSatu", "KapanLagi"
     pieces = [segments[0]]
     for segment in segments[1:]:
-        if _word_then_name(pieces[-1], segment, words):
+        if _word_then_name(pieces[-1], segment, words) or _name_then_name(pieces[-1], segment, standalone):
             pieces.append(segment)
         else:
             pieces[-1] += segment
