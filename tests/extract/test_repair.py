@@ -101,3 +101,14 @@ def test_repair_unglue_words_leaves_camel_case_names_after_a_title() -> None:
     # one title glued to a camel-case name is not damage: "Presiden" before "YouTube" stays apart as written
     text = "Presiden Direktur YouTube dan PlayStation hadir di Jakarta, kata Menteri Pariwisata pada Senin malam."
     assert unglue_words(text) == text
+
+
+def test_repair_unglue_words_splits_acronyms_and_words_glued_to_names_in_a_damaged_text() -> None:
+    text = (
+        "Presiden Republik Indonesia Prabowo Subianto dan Perdana MenteriArab SaudiPangeran Mohammed bin Salman "
+        "bertemu PresidenPrabowo di Jeddah, Rabu (2/7). Dalam keterangan di lamanKementerian Luar Negeri, Kementerian Luar Negeri "
+        "RImerinci kesepakatan yang diteken kedua pemimpin itu, kata juru bicara pada Kamis."
+    )
+    repaired = unglue_words(text)
+    assert "di laman Kementerian Luar Negeri" in repaired
+    assert "Negeri RI merinci kesepakatan" in repaired

@@ -129,7 +129,17 @@ def _word_then_name(left: str, right: str, words: frozenset[str]) -> bool:
     )
 
 
+# an acronym glued to the word after it: "RImerinci" (RI merinci)
+_ACRONYM_THEN_WORD = re.compile(r"([A-Z]{2,5})([a-z]{4,})")
+
+
 def _split_run(run: str, words: frozenset[str], standalone: frozenset[str]) -> str:
+    """One run of letters in a damaged text, with its glued joins split."""
+    from kabar.lang.id.aliases import alias_table
+
+    glued = _ACRONYM_THEN_WORD.fullmatch(run)
+    if glued and alias_table().lookup(glued.group(1)) is not None:
+        return f"{glued.group(1)} {glued.group(2)}"
     segments = _SEGMENT.findall(run)
     if len(segments) < 2 and not (run[:1].isupper() and run[1:].islower()):
         return run
@@ -137,11 +147,21 @@ def _split_run(run: str, words: frozenset[str], standalone: frozenset[str]) -> s
         return run  # an outlet written in camel case: "detikNews", "BeritaSatu", "KapanLagi"
     pieces = [segments[0]]
     for segment in segments[1:]:
-        if _word_then_name(pieces[-1], segment, words) or _name_then_name(pieces[-1], segment, standalone):
+        if (
+            _word_then_name(pieces[-1], segment, words)
+            or _name_then_name(pieces[-1], segment, standalone)
+            or _unknown_word_then_standalone_name(pieces[-1], segment, standalone)
+        ):
             pieces.append(segment)
         else:
             pieces[-1] += segment
     return " ".join(part for piece in pieces for part in _split_name_word(piece, words, standalone))
+
+
+def _unknown_word_then_standalone_name(left: str, right: str, standalone: frozenset[str]) -> bool:
+    """In a text known to be damaged, any lower-case word of four letters or more glued to a name the
+    text also writes alone: "laman|Kementerian"."""
+    return len(left) >= 4 and left.isalpha() and left.islower() and right in standalone
 
 
 def _split_name_word(piece: str, words: frozenset[str], standalone: frozenset[str]) -> tuple[str, ...]:
