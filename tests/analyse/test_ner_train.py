@@ -84,3 +84,11 @@ def test_ner_model_reads_which_dev_files_it_trained_on(tmp_path):
     meta = {"trained_on_dev": ["nergrit.valid.tsv"], "dev_scores": {"nergrit.valid.tsv": {"f1": 0.76}, "nerui.fold1.dev.tsv": {"f1": 0.7}}}
     (tmp_path / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
     assert trained_on_dev(tmp_path) == {"nergrit.valid.tsv": 0.76}
+
+
+def test_ner_train_lexicon_takes_the_alias_tables_names_and_titles():
+    names = build_lexicon(None, aliases=True).names
+    assert names["korut"] == "L" and names["negara tirai bambu"] == "L"  # abbreviation, epithet
+    assert "T" in names["menlu"] and "T" in names["menteri luar negeri"]  # a short and a long title
+    assert "ketua dpr" not in names  # a title naming its institution would hide the institution
+    assert "korut" not in build_lexicon(None).names

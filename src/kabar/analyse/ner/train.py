@@ -51,9 +51,11 @@ def organisation_names() -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-def build_lexicon(gazetteers: Path | None, organisations: bool = False) -> Lexicon:
+def build_lexicon(gazetteers: Path | None, organisations: bool = False, aliases: bool = False) -> Lexicon:
     """Names → types from the DBpedia/MDEE lists plus CLDR country names (Indonesian and English),
-    and, with `organisations`, Kabar's own list of organisations."""
+    with `organisations`, Kabar's own list of organisations, and with `aliases`, the alias table's
+    names ("Korut", "Tiongkok": their type) and titles ("Menlu", "Kapolda": type T, so a title the
+    training data never saw still reads as one)."""
     from babel import Locale
 
     types: dict[str, set[str]] = {}
@@ -76,11 +78,30 @@ def build_lexicon(gazetteers: Path | None, organisations: bool = False) -> Lexic
                         add(line.split(",")[0].split("(")[0], kind)
     for name in organisation_names() if organisations else ():
         add(name, "O")
+    if aliases:
+        for name, kind in alias_names():
+            add(name, kind)
     for locale in ("id", "en"):
         for code, name in Locale(locale).territories.items():
             if code.isalpha():  # "001" World, "150" Europe… are regions too, but keep names only
                 add(name, "L")
     return Lexicon.from_pairs({name: "".join(sorted(kinds)) for name, kinds in types.items()})
+
+
+def alias_names() -> list[tuple[str, str]]:
+    """(name, lexicon type) for the alias table's names, capitals and titles (kabar/lang/id/aliases.tsv)."""
+    from kabar.lang.id.aliases import TITLE_SHORT_FORMS, alias_table
+    from kabar.lang.id.words import organisation_words
+
+    table = alias_table()
+    kinds = {"PER": "P", "ORG": "O", "LOC": "L"}
+    names = [(form, kinds[entry.type]) for forms in (table.exact, table.folded) for form, entry in forms.items()]
+    names += [(form, "L") for form in table.capitals]
+    # a title naming its institution ("ketua dpr") would hide the institution's own type
+    institutions = organisation_words()
+    names += [(title, "T") for title in (*table.titles, *TITLE_SHORT_FORMS)
+              if not any(w in institutions or table.lookup(w.upper()) or table.lookup(w) for w in title.split()[1:])]
+    return names
 
 
 def common_words(sentences: list[Sentence], min_count: int = 3) -> list[str]:
@@ -285,6 +306,10 @@ ORG_LIST_NOTICE = """
 lexicon.tsv.gz also holds Kabar's own list of organisations (kabar/lang/id/ner_organisations.txt).
 """
 
+ALIAS_NOTICE = """
+lexicon.tsv.gz also holds the names, capitals and titles of Kabar's own alias table (kabar/lang/id/aliases.tsv).
+"""
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -298,6 +323,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-lexicon", action="store_true")
     parser.add_argument("--runs", action="store_true", help="features of the capitalised run a word is in")
     parser.add_argument("--org-list", action="store_true", help="add kabar/lang/id/ner_organisations.txt to the lexicon")
+    parser.add_argument("--alias-table", action="store_true", help="add the alias table's names and titles to the lexicon")
     parser.add_argument("--clusters", type=Path, default=None, help="word-cluster table (python -m kabar.analyse.ner.clusters); copied beside the model")
     parser.add_argument("--cluster-neighbours", type=int, nargs="*", default=[0, 1], help="cluster levels also given for the ±1 words")
     parser.add_argument("--cluster-levels", type=int, nargs="*", default=None, help="cluster levels used for the word itself (default all)")
@@ -315,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (data / "ner").is_dir():
         print("no training data: pass --data DIR", file=sys.stderr)
         return 2
-    lexicon = Lexicon({}, frozenset()) if args.no_lexicon else build_lexicon(data / "gazetteers", args.org_list)
+    lexicon = Lexicon({}, frozenset()) if args.no_lexicon else build_lexicon(data / "gazetteers", args.org_list, args.alias_table)
     sentences, sources = load_training(
         data, args.nerp, args.lower_aug, args.repeat_cased, exclude=tuple(args.exclude), pseudo_model=args.pseudo_model, lexicon=lexicon
     )
@@ -377,17 +403,21 @@ def main(argv: list[str] | None = None) -> int:
         "description": "Kabar's Indonesian named-entity tagger (persons, organisations, places) for news text.",
         "method": (f"linear-chain CRF (python-crfsuite, L-BFGS, c1={args.c1}, c2={args.c2}, {args.iterations} iterations); "
                    "features: word, shape, prefix/suffixes, capitalisation, ±2 word window, gazetteer longest-match tags"
+                   + (" (names and titles: type T)" if args.alias_table else "")
                    + (", word clusters of the word and ±1 (PPMI + SVD + k-means on unlabelled text)" if clusters.own else "")
                    + (", POS tags of the word and ±1 (kabar.analyse.ner.pos)" if pos is not None else "")
                    + (", capitalised-run first/last word and place" if args.runs else "")),
         "features": {"clusters": bool(clusters.own), "pos": pos is not None, "runs": args.runs, "org_list": args.org_list,
+                     "alias_table": args.alias_table,
                      "cluster_neighbours": args.cluster_neighbours, "cluster_levels": args.cluster_levels,
                      "cluster_cased": args.cluster_cased},
         "layout": "shipped inside the package (src/kabar/models/ner/, package data), found with importlib.resources "
                   "in editable and regular installs; models/ner in the repository links to it",
         "files": files, "size_bytes": sum((args.out / f).stat().st_size for f in files),
         "sources": {**sources, **({"gazetteers (lexicon.tsv.gz)": "DBpedia CC BY-SA 3.0 via MDEE (Alfina et al. 2016, 2017); CLDR country names"
-                                   + ("; Kabar's organisation list (kabar/lang/id/ner_organisations.txt)" if args.org_list else "")} if lexicon.names else {}),
+                                   + ("; Kabar's organisation list (kabar/lang/id/ner_organisations.txt)" if args.org_list else "")
+                                   + ("; Kabar's alias table (kabar/lang/id/aliases.tsv: names, capitals, titles)" if args.alias_table else "")}
+                                  if lexicon.names else {}),
                     **({"word clusters (clusters.tsv.gz)": "unlabelled token text: the NER train files above, nlp-id POS corpus (MIT), "
                         "stories-multi hoax news (Pratiwi et al. 2017, CC BY 4.0), IndoSum dev fold 1 (Kurniawan & Louvan 2018, "
                         "CC BY-SA 4.0; the table is shared under CC BY-SA 4.0)"} if clusters.own else {})},
@@ -424,7 +454,8 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     (args.out / "README.md").write_text(readme(meta), encoding="utf-8")
     if lexicon.names:
-        notice = NOTICE + (ORG_LIST_NOTICE if args.org_list else "") + (CLUSTERS_NOTICE if clusters.own else "")
+        notice = (NOTICE + (ORG_LIST_NOTICE if args.org_list else "") + (ALIAS_NOTICE if args.alias_table else "")
+                  + (CLUSTERS_NOTICE if clusters.own else ""))
         (args.out / "NOTICE.txt").write_text(notice, encoding="utf-8")
     return 0
 
