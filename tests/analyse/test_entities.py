@@ -343,3 +343,9 @@ def test_entities_place_named_after_a_titled_person_stays_a_place(sentence, plac
 def test_entities_a_person_after_a_facility_name_without_a_rank_stays_a_person():
     _, mentions = annotate(_article("Mahasiswa Universitas Gadjah Mada Budi Santoso hadir dalam diskusi itu."))
     assert "Budi Santoso" in {m.text for m in mentions if m.type == "PER"}
+
+
+def test_entities_a_summit_names_its_forum():
+    entities, _ = annotate(_article("Xi Jinping dan Joe Biden bertemu di sela KTT G20 Bali, Senin (14/11/2022)."))
+    assert "G20" in {e.canonical for e in entities if e.type == "ORG"}
+    assert not any("KTT" in e.canonical for e in entities)
