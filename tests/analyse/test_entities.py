@@ -349,3 +349,9 @@ def test_entities_a_summit_names_its_forum():
     entities, _ = annotate(_article("Xi Jinping dan Joe Biden bertemu di sela KTT G20 Bali, Senin (14/11/2022)."))
     assert "G20" in {e.canonical for e in entities if e.type == "ORG"}
     assert not any("KTT" in e.canonical for e in entities)
+
+
+def test_entities_a_name_with_a_bracketed_word_and_a_pair_at_a_sentence_end():
+    article = _article("Xi mendorong resolusi politik terhadap masalah Semenanjung (Korea) dan hubungan China-Korut.")
+    assert _canonical_of(article, "Semenanjung (Korea)") == {"Korean Peninsula"}
+    assert _canonical_of(article, "Korut") == {"North Korea"}

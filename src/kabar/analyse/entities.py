@@ -142,10 +142,14 @@ def _add_dictionary_spans(text: str, spans: list[_Span], table: AliasTable) -> l
         form = match.group(0)
         if form[0].islower() and _clean(form).lower() not in table.lowercase:
             continue  # "antara" (between) is not the agency Antara
-        entry = table.lookup(form) or table.capitals.get(_clean(form).lower())
+        if form.count("(") != form.count(")"):
+            form = form.rstrip(")")  # "(Korea Utara)": the closing bracket is the outer one's
+            if form.count("(") != form.count(")"):
+                continue
+        entry = table.lookup(form.replace("(", "").replace(")", "")) or table.capitals.get(_clean(form).lower())
         if entry is None:
             continue
-        start, end = match.start(), match.end()
+        start, end = match.start(), match.start() + len(form)
         overlapping = [s for s in spans if s.start < end and start < s.end]
         if any(s.start < start or s.end > end for s in overlapping):
             continue
@@ -200,10 +204,17 @@ def _alias_pattern() -> re.Pattern[str]:
     # one alternation, longest first across both kinds, so "AP News" wins over "AP"
     forms = [(f, False) for f in table.exact] + [(f, True) for f in (*table.scan, *table.capitals)]
     body = "|".join(
-        f"(?i:{_alternation([f])})" if folded else _alternation([f])
+        f"(?i:{_bracket_tolerant(f)})" if folded else _alternation([f])
         for f, folded in sorted(forms, key=lambda x: len(x[0]), reverse=True)
     )
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+
+
+def _bracket_tolerant(form: str) -> str:
+    """A multi-word form whose later words an editor bracketed: "Semenanjung (Korea)"."""
+    if " " not in form:
+        return re.escape(form)
+    return re.escape(form).replace(r"\ ", r"\s+\(?") + r"\)?"
 
 
 def _alternation(forms) -> str:
@@ -378,7 +389,7 @@ def _names_a_non_entity(surface: str, table: AliasTable) -> bool:
     return any(" ".join(words[i : i + k]) in table.non_entities for i in range(len(words)) for k in (1, 2, 3))
 
 
-_HYPHENED = re.compile(r"(?<![\w-])[A-Z][\w.]*(?:-[A-Z][\w.]*)+(?![\w-])")
+_HYPHENED = re.compile(r"(?<![\w-])[A-Z]\w*(?:-[A-Z]\w*)+(?![\w-])")
 
 
 def _split_pairs(text: str, spans: list[_Span], table: AliasTable) -> list[_Span]:
@@ -545,7 +556,7 @@ def _resolve(text: str, spans: list[_Span], table: AliasTable) -> list[_Span]:
     named: list[_Span] = []
     for span in spans:
         surface = _clean(text[span.start : span.end])
-        entry = table.lookup(surface)
+        entry = table.lookup(surface) or table.lookup(surface.replace("(", "").replace(")", ""))
         # a one-word alias may also be someone's name; a longer one is what the table says
         if entry is not None and (span.type != "PER" or entry.type == "PER" or " " in surface):
             role = span.role if entry.type == "PER" else None  # only people have roles
