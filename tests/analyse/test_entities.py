@@ -355,3 +355,30 @@ def test_entities_a_name_with_a_bracketed_word_and_a_pair_at_a_sentence_end():
     article = _article("Xi mendorong resolusi politik terhadap masalah Semenanjung (Korea) dan hubungan China-Korut.")
     assert _canonical_of(article, "Semenanjung (Korea)") == {"Korean Peninsula"}
     assert _canonical_of(article, "Korut") == {"North Korea"}
+
+
+def test_entities_a_dateline_dash_glued_to_the_next_word_ends_the_outlet():
+    _, mentions = annotate(_article("JAKARTA, KOMPAS.com -Presiden Republik Indonesia Prabowo Subianto tiba di Jeddah, Rabu."))
+    texts = {m.text: m for m in mentions}
+    assert "KOMPAS.com" in texts and not any("-" in t for t in texts)
+    assert texts["Prabowo Subianto"].role == "Presiden"
+
+
+def test_entities_a_programme_of_common_words_after_a_title_is_no_person():
+    _, mentions = annotate(_article(
+        "Program Presiden Sekolah Rakyat dimulai pekan ini. Menurut Menteri Sosial Saifullah Yusuf, "
+        "Sekolah Rakyat menampung anak dari keluarga miskin."
+    ))
+    assert not any(m.type == "PER" and "Sekolah" in m.text for m in mentions)
+    assert "Saifullah Yusuf" in {m.text for m in mentions if m.type == "PER"}
+
+
+def test_entities_an_acronym_inside_a_mixed_case_name_keeps_its_capitals():
+    assert canonical_form("SMA 20 BBPPKS Yogyakarta") == "SMA 20 BBPPKS Yogyakarta"
+    assert canonical_form("SRAGEN UPDATE") == "Sragen Update"
+
+
+def test_entities_an_organisation_between_a_title_and_a_name_is_not_the_name():
+    _, mentions = annotate(_article("Sekjen Kemensos Robben Rico meresmikan jaringan internet di sekolah itu, Senin."))
+    people = [m for m in mentions if m.type == "PER"]
+    assert [(m.text, m.role) for m in people] == [("Robben Rico", "Sekjen Kemensos")]

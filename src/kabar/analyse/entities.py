@@ -29,6 +29,7 @@ from kabar.analyse.tokens import Token, sentence_spans, tokenize
 from kabar.ids import stable_id
 from kabar.lang.id.agencies import canonical_agency, find_agencies
 from kabar.lang.id.aliases import AliasTable, alias_table
+from kabar.lang.id.words import common_words, organisation_words
 from kabar.records import Article, Entity, Mention
 
 # words before a capital that make it a place, not its state acting ("di Beijing", "ke Seoul")
@@ -64,13 +65,15 @@ def _clean(surface: str) -> str:
 
 
 def _normalise_name(name: str) -> str:
-    """Spacing, hyphenated Korean given names and all-capital words ("SRAGEN UPDATE")."""
+    """Spacing, hyphenated Korean given names and names written all in capitals ("SRAGEN UPDATE");
+    an acronym inside a name written in mixed case stays ("SMA 20 BBPPKS Yogyakarta")."""
     name = _KOREAN_GIVEN.sub(lambda m: f"{m.group(1)} {m.group(2).capitalize()}", name)
+    shouted = name.upper() == name
     words = []
     for word in name.split(" "):
         if re.fullmatch(r"[A-Z]{3,}\.[A-Za-z.]+", word):  # "KOMPAS.com", "TRIBUNNEWS.COM"
             word = word.lower().capitalize()
-        elif len(word) > 4 and word.isupper() and word.isalpha():  # "SRAGEN" → "Sragen"; "PDI-P" stays
+        elif shouted and len(word) > 4 and word.isupper() and word.isalpha():  # "SRAGEN" → "Sragen"; "PDI-P" stays
             word = word.capitalize()
         words.append(word)
     return " ".join(words)
@@ -84,6 +87,7 @@ def annotate(article: Article) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]
     table = alias_table()
     spans = _tagged_spans(text)
     spans = [part for span in spans for part in _split_prefixes(text, span, table)]
+    spans = [part for span in spans for part in _split_at_glued_dash(text, span)]
     spans = [s for s in spans if not _names_a_non_entity(text[s.start : s.end], table)]
     spans = _split_pairs(text, spans, table)
     spans = _join_places_named_after_people(text, spans, table)
@@ -91,6 +95,7 @@ def annotate(article: Article) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]
     spans = _add_agency_spans(text, spans)
     spans = _add_company_spans(text, spans)
     spans = _add_titled_names(text, spans, table)
+    spans = [s for s in spans if not _is_words_not_a_person(text, s)]
     spans = [_with_role(text, s, table, floor=spans[i - 1].end if i else 0) for i, s in enumerate(spans)]
     spans = _propagate(text, spans, table)
     spans = [s for s in spans if s.end > s.start and any(ch.isalnum() for ch in text[s.start : s.end])]
@@ -286,7 +291,7 @@ def _skip_to_name(words: list[re.Match[str]], table: AliasTable) -> int:
                         and not any(x.group(1) for x in words[k + 1 : k + n])), 0)
         if longest:
             k += longest
-        elif w.startswith("(") or w.isupper() or table.lookup(w) is not None:
+        elif w.startswith("(") or w.isupper() or _is_known_name(w, table) or w.lower() in organisation_words():
             k += 1
         else:
             break
@@ -383,6 +388,22 @@ def _opens_with_facility(words: list[re.Match[str]], table: AliasTable) -> bool:
     return any(" ".join(w.group(0) for w in words[:k]).lower() in table.facilities for k in (1, 2))
 
 
+def _split_at_glued_dash(text: str, span: _Span) -> list[_Span]:
+    """"KOMPAS.com -Presiden Republik Indonesia": a dateline's dash glued to the next word ends a name."""
+    cut = re.search(r"\s[-–—](?=\w)", text[span.start : span.end])
+    if cut is None:
+        return [span]
+    head = _Span(span.start, span.start + cut.start(), span.type)
+    tail = _Span(span.start + cut.end(), span.end, span.type)
+    return [part for part in (head, tail) if part.end > part.start]
+
+
+def _is_words_not_a_person(text: str, span: _Span) -> bool:
+    """A "person" whose every word is a common word capitalised ("Sekolah Rakyat", a programme)."""
+    words = _clean(text[span.start : span.end]).split()
+    return span.type == "PER" and len(words) >= 2 and all(w.lower() in common_words() for w in words)
+
+
 def _names_a_non_entity(surface: str, table: AliasTable) -> bool:
     """"pandemi Covid-19": the span holds a name the table knows is no entity."""
     words = _clean(surface).lower().split()
@@ -416,8 +437,6 @@ def _split_pairs(text: str, spans: list[_Span], table: AliasTable) -> list[_Span
 
 def _has_name_word(text: str) -> bool:
     """A word that is not a common lower-case word in capitals: "Tiru" (imitate) is none, "Presiden" is one."""
-    from kabar.lang.id.words import common_words
-
     return any(w.lower() not in common_words() for w in re.findall(r"[\w'-]+", text))
 
 
@@ -503,7 +522,7 @@ def _title_before(text: str, start: int, table: AliasTable) -> tuple[str, int] |
     by a person has no portfolio words, so capitalised words after it belong to the name."""
     line_start = text.rfind("\n", 0, start) + 1
     offset = max(line_start, start - 80)
-    words = list(re.finditer(r"[\w.()-]+|,", text[offset:start]))
+    words = list(re.finditer(r"[\w.()][\w.()-]*|,", text[offset:start]))  # "-Presiden": a dateline dash is no part of a word
     # skip back over up to six capitalised words, parentheses or commas (the country, "(Dubes)",
     # "Kementerian Luar Negeri China ,")
     for skip in range(0, 7):
