@@ -362,6 +362,8 @@ def test_entities_a_dateline_dash_glued_to_the_next_word_ends_the_outlet():
     texts = {m.text: m for m in mentions}
     assert "KOMPAS.com" in texts and not any("-" in t for t in texts)
     assert texts["Prabowo Subianto"].role == "Presiden"
+    _, mentions = annotate(_article("JAKARTA, KOMPAS.com- Fraksi PDI-P DPR RI mendesak penulisan ulang sejarah dihentikan."))
+    assert "KOMPAS.com" in {m.text for m in mentions} and "PDI-P" in {m.text for m in mentions}
 
 
 def test_entities_a_programme_of_common_words_after_a_title_is_no_person():

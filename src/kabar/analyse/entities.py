@@ -389,8 +389,9 @@ def _opens_with_facility(words: list[re.Match[str]], table: AliasTable) -> bool:
 
 
 def _split_at_glued_dash(text: str, span: _Span) -> list[_Span]:
-    """"KOMPAS.com -Presiden Republik Indonesia": a dateline's dash glued to the next word ends a name."""
-    cut = re.search(r"\s[-–—](?=\w)", text[span.start : span.end])
+    """"KOMPAS.com -Presiden Republik Indonesia", "KOMPAS.com- Fraksi PDI-P": a dateline's dash glued
+    to one word and spaced from the other ends a name."""
+    cut = re.search(r"\s[-–—](?=\w)|(?<=\w)[-–—]\s", text[span.start : span.end])
     if cut is None:
         return [span]
     head = _Span(span.start, span.start + cut.start(), span.type)
