@@ -92,11 +92,10 @@ def alias_table() -> AliasTable:
     titles: set[str] = set()
     scan: set[str] = set()
     lowercase: set[str] = set()
-    descriptors: set[str] = set()
     person_titles: set[str] = set()
     institutions: dict[str, tuple[str, str]] = {}
-    non_entities: set[str] = set()
-    facilities: set[str] = set()
+    # kinds that are plain lists of lower-cased forms
+    word_lists: dict[str, set[str]] = {"descriptor": set(), "non-entity": set(), "facility": set()}
     for code, entry in _cldr().items():
         for name in entry[1]:
             folded.setdefault(name.lower(), AliasEntry(entry[0], "LOC"))
@@ -113,14 +112,8 @@ def alias_table() -> AliasTable:
             if len(cols) > 2 and cols[2] == "person":
                 person_titles.add(form.lower())
             continue
-        if kind == "descriptor":
-            descriptors.add(form.lower())
-            continue
-        if kind == "non-entity":
-            non_entities.add(form.lower())
-            continue
-        if kind == "facility":
-            facilities.add(form.lower())
+        if kind in word_lists:
+            word_lists[kind].add(form.lower())
             continue
         if kind == "institution":
             institutions[form.lower()] = (cols[2], cols[3])
@@ -137,8 +130,9 @@ def alias_table() -> AliasTable:
                 lowercase.add(form)
     longest = max((len(t.split()) for t in titles), default=1)
     return AliasTable(
-        exact, folded, capitals, frozenset(titles), longest, frozenset(scan), frozenset(lowercase), frozenset(descriptors),
-        frozenset(person_titles), institutions, frozenset(non_entities), frozenset(facilities),
+        exact, folded, capitals, frozenset(titles), longest, frozenset(scan), frozenset(lowercase),
+        frozenset(word_lists["descriptor"]), frozenset(person_titles), institutions,
+        frozenset(word_lists["non-entity"]), frozenset(word_lists["facility"]),
     )
 
 
