@@ -16,7 +16,9 @@ country or acronym glued to a name ("MenteriArab", "SaudiPangeran",
 (WhatsApp, iPhone, PlayStation in a clean text), outlets (detikNews) and domains
 (KapanLagi.com) stay whole. A name glued to the word after it ("Trump" +
 "kembali") is split only when the name also stands alone elsewhere in the text
-and the word has five letters or more.
+and the word has five letters or more. Once a text has shown that damage, a
+known acronym glued to a word ("RImerinci") and any lower-case word glued to a
+name the text writes alone ("lamanKementerian") are split too.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import html
 import re
 
 from kabar.lang.id.agencies import canonical_agency
+from kabar.lang.id.aliases import alias_table
 from kabar.lang.id.words import common_words
 
 __all__ = ["join_broken_domains", "repair_text", "unescape_entities", "unglue_words"]
@@ -108,8 +111,6 @@ def _glue_evidence(line: str, words: frozenset[str], standalone: frozenset[str] 
 def _name_then_name(left: str, right: str, standalone: frozenset[str]) -> bool:
     """A title, a country or an acronym the alias table knows, glued to a capitalised word that is
     a title or known name itself or stands alone elsewhere in the text: "Menteri|Arab", "RI|Prabowo"."""
-    from kabar.lang.id.aliases import alias_table
-
     if not (left[:1].isupper() and right[:1].isupper() and right[1:].islower() and len(right) >= _MIN_PART):
         return False
     table = alias_table()
@@ -135,8 +136,6 @@ _ACRONYM_THEN_WORD = re.compile(r"([A-Z]{2,5})([a-z]{4,})")
 
 def _split_run(run: str, words: frozenset[str], standalone: frozenset[str]) -> str:
     """One run of letters in a damaged text, with its glued joins split."""
-    from kabar.lang.id.aliases import alias_table
-
     glued = _ACRONYM_THEN_WORD.fullmatch(run)
     if glued and alias_table().lookup(glued.group(1)) is not None:
         return f"{glued.group(1)} {glued.group(2)}"
