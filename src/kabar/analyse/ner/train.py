@@ -374,7 +374,8 @@ def main(argv: list[str] | None = None) -> int:
             train(sentences, features, Path(tmp) / "model.crfsuite", args.c1, args.c2, args.iterations, args.min_freq)
             held_out = dev_scores(data, Path(tmp) / "model.crfsuite", features)
         sentences, sources = load_training(
-            data, args.nerp, args.lower_aug, args.repeat_cased, exclude=tuple(args.exclude), lexicon=lexicon, final=True
+            data, args.nerp, args.lower_aug, args.repeat_cased, exclude=tuple(args.exclude), pseudo_model=args.pseudo_model,
+            lexicon=lexicon, final=True,
         )
     began = time.time()
     train(sentences, features, model_path, args.c1, args.c2, args.iterations, args.min_freq)
