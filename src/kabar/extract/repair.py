@@ -109,12 +109,15 @@ def _glue_evidence(line: str, words: frozenset[str], standalone: frozenset[str] 
 
 
 def _name_then_name(left: str, right: str, standalone: frozenset[str]) -> bool:
-    """A title, a country or an acronym the alias table knows, glued to a capitalised word that is
-    a title or known name itself or stands alone elsewhere in the text: "Menteri|Arab", "RI|Prabowo"."""
+    """A title, a country, an acronym the alias table knows or a capitalised common word (a portfolio:
+    "Kebudayaan"), glued to a capitalised word that is a title or known name itself or stands alone
+    elsewhere in the text: "Menteri|Arab", "RI|Prabowo", "Kebudayaan|Fadli"."""
     if not (left[:1].isupper() and right[:1].isupper() and right[1:].islower() and len(right) >= _MIN_PART):
         return False
     table = alias_table()
-    known_left = left.lower() in table.titles or table.lookup(left) is not None
+    known_left = left.lower() in table.titles or table.lookup(left) is not None or (
+        left[1:].islower() and len(left) >= _MIN_TAIL and left.lower() in common_words()
+    )
     known_right = right in standalone or right.lower() in table.titles or table.lookup(right) is not None
     return known_left and known_right
 
