@@ -47,6 +47,8 @@ def case_counts(sentences: Iterable[Sequence[str]]) -> tuple[Counter[str], Count
     lower: Counter[str] = Counter()
     capitalised: Counter[str] = Counter()
     for words in sentences:
+        if not any(w[:1].isupper() for w in words[1:]):
+            continue  # a lower-cased sentence says nothing about case
         for word in words[1:]:
             if _WORD.fullmatch(word):
                 lower[word] += 1

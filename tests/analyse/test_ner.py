@@ -115,6 +115,14 @@ def test_cli_ner_missing_file_fails_cleanly(tmp_path):
         ("Kampus jangan jadi menara gading , kata Gus Ipul".split(),
          ["O", "O", "O", "B-LOC", "I-LOC", "O", "O", "B-PER", "I-PER"], ["O", "O", "O", "O", "O", "O", "O", "B-PER", "I-PER"]),
         ("Timnas U-23 menang".split(), ["B-ORG", "I-ORG", "O"], ["B-ORG", "I-ORG", "O"]),
+        # lower-case words the tagger ran into a name: after it, or between two names
+        ("Mobil Diogo Jota hangus terbakar".split(), ["O", "B-PER", "I-PER", "I-PER", "O"], ["O", "B-PER", "I-PER", "O", "O"]),
+        ("Trump mengomentari penyesalan Musk".split(), ["B-PER", "I-PER", "I-PER", "I-PER"], ["B-PER", "O", "O", "B-PER"]),
+        # name particles, Arabic articles and split hyphenated given names stay inside
+        ("Putra Mahkota Mohammed bin Salman hadir".split(), ["O", "O", "B-PER", "I-PER", "I-PER", "O"],
+         ["O", "O", "B-PER", "I-PER", "I-PER", "O"]),
+        ("Presiden Abdel Fattah al-Sisi hadir".split(), ["O", "B-PER", "I-PER", "I-PER", "O"], ["O", "B-PER", "I-PER", "I-PER", "O"]),
+        ("Aktor Choi Si - won hadir".split(), ["O", "B-PER", "I-PER", "I-PER", "I-PER", "O"], ["O", "B-PER", "I-PER", "I-PER", "I-PER", "O"]),
     ],
 )
 def test_ner_names_are_capitalised_in_cased_text(words, labels, expected):

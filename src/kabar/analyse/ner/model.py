@@ -48,28 +48,52 @@ class NerModel:
         return names_are_capitalised(words, labels)
 
 
+# lower-case words that belong inside a person's name ("Mohammed bin Salman", "Ulina br Ginting");
+# not "di" or "e": Indonesian "di" (at) and Portuguese "e" (and) join two names more often than one
+NAME_PARTICLES = frozenset({
+    "bin", "binti", "ibn", "bte", "br", "boru", "de", "da", "do", "dos", "das", "del", "della", "van", "von",
+    "der", "den", "al", "el",
+})
+
+
 def names_are_capitalised(words: Sequence[str], labels: list[str]) -> list[str]:
-    """In cased text a name is capitalised: lower-case words the tagger put at the start of a
-    person's name are left out of it ("harta Tenang Parulian", "seraya"), and a span with no
-    capitalised word or digit is no name ("menara gading"). Places may open with a lower-case word
-    ("desa Kramas"). The lower-cased training set (NERP) teaches names in lower case, which must not
-    carry over to cased sentences; in lower-cased text the labels stay as they are."""
+    """In cased text a name is capitalised. A person's name keeps only its capitalised words and
+    name particles: lower-case words the tagger ran into it are left out, before it ("harta Tenang
+    Parulian", "seraya"), after it ("Diogo Jota hangus") or between two names ("Trump mengomentari
+    penyesalan Musk": two people). Any span with no capitalised word or digit is no name ("menara
+    gading"); places may open with a lower-case word ("desa Kramas"). The lower-cased training set
+    (NERP) teaches names in lower case, which must not carry over to cased sentences; in lower-cased
+    text the labels stay as they are."""
     from kabar.analyse.ner.conll import bio_spans
 
     if not any(w[:1].isupper() for w in words[1:]):
         return labels
     out = list(labels)
     for start, end, kind in bio_spans(labels):
-        first = start
-        if kind == "PER":
-            while first < end and words[first][:1].islower():
-                first += 1
-        if not any(w[:1].isupper() or w[:1].isdigit() for w in words[first:end]):
-            first = end
-        out[start:first] = ["O"] * (first - start)
-        if start < first < end:
-            out[first] = "B-PER"
+        if not any(w[:1].isupper() or w[:1].isdigit() for w in words[start:end]):
+            out[start:end] = ["O"] * (end - start)
+        elif kind == "PER":
+            inside = False  # in a run of name words
+            for i in range(start, end):
+                if _is_name_word(words, i, inside):
+                    out[i], inside = ("I-PER" if inside else "B-PER"), True
+                else:
+                    out[i], inside = "O", False
+            for i in range(end - 1, start, -1):  # a particle does not end a name ("Salman bin")
+                if out[i] != "I-PER" or words[i] not in NAME_PARTICLES:
+                    break
+                out[i] = "O"
     return out
+
+
+def _is_name_word(words: Sequence[str], i: int, inside: bool) -> bool:
+    """A capitalised word, or inside a name a particle, an Arabic article ("al-Assad") or the part of a
+    hyphenated given name the tokeniser split off ("Choi Si - won")."""
+    word = words[i]
+    if not word[:1].islower():
+        return True
+    after_hyphen = i >= 1 and words[i - 1] == "-"
+    return inside and (word in NAME_PARTICLES or word.startswith(("al-", "el-", "ad-", "ar-", "as-")) or after_hyphen)
 
 
 def model_dir() -> Path:
