@@ -384,3 +384,8 @@ def test_entities_an_organisation_between_a_title_and_a_name_is_not_the_name():
     _, mentions = annotate(_article("Sekjen Kemensos Robben Rico meresmikan jaringan internet di sekolah itu, Senin."))
     people = [m for m in mentions if m.type == "PER"]
     assert [(m.text, m.role) for m in people] == [("Robben Rico", "Sekjen Kemensos")]
+
+
+def test_entities_a_byline_label_after_a_name_is_no_part_of_it():
+    _, mentions = annotate(_article("Erdogan menyebut kartun itu provokasi.", "Reporter: Iryanda Mardanuz Editor: Hani Anggraini"))
+    assert not any("Editor" in m.text for m in mentions)

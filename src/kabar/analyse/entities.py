@@ -29,6 +29,7 @@ from kabar.analyse.tokens import Token, sentence_spans, tokenize
 from kabar.ids import stable_id
 from kabar.lang.id.agencies import canonical_agency, find_agencies
 from kabar.lang.id.aliases import AliasTable, alias_table
+from kabar.lang.id.boilerplate import AUTHOR_LABELS
 from kabar.lang.id.words import common_words, organisation_words
 from kabar.records import Article, Entity, Mention
 
@@ -88,6 +89,7 @@ def annotate(article: Article) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]
     spans = _tagged_spans(text)
     spans = [part for span in spans for part in _split_prefixes(text, span, table)]
     spans = [part for span in spans for part in _split_at_glued_dash(text, span)]
+    spans = [_without_credit_label(text, s) for s in spans]
     spans = [s for s in spans if not _names_a_non_entity(text[s.start : s.end], table)]
     spans = _split_pairs(text, spans, table)
     spans = _join_places_named_after_people(text, spans, table)
@@ -386,6 +388,16 @@ def _join_places_named_after_people(text: str, spans: list[_Span], table: AliasT
 def _opens_with_facility(words: list[re.Match[str]], table: AliasTable) -> bool:
     """"Jalan …", "Bandara Internasional …", "Rumah Sakit …": a place that may be named after a titled person."""
     return any(" ".join(w.group(0) for w in words[:k]).lower() in table.facilities for k in (1, 2))
+
+
+def _without_credit_label(text: str, span: _Span) -> _Span:
+    """"Iryanda Mardanuz Editor: …": a byline's next label is no part of the name before it."""
+    if span.type != "PER":
+        return span
+    last = re.search(r"\s(\S+)$", text[span.start : span.end])
+    if last is not None and last.group(1).rstrip(":").lower() in AUTHOR_LABELS:
+        return replace(span, end=span.start + last.start())
+    return span
 
 
 def _split_at_glued_dash(text: str, span: _Span) -> list[_Span]:
