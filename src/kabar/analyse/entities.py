@@ -496,12 +496,17 @@ def _propagate(text: str, spans: list[_Span], table: AliasTable) -> list[_Span]:
     pattern = re.compile(rf"(?<![\w-])(?:{_alternation(forms)})(?![\w-])")
     out = list(spans)
     taken = sorted((s.start, s.end) for s in spans)
+    # the matches come in order and never overlap each other: a match overlaps a found span exactly
+    # when the furthest end among the spans starting before the match's end passes its start
+    k, furthest = 0, -1
     for match in pattern.finditer(text):
         start, end = match.start(), match.end()
-        if any(s < end and start < e for s, e in taken):
+        while k < len(taken) and taken[k][0] < end:
+            furthest = max(furthest, taken[k][1])
+            k += 1
+        if furthest > start:
             continue
         out.append(_Span(start, end, forms[_clean(match.group(0))]))
-        taken.append((start, end))
     return sorted(out, key=lambda s: s.start)
 
 
@@ -675,27 +680,40 @@ def _in_dateline(text: str, line_start: int, span: _Span) -> bool:
 
 def _fold_short_forms(spans: list[_Span]) -> list[_Span]:
     """Short person names → the fullest name containing them ("Xi", "Jinping" → "Xi Jinping");
-    abbreviations → the name whose initials they are ("AP" → "Associated Press")."""
-    full_names = [s.canonical for s in spans if s.type == "PER" and " " in s.canonical]
+    abbreviations → the name whose initials they are ("AP" → "Associated Press"). Each distinct name
+    is resolved once, so a long page with many mentions stays linear in its mentions."""
+    full_names = list(dict.fromkeys(s.canonical for s in spans if s.type == "PER" and " " in s.canonical))
+    resolved: dict[tuple[str, str], list[str] | str] = {}
+    last_seen: dict[str, int] = {}  # canonical → index of its latest mention so far
     out = []
     for i, span in enumerate(spans):
         name = span.canonical
-        if span.type == "PER":
-            candidates = [f for f in full_names if f != name and _is_part_of(name, f)]
-            if candidates:
-                # the most recent earlier full name, else the first later one
-                earlier = [s.canonical for s in spans[:i] if s.canonical in candidates]
-                name = (earlier[-1:] or candidates[:1])[0]
-        elif _is_abbreviation_of_any(name):
-            expanded = _expand_abbreviation(name, spans[:i] + spans[i + 1 :])
-            if expanded:
-                name = expanded
-        elif span.type == "ORG" and _may_be_syllabic(name):
-            fuller = {s.canonical for s in spans if s.type == "ORG" and _is_syllabic_abbreviation(name, s.canonical)}
-            if len(fuller) == 1:
-                name = fuller.pop()
+        key = (span.type, name)
+        if key not in resolved:
+            resolved[key] = _fuller_names(span, spans, full_names)
+        fuller = resolved[key]
+        if isinstance(fuller, list):  # a person's candidates: the most recent earlier one, else the first
+            earlier = [f for f in fuller if f in last_seen]
+            name = max(earlier, key=last_seen.__getitem__) if earlier else (fuller[0] if fuller else name)
+        else:
+            name = fuller
+        last_seen[span.canonical] = i
         out.append(replace(span, canonical=name))
     return out
+
+
+def _fuller_names(span: _Span, spans: list[_Span], full_names: list[str]) -> list[str] | str:
+    """For a person, the article's full names containing the name (in order of first mention);
+    otherwise the one name the abbreviation or syllabic short form stands for, or the name itself."""
+    name = span.canonical
+    if span.type == "PER":
+        return [f for f in full_names if f != name and _is_part_of(name, f)]
+    if _is_abbreviation_of_any(name):
+        return _expand_abbreviation(name, spans) or name
+    if span.type == "ORG" and _may_be_syllabic(name):
+        fuller = {s.canonical for s in spans if s.type == "ORG" and _is_syllabic_abbreviation(name, s.canonical)}
+        return fuller.pop() if len(fuller) == 1 else name
+    return name
 
 
 def _may_be_syllabic(name: str) -> bool:
