@@ -59,7 +59,8 @@ def canonical_form(surface: str) -> str:
 
 
 def _clean(surface: str) -> str:
-    text = _SPACES.sub(" ", surface.replace("\u00a0", " ")).strip(" ,.;:\"'“”‘’")
+    # marks a page's encoding may have mangled ("KapanLagi.comÂ®") are no part of a name
+    text = _SPACES.sub(" ", surface.replace("\u00a0", " ")).strip(" ,.;:\"'“”‘’®™©Â")
     if text.count("(") != text.count(")"):
         text = text.strip("()")
     return text
