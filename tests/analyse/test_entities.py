@@ -389,3 +389,14 @@ def test_entities_an_organisation_between_a_title_and_a_name_is_not_the_name():
 def test_entities_a_byline_label_after_a_name_is_no_part_of_it():
     _, mentions = annotate(_article("Erdogan menyebut kartun itu provokasi.", "Reporter: Iryanda Mardanuz Editor: Hani Anggraini"))
     assert not any("Editor" in m.text for m in mentions)
+
+
+def test_entities_a_longer_bracketed_name_is_the_full_one():
+    article = _article("Ia berlatih bersama coach Milo (Milomir Seslija) sejak pekan lalu di Malang, Jawa Timur.")
+    assert _canonical_of(article, "Milo") == {"Milomir Seslija"}
+
+
+def test_entities_a_spaced_dash_ends_a_name():
+    _, mentions = annotate(_article("JAKARTA, KOMPAS.com — Menteri Pendayagunaan Aparatur Negara Yuddy Chrisnandi mengancam PNS."))
+    assert "KOMPAS.com" in {m.text for m in mentions}
+    assert not any("—" in m.text for m in mentions)

@@ -89,7 +89,7 @@ def annotate(article: Article) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]
     table = alias_table()
     spans = _tagged_spans(text)
     spans = [part for span in spans for part in _split_prefixes(text, span, table)]
-    spans = [part for span in spans for part in _split_at_glued_dash(text, span)]
+    spans = [part for span in spans for part in _split_at_dash(text, span)]
     spans = [_without_credit_label(text, s) for s in spans]
     spans = [s for s in spans if not _names_a_non_entity(text[s.start : s.end], table)]
     spans = _split_pairs(text, spans, table)
@@ -100,6 +100,7 @@ def annotate(article: Article) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]
     spans = _add_titled_names(text, spans, table)
     spans = [s for s in spans if not _is_words_not_a_person(text, s)]
     spans = [_with_role(text, s, table, floor=spans[i - 1].end if i else 0) for i, s in enumerate(spans)]
+    spans = _offices_as_roles(text, spans, table)
     spans = _propagate(text, spans, table)
     spans = [s for s in spans if s.end > s.start and any(ch.isalnum() for ch in text[s.start : s.end])]
     spans = _resolve(text, spans, table)
@@ -401,14 +402,15 @@ def _without_credit_label(text: str, span: _Span) -> _Span:
     return span
 
 
-def _split_at_glued_dash(text: str, span: _Span) -> list[_Span]:
-    """"KOMPAS.com -Presiden Republik Indonesia", "KOMPAS.com- Fraksi PDI-P": a dateline's dash glued
-    to one word and spaced from the other ends a name."""
-    cut = re.search(r"\s[-–—](?=\w)|(?<=\w)[-–—]\s", text[span.start : span.end])
+def _split_at_dash(text: str, span: _Span) -> list[_Span]:
+    """"KOMPAS.com — Menteri …", "KOMPAS.com -Presiden", "KOMPAS.com- Fraksi PDI-P": a dash with a space
+    on either side (a dateline's) ends a name; one inside a word ("Zeta-Jones") does not."""
+    cut = re.search(r"\s[-–—]|[-–—]\s", text[span.start : span.end])
     if cut is None:
         return [span]
-    head = _Span(span.start, span.start + cut.start(), span.type)
-    tail = _Span(span.start + cut.end(), span.end, span.type)
+    head_text, tail_text = text[span.start : span.start + cut.start()], text[span.start + cut.end() : span.end]
+    head = _Span(span.start, span.start + len(head_text.rstrip()), span.type)
+    tail = _Span(span.end - len(tail_text.lstrip()), span.end, span.type)
     return [part for part in (head, tail) if part.end > part.start]
 
 
@@ -534,6 +536,27 @@ def _with_role(text: str, span: _Span, table: AliasTable, floor: int = 0) -> _Sp
     return replace(span, start=name_start, role=role)
 
 
+def _offices_as_roles(text: str, spans: list[_Span], table: AliasTable) -> list[_Span]:
+    """"Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Yuddy Chrisnandi": a span that
+    opens with a title and runs right up to a person is that person's office, not an organisation."""
+    out: list[_Span] = []
+    for span in spans:
+        previous = out[-1] if out else None
+        if (
+            span.type == "PER" and span.role is None and previous is not None and previous.type != "PER"
+            and text[previous.end : span.start].isspace() and _opens_with_title(text[previous.start : previous.end], table)
+        ):
+            out[-1] = replace(span, role=_clean(text[previous.start : previous.end]))
+            continue
+        out.append(span)
+    return out
+
+
+def _opens_with_title(surface: str, table: AliasTable) -> bool:
+    words = surface.lower().split()
+    return any(" ".join(words[:k]) in table.titles for k in range(1, min(table.max_title_words, len(words)) + 1))
+
+
 def _title_before(text: str, start: int, table: AliasTable) -> tuple[str, int] | None:
     """A title just before a name, perhaps with a country and a comma between, and where the
     name starts: "Menteri Luar Negeri AS, Antony Blinken" → ("Menteri Luar Negeri", start);
@@ -623,15 +646,18 @@ def _without_legal_form(name: str) -> str:
 
 def _fold_other_names(text: str, spans: list[_Span]) -> list[_Span]:
     """A second name given right after a name is another name of it, in the whole article:
-    in brackets ("Joko Widodo (Jokowi)", "Komisi Pemberantasan Korupsi (KPK)") or, for people,
-    as a nickname ("Saifullah Yusuf atau Gus Ipul", "Basuki Tjahaja Purnama alias Ahok")."""
+    in brackets ("Joko Widodo (Jokowi)", "Komisi Pemberantasan Korupsi (KPK)"; a longer bracketed
+    name is the full one: "Milo (Milomir Seslija)") or, for people, as a nickname ("Saifullah Yusuf
+    atau Gus Ipul", "Basuki Tjahaja Purnama alias Ahok")."""
     alias: dict[str, str] = {}
     for a, b in zip(spans, spans[1:]):
         if a.type != b.type or b.canonical == a.canonical or alias_table().lookup(text[b.start : b.end]) is not None:
             continue
         between = text[a.end : b.start]
         bracketed = re.fullmatch(r"\s*\(\s*", between) is not None and text[b.end : b.end + 1] == ")"
-        if bracketed or (a.type == "PER" and _is_nickname(between, a.canonical, b.canonical)):
+        if bracketed and len(b.canonical.split()) > len(a.canonical.split()) and a.canonical not in alias:
+            alias[a.canonical] = b.canonical  # "coach Milo (Milomir Seslija)": the full name is the bracketed one
+        elif bracketed or (a.type == "PER" and _is_nickname(between, a.canonical, b.canonical)):
             alias.setdefault(b.canonical, a.canonical)
     if not alias:
         return spans
