@@ -332,6 +332,8 @@ def test_entities_short_forms_of_institutions_join_the_full_name_in_the_article(
         ("Massa berkumpul di Jalan Jenderal Sudirman, Jakarta, sejak pagi.", "Jalan Jenderal Sudirman"),
         ("Pesawat mendarat di Bandara Internasional Sultan Hasanuddin, Makassar.", "Bandara Internasional Sultan Hasanuddin"),
         ("Korban dirawat di RS Bhayangkara Brigjen Pol Hasan Basry sejak Senin.", "RS Bhayangkara Brigjen Pol Hasan Basry"),
+        ("Pasien itu dirujuk ke RS Cipto Mangunkusumo, Jakarta, pada Senin.", "RS Cipto Mangunkusumo"),
+        ("Kemacetan panjang terjadi di Jalan Ahmad Yani, Surabaya, sejak pagi.", "Jalan Ahmad Yani"),
     ],
 )
 def test_entities_place_named_after_a_titled_person_stays_a_place(sentence, place):

@@ -363,8 +363,9 @@ _EPONYM_TITLES = frozenset({
 
 
 def _join_places_named_after_people(text: str, spans: list[_Span], table: AliasTable) -> list[_Span]:
-    """"Bandara Internasional Sultan Hasanuddin", "RS Bhayangkara Brigjen Pol Hasan Basry": a person's
-    name right after capitalised words that open with a facility word is the end of the place's name."""
+    """"Bandara Internasional Sultan Hasanuddin", "RS Bhayangkara Brigjen Pol Hasan Basry", "RS Cipto
+    Mangunkusumo": a person's name right after capitalised words that open with a facility word, with a
+    rank before the name or the facility word right before it, is the end of the place's name."""
     out = list(spans)
     for person in [s for s in spans if s.type == "PER"]:
         line_start = text.rfind("\n", 0, person.start) + 1
@@ -376,7 +377,10 @@ def _join_places_named_after_people(text: str, spans: list[_Span], table: AliasT
         if first is None:
             continue
         leading = text[person.start : person.end].split()[:1]  # the tagger may have kept the rank: "Sultan Hasanuddin"
-        if not any(w.lower() in _EPONYM_TITLES for w in [x.group(0) for x in words[first + 1 :][-2:]] + leading):
+        ranked = any(w.lower() in _EPONYM_TITLES for w in [x.group(0) for x in words[first + 1 :][-2:]] + leading)
+        # or the facility word right before the name: "RS Cipto Mangunkusumo", "Jalan Ahmad Yani"
+        adjacent = any(" ".join(w.group(0) for w in words[first:]).lower() == f for f in table.facilities)
+        if not (ranked or adjacent):
             continue
         start = run.start() + words[first].start()
         inside = [s for s in out if start <= s.start and s.end <= person.end]
