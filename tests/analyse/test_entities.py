@@ -290,7 +290,8 @@ def test_entities_a_title_does_not_reach_over_a_sentence_end():
 
 
 def test_entities_pair_split_drops_a_common_word_the_tagger_ran_in_but_keeps_a_longer_name():
-    from kabar.analyse.entities import _Span, _split_pairs
+    from kabar.analyse.entities.span import Span as _Span
+    from kabar.analyse.entities.split import split_pairs as _split_pairs
     from kabar.lang.id.aliases import alias_table
 
     text = "Hubungan China-Korut membaik."
@@ -312,9 +313,9 @@ def test_entities_pair_split_drops_a_common_word_the_tagger_ran_in_but_keeps_a_l
     ],
 )
 def test_entities_syllabic_abbreviation(short, full, same):
-    from kabar.analyse.entities import _is_syllabic_abbreviation
+    from kabar.analyse.entities.names import is_syllabic_abbreviation
 
-    assert _is_syllabic_abbreviation(short, full) is same
+    assert is_syllabic_abbreviation(short, full) is same
 
 
 def test_entities_short_forms_of_institutions_join_the_full_name_in_the_article():
