@@ -403,3 +403,9 @@ def test_entities_a_spaced_dash_ends_a_name():
     _, mentions = annotate(_article("JAKARTA, KOMPAS.com — Menteri Pendayagunaan Aparatur Negara Yuddy Chrisnandi mengancam PNS."))
     assert "KOMPAS.com" in {m.text for m in mentions}
     assert not any("—" in m.text for m in mentions)
+
+
+def test_entities_a_countrys_epithet_in_any_spelling():
+    article = _article("Ia pernah belajar di negeri sakura dan kini bekerja di Negara Paman Sam sejak 2019.")
+    assert _canonical_of(article, "negeri sakura") == {"Japan"}
+    assert _canonical_of(article, "Negara Paman Sam") == {"United States"}

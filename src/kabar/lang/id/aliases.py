@@ -124,16 +124,30 @@ def alias_table() -> AliasTable:
         elif _is_abbreviation(form):
             exact[form] = entry
         else:
-            folded[form.lower()] = entry  # our table wins over CLDR
-            scan.add(form.lower())
-            if form[0].islower():
-                lowercase.add(form)
+            for variant in _epithet_variants(form):
+                folded[variant.lower()] = entry  # our table wins over CLDR
+                scan.add(variant.lower())
+                if variant[0].islower():
+                    lowercase.add(variant)
     longest = max((len(t.split()) for t in titles), default=1)
     return AliasTable(
         exact, folded, capitals, frozenset(titles), longest, frozenset(scan), frozenset(lowercase),
         frozenset(word_lists["descriptor"]), frozenset(person_titles), institutions,
         frozenset(word_lists["non-entity"]), frozenset(word_lists["facility"]),
     )
+
+
+_EPITHET_HEADS = ("negeri ", "negara ")
+
+
+def _epithet_variants(form: str) -> tuple[str, ...]:
+    """A country's epithet in every spelling news uses: "Negeri Sakura", "negeri sakura",
+    "negara Sakura" (such phrases are no ordinary words, so lower case matches too)."""
+    low = form.lower()
+    if not low.startswith(_EPITHET_HEADS):
+        return (form,)
+    tail = form.split(" ", 1)[1]
+    return tuple(dict.fromkeys((form, *(f"{head}{tail}" for head in _EPITHET_HEADS), *(f"{head}{tail.lower()}" for head in _EPITHET_HEADS))))
 
 
 def _cldr() -> dict[str, tuple[str, tuple[str, ...]]]:
