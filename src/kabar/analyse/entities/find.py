@@ -180,10 +180,10 @@ def add_titled_names(text: str, spans: list[Span], table: AliasTable) -> list[Sp
 
 def _after_facility(text: str, start: int, table: AliasTable) -> bool:
     """Capitalised words just before `start` open with a facility word ("Bandara Internasional")."""
-    before = re.findall(r"[A-Z][\w.]*", text[max(0, start - 40) : start])[-3:]
     tail = text[max(0, start - 40) : start]
     if re.search(r"[^\w\s.]\s*$|\b[a-z]\w*\s*$", tail):
         return False  # a comma or a lower-case word right before the title: no name runs into it
+    before = re.findall(r"[A-Z][\w.]*", tail)[-3:]
     return any(" ".join(before[i : i + k]).lower() in table.facilities for i in range(len(before)) for k in (1, 2))
 
 
