@@ -28,7 +28,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from kabar.lang.id.words import common_words, organisation_words
+from kabar.lang.id.words import NAME_PARTICLES, common_words, organisation_words
 from kabar.records import AnalysedArticle, Entity, Quote
 
 __all__ = ["apply_identities", "resolve_identities"]
@@ -37,8 +37,6 @@ _TOKEN = re.compile(r"[\s\-‐‑]+")
 _GLUED = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
 _MIN_SHORT = 3  # letters of a short name worth resolving ("Xi" resolves within its article, not across)
 _DOMINANCE = 3.0  # the chosen full name must be reported in this many times more articles than the next
-# lower-case parts of personal names ("Mohammed bin Salman", "Palacios de Sanabria")
-_NAME_PARTICLES = frozenset({"bin", "binti", "de", "da", "di", "dos", "van", "von", "der", "al", "el", "la", "le"})
 
 
 def resolve_identities(analysed: Sequence[AnalysedArticle]) -> dict[str, Entity]:
@@ -140,7 +138,7 @@ def _looks_like_a_name(name: str) -> bool:
     ("Negeri Sugiono"), an organisation ("Kemensos Robben Rico") or an abbreviation ("Seskab RI …")."""
     words = _not_name_words()
     for token in (t for t in _TOKEN.split(name) if t):
-        if token.lower() in _NAME_PARTICLES:
+        if token.lower() in NAME_PARTICLES:  # "Mohammed bin Salman"
             continue
         if not token[0].isupper() or (len(token) > 1 and token.isupper()) or token.lower() in words:
             return False

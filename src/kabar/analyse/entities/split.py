@@ -11,7 +11,7 @@ from kabar.analyse.entities.known import looks_like_person
 from kabar.analyse.entities.span import Span, clean
 from kabar.lang.id.aliases import AliasTable
 from kabar.lang.id.boilerplate import AUTHOR_LABELS
-from kabar.lang.id.words import common_words
+from kabar.lang.id.words import EPONYM_TITLES, common_words
 
 
 def split_prefixes(text: str, span: Span, table: AliasTable) -> list[Span]:
@@ -57,12 +57,6 @@ def split_prefixes(text: str, span: Span, table: AliasTable) -> list[Span]:
 
 
 _CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.]*[ \u00a0]+){1,6}$")
-# ranks and honorifics of the people streets, airports and hospitals are named after; an office
-# ("Gedung Sate Gubernur Ridwan Kamil") names the person acting, not the place
-_EPONYM_TITLES = frozenset({
-    "jenderal", "jend.", "letjen", "mayjen", "brigjen", "laksamana", "marsekal", "kolonel", "kapten", "sultan",
-    "raja", "ratu", "pangeran", "haji", "h.", "kh", "k.h.", "kiai", "kyai", "dr.", "prof.", "ir.", "pol", "tni",
-})
 
 
 def join_places_named_after_people(text: str, spans: list[Span], table: AliasTable) -> list[Span]:
@@ -80,7 +74,7 @@ def join_places_named_after_people(text: str, spans: list[Span], table: AliasTab
         if first is None:
             continue
         leading = text[person.start : person.end].split()[:1]  # the tagger may have kept the rank: "Sultan Hasanuddin"
-        ranked = any(w.lower() in _EPONYM_TITLES for w in [x.group(0) for x in words[first + 1 :][-2:]] + leading)
+        ranked = any(w.lower() in EPONYM_TITLES for w in [x.group(0) for x in words[first + 1 :][-2:]] + leading)
         # or the facility word right before the name: "RS Cipto Mangunkusumo", "Jalan Ahmad Yani"
         adjacent = any(" ".join(w.group(0) for w in words[first:]).lower() == f for f in table.facilities)
         if not (ranked or adjacent):

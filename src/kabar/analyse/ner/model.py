@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from kabar.analyse.ner.features import EMPTY_CLUSTERS, EMPTY_LEXICON, Clusters, Lexicon, sentence_features
+from kabar.lang.id.words import NAME_PARTICLES
 
 MODEL_PACKAGE = "kabar.models.ner"
 MODEL_FILE = "model.crfsuite"
@@ -46,14 +47,6 @@ class NerModel:
         for start in range(0, len(words), MAX_WORDS):
             labels += self.tagger.tag(self.features(words[start : start + MAX_WORDS]))
         return names_are_capitalised(words, labels)
-
-
-# lower-case words that belong inside a person's name ("Mohammed bin Salman", "Ulina br Ginting");
-# not "di" or "e": Indonesian "di" (at) and Portuguese "e" (and) join two names more often than one
-NAME_PARTICLES = frozenset({
-    "bin", "binti", "ibn", "bte", "br", "boru", "de", "da", "do", "dos", "das", "del", "della", "van", "von",
-    "der", "den", "al", "el",
-})
 
 
 def names_are_capitalised(words: Sequence[str], labels: list[str]) -> list[str]:

@@ -1,9 +1,10 @@
-"""Lower-case words of Indonesian news text, as data (common_words.txt).
+"""Lower-case words of Indonesian news text, as data (common_words.txt), and the small word
+lists of personal names (particles inside a name, ranks of the people places are named after).
 
-Built by ``scripts/build_common_words.py`` from the cased, licensed NER training
-sets and jusText's Indonesian stoplist. Used to tell words from names where
-case alone cannot: a word glued to a link ("dikutipAnadolu"), a title left on a
-name ("Negeri Sugiono").
+``common_words.txt`` is built by ``scripts/build_common_words.py`` from the cased, licensed NER
+training sets, jusText's Indonesian stoplist and the licensed unlabelled news text. It tells words
+from names where case alone cannot: a word glued to a link ("dikutipAnadolu"), a title left on a
+name ("Negeri Sugiono"), a programme taken for a person ("Sekolah Rakyat").
 """
 
 from __future__ import annotations
@@ -11,7 +12,21 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["common_words", "organisation_words"]
+__all__ = ["EPONYM_TITLES", "NAME_PARTICLES", "common_words", "organisation_words"]
+
+# lower-case words that belong inside a person's name ("Mohammed bin Salman", "Ulina br Ginting");
+# not "di" or "e": Indonesian "di" (at) and Portuguese "e" (and) join two names more often than one
+NAME_PARTICLES = frozenset({
+    "bin", "binti", "ibn", "bte", "br", "boru", "de", "da", "do", "dos", "das", "del", "della", "van", "von",
+    "der", "den", "al", "el",
+})
+
+# ranks and honorifics of the people streets, airports and hospitals are named after ("Jalan Jenderal
+# Sudirman"); an office ("Gedung Sate Gubernur Ridwan Kamil") names the person acting, not the place
+EPONYM_TITLES = frozenset({
+    "jenderal", "jend.", "letjen", "mayjen", "brigjen", "laksamana", "marsekal", "kolonel", "kapten", "sultan",
+    "raja", "ratu", "pangeran", "haji", "h.", "kh", "k.h.", "kiai", "kyai", "dr.", "prof.", "ir.", "pol", "tni",
+})
 
 
 @lru_cache(maxsize=1)
