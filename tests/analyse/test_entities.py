@@ -409,3 +409,14 @@ def test_entities_a_countrys_epithet_in_any_spelling():
     article = _article("Ia pernah belajar di negeri sakura dan kini bekerja di Negara Paman Sam sejak 2019.")
     assert _canonical_of(article, "negeri sakura") == {"Japan"}
     assert _canonical_of(article, "Negara Paman Sam") == {"United States"}
+
+
+def test_entities_a_quoted_sentence_in_another_language_gives_no_names():
+    article = _article(
+        "Cristiano Ronaldo mengunggah pesan duka untuk Diogo Jota di media sosial, Kamis (3/7/2025).",
+        "Não faz sentido. À tua familia, à tua mulher e aos teus filhos, envio os meus sentimentos.",
+    )
+    entities, mentions = annotate(article)
+    second = article.text.index("Não")
+    assert not any(m.start >= second and m.type == "PER" and m.text[0] in "NÀ" for m in mentions)
+    assert {"Cristiano Ronaldo", "Diogo Jota"} <= {e.canonical for e in entities}

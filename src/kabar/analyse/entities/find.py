@@ -13,9 +13,12 @@ from kabar.analyse.entities.span import Span, clean
 from kabar.analyse.tokens import Token, sentence_spans, tokenize
 from kabar.lang.id.agencies import find_agencies
 from kabar.lang.id.aliases import AliasTable, alias_table
-from kabar.lang.id.words import organisation_words
+from kabar.lang.id.words import common_words, organisation_words
 
 def tagged_spans(text: str) -> list[Span]:
+    """The CRF tagger's spans, sentence by sentence; a sentence in another language with accents
+    (a quoted Portuguese or Spanish post) is left to the dictionary passes: the tagger reads its
+    capitalised words as names."""
     from kabar.analyse.ner.conll import bio_spans
     from kabar.analyse.ner.model import shipped
 
@@ -23,6 +26,8 @@ def tagged_spans(text: str) -> list[Span]:
     table = alias_table()
     spans: list[Span] = []
     for s_start, s_end in sentence_spans(text):
+        if _is_foreign(text[s_start:s_end]):
+            continue
         tokens = [Token(t.text, t.start + s_start, t.end + s_start) for t in tokenize(text[s_start:s_end])]
         if not tokens:
             continue
@@ -42,6 +47,18 @@ def tagged_spans(text: str) -> list[Span]:
 
 
 _OPENERS = frozenset({'"', "“", "'", "‘", "(", "-", "–", "—"})
+_ACCENTED = re.compile(r"[àáâãäåçèéêëìíîïñòóôõöùúûüý]")
+_LOWER_WORD = re.compile(r"\b[^\W\d_A-Z]{2,}\b")
+
+
+def _is_foreign(sentence: str) -> bool:
+    """Written with accents (which Indonesian does not use) and mostly in words Indonesian news
+    does not write: "Não faz sentido, logo agora que tinhas acabado de casar." English has no
+    accents and keeps its names: the tagger reads them well enough."""
+    if _ACCENTED.search(sentence) is None:
+        return False
+    words = [w for w in _LOWER_WORD.findall(sentence) if w.islower()]
+    return bool(words) and sum(w in common_words() for w in words) < 0.3 * len(words)
 
 
 # --- alias forms and agencies the tagger missed ----------------------------------------
