@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from kabar.analyse.ner.conll import bio_spans
 from kabar.analyse.ner.features import EMPTY_CLUSTERS, EMPTY_LEXICON, Clusters, Lexicon, sentence_features
 from kabar.lang.id.words import NAME_PARTICLES
 
@@ -57,8 +58,6 @@ def names_are_capitalised(words: Sequence[str], labels: list[str]) -> list[str]:
     gading"); places may open with a lower-case word ("desa Kramas"). The lower-cased training set
     (NERP) teaches names in lower case, which must not carry over to cased sentences; in lower-cased
     text the labels stay as they are."""
-    from kabar.analyse.ner.conll import bio_spans
-
     if not any(w[:1].isupper() for w in words[1:]):
         return labels
     out = list(labels)
