@@ -77,7 +77,7 @@ def add_dictionary_spans(text: str, spans: list[Span], table: AliasTable) -> lis
             form = form.rstrip(")")  # "(Korea Utara)": the closing bracket is the outer one's
             if form.count("(") != form.count(")"):
                 continue
-        entry = table.lookup(form.replace("(", "").replace(")", "")) or table.capitals.get(clean(form).lower())
+        entry = table.lookup(form) or table.capitals.get(clean(form).lower())
         if entry is None:
             continue
         start, end = match.start(), match.start() + len(form)

@@ -24,7 +24,7 @@ def canonical_form(surface: str) -> str:
     """Alias folding for a surface form: "Korut" → "North Korea", "Tiongkok" → "China",
     "Kim Jong-un" → "Kim Jong Un", "PYONGYANG" → "Pyongyang"; unknown names are only normalised."""
     form = clean(surface)
-    hit = alias_table().lookup(form) or alias_table().lookup(form.replace("(", "").replace(")", ""))
+    hit = alias_table().lookup(form)
     return hit.canonical if hit is not None else _normalise_name(form)
 
 
@@ -47,7 +47,7 @@ def resolve(text: str, spans: list[Span], table: AliasTable) -> list[Span]:
     named: list[Span] = []
     for span in spans:
         surface = clean(text[span.start : span.end])
-        entry = table.lookup(surface) or table.lookup(surface.replace("(", "").replace(")", ""))
+        entry = table.lookup(surface)
         # a one-word alias may also be someone's name; a longer one is what the table says
         if entry is not None and (span.type != "PER" or entry.type == "PER" or " " in surface):
             role = span.role if entry.type == "PER" else None  # only people have roles

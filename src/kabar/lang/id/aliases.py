@@ -46,8 +46,13 @@ class AliasTable:
     facilities: frozenset[str] = frozenset()  # lower-cased words opening a place named after a titled person
 
     def lookup(self, surface: str) -> AliasEntry | None:
+        """The entry for a surface form; a word an editor bracketed is read through ("Semenanjung (Korea)")."""
         form = " ".join(surface.split())
-        return self._lookup_name(form) or self._lookup_institution(form)
+        hit = self._lookup_name(form) or self._lookup_institution(form)
+        if hit is None and "(" in form:
+            bare = form.replace("(", "").replace(")", "")
+            hit = self._lookup_name(bare) or self._lookup_institution(bare)
+        return hit
 
     def _lookup_name(self, form: str) -> AliasEntry | None:
         hit = self.exact.get(form)
