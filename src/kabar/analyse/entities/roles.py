@@ -19,10 +19,9 @@ def with_role(text: str, span: Span, table: AliasTable, floor: int = 0) -> Span:
         return span
     words = list(re.finditer(r"\S+", text[span.start : span.end]))
     # a title inside the tagged span: "Presiden Joko Widodo" → role "Presiden", name "Joko Widodo"
-    for n in range(min(table.max_title_words, len(words) - 1), 0, -1):
-        candidate = " ".join(w.group(0) for w in words[:n])
-        if candidate.lower() in table.titles:
-            return replace(span, start=span.start + words[n].start(), role=candidate)
+    n = table.leading_title([w.group(0) for w in words], keep=1)
+    if n:
+        return replace(span, start=span.start + words[n].start(), role=" ".join(w.group(0) for w in words[:n]))
     found = _title_before(text, span.start, table)
     if found is None:
         return replace(span, role=None)
@@ -40,17 +39,12 @@ def offices_as_roles(text: str, spans: list[Span], table: AliasTable) -> list[Sp
         previous = out[-1] if out else None
         if (
             span.type == "PER" and span.role is None and previous is not None and previous.type != "PER"
-            and text[previous.end : span.start].isspace() and _opens_with_title(text[previous.start : previous.end], table)
+            and text[previous.end : span.start].isspace() and table.leading_title(text[previous.start : previous.end].split())
         ):
             out[-1] = replace(span, role=clean(text[previous.start : previous.end]))
             continue
         out.append(span)
     return out
-
-
-def _opens_with_title(surface: str, table: AliasTable) -> bool:
-    words = surface.lower().split()
-    return any(" ".join(words[:k]) in table.titles for k in range(1, min(table.max_title_words, len(words)) + 1))
 
 
 def _title_before(text: str, start: int, table: AliasTable) -> tuple[str, int] | None:

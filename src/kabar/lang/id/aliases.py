@@ -12,6 +12,7 @@ place named after a titled person ("Jalan Jenderal Sudirman").
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -53,6 +54,14 @@ class AliasTable:
             bare = form.replace("(", "").replace(")", "")
             hit = self._lookup_name(bare) or self._lookup_institution(bare)
         return hit
+
+    def leading_title(self, words: Sequence[str], keep: int = 0) -> int:
+        """How many of `words` the longest title opening them takes ("Menteri Luar Negeri …" → 3),
+        leaving at least `keep` words after it; 0 when they open with no title."""
+        for n in range(min(self.max_title_words, len(words) - keep), 0, -1):
+            if " ".join(words[:n]).lower() in self.titles:
+                return n
+        return 0
 
     def _lookup_name(self, form: str) -> AliasEntry | None:
         hit = self.exact.get(form)
