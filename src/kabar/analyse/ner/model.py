@@ -112,21 +112,23 @@ def load(directory: Path | None = None) -> NerModel:
     )
 
 
-def _features(directory: Path) -> dict:
-    """The feature settings the model was trained with (meta.json "features")."""
+def _meta(directory: Path) -> dict:
+    """The model card's data (meta.json), or nothing for a model without one."""
     import json
 
-    meta = directory / META_FILE
-    return json.loads(meta.read_text(encoding="utf-8")).get("features", {}) if meta.is_file() else {}
+    path = directory / META_FILE
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+def _features(directory: Path) -> dict:
+    """The feature settings the model was trained with (meta.json "features")."""
+    return _meta(directory).get("features", {})
 
 
 def trained_on_dev(directory: Path | None = None) -> dict[str, float | None]:
     """The dev files a final fit also trained on (meta.json "trained_on_dev"), so that their scores are not
     held out, each with the held-out F1 of the same settings trained without them (the card's dev scores)."""
-    import json
-
-    path = (directory or model_dir()) / META_FILE
-    meta = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    meta = _meta(directory or model_dir())
     held_out = meta.get("dev_scores", {})
     return {name: held_out.get(name, {}).get("f1") for name in meta.get("trained_on_dev", ())}
 
