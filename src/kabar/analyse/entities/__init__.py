@@ -56,7 +56,7 @@ def annotate(article: Article) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]
     if not text.strip():
         return (), ()
     table = alias_table()
-    spans = tagged_spans(text)
+    spans = tagged_spans(text, table)
     spans = [part for span in spans for part in split_prefixes(text, span, table)]
     spans = [part for span in spans for part in split_at_dash(text, span)]
     spans = [without_credit_label(text, s) for s in spans]

@@ -15,7 +15,7 @@ from kabar.lang.id.agencies import find_agencies
 from kabar.lang.id.aliases import AliasTable, alias_table
 from kabar.lang.id.words import common_words, organisation_words
 
-def tagged_spans(text: str) -> list[Span]:
+def tagged_spans(text: str, table: AliasTable) -> list[Span]:
     """The CRF tagger's spans, sentence by sentence; a sentence in another language with accents
     (a quoted Portuguese or Spanish post) is left to the dictionary passes: the tagger reads its
     capitalised words as names."""
@@ -23,7 +23,6 @@ def tagged_spans(text: str) -> list[Span]:
     from kabar.analyse.ner.model import shipped
 
     model = shipped()
-    table = alias_table()
     spans: list[Span] = []
     for s_start, s_end in sentence_spans(text):
         if _is_foreign(text[s_start:s_end]):

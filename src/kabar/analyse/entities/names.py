@@ -60,7 +60,7 @@ def resolve(text: str, spans: list[Span], table: AliasTable) -> list[Span]:
         agency = canonical_agency(surface) if span.type == "ORG" else None
         name = _normalise_name(surface)
         named.append(replace(span, canonical=agency or (without_legal_form(name) if span.type == "ORG" else name)))
-    return _fold_short_forms(_fold_other_names(text, named))
+    return _fold_short_forms(_fold_other_names(text, named, table))
 
 
 # a company's legal form, which news writes or leaves out at will: "PT PLN (Persero)" is "PLN"
@@ -74,14 +74,14 @@ def without_legal_form(name: str) -> str:
     return bare
 
 
-def _fold_other_names(text: str, spans: list[Span]) -> list[Span]:
+def _fold_other_names(text: str, spans: list[Span], table: AliasTable) -> list[Span]:
     """A second name given right after a name is another name of it, in the whole article:
     in brackets ("Joko Widodo (Jokowi)", "Komisi Pemberantasan Korupsi (KPK)"; a longer bracketed
     name is the full one: "Milo (Milomir Seslija)") or, for people, as a nickname ("Saifullah Yusuf
     atau Gus Ipul", "Basuki Tjahaja Purnama alias Ahok")."""
     alias: dict[str, str] = {}
     for a, b in zip(spans, spans[1:]):
-        if a.type != b.type or b.canonical == a.canonical or alias_table().lookup(text[b.start : b.end]) is not None:
+        if a.type != b.type or b.canonical == a.canonical or table.lookup(text[b.start : b.end]) is not None:
             continue
         between = text[a.end : b.start]
         bracketed = re.fullmatch(r"\s*\(\s*", between) is not None and text[b.end : b.end + 1] == ")"
