@@ -154,7 +154,7 @@ def load_training(
         rng = random.Random(seed)
         sentences += lowercased([s for s in sentences if rng.random() < lower_aug])
     if nerp != "none":
-        rows = dev_overlap_free(read_labelled(data / "ner" / NERP_FILE[0]), read_labelled(data / "ner" / "idner_news_2k.dev.tsv"))
+        rows = nerp_rows(data)
         if nerp == "pseudo-org" and pseudo_model is not None:
             rows = _with_pseudo_org(rows, pseudo_model)
         if nerp == "no-org-risk":
@@ -167,6 +167,11 @@ def load_training(
             sentences += read_labelled(data / "ner" / NERP_DEV_FILE[0])
             sources[NERP_DEV_FILE[0]] = NERP_DEV_FILE[1]
     return sentences, sources
+
+
+def nerp_rows(data: Path) -> list[Sentence]:
+    """NERP's training sentences, minus those the idner dev file also has."""
+    return dev_overlap_free(read_labelled(data / "ner" / NERP_FILE[0]), read_labelled(data / "ner" / "idner_news_2k.dev.tsv"))
 
 
 def _with_pseudo_org(rows: list[Sentence], model_dir: Path) -> list[Sentence]:
@@ -333,6 +338,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--c2", type=float, default=0.01)
     parser.add_argument("--iterations", type=int, default=150)
     parser.add_argument("--min-freq", type=int, default=1)
+    parser.add_argument("--silver", type=Path, default=None,
+                        help="teacher-tagged sentences (python -m kabar.analyse.ner.teacher tag) added to training")
     parser.add_argument("--no-card", action="store_true", help="train and score only (experiments)")
     parser.add_argument("--final", action="store_true",
                         help="score the settings held out, then ship a model trained on the licensed dev files too")
@@ -345,6 +352,12 @@ def main(argv: list[str] | None = None) -> int:
     sentences, sources = load_training(
         data, args.nerp, args.lower_aug, args.repeat_cased, exclude=tuple(args.exclude), pseudo_model=args.pseudo_model, lexicon=lexicon
     )
+    # the teacher's silver sentences join both fits; the sources name them
+    silver = read_labelled(args.silver) if args.silver else []
+    silver_source = {args.silver.name: f"{len(silver):,} unlabelled sentences tagged by Kabar's fine-tuned e5 teacher "
+                                       "(kabar.analyse.ner.teacher)"} if silver else {}
+    sentences += silver
+    sources.update(silver_source)
     args.out.mkdir(parents=True, exist_ok=True)
     model_path = args.out / "model.crfsuite"
     lexicon_path = args.out / "lexicon.tsv.gz"
@@ -377,6 +390,8 @@ def main(argv: list[str] | None = None) -> int:
             data, args.nerp, args.lower_aug, args.repeat_cased, exclude=tuple(args.exclude), pseudo_model=args.pseudo_model,
             lexicon=lexicon, final=True,
         )
+        sentences += silver
+        sources.update(silver_source)
     began = time.time()
     train(sentences, features, model_path, args.c1, args.c2, args.iterations, args.min_freq)
     seconds = round(time.time() - began)
