@@ -42,3 +42,20 @@ def test_model_tags_organisations_and_lower_cased_names(sentence, entity, kind):
 def test_model_load_of_a_missing_directory_fails_clearly(tmp_path):
     with pytest.raises(FileNotFoundError):
         load(tmp_path)
+
+
+def test_model_a_bare_title_is_no_name_but_a_titled_name_stays():
+    from kabar.analyse.ner.model import titles_are_not_names
+
+    lexicon = shipped().lexicon
+    words = "“ Dana sudah tersedia , ” ujar Menkeu kepada Menlu Retno Marsudi .".split()
+    labels = ["O"] * 7 + ["B-PER", "O", "B-PER", "I-PER", "I-PER", "O"]
+    out = titles_are_not_names(words, labels, lexicon)
+    assert out[7] == "O"  # "Menkeu" alone: a title
+    assert out[9:12] == labels[9:12]  # a span that holds a name as well is the tagger's to keep
+
+
+def test_model_card_hides_the_silver_files_path():
+    meta = json.loads((model_dir() / "meta.json").read_text(encoding="utf-8"))
+    if "--silver" in meta["command"]:
+        assert "--silver SILVER" in meta["command"] and "kabar.analyse.ner.teacher" in (model_dir() / "NOTICE.txt").read_text(encoding="utf-8")

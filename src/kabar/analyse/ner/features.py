@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 MAX_NGRAM = 4
+TITLE = "T"  # the lexicon's type for titles ("Menlu", "Presiden"), beside P, L and O
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from kabar.analyse.ner.conll import bio_spans
-from kabar.analyse.ner.features import EMPTY_CLUSTERS, EMPTY_LEXICON, Clusters, Lexicon, sentence_features
+from kabar.analyse.ner.features import EMPTY_CLUSTERS, EMPTY_LEXICON, TITLE, Clusters, Lexicon, sentence_features
 from kabar.lang.id.words import NAME_PARTICLES
 
 MODEL_PACKAGE = "kabar.models.ner"
@@ -47,7 +47,17 @@ class NerModel:
         labels: list[str] = []
         for start in range(0, len(words), MAX_WORDS):
             labels += self.tagger.tag(self.features(words[start : start + MAX_WORDS]))
-        return names_are_capitalised(words, labels)
+        return titles_are_not_names(words, names_are_capitalised(words, labels), self.lexicon)
+
+
+def titles_are_not_names(words: Sequence[str], labels: list[str], lexicon: Lexicon) -> list[str]:
+    """A span that is a title and nothing else ("Menkeu", "Presiden") names no one: a bare title
+    stands for a person the article named elsewhere, which the entity linker resolves."""
+    out = list(labels)
+    for start, end, _ in bio_spans(labels):
+        if lexicon.names.get(" ".join(words[start:end]).lower()) == TITLE:
+            out[start:end] = ["O"] * (end - start)
+    return out
 
 
 def names_are_capitalised(words: Sequence[str], labels: list[str]) -> list[str]:

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from kabar.analyse.ner.conll import read_labelled
-from kabar.analyse.ner.features import EMPTY_CLUSTERS, MAX_NGRAM, Clusters, Lexicon, sentence_features
+from kabar.analyse.ner.features import EMPTY_CLUSTERS, MAX_NGRAM, TITLE, Clusters, Lexicon, sentence_features
 
 Sentence = tuple[list[str], list[str]]
 
@@ -99,7 +99,7 @@ def alias_names() -> list[tuple[str, str]]:
     names += [(form, "L") for form in table.capitals]
     # a title naming its institution ("ketua dpr") would hide the institution's own type
     institutions = organisation_words()
-    names += [(title, "T") for title in (*table.titles, *TITLE_SHORT_FORMS)
+    names += [(title, TITLE) for title in (*table.titles, *TITLE_SHORT_FORMS)
               if not any(w in institutions or table.lookup(w.upper()) or table.lookup(w) for w in title.split()[1:])]
     return names
 
@@ -222,17 +222,17 @@ def train(sentences: list[Sentence], features, model_path: Path, c1: float, c2: 
     trainer.train(str(model_path))
 
 
-def dev_scores(data: Path, model_path: Path, features) -> dict[str, dict[str, float]]:
+def dev_scores(data: Path, model_path: Path, features, lexicon: Lexicon) -> dict[str, dict[str, float]]:
     import pycrfsuite
 
-    from kabar.analyse.ner.model import names_are_capitalised
+    from kabar.analyse.ner.model import names_are_capitalised, titles_are_not_names
     from kabar.evaluate.ner import DEV_FILES, file_types, score_file
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model_path))
 
     def tag(words: list[str]) -> list[str]:
-        return names_are_capitalised(words, tagger.tag(features(words))) if words else []
+        return titles_are_not_names(words, names_are_capitalised(words, tagger.tag(features(words))), lexicon) if words else []
 
     out = {}
     for name in DEV_FILES:
@@ -363,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     # the teacher's silver sentences join both fits; the sources name them
     silver = read_labelled(args.silver) if args.silver else []
-    silver_source = {args.silver.name: f"{len(silver):,} unlabelled sentences tagged by Kabar's fine-tuned e5 teacher "
+    silver_source = {"silver sentences (SILVER)": f"{len(silver):,} unlabelled sentences tagged by Kabar's fine-tuned e5 teacher "
                                        "(kabar.analyse.ner.teacher)"} if silver else {}
     sentences += silver
     sources.update(silver_source)
@@ -394,7 +394,7 @@ def main(argv: list[str] | None = None) -> int:
 
         with tempfile.TemporaryDirectory() as tmp:
             train(sentences, features, Path(tmp) / "model.crfsuite", args.c1, args.c2, args.iterations, args.min_freq)
-            held_out = dev_scores(data, Path(tmp) / "model.crfsuite", features)
+            held_out = dev_scores(data, Path(tmp) / "model.crfsuite", features, lexicon)
         sentences, sources = load_training(
             data, args.nerp, args.lower_aug, args.repeat_cased, exclude=tuple(args.exclude), pseudo_model=args.pseudo_model,
             lexicon=lexicon, final=True,
@@ -409,7 +409,7 @@ def main(argv: list[str] | None = None) -> int:
         lexicon.save(lexicon_path)
     elif lexicon_path.exists():
         lexicon_path.unlink()
-    scores = dev_scores(data, model_path, features)
+    scores = dev_scores(data, model_path, features, lexicon)
     trained_on_dev = sorted(set(sources) & {*FINAL_FIT_FILES, NERP_DEV_FILE[0]})
     print(json.dumps({"train_seconds": seconds, "sentences": len(sentences), "dev": scores, "held_out": held_out,
                       "model_bytes": model_path.stat().st_size}, indent=1))
@@ -453,7 +453,7 @@ def main(argv: list[str] | None = None) -> int:
         "trained_on_dev": trained_on_dev,
         "notes": [
             *([f"Final fit: the dev scores above are these settings trained on the train files alone "
-               f"({held_out_sentences:,} sentences); the shipped model is then trained on the licensed dev files too "
+               f"({held_out_sentences:,} sentences" + (f", {len(silver):,} of them silver" if silver else "") + "); the shipped model is then trained on the licensed dev files too "
                f"({', '.join(trained_on_dev)}: {len(sentences):,} sentences), so its scores on those files are not "
                "held out (`kabar eval ner` marks them). On the evaluation-only files it scores F1 "
                + ", ".join(f"{scores[f]['f1']:.3f} ({f})" for f in ("nerugm.fold1.dev.tsv", "nerui.fold1.dev.tsv") if f in scores)
