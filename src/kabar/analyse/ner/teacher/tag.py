@@ -55,7 +55,7 @@ class Teacher:
                 ids, mask = padded(items, batch, self._e5.config.pad)
                 probs = torch.softmax(self._model(ids, mask), -1)
                 for row, i in enumerate(batch):
-                    # words past the cut get O with full confidence: they are never ambiguous enough to matter
+                    # words past the cut (MAX_PIECES) get O and do not count for the confidence
                     best = [probs[row, p].max(0) if p < ids.shape[1] else None for p in items[i].first_piece]
                     labels = [LABELS[int(b.indices)] if b is not None else "O" for b in best]
                     confidence = min((float(b.values) for b in best if b is not None), default=1.0)
