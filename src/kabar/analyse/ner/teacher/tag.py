@@ -31,7 +31,8 @@ class Tagged:
 
 
 class Teacher:
-    def __init__(self, checkpoint: Path, threads: int = 2):
+    def __init__(self, folder: Path, threads: int = 2):
+        """The teacher fine-tuned into `folder` (kabar.analyse.ner.teacher.train --out)."""
         import torch
 
         from kabar.analyse.ner.teacher.network import from_e5
@@ -40,7 +41,7 @@ class Teacher:
         self._e5 = E5File(shipped_path())
         self._pieces = WordPieces(self._e5.vocabulary)
         self._model = from_e5(self._e5)
-        self._model.load_state_dict(torch.load(checkpoint / CHECKPOINT), strict=False)
+        self._model.load_state_dict(torch.load(folder / CHECKPOINT), strict=False)
         self._model.eval()
 
     def tag(self, sentences: Sequence[Sequence[str]], budget: int = 4096) -> list[Tagged]:
