@@ -115,7 +115,7 @@ def test_teacher_fine_tunes_and_writes_a_checkpoint(tmp_path):
     pieces = WordPieces(e5().vocabulary)
     words = "Presiden Joko Widodo tiba di Jakarta".split()
     labels = ["O", "B-PER", "I-PER", "O", "O", "B-LOC"]
-    report = fine_tune([encode(words, pieces, e5().config, labels)] * 4, tmp_path, epochs=1, budget=64, lr=1e-4)
+    report = fine_tune(e5(), [encode(words, pieces, e5().config, labels)] * 4, tmp_path, epochs=1, budget=64, lr=1e-4)
     assert report["steps"] >= 1 and (tmp_path / "teacher.pt").is_file()
     tagged = Teacher(tmp_path, threads=1).tag([words])[0]
     assert tagged.words == tuple(words) and len(tagged.labels) == len(words) and 0 < tagged.confidence <= 1

@@ -73,9 +73,15 @@ def indosum_sentences(data: Path) -> Iterator[list[str]]:
                 yield from paragraph
 
 
+def unlabelled_sentences(data: Path) -> Iterator[list[str]]:
+    """The licensed text with no NER labels: nlp-id's POS corpus, stories-multi, IndoSum's dev fold."""
+    for source in (pos_sentences(), story_sentences(data), indosum_sentences(data)):
+        yield from source
+
+
 def corpus(data: Path, lower: bool = True) -> Iterator[list[str]]:
-    """Every licensed unlabelled sentence, lower-cased unless `lower` is false."""
-    for source in (ner_sentences(data), pos_sentences(), story_sentences(data), indosum_sentences(data)):
+    """Every licensed sentence's words (the NER train files' too), lower-cased unless `lower` is false."""
+    for source in (ner_sentences(data), unlabelled_sentences(data)):
         for words in source:
             yield [w.lower() for w in words] if lower else list(words)
 

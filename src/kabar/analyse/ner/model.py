@@ -47,7 +47,12 @@ class NerModel:
         labels: list[str] = []
         for start in range(0, len(words), MAX_WORDS):
             labels += self.tagger.tag(self.features(words[start : start + MAX_WORDS]))
-        return titles_are_not_names(words, names_are_capitalised(words, labels), self.lexicon)
+        return checked(words, labels, self.lexicon)
+
+
+def checked(words: Sequence[str], labels: list[str], lexicon: Lexicon) -> list[str]:
+    """The tagger's labels after the checks every answer passes (also when training scores a model)."""
+    return titles_are_not_names(words, names_are_capitalised(words, labels), lexicon)
 
 
 def titles_are_not_names(words: Sequence[str], labels: list[str], lexicon: Lexicon) -> list[str]:

@@ -225,14 +225,14 @@ def train(sentences: list[Sentence], features, model_path: Path, c1: float, c2: 
 def dev_scores(data: Path, model_path: Path, features, lexicon: Lexicon) -> dict[str, dict[str, float]]:
     import pycrfsuite
 
-    from kabar.analyse.ner.model import names_are_capitalised, titles_are_not_names
+    from kabar.analyse.ner.model import checked
     from kabar.evaluate.ner import DEV_FILES, file_types, score_file
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model_path))
 
     def tag(words: list[str]) -> list[str]:
-        return titles_are_not_names(words, names_are_capitalised(words, tagger.tag(features(words))), lexicon) if words else []
+        return checked(words, tagger.tag(features(words)), lexicon) if words else []
 
     out = {}
     for name in DEV_FILES:

@@ -9,6 +9,7 @@ from torch import nn
 from kabar.analyse.ner.teacher.weights import Config, E5File
 
 LABELS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
+LABEL_INDEX = {label: i for i, label in enumerate(LABELS)}
 
 
 class EncoderLayer(nn.Module):
@@ -47,14 +48,18 @@ class E5Tagger(nn.Module):
         self.dropout = nn.Dropout(dropout)
         self.head = nn.Linear(h, n_labels)
 
-    def forward(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-        """(batch, length) piece ids and a padding mask (True = real piece) → label logits per piece."""
+    def encode(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        """(batch, length) piece ids and a padding mask (True = real piece) → the last layer's states."""
         x = self.word(ids) + self.position(torch.arange(ids.shape[1])) + self.token_type
         x = self.dropout(self.eln(x))
         attention_mask = mask[:, None, None, :]
         for layer in self.layers:
             x = layer(x, attention_mask)
-        return self.head(self.dropout(x))
+        return x
+
+    def forward(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        """Label logits per piece."""
+        return self.head(self.dropout(self.encode(ids, mask)))
 
 
 def from_e5(e5: E5File) -> E5Tagger:
@@ -82,11 +87,7 @@ def from_e5(e5: E5File) -> E5Tagger:
 
 
 def mean_embedding(model: E5Tagger, ids: list[int]) -> torch.Tensor:
-    """e5's own sentence embedding (mean of the last layer, L2-normalised): checks the weights load right."""
-    x = model.word(torch.tensor([ids])) + model.position(torch.arange(len(ids))) + model.token_type
-    x = model.eln(x)
-    mask = torch.ones(1, 1, 1, len(ids), dtype=torch.bool)
-    for layer in model.layers:
-        x = layer(x, mask)
-    v = x.mean(1)[0]
+    """e5's own sentence embedding (mean of the last layer, L2-normalised; `model` in eval mode):
+    checks the weights load right."""
+    v = model.encode(torch.tensor([ids]), torch.ones(1, len(ids), dtype=torch.bool)).mean(1)[0]
     return v / v.norm()

@@ -74,7 +74,8 @@ def well_formed(labels: Sequence[str]) -> list[str]:
     return out
 
 
-def unlabelled_sentences(data: Path) -> Iterator[list[str]]:
+def silver_candidates(data: Path) -> Iterator[list[str]]:
+    """The unlabelled sentences to tag: 3 to 80 clean words, each once, none from a dev file."""
     from kabar.analyse.ner import clusters
     from kabar.analyse.ner.conll import read_labelled
     from kabar.evaluate.ner import DEV_FILES
@@ -82,14 +83,13 @@ def unlabelled_sentences(data: Path) -> Iterator[list[str]]:
     dev = {" ".join(w).lower() for name in DEV_FILES if (data / "ner" / name).is_file()
            for w, _ in read_labelled(data / "ner" / name)}
     seen: set[str] = set()
-    for source in (clusters.pos_sentences(), clusters.story_sentences(data), clusters.indosum_sentences(data)):
-        for words in source:
-            key = " ".join(words)
-            # a "word" holding whitespace (a stray "\r" of a CRLF file) cannot be written as a CoNLL token
-            clean = all(w and not any(c.isspace() for c in w) for w in words)
-            if clean and 3 <= len(words) <= 80 and key not in seen and key.lower() not in dev:
-                seen.add(key)
-                yield words
+    for words in clusters.unlabelled_sentences(data):
+        key = " ".join(words)
+        # a "word" holding whitespace (a stray "\r" of a CRLF file) cannot be written as a CoNLL token
+        clean = all(w and not any(c.isspace() for c in w) for w in words)
+        if clean and 3 <= len(words) <= 80 and key not in seen and key.lower() not in dev:
+            seen.add(key)
+            yield words
 
 
 def dev_scores(teacher: Teacher, data: Path) -> dict[str, float]:
@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     print(json.dumps({"dev_f1": dev_scores(teacher, args.data)}), flush=True)
     if args.out is None:
         return 0
-    sentences = list(unlabelled_sentences(args.data))
+    sentences = list(silver_candidates(args.data))
     kept, began = 0, time.time()
     with args.out.open("w", encoding="utf-8") as out:
         for start in range(0, len(sentences), 2000):

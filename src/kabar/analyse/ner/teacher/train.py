@@ -21,16 +21,15 @@ from kabar.analyse.ner.conll import read_labelled
 from kabar.analyse.ner.teacher.batches import Encoded, encode, length_batches, padded
 from kabar.analyse.ner.teacher.pieces import WordPieces
 from kabar.analyse.ner.teacher.weights import E5File, shipped_path
-from kabar.analyse.ner.train import FINAL_FIT_FILES, NERP_DEV_FILE, TRAIN_FILES, nerp_rows
+from kabar.analyse.ner.train import TRAIN_FILES, nerp_rows
 
 CHECKPOINT = "teacher.pt"
 
 
-def training_items(data: Path, pieces: WordPieces, config, final: bool = False) -> list[Encoded]:
-    files = [*TRAIN_FILES, *(FINAL_FIT_FILES if final else ())]
-    items = [encode(w, pieces, config, l) for name in files for w, l in read_labelled(data / "ner" / name)]
-    nerp = nerp_rows(data) + (read_labelled(data / "ner" / NERP_DEV_FILE[0]) if final else [])
-    return items + [encode(w, pieces, config, l, organisations_unlabelled=True) for w, l in nerp]
+def training_items(data: Path, pieces: WordPieces, config) -> list[Encoded]:
+    """The CRF's licensed train files (never a dev file: the CRF's held-out scores read the teacher's silver)."""
+    items = [encode(w, pieces, config, l) for name in TRAIN_FILES for w, l in read_labelled(data / "ner" / name)]
+    return items + [encode(w, pieces, config, l, organisations_unlabelled=True) for w, l in nerp_rows(data)]
 
 
 def loss(logits, items: Sequence[Encoded], batch: Sequence[int]):
@@ -38,9 +37,8 @@ def loss(logits, items: Sequence[Encoded], batch: Sequence[int]):
     import torch
     import torch.nn.functional as F
 
-    from kabar.analyse.ner.teacher.network import LABELS
+    from kabar.analyse.ner.teacher.network import LABEL_INDEX as index
 
-    index = {label: i for i, label in enumerate(LABELS)}
     o_or_org = [index["O"], index["B-ORG"], index["I-ORG"]]
     log_probs = F.log_softmax(logits, -1)
     total, count = log_probs.new_zeros(()), 0
@@ -58,13 +56,13 @@ def loss(logits, items: Sequence[Encoded], batch: Sequence[int]):
     return total / max(count, 1)
 
 
-def fine_tune(items: Sequence[Encoded], out: Path, epochs: float, budget: int, lr: float, seed: int = 0) -> dict:
+def fine_tune(e5: E5File, items: Sequence[Encoded], out: Path, epochs: float, budget: int, lr: float, seed: int = 0) -> dict:
+    """Fine-tune e5's encoder (the file the items were encoded with) and write the checkpoint to `out`."""
     import torch
 
     from kabar.analyse.ner.teacher.network import from_e5
 
     torch.manual_seed(seed)
-    e5 = E5File(shipped_path())
     model = from_e5(e5)
     model.word.weight.requires_grad_(False)
     head = set(map(id, model.head.parameters()))
@@ -107,14 +105,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--budget", type=int, default=2048, help="pieces per batch, padding included")
     parser.add_argument("--lr", type=float, default=8e-5)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--final", action="store_true", help="train on the licensed dev files too")
     args = parser.parse_args(argv)
     import torch
 
     torch.set_num_threads(args.threads)
     e5 = E5File(shipped_path())
-    items = training_items(args.data, WordPieces(e5.vocabulary), e5.config, args.final)
-    report = fine_tune(items, args.out, args.epochs, args.budget, args.lr)
+    items = training_items(args.data, WordPieces(e5.vocabulary), e5.config)
+    report = fine_tune(e5, items, args.out, args.epochs, args.budget, args.lr)
     (args.out / "train.json").write_text(json.dumps({**report, **vars(args)}, default=str, indent=1))
     print(json.dumps(report))
     return 0
