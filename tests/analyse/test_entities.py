@@ -108,6 +108,9 @@ def test_entities_dateline_capital_is_the_city():
         ("Sekretaris Kabinet Letkol Teddy Indra Wijaya mendampingi Presiden di Jeddah.", "Teddy Indra Wijaya", "Letkol"),
         ("Kapolda Metro Jaya Irjen Karyoto mengatakan pelaku sudah ditangkap.", "Karyoto", "Irjen"),
         ("Diplomat top China Yang Jiechi bertemu dua pejabat Amerika Serikat di Alaska.", "Yang Jiechi", "Diplomat top"),
+        # past the place after a title the name starts at once, even with a word that is also common
+        ("Gubernur Nusa Tenggara Barat Lalu Muhamad Iqbal meninjau lokasi pendakian di Lombok.", "Lalu Muhamad Iqbal",
+         "Gubernur Nusa Tenggara Barat"),
     ],
 )
 def test_entities_titles_become_roles(paragraph, name, role):

@@ -187,7 +187,13 @@ def add_titled_names(text: str, spans: list[Span], table: AliasTable) -> list[Sp
         if text[end - 1] == ".":
             end -= 1  # a sentence's full stop, not an initial
         overlapping = [s for s in out if s.start < end and start < s.end]
-        if overlapping and not (len(overlapping) == 1 and (overlapping[0].start, overlapping[0].end) == (start, end)):
+        # past a place after the title ("Diplomat top China", "Gubernur Nusa Tenggara Barat") the name
+        # starts at once, so the tagger's name that ends here lost its first word ("Yang", "Lalu": also
+        # common words); right after the title or its bracket, portfolio words may follow ("Wakil Menteri
+        # Agama", "Direktur Jenderal (Dirjen) Ketenagalistrikan"): any other overlap is the tagger's call
+        after_place = k > 0 and not words[k - 1].group(2).startswith("(")  # not the title's own "(Dirjen)"
+        lost_first_word = after_place and len(overlapping) == 1 and overlapping[0].end == end and overlapping[0].start >= start
+        if overlapping and not lost_first_word and (overlapping[0].start, overlapping[0].end) != (start, end):
             continue
         out = [s for s in out if s not in overlapping]
         out.append(Span(start, end, "PER"))

@@ -71,13 +71,8 @@ def _title_before(text: str, start: int, table: AliasTable) -> tuple[str, int] |
             if candidate.lower() not in table.titles:
                 continue
             texts = [w.group(0) for w in between]
-            if candidate.lower() in table.person_titles and texts:
-                if _all_name_words(texts, table):
-                    return candidate, offset + between[0].start()
-                # "Diplomat top China Yang Jiechi": after the country, the capitalised words are the name's
-                tail = _name_after_known(texts, table)
-                if tail:
-                    return _with_portfolio(candidate, texts, table), offset + between[-tail].start()
+            if candidate.lower() in table.person_titles and texts and _all_name_words(texts, table):
+                return candidate, offset + between[0].start()
             return _with_portfolio(candidate, texts, table), start
     return None
 
@@ -91,15 +86,6 @@ def _all_name_words(words: list[str], table: AliasTable) -> bool:
         table.lookup(" ".join(words[i : i + k])) or (k > 1 and names_a_place_or_organisation(" ".join(words[i : i + k])))
         for i in range(len(words)) for k in range(1, 5)
     )
-
-
-def _name_after_known(words: list[str], table: AliasTable) -> int:
-    """How many of the last `words` are name words right after a known place or organisation (0 if none)."""
-    for tail in range(len(words) - 1, 0, -1):
-        head = words[:-tail]
-        if _all_name_words(words[-tail:], table) and any(table.lookup(" ".join(head[-k:])) for k in range(1, min(4, len(head)) + 1)):
-            return tail
-    return 0
 
 
 def _with_portfolio(title: str, between: list[str], table: AliasTable) -> str:
