@@ -71,10 +71,9 @@ def main() -> None:
     words = set(common_words(args.data))
     sources = "idner-news-2k (MIT),\n# NERGrit (Apache-2.0) and jusText's Indonesian stoplist (BSD)"
     if args.unlabelled is not None:
-        from kabar.analyse.ner.clusters import indosum_sentences, pos_sentences, story_sentences
+        from kabar.analyse.ner.clusters import unlabelled_sentences
 
-        unlabelled = [*pos_sentences(), *story_sentences(args.unlabelled), *indosum_sentences(args.unlabelled)]
-        lower, capitalised = case_counts(unlabelled)
+        lower, capitalised = case_counts(unlabelled_sentences(args.unlabelled))
         # the NER sets' words stay as they are: some are name parts ("serikat") that glue repair needs
         words |= {w for w, n in lower.items()
                   if n >= MIN_LOWER and capitalised_share(w, lower, capitalised) <= MAX_CAPITALISED_SHARE}
