@@ -103,12 +103,12 @@ def _glue_evidence(line: str, words: frozenset[str], standalone: frozenset[str] 
             continue
         count += sum(
             1 for left, right in zip(segments, segments[1:])
-            if (left[0].islower() and _word_then_name(left, right, words)) or _name_then_name(left, right, standalone)
+            if (left[0].islower() and _word_then_name(left, right, words)) or _name_then_name(left, right, words, standalone)
         )
     return count
 
 
-def _name_then_name(left: str, right: str, standalone: frozenset[str]) -> bool:
+def _name_then_name(left: str, right: str, words: frozenset[str], standalone: frozenset[str]) -> bool:
     """A title, a country, an acronym the alias table knows or a capitalised common word (a portfolio:
     "Kebudayaan"), glued to a capitalised word that is a title or known name itself or stands alone
     elsewhere in the text: "Menteri|Arab", "RI|Prabowo", "Kebudayaan|Fadli"."""
@@ -116,7 +116,7 @@ def _name_then_name(left: str, right: str, standalone: frozenset[str]) -> bool:
         return False
     table = alias_table()
     known_left = left.lower() in table.titles or table.lookup(left) is not None or (
-        left[1:].islower() and len(left) >= _MIN_TAIL and left.lower() in common_words()
+        left[1:].islower() and len(left) >= _MIN_TAIL and left.lower() in words
     )
     known_right = right in standalone or right.lower() in table.titles or table.lookup(right) is not None
     return known_left and known_right
@@ -151,7 +151,7 @@ def _split_run(run: str, words: frozenset[str], standalone: frozenset[str]) -> s
     for segment in segments[1:]:
         if (
             _word_then_name(pieces[-1], segment, words)
-            or _name_then_name(pieces[-1], segment, standalone)
+            or _name_then_name(pieces[-1], segment, words, standalone)
             or _unknown_word_then_standalone_name(pieces[-1], segment, standalone)
         ):
             pieces.append(segment)
