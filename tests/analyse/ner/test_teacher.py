@@ -9,7 +9,8 @@ import pytest
 
 from kabar.analyse.ner.teacher.batches import MAX_PIECES, encode, length_batches
 from kabar.analyse.ner.teacher.pieces import WordPieces
-from kabar.analyse.ner.teacher.tag import well_formed
+from kabar.analyse.ner.teacher.ensemble import crf_probabilities, mixed
+from kabar.analyse.ner.teacher.labels import LABELS, best_path
 from kabar.analyse.ner.teacher.weights import E5File, dequantise_q4, shipped_path
 
 SENTENCES = [
@@ -72,8 +73,46 @@ def test_teacher_batches_bound_padding_and_mark_first_pieces():
         assert len(batch) == 1 or longest * len(batch) <= budget
 
 
-def test_teacher_labels_are_made_well_formed():
-    assert well_formed(["I-PER", "I-PER", "O", "I-LOC", "B-ORG", "I-LOC"]) == ["B-PER", "I-PER", "O", "B-LOC", "B-ORG", "B-LOC"]
+def _rows(*words: dict[str, float]) -> np.ndarray:
+    """A probability table from each word's probable labels; the rest of its mass spread over the others."""
+    table = np.zeros((len(words), len(LABELS)))
+    for i, probable in enumerate(words):
+        rest = (1.0 - sum(probable.values())) / (len(LABELS) - len(probable))
+        table[i] = [probable.get(label, rest) for label in LABELS]
+    return table
+
+
+def test_best_path_never_continues_what_did_not_start():
+    # word by word the best labels are O, I-PER: ill-formed; the best well-formed path starts the name
+    words = ("Joko", "Widodo", "tiba")
+    rows = _rows({"O": 0.55, "B-PER": 0.4}, {"I-PER": 0.9}, {"O": 0.95})
+    tagged = best_path(words, rows)
+    assert tagged.labels == ("B-PER", "I-PER", "O")
+    assert tagged.confidence == pytest.approx(0.4)
+
+
+def test_best_path_keeps_a_sure_path_as_it_is():
+    rows = _rows({"B-ORG": 0.9}, {"I-ORG": 0.8}, {"O": 0.9}, {"B-LOC": 0.7})
+    assert best_path(("Bank", "Indonesia", "di", "Jakarta"), rows).labels == ("B-ORG", "I-ORG", "O", "B-LOC")
+    assert best_path((), np.zeros((0, len(LABELS)))).labels == ()
+
+
+def test_mixture_weighs_the_two_taggers_and_keeps_the_crfs_rows_past_the_teachers_cut():
+    teacher = _rows({"B-PER": 0.9})
+    crf = _rows({"B-ORG": 0.7}, {"B-LOC": 0.8})
+    both = mixed(teacher, crf, 0.75)
+    assert both.shape == crf.shape and np.allclose(both.sum(1), 1.0)
+    assert both[0, LABELS.index("B-PER")] == pytest.approx(0.75 * 0.9 + 0.25 * crf[0, LABELS.index("B-PER")])
+    assert (both[1] == crf[1]).all()
+
+
+def test_crf_probabilities_are_the_shipped_models_marginals():
+    from kabar.analyse.ner.model import shipped
+
+    words = "Presiden Joko Widodo bertemu Kim Jong-un di Pyongyang .".split()
+    rows = crf_probabilities(shipped(), words)
+    assert rows.shape == (len(words), len(LABELS)) and np.allclose(rows.sum(1), 1.0, atol=1e-6)
+    assert best_path(words, rows).labels == tuple(shipped().tagger.tag(shipped().features(words)))
 
 
 def test_teacher_network_reproduces_e5_sentence_embeddings():

@@ -6,10 +6,9 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from kabar.analyse.ner.teacher.labels import LABELS
 from kabar.analyse.ner.teacher.weights import Config, E5File
 
-LABELS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
-LABEL_INDEX = {label: i for i, label in enumerate(LABELS)}
 
 
 class EncoderLayer(nn.Module):

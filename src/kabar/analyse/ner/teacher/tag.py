@@ -2,6 +2,11 @@
 
     nice .venv/bin/python -m kabar.analyse.ner.teacher.tag --model /tmp/teacher --data DATA --out /tmp/silver.tsv
 
+With --crf MODEL_DIR the teacher's per-word label probabilities are mixed with
+that CRF's (kabar.analyse.ner.teacher.ensemble; --teacher-weight, and --scan to
+score other weights on the dev files). Every answer passes the CRF's checks
+(kabar.analyse.ner.model.checked), with the CRF's lexicon or the shipped one.
+
 The silver sentences are the licensed unlabelled text the word clusters also
 read (nlp-id's POS corpus, stories-multi, IndoSum's dev fold), minus every
 sentence of a dev file, each written once; a sentence whose least sure word is
@@ -14,20 +19,16 @@ import argparse
 import json
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
+from kabar.analyse.ner.model import NerModel
 from kabar.analyse.ner.teacher.batches import encode, length_batches, padded
+from kabar.analyse.ner.teacher.labels import LABEL_INDEX, LABELS, Tagged, best_path
 from kabar.analyse.ner.teacher.pieces import WordPieces
 from kabar.analyse.ner.teacher.train import CHECKPOINT
 from kabar.analyse.ner.teacher.weights import E5File, shipped_path
-
-
-@dataclass(frozen=True)
-class Tagged:
-    words: tuple[str, ...]
-    labels: tuple[str, ...]
-    confidence: float  # the least probability among the words' chosen labels
 
 
 class Teacher:
@@ -44,34 +45,32 @@ class Teacher:
         self._model.load_state_dict(torch.load(folder / CHECKPOINT), strict=False)
         self._model.eval()
 
-    def tag(self, sentences: Sequence[Sequence[str]], budget: int = 4096) -> list[Tagged]:
+    def probabilities(self, sentences: Sequence[Sequence[str]], budget: int = 4096) -> list[np.ndarray]:
+        """Per sentence, each word's label probabilities (rows in LABELS order), read at its first piece;
+        the words past the cut (MAX_PIECES) get no row."""
         import torch
 
-        from kabar.analyse.ner.teacher.network import LABELS
-
         items = [encode(words, self._pieces, self._e5.config) for words in sentences]
-        out: list[Tagged | None] = [None] * len(items)
+        out: list[np.ndarray] = [np.zeros((0, len(LABELS)))] * len(items)
         with torch.no_grad():
             for batch in length_batches(items, budget):
                 ids, mask = padded(items, batch, self._e5.config.pad)
-                probs = torch.softmax(self._model(ids, mask), -1)
+                probs = torch.softmax(self._model(ids, mask), -1).numpy()
                 for row, i in enumerate(batch):
-                    # words past the cut (MAX_PIECES) get O and do not count for the confidence
-                    best = [probs[row, p].max(0) if p < ids.shape[1] else None for p in items[i].first_piece]
-                    labels = [LABELS[int(b.indices)] if b is not None else "O" for b in best]
-                    confidence = min((float(b.values) for b in best if b is not None), default=1.0)
-                    out[i] = Tagged(tuple(sentences[i]), tuple(well_formed(labels)), confidence)
-        return [t for t in out if t is not None]
+                    out[i] = probs[row, [p for p in items[i].first_piece if p < ids.shape[1]]]
+        return out
+
+    def tag(self, sentences: Sequence[Sequence[str]], budget: int = 4096) -> list[Tagged]:
+        """The teacher's labels; the words past the cut are O and do not count for the confidence."""
+        return [best_path(words, padded_with_o(rows, len(words)))
+                for words, rows in zip(sentences, self.probabilities(sentences, budget), strict=True)]
 
 
-def well_formed(labels: Sequence[str]) -> list[str]:
-    """An I- label that does not continue its type starts the entity instead."""
-    out: list[str] = []
-    for label in labels:
-        if label.startswith("I-") and (not out or out[-1][2:] != label[2:]):
-            label = "B-" + label[2:]
-        out.append(label)
-    return out
+def padded_with_o(rows: np.ndarray, words: int) -> np.ndarray:
+    """`rows` with sure O rows added for the words past the teacher's cut."""
+    extra = np.zeros((words - len(rows), len(LABELS)))
+    extra[:, LABEL_INDEX["O"]] = 1.0
+    return np.concatenate([rows, extra])
 
 
 def silver_candidates(data: Path) -> Iterator[list[str]]:
@@ -92,19 +91,36 @@ def silver_candidates(data: Path) -> Iterator[list[str]]:
             yield words
 
 
-def dev_scores(teacher: Teacher, data: Path) -> dict[str, float]:
+def dev_scores(teacher: Teacher, data: Path, crf: NerModel | None = None,
+               weights: Sequence[float] = (1.0,)) -> dict[float, dict[str, float]]:
+    """Per teacher weight, F1 on each dev file and pooled over them (micro, all files' entities together)
+    of the teacher mixed with `crf` (the teacher alone at weight 1 or without a CRF). The networks run
+    once per file; only the mixing is repeated."""
     from kabar.analyse.ner.conll import read_labelled
-    from kabar.analyse.ner.model import names_are_capitalised
-    from kabar.evaluate.ner import DEV_FILES, file_types, score_file
+    from kabar.analyse.ner.model import checked, shipped
+    from kabar.analyse.ner.teacher.ensemble import crf_probabilities, mixed
+    from kabar.evaluate.ner import DEV_FILES, Prf, file_types, score
 
-    scores = {}
+    lexicon = (crf or shipped()).lexicon
+    scores: dict[float, dict[str, float]] = {w: {} for w in weights}
+    pooled = {w: Prf(0, 0, 0) for w in weights}
     for name in DEV_FILES:
         path = data / "ner" / name
-        if path.is_file():
-            words = [w for w, _ in read_labelled(path)]
-            answers = {tuple(t.words): list(t.labels) for t in teacher.tag(words)}
-            scored = score_file(path, file_types(data, name), lambda w: names_are_capitalised(w, answers[tuple(w)]))
-            scores[name] = round(scored["all"].f1, 4)
+        if not path.is_file():
+            continue
+        sentences = read_labelled(path)
+        words = [w for w, _ in sentences]
+        rows = teacher.probabilities(words)
+        crf_rows = [crf_probabilities(crf, w) if crf is not None else padded_with_o(r, len(w)) for w, r in zip(words, rows, strict=True)]
+        for weight in weights:
+            predicted = [checked(w, list(best_path(w, mixed(r, c, weight)).labels), lexicon)
+                         for w, r, c in zip(words, rows, crf_rows, strict=True)]
+            s = score([labels for _, labels in sentences], predicted, file_types(data, name))["all"]
+            scores[weight][name] = round(s.f1, 4)
+            p = pooled[weight]
+            pooled[weight] = Prf(p.tp + s.tp, p.predicted + s.predicted, p.gold + s.gold)
+    for weight in weights:
+        scores[weight]["pooled"] = round(pooled[weight].f1, 4)
     return scores
 
 
@@ -114,20 +130,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, required=True)
     parser.add_argument("--out", type=Path, default=None, help="silver sentences (CoNLL); dev scores only without it")
     parser.add_argument("--min-confidence", type=float, default=0.0)
+    parser.add_argument("--crf", type=Path, default=None, help="a CRF model folder whose probabilities are mixed in")
+    parser.add_argument("--teacher-weight", type=float, default=0.5, help="the teacher's share of the mixture (with --crf)")
+    parser.add_argument("--scan", type=float, nargs="*", default=[], help="more teacher weights to score on the dev files")
     args = parser.parse_args(argv)
-    from kabar.analyse.ner.model import names_are_capitalised
+    from kabar.analyse.ner.model import checked, load, shipped
+    from kabar.analyse.ner.teacher.ensemble import Mixture
 
     teacher = Teacher(args.model)
-    print(json.dumps({"dev_f1": dev_scores(teacher, args.data)}), flush=True)
+    crf = load(args.crf) if args.crf is not None else None
+    weights = sorted({args.teacher_weight if crf is not None else 1.0, *args.scan})
+    print(json.dumps({"dev_f1": dev_scores(teacher, args.data, crf, weights)}), flush=True)
     if args.out is None:
         return 0
+    tagger = Mixture(teacher, crf, args.teacher_weight) if crf is not None else teacher
+    lexicon = (crf or shipped()).lexicon  # its titles: a bare title is no name (checked)
     sentences = list(silver_candidates(args.data))
     kept, began = 0, time.time()
     with args.out.open("w", encoding="utf-8") as out:
         for start in range(0, len(sentences), 2000):
-            for t in teacher.tag(sentences[start:start + 2000]):
+            for t in tagger.tag(sentences[start:start + 2000]):
                 if t.confidence >= args.min_confidence:
-                    labels = names_are_capitalised(t.words, list(t.labels))
+                    labels = checked(t.words, list(t.labels), lexicon)
                     out.write("".join(f"{w}\t{l}\n" for w, l in zip(t.words, labels, strict=True)) + "\n")
                     kept += 1
             print(f"{min(start + 2000, len(sentences))}/{len(sentences)} {time.time() - began:.0f}s", flush=True)

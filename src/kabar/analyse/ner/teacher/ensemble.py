@@ -1,0 +1,44 @@
+"""Silver labels from the teacher and a CRF at once: their per-word label probabilities, mixed.
+
+The fine-tuned e5 teacher wins where context decides (NER-UI, NERP), the CRF
+where spelling and the gazetteers do (idner). Their errors differ, so a
+weighted mean of their probabilities can tag better than either, and the CRF
+that trains on the mixture's silver labels learns from both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from kabar.analyse.ner.model import NerModel
+from kabar.analyse.ner.teacher.labels import LABELS, Tagged, best_path
+
+
+def crf_probabilities(model: NerModel, words: Sequence[str]) -> np.ndarray:
+    """Each word's marginal label probabilities under the CRF (rows in LABELS order)."""
+    tagger = model.tagger
+    tagger.set(model.features(words))
+    known = set(tagger.labels())
+    return np.array([[tagger.marginal(label, i) if label in known else 0.0 for label in LABELS]
+                     for i in range(len(words))]).reshape(len(words), len(LABELS))
+
+
+def mixed(teacher: np.ndarray, crf: np.ndarray, teacher_weight: float) -> np.ndarray:
+    """The weighted mean of two probability tables; words past the teacher's cut (it has fewer rows) keep the CRF's."""
+    out = crf.copy()
+    out[: len(teacher)] = teacher_weight * teacher + (1.0 - teacher_weight) * crf[: len(teacher)]
+    return out
+
+
+@dataclass(frozen=True)
+class Mixture:
+    teacher: object  # a kabar.analyse.ner.teacher.tag.Teacher
+    crf: NerModel
+    teacher_weight: float = 0.5
+
+    def tag(self, sentences: Sequence[Sequence[str]]) -> list[Tagged]:
+        return [best_path(words, mixed(rows, crf_probabilities(self.crf, words), self.teacher_weight))
+                for words, rows in zip(sentences, self.teacher.probabilities(sentences), strict=True)]
