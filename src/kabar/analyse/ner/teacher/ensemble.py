@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from kabar.analyse.ner.model import NerModel
-from kabar.analyse.ner.teacher.labels import LABELS, Tagged, best_path
+from kabar.analyse.ner.teacher.labels import LABEL_INDEX, LABELS, Tagged, best_path
 
 
 def crf_probabilities(model: NerModel, words: Sequence[str]) -> np.ndarray:
@@ -33,12 +33,38 @@ def mixed(teacher: np.ndarray, crf: np.ndarray, teacher_weight: float) -> np.nda
     return out
 
 
+def padded_with_o(rows: np.ndarray, words: int) -> np.ndarray:
+    """A teacher's `rows` with sure O rows added for the words past its cut."""
+    extra = np.zeros((words - len(rows), len(LABELS)))
+    extra[:, LABEL_INDEX["O"]] = 1.0
+    return np.concatenate([rows, extra])
+
+
 @dataclass(frozen=True)
 class Mixture:
-    teacher: object  # a kabar.analyse.ner.teacher.tag.Teacher
-    crf: NerModel
+    """A teacher (or a Committee) with a CRF's probabilities mixed in; the teacher alone without a CRF."""
+
+    teacher: object  # anything with probabilities(sentences): a Teacher or a Committee
+    crf: NerModel | None = None
     teacher_weight: float = 0.5
 
     def tag(self, sentences: Sequence[Sequence[str]]) -> list[Tagged]:
-        return [best_path(words, mixed(rows, crf_probabilities(self.crf, words), self.teacher_weight))
+        return [best_path(words, self.table(words, rows))
                 for words, rows in zip(sentences, self.teacher.probabilities(sentences), strict=True)]
+
+    def table(self, words: Sequence[str], teacher_rows: np.ndarray) -> np.ndarray:
+        if self.crf is None:
+            return padded_with_o(teacher_rows, len(words))
+        return mixed(teacher_rows, crf_probabilities(self.crf, words), self.teacher_weight)
+
+
+@dataclass(frozen=True)
+class Committee:
+    """Teachers fine-tuned alike but from different seeds, read as one: the mean of their probabilities."""
+
+    members: tuple  # kabar.analyse.ner.teacher.tag.Teacher objects
+
+    def probabilities(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        # the members cut words into the same pieces, so their tables have the same rows
+        tables = [member.probabilities(sentences) for member in self.members]
+        return [np.mean(rows, axis=0) for rows in zip(*tables, strict=True)]

@@ -25,7 +25,8 @@ import numpy as np
 
 from kabar.analyse.ner.model import NerModel
 from kabar.analyse.ner.teacher.batches import encode, length_batches, padded
-from kabar.analyse.ner.teacher.labels import LABEL_INDEX, LABELS, Tagged, best_path
+from kabar.analyse.ner.teacher.ensemble import Committee, Mixture, crf_probabilities, mixed, padded_with_o
+from kabar.analyse.ner.teacher.labels import LABELS, Tagged, best_path
 from kabar.analyse.ner.teacher.pieces import WordPieces
 from kabar.analyse.ner.teacher.train import CHECKPOINT
 from kabar.analyse.ner.teacher.weights import E5File, shipped_path
@@ -60,17 +61,9 @@ class Teacher:
                     out[i] = probs[row, [p for p in items[i].first_piece if p < ids.shape[1]]]
         return out
 
-    def tag(self, sentences: Sequence[Sequence[str]], budget: int = 4096) -> list[Tagged]:
+    def tag(self, sentences: Sequence[Sequence[str]]) -> list[Tagged]:
         """The teacher's labels; the words past the cut are O and do not count for the confidence."""
-        return [best_path(words, padded_with_o(rows, len(words)))
-                for words, rows in zip(sentences, self.probabilities(sentences, budget), strict=True)]
-
-
-def padded_with_o(rows: np.ndarray, words: int) -> np.ndarray:
-    """`rows` with sure O rows added for the words past the teacher's cut."""
-    extra = np.zeros((words - len(rows), len(LABELS)))
-    extra[:, LABEL_INDEX["O"]] = 1.0
-    return np.concatenate([rows, extra])
+        return Mixture(self).tag(sentences)
 
 
 def silver_candidates(data: Path) -> Iterator[list[str]]:
@@ -91,14 +84,13 @@ def silver_candidates(data: Path) -> Iterator[list[str]]:
             yield words
 
 
-def dev_scores(teacher: Teacher, data: Path, crf: NerModel | None = None,
+def dev_scores(teacher: Teacher | Committee, data: Path, crf: NerModel | None = None,
                weights: Sequence[float] = (1.0,)) -> dict[float, dict[str, float]]:
     """Per teacher weight, F1 on each dev file and pooled over them (micro, all files' entities together)
     of the teacher mixed with `crf` (the teacher alone at weight 1 or without a CRF). The networks run
     once per file; only the mixing is repeated."""
     from kabar.analyse.ner.conll import read_labelled
     from kabar.analyse.ner.model import checked, shipped
-    from kabar.analyse.ner.teacher.ensemble import crf_probabilities, mixed
     from kabar.evaluate.ner import DEV_FILES, Prf, file_types, score
 
     lexicon = (crf or shipped()).lexicon
@@ -126,7 +118,8 @@ def dev_scores(teacher: Teacher, data: Path, crf: NerModel | None = None,
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--model", type=Path, required=True, help="the folder teacher.train wrote")
+    parser.add_argument("--model", type=Path, nargs="+", required=True,
+                        help="the folder teacher.train wrote; several are read as one committee (their mean)")
     parser.add_argument("--data", type=Path, required=True)
     parser.add_argument("--out", type=Path, default=None, help="silver sentences (CoNLL); dev scores only without it")
     parser.add_argument("--min-confidence", type=float, default=0.0)
@@ -135,15 +128,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scan", type=float, nargs="*", default=[], help="more teacher weights to score on the dev files")
     args = parser.parse_args(argv)
     from kabar.analyse.ner.model import checked, load, shipped
-    from kabar.analyse.ner.teacher.ensemble import Mixture
-
-    teacher = Teacher(args.model)
+    teachers = [Teacher(folder) for folder in args.model]
+    teacher = teachers[0] if len(teachers) == 1 else Committee(tuple(teachers))
     crf = load(args.crf) if args.crf is not None else None
     weights = sorted({args.teacher_weight if crf is not None else 1.0, *args.scan})
     print(json.dumps({"dev_f1": dev_scores(teacher, args.data, crf, weights)}), flush=True)
     if args.out is None:
         return 0
-    tagger = Mixture(teacher, crf, args.teacher_weight) if crf is not None else teacher
+    tagger = Mixture(teacher, crf, args.teacher_weight)
     lexicon = (crf or shipped()).lexicon  # its titles: a bare title is no name (checked)
     sentences = list(silver_candidates(args.data))
     kept, began = 0, time.time()

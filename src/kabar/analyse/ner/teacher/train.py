@@ -105,13 +105,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--budget", type=int, default=2048, help="pieces per batch, padding included")
     parser.add_argument("--lr", type=float, default=8e-5)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=0, help="another seed gives another teacher (for an ensemble)")
     args = parser.parse_args(argv)
     import torch
 
     torch.set_num_threads(args.threads)
     e5 = E5File(shipped_path())
     items = training_items(args.data, WordPieces(e5.vocabulary), e5.config)
-    report = fine_tune(e5, items, args.out, args.epochs, args.budget, args.lr)
+    report = fine_tune(e5, items, args.out, args.epochs, args.budget, args.lr, args.seed)
     (args.out / "train.json").write_text(json.dumps({**report, **vars(args)}, default=str, indent=1))
     print(json.dumps(report))
     return 0
