@@ -85,6 +85,21 @@ def score_file(path: Path, types: Sequence[str], tag) -> dict[str, Prf]:
     return score([labels for _, labels in sentences], predicted, types)
 
 
+def dev_f1(data: Path, tag_sentences) -> dict[str, float]:
+    """F1 on each dev file and pooled over them (micro: every file's entities together) of
+    `tag_sentences`, which labels a list of sentences at once (batched taggers)."""
+    scores, pooled = {}, Prf(0, 0, 0)
+    for name in DEV_FILES:
+        path = data / "ner" / name
+        if path.is_file():
+            sentences = read_labelled(path)
+            predicted = tag_sentences([words for words, _ in sentences])
+            s = score([labels for _, labels in sentences], predicted, file_types(data, name))["all"]
+            scores[name] = round(s.f1, 4)
+            pooled = Prf(pooled.tp + s.tp, pooled.predicted + s.predicted, pooled.gold + s.gold)
+    return scores | {"pooled": round(pooled.f1, 4)}
+
+
 def ner_board(data: Path, tag=None) -> Scoreboard:
     """Scores of `tag` (default: the shipped model) per dev file; files the shipped model's final
     fit trained on are marked †, since their scores are not held out."""

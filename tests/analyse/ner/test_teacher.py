@@ -10,7 +10,7 @@ import pytest
 from kabar.analyse.ner.teacher.batches import MAX_PIECES, encode, length_batches
 from kabar.analyse.ner.teacher.pieces import WordPieces
 from kabar.analyse.ner.teacher.ensemble import crf_probabilities, mixed
-from kabar.analyse.ner.teacher.labels import LABELS, best_path
+from kabar.analyse.ner.labels import LABELS, best_path
 from kabar.analyse.ner.teacher.weights import E5File, dequantise_q4, shipped_path
 
 SENTENCES = [

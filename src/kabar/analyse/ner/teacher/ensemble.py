@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from kabar.analyse.ner.model import NerModel
-from kabar.analyse.ner.teacher.labels import LABEL_INDEX, LABELS, Tagged, best_path
+from kabar.analyse.ner.labels import LABEL_INDEX, LABELS, Tagged, best_path
 
 
 def crf_probabilities(model: NerModel, words: Sequence[str]) -> np.ndarray:

@@ -6,7 +6,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from kabar.analyse.ner.teacher.labels import LABELS
+from kabar.analyse.ner.labels import LABELS
 from kabar.analyse.ner.teacher.weights import Config, E5File
 
 

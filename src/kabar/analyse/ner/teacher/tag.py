@@ -26,7 +26,7 @@ import numpy as np
 from kabar.analyse.ner.model import NerModel
 from kabar.analyse.ner.teacher.batches import encode, length_batches, padded
 from kabar.analyse.ner.teacher.ensemble import Committee, Mixture, crf_probabilities, mixed, padded_with_o
-from kabar.analyse.ner.teacher.labels import LABELS, Tagged, best_path
+from kabar.analyse.ner.labels import LABELS, Tagged, best_path
 from kabar.analyse.ner.teacher.pieces import WordPieces
 from kabar.analyse.ner.teacher.train import CHECKPOINT
 from kabar.analyse.ner.teacher.weights import E5File, shipped_path
@@ -125,9 +125,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-confidence", type=float, default=0.0)
     parser.add_argument("--crf", type=Path, default=None, help="a CRF model folder whose probabilities are mixed in")
     parser.add_argument("--teacher-weight", type=float, default=0.5, help="the teacher's share of the mixture (with --crf)")
+    parser.add_argument("--soft", type=Path, default=None,
+                        help="also write the silver sentences' label probabilities (.npz) for a student that learns them")
     parser.add_argument("--scan", type=float, nargs="*", default=[], help="more teacher weights to score on the dev files")
     args = parser.parse_args(argv)
     from kabar.analyse.ner.model import checked, load, shipped
+
     teachers = [Teacher(folder) for folder in args.model]
     teacher = teachers[0] if len(teachers) == 1 else Committee(tuple(teachers))
     crf = load(args.crf) if args.crf is not None else None
@@ -138,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     tagger = Mixture(teacher, crf, args.teacher_weight)
     lexicon = (crf or shipped()).lexicon  # its titles: a bare title is no name (checked)
     sentences = list(silver_candidates(args.data))
-    kept, began = 0, time.time()
+    kept, began, tables = 0, time.time(), []
     with args.out.open("w", encoding="utf-8") as out:
         for start in range(0, len(sentences), 2000):
             for t in tagger.tag(sentences[start:start + 2000]):
@@ -146,7 +149,10 @@ def main(argv: list[str] | None = None) -> int:
                     labels = checked(t.words, list(t.labels), lexicon)
                     out.write("".join(f"{w}\t{l}\n" for w, l in zip(t.words, labels, strict=True)) + "\n")
                     kept += 1
+                    tables.append(t.probabilities.astype(np.float16))
             print(f"{min(start + 2000, len(sentences))}/{len(sentences)} {time.time() - began:.0f}s", flush=True)
+    if args.soft is not None:
+        np.savez_compressed(args.soft, rows=np.concatenate(tables), lengths=np.array([len(t) for t in tables]))
     print(json.dumps({"sentences": len(sentences), "kept": kept, "seconds": round(time.time() - began)}))
     return 0
 

@@ -37,7 +37,7 @@ def loss(logits, items: Sequence[Encoded], batch: Sequence[int]):
     import torch
     import torch.nn.functional as F
 
-    from kabar.analyse.ner.teacher.labels import LABEL_INDEX as index
+    from kabar.analyse.ner.labels import LABEL_INDEX as index
 
     o_or_org = [index["O"], index["B-ORG"], index["I-ORG"]]
     log_probs = F.log_softmax(logits, -1)

@@ -1,9 +1,9 @@
-"""The teacher's labels, and how per-word label probabilities become well-formed BIO labels (numpy only)."""
+"""NER labels (BIO over PER, ORG, LOC), and how per-word label probabilities become well-formed labels (numpy only)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -16,6 +16,7 @@ class Tagged:
     words: tuple[str, ...]
     labels: tuple[str, ...]
     confidence: float  # the least probability among the words' chosen labels
+    probabilities: np.ndarray | None = field(default=None, compare=False, repr=False)  # what the labels were read from
 
 
 def _follows(before: str, label: str) -> bool:
@@ -47,5 +48,5 @@ def best_path(words: Sequence[str], probabilities: np.ndarray) -> Tagged:
         path.append(int(back[i, path[-1]]))
     path.reverse()
     confidence = float(min(probabilities[i, j] for i, j in enumerate(path)))
-    return Tagged(tuple(words), tuple(LABELS[j] for j in path), confidence)
+    return Tagged(tuple(words), tuple(LABELS[j] for j in path), confidence, probabilities)
 

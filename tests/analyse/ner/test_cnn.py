@@ -1,0 +1,96 @@
+"""The CNN tagger: its inputs, its numpy forward pass (packing is exact, files round-trip), and
+that PyTorch's network and numpy's agree (skipped without torch)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from kabar.analyse.ner.cnn.inputs import COLUMNS, Vocabulary, sentence_values
+from kabar.analyse.ner.cnn.network import DIMS, LAYERS, WIDTH, CnnWeights, Layer, packed, probabilities
+from kabar.analyse.ner.features import Lexicon
+from kabar.analyse.ner.labels import LABELS
+
+CLUSTERS = {"jakarta": ("3", "17", "240"), "tiba": ("5", "40", "901"), "presiden": ("7", "9", "12")}
+LEXICON = Lexicon.from_pairs({"joko widodo": "P", "jakarta": "L", "presiden": "T"})
+SENTENCES = [
+    "Presiden Joko Widodo tiba di Jakarta .".split(),
+    "presiden joko widodo tiba di jakarta".split(),
+    "Kim Jong-un bertemu Xi Jinping di Beijing , Tiongkok .".split(),
+]
+
+
+def test_inputs_mark_capitalised_clusters_gazetteer_matches_and_casing():
+    cased, lower = (sentence_values(s, CLUSTERS, LEXICON) for s in SENTENCES[:2])
+    column = {name: i for i, name in enumerate(COLUMNS)}
+    assert cased[5][column["cluster64"]] == "C3" and lower[5][column["cluster64"]] == "3"
+    assert cased[1][column["gazetteer"]] == "B:P" and cased[2][column["gazetteer"]] == "I:P"
+    assert cased[3][column["casing"]] == "cased" and lower[3][column["casing"]] == "lower"
+    assert cased[0][column["casing"]] == "cased^"  # the first word's capital says less
+    assert cased[2][column["word"]] == "widodo" and cased[2][column["shape"]] == "Xx"
+
+
+def test_vocabulary_keeps_frequent_values_and_reads_the_rest_as_unknown():
+    rows = [sentence_values(s, CLUSTERS, LEXICON) for s in SENTENCES]
+    vocabulary = Vocabulary.build(rows, min_count=2)
+    ids = vocabulary.ids(rows[2])
+    assert ids.shape == (len(SENTENCES[2]), len(COLUMNS))
+    assert ids[0, 0] == 0  # "kim" is seen once: unknown
+    assert ids[5, 0] > 0  # "di" is seen three times
+    again = Vocabulary.from_lists(vocabulary.lists())
+    assert again.tables == vocabulary.tables
+
+
+def random_weights(vocabulary: Vocabulary, seed: int = 0) -> CnnWeights:
+    rng = np.random.default_rng(seed)
+
+    def r(*shape: int) -> np.ndarray:
+        return rng.normal(0, 0.3, shape).astype(np.float32)
+
+    layers = tuple(Layer(r(3 * WIDTH, WIDTH), r(WIDTH), 1 + r(WIDTH), r(WIDTH)) for _ in range(LAYERS))
+    return CnnWeights(vocabulary, tuple(r(n, d) for n, d in zip(vocabulary.sizes(), DIMS, strict=True)),
+                      r(sum(DIMS), WIDTH), r(WIDTH), layers, r(WIDTH, len(LABELS)), r(len(LABELS)))
+
+
+def test_packed_sentences_are_tagged_as_if_each_were_alone():
+    rows = [sentence_values(s, CLUSTERS, LEXICON) for s in SENTENCES]
+    vocabulary = Vocabulary.build(rows, min_count=1)
+    weights = random_weights(vocabulary)
+    ids = [vocabulary.ids(r) for r in rows]
+    together = probabilities(weights, ids)
+    for alone, batched in zip((probabilities(weights, [i])[0] for i in ids), together, strict=True):
+        assert np.allclose(alone, batched, atol=1e-5)
+    assert all(np.allclose(p.sum(1), 1.0) for p in together)
+    packed_rows, real = packed(ids)
+    assert len(packed_rows) == sum(map(len, SENTENCES)) + len(SENTENCES) + 1 and real.sum() == sum(map(len, SENTENCES))
+
+
+def test_weights_round_trip_through_the_model_file(tmp_path):
+    rows = [sentence_values(s, CLUSTERS, LEXICON) for s in SENTENCES]
+    vocabulary = Vocabulary.build(rows, min_count=1)
+    weights = random_weights(vocabulary)
+    weights.save(tmp_path / "cnn.npz")
+    again = CnnWeights.load(tmp_path / "cnn.npz")
+    ids = [vocabulary.ids(r) for r in rows]
+    # embeddings are stored in float16: the probabilities move a little, the answers do not
+    for a, b in zip(probabilities(weights, ids), probabilities(again, ids), strict=True):
+        assert np.abs(a - b).max() < 0.02 and (a.argmax(1) == b.argmax(1)).all()
+
+
+def test_torch_network_and_numpy_forward_agree_and_training_learns():
+    torch = pytest.importorskip("torch")
+    from kabar.analyse.ner.cnn.train import exported, fit, items_of, network
+
+    sentences = [(SENTENCES[0], ["O", "B-PER", "I-PER", "O", "O", "B-LOC", "O"]),
+                 (SENTENCES[2], ["B-PER", "I-PER", "O", "B-PER", "I-PER", "O", "B-LOC", "O", "B-LOC", "O"])]
+    vocabulary = Vocabulary.build((sentence_values(w, CLUSTERS, LEXICON) for w, _ in sentences), min_count=1)
+    items = items_of(sentences, vocabulary, CLUSTERS, LEXICON)
+    torch.manual_seed(0)
+    model = network(vocabulary.sizes()).eval()
+    rows, real = packed([item.ids for item in items])
+    with torch.no_grad():
+        ours = torch.softmax(model(torch.from_numpy(rows.astype(np.int64)), torch.from_numpy(real)), -1).numpy()
+    assert np.allclose(ours, np.concatenate(probabilities(exported(model, vocabulary), [i.ids for i in items])), atol=1e-5)
+    trained = fit(items * 4, vocabulary, epochs=20, budget=20, word_dropout=0.0)
+    for item, probs in zip(items, probabilities(trained, [i.ids for i in items]), strict=True):
+        assert (probs.argmax(1) == item.labels).all()
