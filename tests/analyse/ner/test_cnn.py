@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from kabar.analyse.ner.cnn.inputs import COLUMNS, Vocabulary, sentence_values
-from kabar.analyse.ner.cnn.network import DIMS, LAYERS, WIDTH, CnnWeights, Layer, packed, probabilities
+from kabar.analyse.ner.cnn.network import DIMS, LAYERS, WIDTH, CnnWeights, Folded, Layer, packed, probabilities
 from kabar.analyse.ner.features import Lexicon
 from kabar.analyse.ner.labels import LABELS
 
@@ -57,8 +57,8 @@ def test_packed_sentences_are_tagged_as_if_each_were_alone():
     vocabulary = Vocabulary.build(rows, min_count=1)
     weights = random_weights(vocabulary)
     ids = [vocabulary.ids(r) for r in rows]
-    together = probabilities(weights, ids)
-    for alone, batched in zip((probabilities(weights, [i])[0] for i in ids), together, strict=True):
+    together = probabilities(Folded.of(weights), ids)
+    for alone, batched in zip((probabilities(Folded.of(weights), [i])[0] for i in ids), together, strict=True):
         assert np.allclose(alone, batched, atol=1e-5)
     assert all(np.allclose(p.sum(1), 1.0) for p in together)
     packed_rows, real = packed(ids)
@@ -73,7 +73,7 @@ def test_weights_round_trip_through_the_model_file(tmp_path):
     again = CnnWeights.load(tmp_path / "cnn.npz")
     ids = [vocabulary.ids(r) for r in rows]
     # embeddings are stored in float16: the probabilities move a little, the answers do not
-    for a, b in zip(probabilities(weights, ids), probabilities(again, ids), strict=True):
+    for a, b in zip(probabilities(Folded.of(weights), ids), probabilities(Folded.of(again), ids), strict=True):
         assert np.abs(a - b).max() < 0.02 and (a.argmax(1) == b.argmax(1)).all()
 
 
@@ -90,7 +90,20 @@ def test_torch_network_and_numpy_forward_agree_and_training_learns():
     rows, real = packed([item.ids for item in items])
     with torch.no_grad():
         ours = torch.softmax(model(torch.from_numpy(rows.astype(np.int64)), torch.from_numpy(real)), -1).numpy()
-    assert np.allclose(ours, np.concatenate(probabilities(exported(model, vocabulary), [i.ids for i in items])), atol=1e-5)
+    assert np.allclose(ours, np.concatenate(probabilities(Folded.of(exported(model, vocabulary)), [i.ids for i in items])), atol=1e-5)
     trained = fit(items * 4, vocabulary, epochs=20, budget=20, word_dropout=0.0)
-    for item, probs in zip(items, probabilities(trained, [i.ids for i in items]), strict=True):
+    for item, probs in zip(items, probabilities(Folded.of(trained), [i.ids for i in items]), strict=True):
         assert (probs.argmax(1) == item.labels).all()
+
+
+def test_the_tagger_caches_word_ids_without_changing_them():
+    from kabar.analyse.ner.cnn.tagger import CnnTagger
+
+    rows = [sentence_values(s, CLUSTERS, LEXICON) for s in SENTENCES]
+    vocabulary = Vocabulary.build(rows, min_count=1)
+    tagger = CnnTagger(random_weights(vocabulary), LEXICON, CLUSTERS)
+    for words, values in zip(SENTENCES * 2, rows * 2, strict=True):
+        assert (tagger.ids(words) == vocabulary.ids(values)).all()
+    labels = tagger.tag(SENTENCES)
+    assert [len(x) for x in labels] == [len(s) for s in SENTENCES]
+    assert all(not x.startswith("I-") or i > 0 for sentence in labels for i, x in enumerate(sentence))

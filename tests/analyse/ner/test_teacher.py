@@ -9,8 +9,7 @@ import pytest
 
 from kabar.analyse.ner.teacher.batches import MAX_PIECES, encode, length_batches
 from kabar.analyse.ner.teacher.pieces import WordPieces
-from kabar.analyse.ner.teacher.ensemble import crf_probabilities, mixed
-from kabar.analyse.ner.labels import LABELS, best_path
+from kabar.analyse.ner.labels import LABELS, best_path, mixed
 from kabar.analyse.ner.teacher.weights import E5File, dequantise_q4, shipped_path
 
 SENTENCES = [
@@ -106,11 +105,11 @@ def test_mixture_weighs_the_two_taggers_and_keeps_the_crfs_rows_past_the_teacher
     assert (both[1] == crf[1]).all()
 
 
-def test_crf_probabilities_are_the_shipped_models_marginals():
+def test_crf_marginals_decode_to_the_crfs_own_answer():
     from kabar.analyse.ner.model import shipped
 
     words = "Presiden Joko Widodo bertemu Kim Jong-un di Pyongyang .".split()
-    rows = crf_probabilities(shipped(), words)
+    rows = shipped().marginals(words)
     assert rows.shape == (len(words), len(LABELS)) and np.allclose(rows.sum(1), 1.0, atol=1e-6)
     assert best_path(words, rows).labels == tuple(shipped().tagger.tag(shipped().features(words)))
 

@@ -33,20 +33,43 @@ def best_path(words: Sequence[str], probabilities: np.ndarray) -> Tagged:
     """The most probable well-formed labels for `words` given each word's label probabilities
     (rows in LABELS order): Viterbi over log probabilities, with BIO's forbidden pairs as the only
     transition cost. Reading each word's best label alone can give an I- that continues nothing."""
-    logs = np.log(np.clip(probabilities, 1e-30, None))
-    n = len(logs)
-    if n == 0:
-        return Tagged(tuple(words), (), 1.0)
-    score = _STARTS + logs[0]
-    back = np.zeros((n, len(LABELS)), dtype=np.int64)
-    for i in range(1, n):
-        candidates = score[:, None] + _TRANSITIONS
-        back[i] = candidates.argmax(0)
-        score = candidates.max(0) + logs[i]
-    path = [int(score.argmax())]
-    for i in range(n - 1, 0, -1):
-        path.append(int(back[i, path[-1]]))
-    path.reverse()
-    confidence = float(min(probabilities[i, j] for i, j in enumerate(path)))
-    return Tagged(tuple(words), tuple(LABELS[j] for j in path), confidence, probabilities)
+    return best_paths([words], [probabilities])[0]
 
+
+def best_paths(sentences: Sequence[Sequence[str]], tables: Sequence[np.ndarray]) -> list[Tagged]:
+    """best_path for many sentences at once: one Viterbi step per position for the whole batch. Past a
+    sentence's end every label scores 0, so its path just continues with O there (O follows anything)."""
+    if not sentences:
+        return []
+    lengths = np.array([len(words) for words in sentences])
+    longest = int(lengths.max())
+    if longest == 0:
+        return [Tagged(tuple(words), (), 1.0, table) for words, table in zip(sentences, tables, strict=True)]
+    logs = np.zeros((len(sentences), longest, len(LABELS)))
+    for k, table in enumerate(tables):
+        logs[k, : len(table)] = np.log(np.clip(table, 1e-30, None))
+    score = _STARTS + logs[:, 0]
+    back = np.zeros((len(sentences), longest, len(LABELS)), dtype=np.int64)
+    for i in range(1, longest):
+        candidates = score[:, :, None] + _TRANSITIONS  # (batch, before, after)
+        back[:, i] = candidates.argmax(1)
+        score = candidates.max(1) + logs[:, i]
+    path = np.zeros((len(sentences), longest), dtype=np.int64)
+    path[:, -1] = score.argmax(1)
+    rows = np.arange(len(sentences))
+    for i in range(longest - 1, 0, -1):
+        path[:, i - 1] = back[rows, i, path[:, i]]
+    out = []
+    for k, (words, table) in enumerate(zip(sentences, tables, strict=True)):
+        chosen = path[k, : lengths[k]]
+        confidence = float(table[np.arange(len(chosen)), chosen].min()) if len(chosen) else 1.0
+        out.append(Tagged(tuple(words), tuple(LABELS[j] for j in chosen), confidence, table))
+    return out
+
+
+def mixed(first: np.ndarray, second: np.ndarray, first_weight: float) -> np.ndarray:
+    """The weighted mean of two taggers' probability tables; where `first` has fewer rows (the words
+    past a teacher's cut), `second`'s rows stand alone."""
+    out = second.copy()
+    out[: len(first)] = first_weight * first + (1.0 - first_weight) * second[: len(first)]
+    return out

@@ -12,17 +12,25 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from kabar.analyse.ner.conll import bio_spans
 from kabar.analyse.ner.features import EMPTY_CLUSTERS, EMPTY_LEXICON, TITLE, Clusters, Lexicon, sentence_features
+from kabar.analyse.ner.labels import LABELS, best_paths, mixed
 from kabar.lang.id.words import NAME_PARTICLES
+
+if TYPE_CHECKING:
+    from kabar.analyse.ner.cnn.tagger import CnnTagger
 
 MODEL_PACKAGE = "kabar.models.ner"
 MODEL_FILE = "model.crfsuite"
 LEXICON_FILE = "lexicon.tsv.gz"
 COMMON_FILE = "common.txt"  # lower-case words almost never in a name, from the training data
 CLUSTERS_FILE = "clusters.tsv.gz"  # word clusters from unlabelled text (kabar.analyse.ner.clusters)
-META_FILE = "meta.json"  # its "features" say whether the model was trained with POS tags
+META_FILE = "meta.json"  # its "features" say whether the model was trained with POS tags; "student" names the CNN
+STUDENT_FILE = "cnn.npz"  # the CNN student (kabar.analyse.ner.cnn), mixed with the CRF when present
 MAX_WORDS = 200  # very long "sentences" (tables, lists) are tagged in chunks: CRF cost is linear anyway
 
 
@@ -35,6 +43,11 @@ class NerModel:
     clusters: Clusters = EMPTY_CLUSTERS
     pos: object | None = None  # a kabar.analyse.ner.pos.PosTagger when the model uses POS features
     runs: bool = False  # capitalised-run features (meta.json "features")
+    # the CNN student and its share of the mixture: the two models err differently, so the mean of
+    # their label probabilities tags better than either (model card)
+    student: CnnTagger | None = None
+    student_weight: float = 0.5
+    crf_labels: frozenset[str] = frozenset(LABELS)  # the labels the CRF knows (pycrfsuite.Tagger.labels())
 
     def features(self, words: Sequence[str]) -> list[list[str]]:
         tags = self.pos.tag(words) if self.pos is not None else None
@@ -42,12 +55,33 @@ class NerModel:
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """BIO labels for one sentence of words."""
-        if not words:
-            return []
+        return self.tag_many([words])[0]
+
+    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """BIO labels for each sentence; the student reads them all at once (its speed is in big batches)."""
+        if self.student is None:
+            return [checked(words, self._crf_labels(words), self.lexicon) for words in sentences]
+        student = self.student.probabilities(sentences)
+        tables = [mixed(rows, self.marginals(words), self.student_weight) for words, rows in zip(sentences, student, strict=True)]
+        return [checked(t.words, list(t.labels), self.lexicon) for t in best_paths(sentences, tables)]
+
+    def _crf_labels(self, words: Sequence[str]) -> list[str]:
         labels: list[str] = []
         for start in range(0, len(words), MAX_WORDS):
             labels += self.tagger.tag(self.features(words[start : start + MAX_WORDS]))
-        return checked(words, labels, self.lexicon)
+        return labels
+
+    def marginals(self, words: Sequence[str]) -> np.ndarray:
+        """Each word's label probabilities under the CRF (rows in LABELS order)."""
+        marginal = self.tagger.marginal
+        known = [label in self.crf_labels for label in LABELS]
+        parts = [np.zeros((0, len(LABELS)))]
+        for start in range(0, len(words), MAX_WORDS):
+            chunk = words[start : start + MAX_WORDS]
+            self.tagger.set(self.features(chunk))
+            parts.append(np.array([[marginal(label, i) if k else 0.0 for label, k in zip(LABELS, known, strict=True)]
+                                   for i in range(len(chunk))]).reshape(len(chunk), len(LABELS)))
+        return np.concatenate(parts)
 
 
 def checked(words: Sequence[str], labels: list[str], lexicon: Lexicon) -> list[str]:
@@ -122,9 +156,23 @@ def load(directory: Path | None = None) -> NerModel:
     common_path = directory / COMMON_FILE
     common = frozenset(common_path.read_text(encoding="utf-8").split()) if common_path.is_file() else frozenset()
     settings = _features(directory)
+    student = _meta(directory).get("student", {})
     return NerModel(
-        tagger, lexicon, path, common, load_clusters(directory, settings), load_pos(settings), bool(settings.get("runs"))
+        tagger, lexicon, path, common, load_clusters(directory, settings), load_pos(settings), bool(settings.get("runs")),
+        load_student(directory, lexicon), float(student.get("weight", 0.5)), frozenset(tagger.labels()),
     )
+
+
+def load_student(directory: Path, lexicon: Lexicon) -> CnnTagger | None:
+    """The CNN student beside the CRF, if the folder holds one."""
+    if not (directory / STUDENT_FILE).is_file():
+        return None
+    from kabar.analyse.ner import clusters
+    from kabar.analyse.ner.cnn.network import CnnWeights
+    from kabar.analyse.ner.cnn.tagger import CnnTagger
+
+    table = clusters.load(directory / CLUSTERS_FILE) if (directory / CLUSTERS_FILE).is_file() else {}
+    return CnnTagger(CnnWeights.load(directory / STUDENT_FILE), lexicon, table)
 
 
 def _meta(directory: Path) -> dict:

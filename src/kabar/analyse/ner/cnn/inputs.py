@@ -14,7 +14,7 @@ import numpy as np
 from kabar.analyse.ner.features import Lexicon, lexicon_tags, shape
 
 COLUMNS = ("word", "prefix", "suffix", "shape", "cluster64", "cluster256", "cluster1024", "gazetteer", "casing")
-_WORD_COLUMNS = 7  # the columns that depend on the word alone (cached per word)
+WORD_COLUMNS = 7  # the first columns depend on the word alone (a tagger caches them per word)
 
 
 def word_values(word: str, clusters: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
@@ -27,13 +27,17 @@ def word_values(word: str, clusters: Mapping[str, Sequence[str]]) -> tuple[str, 
     return (low, low[:3], low[-3:], shape(word), *levels)
 
 
-def sentence_values(words: Sequence[str], clusters: Mapping[str, Sequence[str]], lexicon: Lexicon) -> list[tuple[str, ...]]:
-    """Every column's value for each word: the gazetteer's longest match ("B:LP") and the sentence's
-    casing (NERP is lower-cased throughout; a capital there means nothing)."""
+def sentence_columns(words: Sequence[str], lexicon: Lexicon) -> list[tuple[str, str]]:
+    """The columns that depend on the sentence: the gazetteer's longest match ("B:LP") and the
+    sentence's casing (NERP is lower-cased throughout; a capital there means nothing)."""
     gazetteer = lexicon_tags([w.lower() for w in words], lexicon)
     casing = "cased" if any(w[:1].isupper() for w in words[1:]) else "lower"
-    return [(*word_values(w, clusters), g or "", casing + ("^" if i == 0 else ""))
-            for i, (w, g) in enumerate(zip(words, gazetteer, strict=True))]
+    return [(g or "", casing + ("^" if i == 0 else "")) for i, g in enumerate(gazetteer)]
+
+
+def sentence_values(words: Sequence[str], clusters: Mapping[str, Sequence[str]], lexicon: Lexicon) -> list[tuple[str, ...]]:
+    """Every column's value for each word."""
+    return [(*word_values(w, clusters), *columns) for w, columns in zip(words, sentence_columns(words, lexicon), strict=True)]
 
 
 @dataclass(frozen=True)

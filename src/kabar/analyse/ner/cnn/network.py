@@ -4,6 +4,11 @@ Sentences are laid end to end with a zero row before, between and after them,
 and those rows are set back to zero after every layer: a window of ±1 word
 then never reaches into the next sentence, exactly as if each sentence were
 padded alone, while every layer is one matrix product for the whole batch.
+
+For speed the stored weights are folded once when loaded (`Folded`): each
+embedding table is multiplied by its slice of the input layer, so the input
+layer becomes a sum of looked-up rows, and each convolution's three taps are
+one product whose slices are added shifted by a row.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import numpy as np
 
 from kabar.analyse.ner.cnn.inputs import COLUMNS, Vocabulary
 
-# embedding width per input column (COLUMNS order)
+# the shipped shape: embedding width per input column (COLUMNS order), hidden width, convolution layers
 DIMS = (96, 32, 32, 16, 16, 16, 32, 16, 8)
 WIDTH = 128
 LAYERS = 4
@@ -63,6 +68,28 @@ class CnnWeights:
                        f["input_weight"], f["input_bias"], layers, f["output_weight"], f["output_bias"])
 
 
+@dataclass(frozen=True)
+class Folded:
+    """CnnWeights arranged for the forward pass (see the module's docstring)."""
+
+    tables: tuple[np.ndarray, ...]  # per column: its embeddings times its slice of the input weight
+    input_bias: np.ndarray
+    taps: tuple[np.ndarray, ...]  # per layer (width, 3 * width): the before, self and after taps side by side
+    layers: tuple[Layer, ...]
+    output_weight: np.ndarray
+    output_bias: np.ndarray
+
+    @classmethod
+    def of(cls, w: CnnWeights) -> Folded:
+        bounds = np.cumsum([0, *(e.shape[1] for e in w.embeddings)])
+        tables = tuple(np.ascontiguousarray(e @ w.input_weight[a:b], dtype=np.float32)
+                       for e, a, b in zip(w.embeddings, bounds[:-1], bounds[1:], strict=True))
+        width = w.input_weight.shape[1]
+        taps = tuple(np.ascontiguousarray(np.concatenate([layer.weight[k * width:(k + 1) * width] for k in range(3)], axis=1))
+                     for layer in w.layers)
+        return cls(tables, w.input_bias, taps, w.layers, w.output_weight, w.output_bias)
+
+
 def packed(sentences: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """The sentences' id rows end to end with a zero row around each, and a mask of the real rows."""
     columns = len(COLUMNS)
@@ -75,26 +102,29 @@ def packed(sentences: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     return rows, real
 
 
-def _shifted(x: np.ndarray) -> np.ndarray:
-    """Each row beside the rows before and after it (zeros past the ends): (rows, 3 * width)."""
-    zero = np.zeros((1, x.shape[1]), dtype=x.dtype)
-    return np.concatenate([np.concatenate([zero, x[:-1]]), x, np.concatenate([x[1:], zero])], axis=1)
-
-
-def _layer_norm(x: np.ndarray, gain: np.ndarray, bias: np.ndarray) -> np.ndarray:
-    mean = x.mean(1, keepdims=True)
-    centred = x - mean
-    return centred / np.sqrt((centred * centred).mean(1, keepdims=True) + 1e-5) * gain + bias
-
-
-def probabilities(weights: CnnWeights, sentences: Sequence[np.ndarray]) -> list[np.ndarray]:
+def probabilities(weights: Folded, sentences: Sequence[np.ndarray]) -> list[np.ndarray]:
     """Per sentence, each word's label probabilities (LABELS order), from its (words, columns) ids."""
     rows, real = packed(sentences)
-    x = np.concatenate([table[rows[:, c]] for c, table in enumerate(weights.embeddings)], axis=1)
-    x = np.maximum(x @ weights.input_weight + weights.input_bias, 0.0) * real[:, None]
-    for layer in weights.layers:
-        h = np.maximum(_shifted(x) @ layer.weight + layer.bias, 0.0)
-        x = _layer_norm(x + h, layer.norm_gain, layer.norm_bias) * real[:, None]
+    keep = real[:, None].astype(np.float32)
+    x = weights.tables[0][rows[:, 0]]
+    for c in range(1, len(weights.tables)):
+        x += weights.tables[c][rows[:, c]]
+    x += weights.input_bias
+    np.maximum(x, 0.0, out=x)
+    x *= keep
+    width = x.shape[1]
+    for taps, layer in zip(weights.taps, weights.layers, strict=True):
+        a = x @ taps  # separator rows are zero, so shifting by a row never mixes two sentences
+        h = a[:, width:2 * width] + layer.bias
+        h[1:] += a[:-1, :width]
+        h[:-1] += a[1:, 2 * width:]
+        np.maximum(h, 0.0, out=h)
+        x += h
+        x -= x.mean(1, keepdims=True)
+        x *= 1.0 / np.sqrt((x * x).mean(1, keepdims=True) + 1e-5)
+        x *= layer.norm_gain
+        x += layer.norm_bias
+        x *= keep
     logits = x[real] @ weights.output_weight + weights.output_bias
     logits -= logits.max(1, keepdims=True)
     probs = np.exp(logits)

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from kabar.analyse.ner.cnn.inputs import sentence_values
-from kabar.analyse.ner.cnn.network import CnnWeights, probabilities
+from kabar.analyse.ner.cnn.inputs import COLUMNS, WORD_COLUMNS, sentence_columns, word_values
+from kabar.analyse.ner.cnn.network import CnnWeights, Folded, probabilities
 from kabar.analyse.ner.features import Lexicon
-from kabar.analyse.ner.labels import best_path
+from kabar.analyse.ner.labels import best_paths
 from kabar.analyse.ner.model import checked
 
 BATCH_WORDS = 20_000  # words per forward pass: big matrix products, bounded memory
+CACHE_WORDS = 200_000  # distinct words whose ids are kept (a news archive repeats most of its words)
 
 
 @dataclass(frozen=True)
@@ -22,11 +23,25 @@ class CnnTagger:
     weights: CnnWeights
     lexicon: Lexicon
     clusters: Mapping[str, Sequence[str]]
+    folded: Folded = field(init=False, repr=False, compare=False)
+    _word_ids: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "folded", Folded.of(self.weights))
 
     def ids(self, words: Sequence[str]) -> np.ndarray:
-        """(words, columns) ids of a sentence."""
-        values = sentence_values(words, self.clusters, self.lexicon)
-        return self.weights.vocabulary.ids(values)
+        """(words, columns) ids of a sentence; the word-only columns come from a per-word cache."""
+        tables = self.weights.vocabulary.tables
+        cache = self._word_ids
+        if len(cache) > CACHE_WORDS:
+            cache.clear()
+        rows = []
+        for word, (gazetteer, casing) in zip(words, sentence_columns(words, self.lexicon), strict=True):
+            own = cache.get(word)
+            if own is None:
+                own = cache[word] = tuple(t.get(v, 0) for t, v in zip(tables[:WORD_COLUMNS], word_values(word, self.clusters), strict=True))
+            rows.append((*own, tables[WORD_COLUMNS].get(gazetteer, 0), tables[WORD_COLUMNS + 1].get(casing, 0)))
+        return np.array(rows, dtype=np.int32).reshape(len(words), len(COLUMNS))
 
     def probabilities(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
         out: list[np.ndarray] = []
@@ -36,25 +51,19 @@ class CnnTagger:
             while end < len(sentences) and (size == 0 or size + len(sentences[end]) <= BATCH_WORDS):
                 size += len(sentences[end]) + 1
                 end += 1
-            out += probabilities(self.weights, [self.ids(words) for words in sentences[start:end]])
+            out += probabilities(self.folded, [self.ids(words) for words in sentences[start:end]])
             start = end
         return out
 
     def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIO labels for each sentence, after the checks every answer passes."""
-        return [checked(words, list(best_path(words, rows).labels), self.lexicon) if len(words) else []
-                for words, rows in zip(sentences, self.probabilities(sentences), strict=True)]
+        return [checked(t.words, list(t.labels), self.lexicon) for t in best_paths(sentences, self.probabilities(sentences))]
 
 
-def load(directory: Path) -> CnnTagger:
-    from kabar.analyse.ner import clusters
-    from kabar.analyse.ner.cnn.train import MODEL_FILE
+def mixture_scores(student: CnnTagger, crf, data: Path, weights: Sequence[float]) -> dict[float, dict[str, float]]:
+    """Dev F1 (per file and pooled) of the student mixed with the CRF model `crf` (a NerModel), per student weight."""
+    from dataclasses import replace
 
-    return CnnTagger(CnnWeights.load(directory / MODEL_FILE), Lexicon.load(directory / "lexicon.tsv.gz"),
-                     clusters.load(directory / "clusters.tsv.gz"))
-
-
-def dev_scores(tagger: CnnTagger, data: Path) -> dict[str, float]:
     from kabar.evaluate.ner import dev_f1
 
-    return dev_f1(data, tagger.tag)
+    return {weight: dev_f1(data, replace(crf, student=student, student_weight=weight).tag_many) for weight in weights}

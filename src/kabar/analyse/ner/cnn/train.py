@@ -33,7 +33,7 @@ class Item:
     soft: np.ndarray | None = None  # the teacher's label probabilities per word, learnt instead of the labels
 
 
-def network(sizes: Sequence[int], dropout: float = 0.2):
+def network(sizes: Sequence[int], width: int = WIDTH, layers: int = LAYERS, dropout: float = 0.2):
     import torch
     from torch import nn
 
@@ -41,17 +41,17 @@ def network(sizes: Sequence[int], dropout: float = 0.2):
         def __init__(self):
             super().__init__()
             self.embeddings = nn.ModuleList(nn.Embedding(n, d) for n, d in zip(sizes, DIMS, strict=True))
-            self.input = nn.Linear(sum(DIMS), WIDTH)
-            self.convs = nn.ModuleList(nn.Linear(3 * WIDTH, WIDTH) for _ in range(LAYERS))
-            self.norms = nn.ModuleList(nn.LayerNorm(WIDTH, eps=1e-5) for _ in range(LAYERS))
-            self.output = nn.Linear(WIDTH, len(LABELS))
+            self.input = nn.Linear(sum(DIMS), width)
+            self.convs = nn.ModuleList(nn.Linear(3 * width, width) for _ in range(layers))
+            self.norms = nn.ModuleList(nn.LayerNorm(width, eps=1e-5) for _ in range(layers))
+            self.output = nn.Linear(width, len(LABELS))
             self.dropout = nn.Dropout(dropout)
 
         def forward(self, rows: torch.Tensor, real: torch.Tensor) -> torch.Tensor:
             keep = real[:, None].float()
             x = torch.cat([e(rows[:, c]) for c, e in enumerate(self.embeddings)], 1)
             x = torch.relu(self.input(self.dropout(x))) * keep
-            zero = x.new_zeros(1, WIDTH)
+            zero = x.new_zeros(1, x.shape[1])
             for conv, norm in zip(self.convs, self.norms, strict=True):
                 window = torch.cat([torch.cat([zero, x[:-1]]), x, torch.cat([x[1:], zero])], 1)
                 x = norm(x + self.dropout(torch.relu(conv(window)))) * keep
@@ -116,18 +116,18 @@ def loss(logits, items: Sequence[Item], batch: Sequence[int]):
 
 
 def fit(items: Sequence[Item], vocabulary: Vocabulary, epochs: int, budget: int = 4000, lr: float = 2e-3,
-        word_dropout: float = 0.1, seed: int = 0, after_epoch=None):
+        word_dropout: float = 0.1, seed: int = 0, after_epoch=None, width: int = WIDTH, layers: int = LAYERS):
     import torch
 
     torch.manual_seed(seed)
     rng = random.Random(seed)
-    model = network(vocabulary.sizes())
+    model = network(vocabulary.sizes(), width, layers)
     optimiser = torch.optim.Adam(model.parameters(), lr=lr)
     total = epochs * len(batches(items, budget, random.Random(0)))
     schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, lambda s: max(0.05, 1 - s / total))
     for epoch in range(epochs):
         model.train()
-        began, seen = time.time(), 0.0
+        began = time.time()
         for batch in batches(items, budget, rng):
             rows, real = packed([items[i].ids for i in batch])
             rows = torch.from_numpy(rows.astype(np.int64))
@@ -139,7 +139,6 @@ def fit(items: Sequence[Item], vocabulary: Vocabulary, epochs: int, budget: int 
             value.backward()
             optimiser.step()
             schedule.step()
-            seen += value.item()
         model.eval()
         report = {"epoch": epoch + 1, "seconds": round(time.time() - began)}
         if after_epoch is not None:
@@ -151,20 +150,27 @@ def fit(items: Sequence[Item], vocabulary: Vocabulary, epochs: int, budget: int 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, required=True)
-    parser.add_argument("--silver", type=Path, default=None)
+    parser.add_argument("--silver", type=Path, default=None, help="teacher-tagged sentences (teacher.tag --out)")
     parser.add_argument("--soft", type=Path, default=None, help="the silver sentences' probabilities (teacher.tag --soft)")
-    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--out", type=Path, required=True,
+                        help="folder for cnn.npz; a model folder (with meta.json) records the student on its card")
+    parser.add_argument("--crf", type=Path, default=None, help="a CRF model folder: also score the mixture with it")
+    parser.add_argument("--weight", type=float, default=0.5, help="the student's share of the mixture")
+    parser.add_argument("--scan", type=float, nargs="*", default=[], help="more student weights to score")
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--lr", type=float, default=2e-3)
+    parser.add_argument("--width", type=int, default=WIDTH, help="hidden width (the tagging speed is mostly width² × layers)")
+    parser.add_argument("--layers", type=int, default=LAYERS)
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args(argv)
     import torch
 
     from kabar.analyse.ner import clusters as cluster_table
-    from kabar.analyse.ner.cnn.tagger import CnnTagger, dev_scores
+    from kabar.analyse.ner.cnn.tagger import CnnTagger, mixture_scores
     from kabar.analyse.ner.conll import read_labelled
-    from kabar.analyse.ner.model import model_dir
+    from kabar.analyse.ner.model import load, model_dir
     from kabar.analyse.ner.train import TRAIN_FILES, build_lexicon, nerp_rows
+    from kabar.evaluate.ner import dev_f1
 
     torch.set_num_threads(args.threads)
     lexicon = build_lexicon(args.data / "gazetteers", organisations=True, aliases=True)
@@ -177,14 +183,36 @@ def main(argv: list[str] | None = None) -> int:
     soft = soft_tables(args.soft) if args.soft else None
     items = (items_of(gold, vocabulary, clusters, lexicon) + items_of(silver, vocabulary, clusters, lexicon, soft=soft)
              + items_of(nerp, vocabulary, clusters, lexicon, unlabelled_orgs=True))
-
-    def score(weights: CnnWeights) -> dict:
-        return dev_scores(CnnTagger(weights, lexicon, clusters), args.data)
-
-    weights = fit(items, vocabulary, args.epochs, lr=args.lr, after_epoch=score)
+    began = time.time()
+    weights = fit(items, vocabulary, args.epochs, lr=args.lr, width=args.width, layers=args.layers,
+                  after_epoch=lambda w: dev_f1(args.data, CnnTagger(w, lexicon, clusters).tag))
+    seconds = round(time.time() - began)
     args.out.mkdir(parents=True, exist_ok=True)
     weights.save(args.out / MODEL_FILE)
+    student = CnnTagger(weights, lexicon, clusters)
+    report = {"file": MODEL_FILE, "weight": args.weight, "train_seconds": seconds, "sentences": len(items),
+              "silver_sentences": len(silver), "soft": soft is not None, "epochs": args.epochs,
+              "width": args.width, "layers": args.layers,
+              "dev_scores": dev_f1(args.data, student.tag), "date": time.strftime("%Y-%m-%d"),
+              "command": " ".join(["nice", ".venv/bin/python", "-m", "kabar.analyse.ner.cnn.train",
+                                   *_placeholders(list(argv if argv is not None else __import__("sys").argv[1:]))])}
+    if args.crf is not None:
+        report["mixture_dev_scores"] = mixture_scores(student, load(args.crf), args.data, sorted({args.weight, *args.scan}))
+    print(json.dumps(report, indent=1))
+    card = args.out / "meta.json"
+    if card.is_file():
+        from kabar.analyse.ner.train import readme
+
+        meta = json.loads(card.read_text(encoding="utf-8")) | {"student": report}
+        card.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        (args.out / "README.md").write_text(readme(meta), encoding="utf-8")
     return 0
+
+
+def _placeholders(given: list[str]) -> list[str]:
+    """The command as the card shows it: the caller's data, silver and CRF paths named, not spelt out."""
+    names = {"--data": "DATA", "--silver": "SILVER", "--soft": "SOFT", "--crf": "CRF"}
+    return [names.get(given[i - 1], a) if i > 0 else a for i, a in enumerate(given)]
 
 
 if __name__ == "__main__":

@@ -14,23 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from kabar.analyse.ner.model import NerModel
-from kabar.analyse.ner.labels import LABEL_INDEX, LABELS, Tagged, best_path
-
-
-def crf_probabilities(model: NerModel, words: Sequence[str]) -> np.ndarray:
-    """Each word's marginal label probabilities under the CRF (rows in LABELS order)."""
-    tagger = model.tagger
-    tagger.set(model.features(words))
-    known = set(tagger.labels())
-    return np.array([[tagger.marginal(label, i) if label in known else 0.0 for label in LABELS]
-                     for i in range(len(words))]).reshape(len(words), len(LABELS))
-
-
-def mixed(teacher: np.ndarray, crf: np.ndarray, teacher_weight: float) -> np.ndarray:
-    """The weighted mean of two probability tables; words past the teacher's cut (it has fewer rows) keep the CRF's."""
-    out = crf.copy()
-    out[: len(teacher)] = teacher_weight * teacher + (1.0 - teacher_weight) * crf[: len(teacher)]
-    return out
+from kabar.analyse.ner.labels import LABEL_INDEX, LABELS, Tagged, best_path, mixed
 
 
 def padded_with_o(rows: np.ndarray, words: int) -> np.ndarray:
@@ -55,7 +39,7 @@ class Mixture:
     def table(self, words: Sequence[str], teacher_rows: np.ndarray) -> np.ndarray:
         if self.crf is None:
             return padded_with_o(teacher_rows, len(words))
-        return mixed(teacher_rows, crf_probabilities(self.crf, words), self.teacher_weight)
+        return mixed(teacher_rows, self.crf.marginals(words), self.teacher_weight)
 
 
 @dataclass(frozen=True)

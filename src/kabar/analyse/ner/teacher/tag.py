@@ -25,8 +25,8 @@ import numpy as np
 
 from kabar.analyse.ner.model import NerModel
 from kabar.analyse.ner.teacher.batches import encode, length_batches, padded
-from kabar.analyse.ner.teacher.ensemble import Committee, Mixture, crf_probabilities, mixed, padded_with_o
-from kabar.analyse.ner.labels import LABELS, Tagged, best_path
+from kabar.analyse.ner.teacher.ensemble import Committee, Mixture, padded_with_o
+from kabar.analyse.ner.labels import LABELS, Tagged, best_path, mixed
 from kabar.analyse.ner.teacher.pieces import WordPieces
 from kabar.analyse.ner.teacher.train import CHECKPOINT
 from kabar.analyse.ner.teacher.weights import E5File, shipped_path
@@ -103,7 +103,7 @@ def dev_scores(teacher: Teacher | Committee, data: Path, crf: NerModel | None = 
         sentences = read_labelled(path)
         words = [w for w, _ in sentences]
         rows = teacher.probabilities(words)
-        crf_rows = [crf_probabilities(crf, w) if crf is not None else padded_with_o(r, len(w)) for w, r in zip(words, rows, strict=True)]
+        crf_rows = [crf.marginals(w) if crf is not None else padded_with_o(r, len(w)) for w, r in zip(words, rows, strict=True)]
         for weight in weights:
             predicted = [checked(w, list(best_path(w, mixed(r, c, weight)).labels), lexicon)
                          for w, r, c in zip(words, rows, crf_rows, strict=True)]
