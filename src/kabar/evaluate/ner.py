@@ -79,9 +79,10 @@ def file_types(data: Path, name: str) -> tuple[str, ...]:
     return TYPES
 
 
-def score_file(path: Path, types: Sequence[str], tag) -> dict[str, Prf]:
+def score_file(path: Path, types: Sequence[str], tag_sentences) -> dict[str, Prf]:
+    """Scores of `tag_sentences` (a list of sentences → their labels, batched) on one labelled file."""
     sentences = read_labelled(path)
-    predicted = [tag(words) for words, _ in sentences]
+    predicted = tag_sentences([words for words, _ in sentences])
     return score([labels for _, labels in sentences], predicted, types)
 
 
@@ -92,21 +93,20 @@ def dev_f1(data: Path, tag_sentences) -> dict[str, float]:
     for name in DEV_FILES:
         path = data / "ner" / name
         if path.is_file():
-            sentences = read_labelled(path)
-            predicted = tag_sentences([words for words, _ in sentences])
-            s = score([labels for _, labels in sentences], predicted, file_types(data, name))["all"]
+            s = score_file(path, file_types(data, name), tag_sentences)["all"]
             scores[name] = round(s.f1, 4)
             pooled = Prf(pooled.tp + s.tp, pooled.predicted + s.predicted, pooled.gold + s.gold)
     return scores | {"pooled": round(pooled.f1, 4)}
 
 
-def ner_board(data: Path, tag=None) -> Scoreboard:
-    """Scores of `tag` (default: the shipped model) per dev file; files the shipped model's final
+def ner_board(data: Path, tag_sentences=None) -> Scoreboard:
+    """Scores of `tag_sentences` (batched; default: the shipped model) per dev file; files the shipped model's final
     fit trained on are marked †, since their scores are not held out."""
     trained_on: dict[str, float | None] = {}
-    if tag is None:
-        from kabar.analyse.ner.model import tag_words as tag
-        from kabar.analyse.ner.model import trained_on_dev
+    if tag_sentences is None:
+        from kabar.analyse.ner.model import shipped, trained_on_dev
+
+        tag_sentences = shipped().tag_many
 
         trained_on = trained_on_dev()
     rows = []
@@ -115,7 +115,7 @@ def ner_board(data: Path, tag=None) -> Scoreboard:
         if not path.is_file():
             continue
         types = file_types(data, name)
-        s = score_file(path, types, tag)
+        s = score_file(path, types, tag_sentences)
         rows.append(
             (SHORT_NAMES.get(name, name) + ("†" if name in trained_on else ""), s["all"].precision, s["all"].recall, s["all"].f1,
              *(s[t].f1 if t in s else None for t in TYPES), trained_on.get(name), ANCHORS.get(name))

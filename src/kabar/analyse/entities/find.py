@@ -16,21 +16,23 @@ from kabar.lang.id.aliases import AliasTable, alias_table
 from kabar.lang.id.words import common_words, organisation_words
 
 def tagged_spans(text: str, table: AliasTable) -> list[Span]:
-    """The CRF tagger's spans, sentence by sentence; a sentence in another language with accents
+    """The NER model's spans, sentence by sentence; a sentence in another language with accents
     (a quoted Portuguese or Spanish post) is left to the dictionary passes: the tagger reads its
     capitalised words as names."""
     from kabar.analyse.ner.conll import bio_spans
     from kabar.analyse.ner.model import shipped
 
     model = shipped()
-    spans: list[Span] = []
+    sentences = []
     for s_start, s_end in sentence_spans(text):
         if _is_foreign(text[s_start:s_end]):
             continue
         tokens = [Token(t.text, t.start + s_start, t.end + s_start) for t in tokenize(text[s_start:s_end])]
-        if not tokens:
-            continue
-        labels = model.tag([t.text for t in tokens])
+        if tokens:
+            sentences.append(tokens)
+    spans: list[Span] = []
+    # the article's sentences in one batch: the tagger is fastest on many at once
+    for tokens, labels in zip(sentences, model.tag_many([[t.text for t in tokens] for tokens in sentences]), strict=True):
         for first, last, kind in sorted(bio_spans(labels)):
             # "Sementara Xi …", "Laporan kementerian …": a common word capitalised only
             # because it opens the sentence is not part of the name

@@ -47,6 +47,9 @@ class NerModel:
     # their label probabilities tags better than either (model card)
     student: CnnTagger | None = None
     student_weight: float = 0.5
+    # a sentence the student is sure of (every word's best label at least this probable) skips the CRF:
+    # there the mixture hardly ever changes the answer, and the CRF's marginals cost most of the time
+    student_sure: float = 1.0
     crf_labels: frozenset[str] = frozenset(LABELS)  # the labels the CRF knows (pycrfsuite.Tagger.labels())
 
     def features(self, words: Sequence[str]) -> list[list[str]]:
@@ -62,7 +65,9 @@ class NerModel:
         if self.student is None:
             return [checked(words, self._crf_labels(words), self.lexicon) for words in sentences]
         student = self.student.probabilities(sentences)
-        tables = [mixed(rows, self.marginals(words), self.student_weight) for words, rows in zip(sentences, student, strict=True)]
+        tables = [rows if len(rows) == 0 or rows.max(1).min() >= self.student_sure
+                  else mixed(rows, self.marginals(words), self.student_weight)
+                  for words, rows in zip(sentences, student, strict=True)]
         return [checked(t.words, list(t.labels), self.lexicon) for t in best_paths(sentences, tables)]
 
     def _crf_labels(self, words: Sequence[str]) -> list[str]:
@@ -159,7 +164,8 @@ def load(directory: Path | None = None) -> NerModel:
     student = _meta(directory).get("student", {})
     return NerModel(
         tagger, lexicon, path, common, load_clusters(directory, settings), load_pos(settings), bool(settings.get("runs")),
-        load_student(directory, lexicon), float(student.get("weight", 0.5)), frozenset(tagger.labels()),
+        load_student(directory, lexicon), float(student.get("weight", 0.5)), float(student.get("sure", 1.0)),
+        frozenset(tagger.labels()),
     )
 
 

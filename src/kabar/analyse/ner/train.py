@@ -238,7 +238,7 @@ def dev_scores(data: Path, model_path: Path, features, lexicon: Lexicon) -> dict
     for name in DEV_FILES:
         path = data / "ner" / name
         if path.is_file():
-            s = score_file(path, file_types(data, name), tag)
+            s = score_file(path, file_types(data, name), lambda sentences: [tag(w) for w in sentences])
             out[name] = {"types": "/".join(file_types(data, name)), "precision": round(s["all"].precision, 4),
                          "recall": round(s["all"].recall, 4), "f1": round(s["all"].f1, 4),
                          **{f"f1_{t}": round(v.f1, 4) for t, v in s.items() if t != "all"}}

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from kabar.analyse.ner.labels import LABEL_INDEX, LABELS, Tagged, best_paths, mixed
 from kabar.analyse.ner.model import NerModel
-from kabar.analyse.ner.labels import LABEL_INDEX, LABELS, Tagged, best_path, mixed
 
 
 def padded_with_o(rows: np.ndarray, words: int) -> np.ndarray:
@@ -33,8 +33,8 @@ class Mixture:
     teacher_weight: float = 0.5
 
     def tag(self, sentences: Sequence[Sequence[str]]) -> list[Tagged]:
-        return [best_path(words, self.table(words, rows))
-                for words, rows in zip(sentences, self.teacher.probabilities(sentences), strict=True)]
+        tables = [self.table(words, rows) for words, rows in zip(sentences, self.teacher.probabilities(sentences), strict=True)]
+        return best_paths(sentences, tables)
 
     def table(self, words: Sequence[str], teacher_rows: np.ndarray) -> np.ndarray:
         if self.crf is None:

@@ -25,8 +25,8 @@ import numpy as np
 
 from kabar.analyse.ner.model import NerModel
 from kabar.analyse.ner.teacher.batches import encode, length_batches, padded
-from kabar.analyse.ner.teacher.ensemble import Committee, Mixture, padded_with_o
-from kabar.analyse.ner.labels import LABELS, Tagged, best_path, mixed
+from kabar.analyse.ner.teacher.ensemble import Committee, Mixture
+from kabar.analyse.ner.labels import LABELS, Tagged
 from kabar.analyse.ner.teacher.pieces import WordPieces
 from kabar.analyse.ner.teacher.train import CHECKPOINT
 from kabar.analyse.ner.teacher.weights import E5File, shipped_path
@@ -86,34 +86,18 @@ def silver_candidates(data: Path) -> Iterator[list[str]]:
 
 def dev_scores(teacher: Teacher | Committee, data: Path, crf: NerModel | None = None,
                weights: Sequence[float] = (1.0,)) -> dict[float, dict[str, float]]:
-    """Per teacher weight, F1 on each dev file and pooled over them (micro, all files' entities together)
-    of the teacher mixed with `crf` (the teacher alone at weight 1 or without a CRF). The networks run
-    once per file; only the mixing is repeated."""
-    from kabar.analyse.ner.conll import read_labelled
+    """Per teacher weight, F1 on each dev file and pooled over them of the teacher mixed with `crf`
+    (the teacher alone at weight 1 or without a CRF); every answer passes the CRF's checks."""
     from kabar.analyse.ner.model import checked, shipped
-    from kabar.evaluate.ner import DEV_FILES, Prf, file_types, score
+    from kabar.evaluate.ner import dev_f1
 
     lexicon = (crf or shipped()).lexicon
-    scores: dict[float, dict[str, float]] = {w: {} for w in weights}
-    pooled = {w: Prf(0, 0, 0) for w in weights}
-    for name in DEV_FILES:
-        path = data / "ner" / name
-        if not path.is_file():
-            continue
-        sentences = read_labelled(path)
-        words = [w for w, _ in sentences]
-        rows = teacher.probabilities(words)
-        crf_rows = [crf.marginals(w) if crf is not None else padded_with_o(r, len(w)) for w, r in zip(words, rows, strict=True)]
-        for weight in weights:
-            predicted = [checked(w, list(best_path(w, mixed(r, c, weight)).labels), lexicon)
-                         for w, r, c in zip(words, rows, crf_rows, strict=True)]
-            s = score([labels for _, labels in sentences], predicted, file_types(data, name))["all"]
-            scores[weight][name] = round(s.f1, 4)
-            p = pooled[weight]
-            pooled[weight] = Prf(p.tp + s.tp, p.predicted + s.predicted, p.gold + s.gold)
-    for weight in weights:
-        scores[weight]["pooled"] = round(pooled[weight].f1, 4)
-    return scores
+
+    def tagger(weight: float):
+        mixture = Mixture(teacher, crf, weight)
+        return lambda sentences: [checked(t.words, list(t.labels), lexicon) for t in mixture.tag(sentences)]
+
+    return {weight: dev_f1(data, tagger(weight)) for weight in weights}
 
 
 def main(argv: list[str] | None = None) -> int:
