@@ -107,3 +107,27 @@ def test_the_tagger_caches_word_ids_without_changing_them():
     labels = tagger.tag(SENTENCES)
     assert [len(x) for x in labels] == [len(s) for s in SENTENCES]
     assert all(not x.startswith("I-") or i > 0 for sentence in labels for i, x in enumerate(sentence))
+
+
+def test_the_shipped_model_mixes_its_student_with_the_crf():
+    from dataclasses import replace
+
+    from kabar.analyse.ner.conll import bio_spans
+    from kabar.analyse.ner.model import shipped
+
+    model = shipped()
+    if model.student is None:
+        pytest.skip("the shipped model folder holds no CNN student")
+    sentences = [
+        "Presiden Joko Widodo bertemu Kim Jong-un di Pyongyang , Korea Utara , Senin .".split(),
+        "Kementerian Luar Negeri Tiongkok menyebut hubungan kedua negara tetap erat .".split(),
+        [],
+    ]
+    batched = model.tag_many(sentences)
+    assert batched == [model.tag(words) for words in sentences]
+    spans = {(" ".join(sentences[0][a:b]), kind) for a, b, kind in bio_spans(batched[0])}
+    assert {("Joko Widodo", "PER"), ("Kim Jong-un", "PER"), ("Pyongyang", "LOC")} <= spans
+    # every sentence sure enough: the student alone; never sure: the mixture everywhere
+    assert replace(model, student_sure=0.0).tag_many(sentences) == model.student.tag(sentences)
+    mixed_everywhere = replace(model, student_sure=1.01).tag_many(sentences)
+    assert all(len(labels) == len(words) for labels, words in zip(mixed_everywhere, sentences, strict=True))

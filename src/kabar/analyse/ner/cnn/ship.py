@@ -1,0 +1,54 @@
+"""Ship a trained CNN student beside the CRF: copy it into the model folder, score the mixture, write the card.
+
+    nice .venv/bin/python -m kabar.analyse.ner.cnn.ship --student CNN --crf CRF --data DATA --weight 0.5 --sure 0.6
+
+CRF is the shipped CRF's settings trained without the dev files
+(`kabar.analyse.ner.train … --no-card`), and the student trains on the train
+files only, so the mixture's dev scores on the card are held out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+from pathlib import Path
+
+from kabar.analyse.ner.cnn.train import MODEL_FILE, REPORT_FILE
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--student", type=Path, required=True, help="the folder kabar.analyse.ner.cnn.train wrote")
+    parser.add_argument("--crf", type=Path, required=True, help="the CRF's settings trained without the dev files")
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--model", type=Path, default=None, help="the model folder (default: the shipped one)")
+    parser.add_argument("--weight", type=float, default=0.5, help="the student's share of the mixture")
+    parser.add_argument("--sure", type=float, default=1.0,
+                        help="a sentence whose every word the student labels with at least this probability skips the CRF")
+    parser.add_argument("--scan", type=float, nargs="*", default=[], help="more student weights to score")
+    args = parser.parse_args(argv)
+    from kabar.analyse.ner import clusters
+    from kabar.analyse.ner.cnn.network import CnnWeights
+    from kabar.analyse.ner.cnn.tagger import CnnTagger, mixture_scores
+    from kabar.analyse.ner.model import load, model_dir
+    from kabar.analyse.ner.train import readme, shown_command
+
+    model = args.model or model_dir()
+    crf = load(args.crf)
+    student = CnnTagger(CnnWeights.load(args.student / MODEL_FILE), crf.lexicon, clusters.load(model / "clusters.tsv.gz"))
+    report = json.loads((args.student / REPORT_FILE).read_text(encoding="utf-8"))
+    report |= {"weight": args.weight, "sure": args.sure,
+               "mixture_dev_scores": mixture_scores(student, crf, args.data, sorted({args.weight, *args.scan}), args.sure),
+               "ship_command": shown_command("kabar.analyse.ner.cnn.ship", argv, {"--student": "CNN", "--crf": "CRF", "--data": "DATA"})}
+    print(json.dumps(report, indent=1))
+    shutil.copyfile(args.student / MODEL_FILE, model / MODEL_FILE)
+    card = model / "meta.json"
+    meta = json.loads(card.read_text(encoding="utf-8")) | {"student": report}
+    card.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (model / "README.md").write_text(readme(meta), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
