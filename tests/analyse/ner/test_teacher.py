@@ -9,7 +9,7 @@ import pytest
 
 from kabar.analyse.ner.teacher.batches import MAX_PIECES, encode, length_batches
 from kabar.analyse.ner.teacher.pieces import WordPieces
-from kabar.analyse.ner.labels import LABELS, best_path, mixed
+from kabar.analyse.ner.labels import LABELS, best_path, best_paths, mixed
 from kabar.analyse.ner.teacher.weights import E5File, dequantise_q4, shipped_path
 
 SENTENCES = [
@@ -157,3 +157,14 @@ def test_teacher_fine_tunes_and_writes_a_checkpoint(tmp_path):
     assert report["steps"] >= 1 and (tmp_path / "teacher.pt").is_file()
     tagged = Teacher(tmp_path, threads=1).tag([words])[0]
     assert tagged.words == tuple(words) and len(tagged.labels) == len(words) and 0 < tagged.confidence <= 1
+
+
+def test_best_paths_in_a_batch_match_each_sentence_alone():
+    rng = np.random.default_rng(3)
+    sentences = [tuple(f"w{i}" for i in range(n)) for n in (5, 0, 1, 40, 3, 12)]
+    tables = [rng.dirichlet(np.ones(len(LABELS)), size=len(s)) for s in sentences]
+    together = best_paths(sentences, tables)
+    assert [t.words for t in together] == sentences
+    for tagged, words, table in zip(together, sentences, tables, strict=True):
+        alone = best_path(words, table)
+        assert tagged.labels == alone.labels and tagged.confidence == pytest.approx(alone.confidence)

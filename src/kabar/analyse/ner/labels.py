@@ -37,10 +37,28 @@ def best_path(words: Sequence[str], probabilities: np.ndarray) -> Tagged:
 
 
 def best_paths(sentences: Sequence[Sequence[str]], tables: Sequence[np.ndarray]) -> list[Tagged]:
-    """best_path for many sentences at once: one Viterbi step per position for the whole batch. Past a
-    sentence's end every label scores 0, so its path just continues with O there (O follows anything)."""
-    if not sentences:
-        return []
+    """best_path for many sentences at once: one Viterbi step per position for a whole group of
+    sentences of similar length (padding stays small, and one very long sentence cannot blow up
+    the group's arrays)."""
+    order = sorted(range(len(sentences)), key=lambda k: len(sentences[k]))
+    out: list[Tagged | None] = [None] * len(sentences)
+    start = 0
+    while start < len(order):
+        end = start + 1
+        while end < len(order) and (end - start + 1) * len(sentences[order[end]]) <= _GROUP_CELLS:
+            end += 1
+        group = order[start:end]
+        for k, tagged in zip(group, _viterbi([sentences[k] for k in group], [tables[k] for k in group]), strict=True):
+            out[k] = tagged
+        start = end
+    return [t for t in out if t is not None]
+
+
+_GROUP_CELLS = 50_000  # sentences × longest length per Viterbi group
+
+
+def _viterbi(sentences: Sequence[Sequence[str]], tables: Sequence[np.ndarray]) -> list[Tagged]:
+    """Past a sentence's end every label scores 0, so its path just continues with O there (O follows anything)."""
     lengths = np.array([len(words) for words in sentences])
     longest = int(lengths.max())
     if longest == 0:
