@@ -188,9 +188,9 @@ def test_entities_a_choice_between_two_people_is_not_a_nickname(paragraph, secon
 
 
 def test_entities_a_title_belongs_to_the_name_right_after_it():
-    entities, mentions = annotate(_article("Presiden Joko Widodo Gibran juga datang ke acara itu."))
+    entities, mentions = annotate(_article("Presiden Joko Widodo dan Gibran juga datang ke acara itu."))
     people = [(m.text, m.role) for m in mentions if m.type == "PER"]
-    assert people[0] == ("Joko Widodo", "Presiden")
+    assert people[0] == ("Joko Widodo", "Presiden") and len(people) == 2
     assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))  # no overlapping mentions
     assert all(role is None for _, role in people[1:])
 

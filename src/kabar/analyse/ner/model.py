@@ -196,8 +196,13 @@ def _features(directory: Path) -> dict:
 
 def trained_on_dev(directory: Path | None = None) -> dict[str, float | None]:
     """The dev files a final fit also trained on (meta.json "trained_on_dev"), so that their scores are not
-    held out, each with the held-out F1 of the same settings trained without them (the card's dev scores)."""
+    held out, each with the held-out F1 of the same tagger trained without them: the card's dev scores, or
+    with a student, its mixture's (the student trains on the train files only)."""
     meta = _meta(directory or model_dir())
+    student = meta.get("student") or {}
+    mixture = (student.get("mixture_dev_scores") or {}).get(str(student.get("weight")))
+    if mixture is not None:
+        return {name: mixture.get(name) for name in meta.get("trained_on_dev", ())}
     held_out = meta.get("dev_scores", {})
     return {name: held_out.get(name, {}).get("f1") for name in meta.get("trained_on_dev", ())}
 

@@ -267,7 +267,7 @@ def readme(meta: dict) -> str:
         lines += [f"- student: {student['file']}, a CNN (kabar.analyse.ner.cnn: width {student['width']}, {student['layers']} "
                   f"convolution layers) trained {student['date']} with `{student['command']}` ({student['train_seconds']} s, "
                   f"{student['sentences']:,} sentences, {student['silver_sentences']:,} of them silver"
-                  + (", learning the teacher's probabilities" if student.get("soft") else "") + "); "
+                  + (", learning the silver sentences' label probabilities" if student.get("soft") else "") + "); "
                   f"the shipped tagger mixes its label probabilities with the CRF's marginals (student weight {student['weight']}), "
                   f"and a sentence whose every word the student gives a label with probability ≥ {student.get('sure', 1.0)} skips the CRF; "
                   f"shipped with `{student.get('ship_command', '')}`"]

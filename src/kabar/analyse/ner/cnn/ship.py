@@ -45,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     shutil.copyfile(args.student / MODEL_FILE, model / MODEL_FILE)
     card = model / "meta.json"
     meta = json.loads(card.read_text(encoding="utf-8")) | {"student": report}
+    meta["files"] = [*(f for f in meta["files"] if f != MODEL_FILE), MODEL_FILE]
+    meta["size_bytes"] = sum((model / f).stat().st_size for f in meta["files"])
     card.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     (model / "README.md").write_text(readme(meta), encoding="utf-8")
     return 0
