@@ -84,6 +84,10 @@ def test_ner_model_reads_which_dev_files_it_trained_on(tmp_path):
     meta = {"trained_on_dev": ["nergrit.valid.tsv"], "dev_scores": {"nergrit.valid.tsv": {"f1": 0.76}, "nerui.fold1.dev.tsv": {"f1": 0.7}}}
     (tmp_path / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
     assert trained_on_dev(tmp_path) == {"nergrit.valid.tsv": 0.76}
+    # with a student, the held-out score is its mixture's at the weight it ships with
+    meta["student"] = {"weight": 0.6, "mixture_dev_scores": {"0.5": {"nergrit.valid.tsv": 0.78}, "0.6": {"nergrit.valid.tsv": 0.79}}}
+    (tmp_path / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    assert trained_on_dev(tmp_path) == {"nergrit.valid.tsv": 0.79}
 
 
 def test_ner_train_lexicon_takes_the_alias_tables_names_and_titles():
