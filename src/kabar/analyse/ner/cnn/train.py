@@ -160,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--width", type=int, default=WIDTH, help="hidden width (the tagging speed is mostly width² × layers)")
     parser.add_argument("--layers", type=int, default=LAYERS)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
     import torch
 
@@ -182,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     items = (items_of(gold, vocabulary, clusters, lexicon) + items_of(silver, vocabulary, clusters, lexicon, soft=soft)
              + items_of(nerp, vocabulary, clusters, lexicon, unlabelled_orgs=True))
     began = time.time()
-    weights = fit(items, vocabulary, args.epochs, lr=args.lr, width=args.width, layers=args.layers,
+    weights = fit(items, vocabulary, args.epochs, lr=args.lr, width=args.width, layers=args.layers, seed=args.seed,
                   after_epoch=lambda w: dev_f1(args.data, CnnTagger(w, lexicon, clusters).tag))
     seconds = round(time.time() - began)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -190,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     student = CnnTagger(weights, lexicon, clusters)
     report = {"file": MODEL_FILE, "train_seconds": seconds, "sentences": len(items),
               "silver_sentences": len(silver), "soft": soft is not None, "epochs": args.epochs,
-              "width": args.width, "layers": args.layers,
+              "width": args.width, "layers": args.layers, "seed": args.seed,
               "dev_scores": dev_f1(args.data, student.tag), "date": time.strftime("%Y-%m-%d"),
               "command": shown_command("kabar.analyse.ner.cnn.train", argv,
                                        {"--data": "DATA", "--silver": "SILVER", "--soft": "SOFT", "--out": "CNN"})}
