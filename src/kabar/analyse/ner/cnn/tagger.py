@@ -44,6 +44,7 @@ class CnnTagger:
         return np.array(rows, dtype=np.int32).reshape(len(words), len(COLUMNS))
 
     def probabilities(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        """Per sentence, each word's label probabilities (LABELS order), about BATCH_WORDS words a forward pass."""
         out: list[np.ndarray] = []
         start = 0
         while start < len(sentences):
