@@ -36,6 +36,7 @@ class Item:
 
 
 def network(sizes: Sequence[int], width: int = WIDTH, layers: int = LAYERS, dropout: float = 0.2):
+    """The PyTorch twin of network.probabilities (same packing, same layers), untrained; `sizes`: rows per table."""
     import torch
     from torch import nn
 
@@ -63,6 +64,7 @@ def network(sizes: Sequence[int], width: int = WIDTH, layers: int = LAYERS, drop
 
 
 def exported(model, vocabulary: Vocabulary) -> CnnWeights:
+    """The trained network's weights as numpy arrays, laid out as network.probabilities reads them."""
     def a(t) -> np.ndarray:
         return t.detach().numpy().astype(np.float32)
 
@@ -73,7 +75,11 @@ def exported(model, vocabulary: Vocabulary) -> CnnWeights:
 
 def items_of(sentences, vocabulary: Vocabulary, clusters, lexicon, unlabelled_orgs: bool = False,
              soft: Sequence[np.ndarray] | None = None) -> list[Item]:
+    """Training items; `soft`: one probability table per sentence, in the same order (teacher.tag --soft)."""
     tables = soft if soft is not None else [None] * len(sentences)
+    for (words, _), table in zip(sentences, tables, strict=True):
+        if table is not None and len(table) != len(words):
+            raise ValueError(f"the soft labels do not match the silver sentences: {len(table)} rows for {len(words)} words")
     return [Item(vocabulary.ids(sentence_values(w, clusters, lexicon)), np.array([LABEL_INDEX[x] for x in l]), unlabelled_orgs,
                  None if table is None else table.astype(np.float32))
             for (w, l), table in zip(sentences, tables, strict=True) if w]
@@ -86,6 +92,7 @@ def soft_tables(path: Path) -> list[np.ndarray]:
 
 
 def batches(items: Sequence[Item], budget: int, rng: random.Random) -> list[list[int]]:
+    """The items shuffled, then cut into batches of about `budget` packed rows."""
     order = list(range(len(items)))
     rng.shuffle(order)
     out, current, size = [], [], 0
