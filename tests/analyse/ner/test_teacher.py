@@ -168,3 +168,26 @@ def test_best_paths_in_a_batch_match_each_sentence_alone():
     for tagged, words, table in zip(together, sentences, tables, strict=True):
         alone = best_path(words, table)
         assert tagged.labels == alone.labels and tagged.confidence == pytest.approx(alone.confidence)
+
+
+class _Fixed:
+    """A stand-in teacher that gives the same probability table for every sentence (cut to its length)."""
+
+    def __init__(self, table: np.ndarray):
+        self.table = table
+
+    def probabilities(self, sentences):
+        return [self.table[: min(len(s), len(self.table))] for s in sentences]
+
+
+def test_committee_averages_its_teachers_and_a_mixture_without_a_crf_pads_the_cut_with_o():
+    from kabar.analyse.ner.teacher.ensemble import Committee, Mixture
+
+    words = ("Bank", "Indonesia", "naik")
+    first = _rows({"B-ORG": 0.9}, {"I-ORG": 0.9})
+    second = _rows({"B-LOC": 0.6}, {"I-LOC": 0.6})
+    committee = Committee((_Fixed(first), _Fixed(second)))
+    assert np.allclose(committee.probabilities([words])[0], (first + second) / 2)
+    tagged = Mixture(committee).tag([words])[0]
+    # the third word lies past the teachers' cut: O, and it does not lower the confidence
+    assert tagged.labels == ("B-ORG", "I-ORG", "O") and tagged.confidence == pytest.approx(0.45 + (0.4 / 6) / 2)
