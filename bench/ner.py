@@ -86,7 +86,7 @@ def main() -> int:
 
     _word.cache_clear()
     if tagger.student is not None:
-        tagger.student._word_ids.clear()
+        tagger.student.forget_words()
     t0 = time.process_time()
     _tag_all(tagger, sentences)
     cold = n_tokens / (time.process_time() - t0)

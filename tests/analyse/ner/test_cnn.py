@@ -84,7 +84,7 @@ def test_torch_network_and_numpy_forward_agree_and_training_learns():
     sentences = [(SENTENCES[0], ["O", "B-PER", "I-PER", "O", "O", "B-LOC", "O"]),
                  (SENTENCES[2], ["B-PER", "I-PER", "O", "B-PER", "I-PER", "O", "B-LOC", "O", "B-LOC", "O"])]
     vocabulary = Vocabulary.build((sentence_values(w, CLUSTERS, LEXICON) for w, _ in sentences), min_count=1)
-    items = items_of(sentences, vocabulary, CLUSTERS, LEXICON)
+    items = items_of(sentences, [sentence_values(w, CLUSTERS, LEXICON) for w, _ in sentences], vocabulary)
     torch.manual_seed(0)
     model = network(vocabulary.sizes()).eval()
     rows, real = packed([item.ids for item in items])

@@ -160,25 +160,33 @@ def load(directory: Path | None = None) -> NerModel:
     lexicon = Lexicon.load(lexicon_path) if lexicon_path.is_file() else EMPTY_LEXICON
     common_path = directory / COMMON_FILE
     common = frozenset(common_path.read_text(encoding="utf-8").split()) if common_path.is_file() else frozenset()
-    settings = _features(directory)
-    student = _meta(directory).get("student", {})
+    meta = _meta(directory)
+    settings = meta.get("features", {})
+    student = meta.get("student") or {}
+    table = _cluster_table(directory)  # read once: the CRF's features and the student both use it
     return NerModel(
-        tagger, lexicon, path, common, load_clusters(directory, settings), load_pos(settings), bool(settings.get("runs")),
-        load_student(directory, lexicon), float(student.get("weight", 0.5)), float(student.get("sure", 1.0)),
+        tagger, lexicon, path, common, load_clusters(table, settings), load_pos(settings), bool(settings.get("runs")),
+        load_student(directory, lexicon, table), float(student.get("weight", 0.5)), float(student.get("sure", 1.0)),
         frozenset(tagger.labels()),
     )
 
 
-def load_student(directory: Path, lexicon: Lexicon) -> CnnTagger | None:
+def load_student(directory: Path, lexicon: Lexicon, clusters: dict[str, tuple[str, ...]]) -> CnnTagger | None:
     """The CNN student beside the CRF, if the folder holds one."""
     if not (directory / STUDENT_FILE).is_file():
         return None
-    from kabar.analyse.ner import clusters
     from kabar.analyse.ner.cnn.network import CnnWeights
     from kabar.analyse.ner.cnn.tagger import CnnTagger
 
-    table = clusters.load(directory / CLUSTERS_FILE) if (directory / CLUSTERS_FILE).is_file() else {}
-    return CnnTagger(CnnWeights.load(directory / STUDENT_FILE), lexicon, table)
+    return CnnTagger(CnnWeights.load(directory / STUDENT_FILE), lexicon, clusters)
+
+
+def _cluster_table(directory: Path) -> dict[str, tuple[str, ...]]:
+    """The folder's word-cluster table (word → cluster ids), or nothing."""
+    from kabar.analyse.ner import clusters
+
+    path = directory / CLUSTERS_FILE
+    return clusters.load(path) if path.is_file() else {}
 
 
 def _meta(directory: Path) -> dict:
@@ -187,11 +195,6 @@ def _meta(directory: Path) -> dict:
 
     path = directory / META_FILE
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-
-
-def _features(directory: Path) -> dict:
-    """The feature settings the model was trained with (meta.json "features")."""
-    return _meta(directory).get("features", {})
 
 
 def trained_on_dev(directory: Path | None = None) -> dict[str, float | None]:
@@ -207,14 +210,12 @@ def trained_on_dev(directory: Path | None = None) -> dict[str, float | None]:
     return {name: held_out.get(name, {}).get("f1") for name in meta.get("trained_on_dev", ())}
 
 
-def load_clusters(directory: Path, settings: dict) -> Clusters:
-    """The word-cluster table, with the feature `settings` (meta.json) the model was trained with."""
-    from kabar.analyse.ner import clusters
-
-    path = directory / CLUSTERS_FILE
-    if not path.is_file():
+def load_clusters(table: dict[str, tuple[str, ...]], settings: dict) -> Clusters:
+    """The CRF's cluster features from the word-cluster table, with the feature `settings` (meta.json)
+    the model was trained with."""
+    if not table:
         return EMPTY_CLUSTERS
-    return Clusters.from_table(clusters.load(path), tuple(settings.get("cluster_neighbours", (0, 1))),
+    return Clusters.from_table(table, tuple(settings.get("cluster_neighbours", (0, 1))),
                                settings.get("cluster_levels"), bool(settings.get("cluster_cased")))
 
 

@@ -43,6 +43,10 @@ class CnnTagger:
             rows.append((*own, tables[WORD_COLUMNS].get(gazetteer, 0), tables[WORD_COLUMNS + 1].get(casing, 0)))
         return np.array(rows, dtype=np.int32).reshape(len(words), len(COLUMNS))
 
+    def forget_words(self) -> None:
+        """Empty the per-word id cache (a benchmark's cold start)."""
+        self._word_ids.clear()
+
     def probabilities(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
         """Per sentence, each word's label probabilities (LABELS order), about BATCH_WORDS words a forward pass."""
         out: list[np.ndarray] = []

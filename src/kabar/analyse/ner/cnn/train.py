@@ -73,16 +73,18 @@ def exported(model, vocabulary: Vocabulary) -> CnnWeights:
                       layers, a(model.output.weight.T), a(model.output.bias))
 
 
-def items_of(sentences, vocabulary: Vocabulary, clusters, lexicon, unlabelled_orgs: bool = False,
+def items_of(sentences, values: Sequence[list[tuple[str, ...]]], vocabulary: Vocabulary, unlabelled_orgs: bool = False,
              soft: Sequence[np.ndarray] | None = None) -> list[Item]:
-    """Training items; `soft`: one probability table per sentence, in the same order (teacher.tag --soft)."""
+    """Training items from labelled sentences and their input values (inputs.sentence_values, computed once
+    for the vocabulary and the items); `soft`: one probability table per sentence, in the same order
+    (teacher.tag --soft)."""
     tables = soft if soft is not None else [None] * len(sentences)
     for (words, _), table in zip(sentences, tables, strict=True):
         if table is not None and len(table) != len(words):
             raise ValueError(f"the soft labels do not match the silver sentences: {len(table)} rows for {len(words)} words")
-    return [Item(vocabulary.ids(sentence_values(w, clusters, lexicon)), np.array([LABEL_INDEX[x] for x in l]), unlabelled_orgs,
+    return [Item(vocabulary.ids(v), np.array([LABEL_INDEX[x] for x in l]), unlabelled_orgs,
                  None if table is None else table.astype(np.float32))
-            for (w, l), table in zip(sentences, tables, strict=True) if w]
+            for (w, l), v, table in zip(sentences, values, tables, strict=True) if w]
 
 
 def soft_tables(path: Path) -> list[np.ndarray]:
@@ -184,11 +186,13 @@ def main(argv: list[str] | None = None) -> int:
     gold = [s for name in TRAIN_FILES for s in read_labelled(args.data / "ner" / name)]
     nerp = nerp_rows(args.data)
     silver = read_labelled(args.silver) if args.silver else []
-    vocabulary = Vocabulary.build(sentence_values(w, clusters, lexicon) for w, _ in [*gold, *nerp, *silver])
+    values = {name: [sentence_values(w, clusters, lexicon) for w, _ in part]
+              for name, part in (("gold", gold), ("nerp", nerp), ("silver", silver))}
+    vocabulary = Vocabulary.build(v for part in values.values() for v in part)
     print(json.dumps({"vocabulary": dict(zip(COLUMNS, vocabulary.sizes(), strict=True))}), flush=True)
     soft = soft_tables(args.soft) if args.soft else None
-    items = (items_of(gold, vocabulary, clusters, lexicon) + items_of(silver, vocabulary, clusters, lexicon, soft=soft)
-             + items_of(nerp, vocabulary, clusters, lexicon, unlabelled_orgs=True))
+    items = (items_of(gold, values["gold"], vocabulary) + items_of(silver, values["silver"], vocabulary, soft=soft)
+             + items_of(nerp, values["nerp"], vocabulary, unlabelled_orgs=True))
     began = time.time()
     weights = fit(items, vocabulary, args.epochs, lr=args.lr, width=args.width, layers=args.layers, seed=args.seed,
                   after_epoch=lambda w: dev_f1(args.data, CnnTagger(w, lexicon, clusters).tag))

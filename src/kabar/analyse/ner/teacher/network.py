@@ -10,7 +10,6 @@ from kabar.analyse.ner.labels import LABELS
 from kabar.analyse.ner.teacher.weights import Config, E5File
 
 
-
 class EncoderLayer(nn.Module):
     """Post-norm BERT layer: self-attention, then GELU feed-forward, each added back and normalised."""
 

@@ -23,10 +23,10 @@ from pathlib import Path
 
 import numpy as np
 
+from kabar.analyse.ner.labels import LABELS, Tagged
 from kabar.analyse.ner.model import NerModel
 from kabar.analyse.ner.teacher.batches import encode, length_batches, padded
 from kabar.analyse.ner.teacher.ensemble import Committee, Mixture
-from kabar.analyse.ner.labels import LABELS, Tagged
 from kabar.analyse.ner.teacher.pieces import WordPieces
 from kabar.analyse.ner.teacher.train import CHECKPOINT
 from kabar.analyse.ner.teacher.weights import E5File, shipped_path
