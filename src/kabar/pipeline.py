@@ -16,9 +16,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from kabar.link.quote_links import QuoteGroup
 from kabar.log import get_logger
-from kabar.records import AnalysedArticle, Article, Entity, Failure, Linking, RawPage
+from kabar.records import AnalysedArticle, Article, Entity, Failure, Linking, QuoteGroup, RawPage
 from kabar.scale.executor import Executor
 
 log = get_logger(__name__)

@@ -225,3 +225,32 @@ class Linking:
     def story_of(self, article_id: str) -> str | None:
         event_id = self.event_of(article_id)
         return next((s.id for s in self.stories if event_id in s.event_ids), None)
+
+
+# --- link: one quotation carried by several articles (link.quote_links) -------
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteOccurrence:
+    article_id: str
+    outlet: str | None
+    published: str | None
+    quote: Quote
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteGroup:
+    """One quotation and every article that carried it, earliest first."""
+
+    id: str
+    quote: str  # the first version's words
+    speaker: str | None  # the first named speaker among the versions
+    occurrences: tuple[QuoteOccurrence, ...]
+
+    @property
+    def first(self) -> QuoteOccurrence:
+        return self.occurrences[0]
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(o.article_id for o in self.occurrences))

@@ -16,39 +16,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from kabar.ids import stable_id
-from kabar.records import AnalysedArticle, Quote
+from kabar.records import AnalysedArticle, QuoteGroup, QuoteOccurrence
 
 _WORD = re.compile(r"\w+")
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteOccurrence:
-    article_id: str
-    outlet: str | None
-    published: str | None
-    quote: Quote
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteGroup:
-    """One quotation and every article that carried it, earliest first."""
-
-    id: str
-    quote: str  # the first version's words
-    speaker: str | None  # the first named speaker among the versions
-    occurrences: tuple[QuoteOccurrence, ...]
-
-    @property
-    def first(self) -> QuoteOccurrence:
-        return self.occurrences[0]
-
-    @property
-    def article_ids(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(o.article_id for o in self.occurrences))
 
 
 def normalise(text: str) -> list[str]:

@@ -12,8 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from kabar.link.quote_links import QuoteGroup
-from kabar.records import AnalysedArticle, Entity, Event, Failure, Linking, Story
+from kabar.records import AnalysedArticle, Entity, Event, Failure, Linking, QuoteGroup, Story
 
 
 @dataclass(frozen=True, slots=True)

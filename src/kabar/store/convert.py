@@ -20,14 +20,14 @@ from kabar.records import (
     Failure,
     Mention,
     Quote,
+    QuoteGroup,
+    QuoteOccurrence,
     RawPage,
     Reuse,
     Story,
     TimeExpr,
     TimelineEntry,
 )
-
-from kabar.link.quote_links import QuoteGroup, QuoteOccurrence
 
 Row = dict[str, Any]
 R = TypeVar("R")

@@ -18,8 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Integer, String, bindparam, create_engine, delete, event, func, insert, select, text, update
 from sqlalchemy.pool import StaticPool
 
-from kabar.link.quote_links import QuoteGroup
-from kabar.records import AnalysedArticle, Failure, Linking, Quote, RawPage
+from kabar.records import AnalysedArticle, Failure, Linking, Quote, QuoteGroup, RawPage
 from kabar.store import convert as cv
 from kabar.store import schema as t
 

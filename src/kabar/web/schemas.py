@@ -7,8 +7,20 @@ from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
-from kabar.link.quote_links import QuoteGroup, QuoteOccurrence
-from kabar.records import AnalysedArticle, Citation, Entity, Event, Mention, Quote, Reuse, Story, TimeExpr, TimelineEntry
+from kabar.records import (
+    AnalysedArticle,
+    Citation,
+    Entity,
+    Event,
+    Mention,
+    Quote,
+    QuoteGroup,
+    QuoteOccurrence,
+    Reuse,
+    Story,
+    TimeExpr,
+    TimelineEntry,
+)
 from kabar.store.queries import ArticleSummary
 
 T = TypeVar("T")
