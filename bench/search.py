@@ -1,4 +1,4 @@
-"""Search latency at scale: p50/p95 of `Store.search` over N replicated articles (default 100,000).
+"""Search latency at scale: p50/p95 of `kabar.store.search.search` over N replicated articles (default 100,000).
 
     .venv/bin/python bench/search.py [--articles 100000] [--db PATH] [--repeats 5]
 
@@ -134,6 +134,7 @@ def main() -> int:
     args = parser.parse_args()
 
     from kabar.store import open_store
+    from kabar.store.search import search
 
     db = args.db or Path(tempfile.gettempdir()) / f"kabar-bench-search-{args.articles}.db"
     print(f"kabar search bench: {args.articles:,} articles in {db}")
@@ -146,11 +147,11 @@ def main() -> int:
     totals: dict[str, str] = {}
     try:
         for _, q, kw in QUERIES:  # warm-up: page cache, stemmer, statements
-            store.search(q, **kw)
+            search(store, q, **kw)
         for kind, q, kw in QUERIES:
             for _ in range(args.repeats):
                 began = time.perf_counter()
-                page = store.search(q, **kw)
+                page = search(store, q, **kw)
                 ms = (time.perf_counter() - began) * 1000
                 times.append(ms)
                 by_kind.setdefault(kind, []).append(ms)

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from kabar.records import Entity, Failure, Linking, RawPage
 from kabar.store import open_store
 from kabar.store import schema as t
+from kabar.store.search import search
 from tests.store import factory
 
 
@@ -80,7 +81,7 @@ def test_db_reupsert_replaces_children_and_keeps_order(store, items):
     loaded = list(store.analysed_articles())
     assert loaded[0] == changed  # same position: the row was updated, not re-inserted
     assert loaded[1:] == items[1:]
-    assert store.search("judul baru").total == 1
+    assert search(store, "judul baru").total == 1
 
 
 def test_db_entities_merge_aliases_across_articles(store):

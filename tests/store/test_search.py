@@ -6,7 +6,8 @@ import pytest
 
 from kabar.analyse.stem import stem_text
 from kabar.store import open_store
-from kabar.store.search import date_terms, facet_terms, parse_query, snippet
+from kabar.store.search import parse_query, search, snippet
+from kabar.store.terms import date_terms, facet_terms
 from tests.store import factory
 
 
@@ -38,16 +39,16 @@ KOMPAS, SRAGEN, TRIBUN = (factory.article_id(k) for k in ("kompas", "sragen", "t
     ],
 )
 def test_search_stemmed_matches(store, query, expected):
-    page = store.search(query)
+    page = search(store, query)
     assert sorted(ids(page)) == sorted(expected)
     assert page.total == len(expected)
 
 
 def test_search_title_weighted(store):
     # "bilateral" is in Sragen's title and in its body; Kompas never says it.
-    page = store.search("hubungan bilateral")
+    page = search(store, "hubungan bilateral")
     assert ids(page)[0] == SRAGEN
-    page = store.search("pesan")  # in Kompas's title, only in Sragen's body
+    page = search(store, "pesan")  # in Kompas's title, only in Sragen's body
     assert ids(page)[0] == KOMPAS
     assert page.results[0].score >= page.results[-1].score
 
@@ -68,23 +69,23 @@ def test_search_title_weighted(store):
     ],
 )
 def test_search_filters(store, kwargs, expected):
-    page = store.search("China", **kwargs)
+    page = search(store, "China", **kwargs)
     assert sorted(ids(page)) == sorted(expected)
     assert page.total == len(expected)
 
 
 def test_search_filters_without_words_browse(store):
-    page = store.search("", story="st-banjir")
+    page = search(store, "", story="st-banjir")
     assert ids(page) == [TRIBUN]
-    assert store.search("").total == 0
+    assert search(store, "").total == 0
 
 
 def test_search_paging(store):
-    first = store.search("china", limit=1)
-    second = store.search("china", limit=1, offset=1)
+    first = search(store, "china", limit=1)
+    second = search(store, "china", limit=1, offset=1)
     assert first.total == second.total == 2
     assert ids(first) != ids(second)
-    assert store.search("china", offset=10**12).results == ()
+    assert search(store, "china", offset=10**12).results == ()
 
 
 @pytest.mark.parametrize(
@@ -105,18 +106,18 @@ def test_search_paging(store):
     ],
 )
 def test_search_malformed_queries_are_plain_terms(store, query):
-    page = store.search(query)
+    page = search(store, query)
     assert TRIBUN in ids(page) or page.total == 0
     assert store.count("articles") == 3
 
 
 def test_search_bad_dates_rejected(store):
     with pytest.raises(ValueError):
-        store.search("banjir", date_from="kemarin")
+        search(store, "banjir", date_from="kemarin")
 
 
 def test_search_snippet_highlights_and_escapes(store):
-    hit = store.search("banjir petugas").results[0]
+    hit = search(store, "banjir petugas").results[0]
     assert "<mark>Banjir</mark>" in hit.snippet or "<mark>banjir</mark>" in hit.snippet
     assert "<script>" not in hit.snippet
     assert "&lt;script&gt;" in hit.snippet
@@ -161,7 +162,7 @@ def test_search_totals_capped(store, monkeypatch):
     from kabar.store import search as search_module
 
     monkeypatch.setattr(search_module, "COUNT_CAP", 1)
-    page = store.search("china")
+    page = search(store, "china")
     assert page.total == 1 and page.total_exact is False
     assert len(page.results) == 2
 
@@ -175,7 +176,7 @@ def test_search_broad_queries_rank_title_matches_first(store, monkeypatch):
     from kabar.store import search as search_module
 
     monkeypatch.setattr(search_module, "CANDIDATES", 1)
-    page = store.search("pesan")  # in Kompas's title, only in Sragen's body
+    page = search(store, "pesan")  # in Kompas's title, only in Sragen's body
     assert ids(page) == [KOMPAS, SRAGEN] if store.has_fts else ids(page)[0] == KOMPAS
     assert [h.score for h in page.results] == ([2.0, 1.0] if store.has_fts else [h.score for h in page.results])
-    assert ids(store.search("pesan", offset=1)) == [SRAGEN]
+    assert ids(search(store, "pesan", offset=1)) == [SRAGEN]

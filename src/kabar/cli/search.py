@@ -24,11 +24,12 @@ def search_cli(
     from kabar.cli._io import write_jsonl
     from kabar.cli.serve import require_db
     from kabar.store import open_store
+    from kabar.store.search import search
 
     store = open_store(require_db(db))
     try:
-        page = store.search(
-            query, limit=limit, offset=offset, outlet=outlet, date_from=date_from, date_to=date_to, entity=entity, story=story
+        page = search(
+            store, query, limit=limit, offset=offset, outlet=outlet, date_from=date_from, date_to=date_to, entity=entity, story=story
         )
     except ValueError as exc:
         typer.echo(f"kabar search: {exc}", err=True)

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import fields
 from typing import Any, TypeVar
 
+from kabar.ids import stable_id
 from kabar.records import (
     Article,
     Author,
@@ -28,21 +29,10 @@ from kabar.records import (
     TimeExpr,
     TimelineEntry,
 )
+from kabar.store.terms import facet_terms, index_terms
 
 Row = dict[str, Any]
 R = TypeVar("R")
-
-
-def stems(text: str | None) -> str:
-    from kabar.store.search import index_terms
-
-    return index_terms(text)
-
-
-def facets(outlet: str | None, published: str | None, entity_ids: tuple[str, ...] = ()) -> str:
-    from kabar.store.search import facet_terms
-
-    return facet_terms(outlet, published, entity_ids)
 
 
 def published_day(published: str | None) -> str | None:
@@ -78,9 +68,9 @@ def article_row(a: Article, entity_ids: tuple[str, ...] = ()) -> Row:
         "body": list(a.body),
         "sources_cited": list(a.sources_cited),
         "boilerplate": list(a.boilerplate),
-        "title_stems": stems(a.title),
-        "body_stems": stems(a.text),
-        "facets": facets(a.outlet, a.published, entity_ids),
+        "title_stems": index_terms(a.title),
+        "body_stems": index_terms(a.text),
+        "facets": facet_terms(a.outlet, a.published, entity_ids),
     }
 
 
@@ -159,8 +149,6 @@ def quote_from(r: Mapping[str, Any]) -> Quote:
 
 
 def failure_row(f: Failure, seq: int) -> Row:
-    from kabar.ids import stable_id
-
     return {"id": stable_id(f.source, f.stage, f.reason), "seq": seq, "source": f.source, "stage": f.stage, "reason": f.reason}
 
 

@@ -258,14 +258,6 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(t.metadata.tables[table_name])).scalar_one()
 
-    # --- search and the read views (search.py, views.py) ---------------------
-
-    def search(self, query: str, **kwargs: Any):
-        """Full-text search; see `kabar.store.search.search` for the filters."""
-        from kabar.store.search import search
-
-        return search(self, query, **kwargs)
-
     # --- helpers -------------------------------------------------------------
 
     def _write_batch(self, batch: list[AnalysedArticle]) -> int:

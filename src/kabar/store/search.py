@@ -16,19 +16,20 @@ from __future__ import annotations
 
 import bisect
 import html
+import json
 import re
 from functools import lru_cache
 from dataclasses import dataclass
-from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy import text as sql
 
 from kabar.analyse.stem import stem_text, stem_words
+from kabar.store import schema as t
+from kabar.store.db import Store
 from kabar.store.schema import FTS_TABLE
-
-if TYPE_CHECKING:
-    from kabar.store.db import Store
+from kabar.store.terms import date_terms, entity_term, outlet_term, split_stems
 
 TITLE_WEIGHT = 4.0  # bm25 column weights: a word in the title counts four times one in the body
 BODY_WEIGHT = 1.0
@@ -94,65 +95,12 @@ def parse_query(query: str) -> ParsedQuery:
     rest = query
     if query.count('"') % 2 == 0:
         for match in _PHRASE.finditer(query):
-            words = tuple(_flat(stem_text(match.group(1))))
+            words = tuple(split_stems(stem_text(match.group(1))))
             if words:
                 phrases.append(words)
         rest = _PHRASE.sub(" ", query)
-    phrases += [(s,) for s in _flat(stem_text(rest))]
+    phrases += [(s,) for s in split_stems(stem_text(rest))]
     return ParsedQuery(tuple(dict.fromkeys(phrases)))
-
-
-def index_terms(text: str | None) -> str:
-    """The indexed form of a text: its stems, hyphenated ones split, joined by spaces."""
-    return " ".join(_flat(stem_text(text or "")))
-
-
-def _flat(stems: list[str]) -> list[str]:
-    # FTS5's tokenizer splits "kerja-sama" in the index; split the query the same way.
-    return [part for s in stems for part in s.replace("_", "-").split("-") if part]
-
-
-def facet_terms(outlet: str | None, published: str | None, entity_ids: tuple[str, ...] = ()) -> str:
-    """Filter tokens indexed with an article: its outlet, the year, month and day it was published, its entities."""
-    terms = [_outlet_term(outlet)] if outlet else []
-    terms += [_entity_term(e) for e in entity_ids]
-    day = (published or "")[:10]
-    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", day)
-    if m:
-        y, mo, d = m.groups()
-        terms.append(f"y{y}")
-        if mo:
-            terms.append(f"m{y}{mo}")
-            if d:
-                terms.append(f"d{y}{mo}{d}")
-    return " ".join(terms)
-
-
-def _outlet_term(outlet: str) -> str:
-    return "o" + "".join(ch for ch in outlet.lower() if ch.isalnum())
-
-
-def _entity_term(entity_id: str) -> str:
-    return "e" + "".join(ch for ch in entity_id.lower() if ch.isalnum())
-
-
-def date_terms(date_from: str | None, date_to: str | None) -> list[str]:
-    """The fewest year/month/day tokens that cover [date_from, date_to] exactly (both inclusive)."""
-    lo = _bound(date_from, upper=False) or date(1900, 1, 1)
-    hi = _bound(date_to, upper=True) or date(2099, 12, 31)
-    terms: list[str] = []
-    d = lo
-    while d <= hi:
-        if d.month == 1 and d.day == 1 and date(d.year, 12, 31) <= hi:
-            terms.append(f"y{d.year}")
-            d = date(d.year + 1, 1, 1)
-        elif d.day == 1 and _month_end(d) <= hi:
-            terms.append(f"m{d.year}{d.month:02d}")
-            d = _month_end(d) + timedelta(days=1)
-        else:
-            terms.append(f"d{d.year}{d.month:02d}{d.day:02d}")
-            d += timedelta(days=1)
-    return terms
 
 
 def _date_span(store: Store) -> tuple[str | None, str | None]:
@@ -165,25 +113,6 @@ def _date_span(store: Store) -> tuple[str | None, str | None]:
         return valid[0], valid[1]
 
     return store.memo(("date-span",), span)
-
-
-def _month_end(d: date) -> date:
-    return date(d.year, 12, 31) if d.month == 12 else date(d.year, d.month + 1, 1) - timedelta(days=1)
-
-
-def _bound(value: str | None, *, upper: bool) -> date | None:
-    if not value:
-        return None
-    parts = [int(p) for p in value.split("-")]
-    try:
-        if len(parts) == 1:
-            return date(parts[0], 12, 31) if upper else date(parts[0], 1, 1)
-        if len(parts) == 2:
-            first = date(parts[0], parts[1], 1)
-            return _month_end(first) if upper else first
-        return date(parts[0], parts[1], parts[2])
-    except ValueError as exc:
-        raise ValueError(f"not a date: {value!r}") from exc
 
 
 def check_date(value: str | None, name: str) -> str | None:
@@ -230,12 +159,12 @@ def search(
             # Outlet, dates and entities are tokens in the index: FTS5 intersects them with the words.
             facets = []
             if outlet:
-                facets.append([_outlet_term(outlet)])
+                facets.append([outlet_term(outlet)])
             if date_from or date_to:
                 first, last = _date_span(store)  # an open range ends where the data does: fewer tokens
                 facets.append(date_terms(date_from or first, date_to or last))
             if entity_ids:
-                facets.append([_entity_term(e) for e in entity_ids])
+                facets.append([entity_term(e) for e in entity_ids])
             linked, linked_params = _filters(outlet=None, date_from=None, date_to=None, entity=None, story=story)
             rows, total = _fts(conn, parsed, facets, linked, linked_params, limit, offset)
         else:
@@ -259,10 +188,6 @@ def resolve_entity(store: Store, value: str) -> tuple[str, ...]:
 
 
 def _entity_names(store: Store) -> dict[str, Any]:
-    from sqlalchemy import select
-
-    from kabar.store import schema as t
-
     ids: set[str] = set()
     names: dict[str, list[str]] = {}
     with store.engine.connect() as conn:
@@ -406,8 +331,6 @@ def _browse(conn, where, params, limit, offset):
 def _hit(row, stems: set[str]) -> SearchHit:
     body = row["body"]
     if isinstance(body, str):  # raw SQL returns the JSON column as text
-        import json
-
         body = json.loads(body)
     return SearchHit(
         id=row["id"],
@@ -502,7 +425,7 @@ def _matched(words: list[re.Match], stems: set[str], text: str) -> dict[int, str
     stemmed = stem_words([words[i].group() for i in candidates])
     out = {}
     for i, s in zip(candidates, stemmed):
-        hit = s if s in stems else next((p for p in _flat([s]) if p in stems), None)
+        hit = s if s in stems else next((p for p in split_stems([s]) if p in stems), None)
         if hit:
             out[i] = hit
     return out

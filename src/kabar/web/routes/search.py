@@ -8,6 +8,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from kabar.store import queries
+from kabar.store.search import search as search_store
 from kabar.web.deps import Limit, Offset, PageNo, StoreDep
 from kabar.web.render import render
 from kabar.web.routes._common import pages
@@ -24,8 +25,8 @@ Filter = Annotated[str | None, Query(max_length=200)]
 
 def _run(store, q, limit, offset, outlet, date_from, date_to, entity, story):
     try:
-        return store.search(
-            q, limit=limit, offset=offset, outlet=outlet, date_from=date_from, date_to=date_to, entity=entity, story=story
+        return search_store(
+            store, q, limit=limit, offset=offset, outlet=outlet, date_from=date_from, date_to=date_to, entity=entity, story=story
         )
     except ValueError as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from exc
