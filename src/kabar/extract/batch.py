@@ -24,6 +24,10 @@ from collections.abc import Iterable, Iterator
 
 import numpy as np
 
+from kabar.extract.core import extract
+from kabar.extract.html import parse
+from kabar.extract.outlets import domain_name
+from kabar.extract.repair import repair_text
 from kabar.records import Article, Failure, RawPage
 
 _MIN_PAGES = 3  # a line on this many pages of one outlet is site chrome
@@ -145,8 +149,6 @@ def plan(
 
 def extract_planned(item: Planned | Failure) -> Article | Failure:
     """Extract one planned page; an extraction error becomes a Failure (picklable, for executors)."""
-    from kabar.extract import extract
-
     if isinstance(item, Failure):
         return item
     page, repeated = item
@@ -173,12 +175,8 @@ def _lines(page: RawPage) -> list[str]:
     """The lines the line classifier will see (`extract.text.line_info`): page text after
     repair, HTML as rendered blocks; stripped, no-break spaces as spaces."""
     if page.kind == "html":
-        from kabar.extract.html import parse
-
         raw: Iterable[str] = parse(page.content).lines
     else:
-        from kabar.extract.repair import repair_text
-
         raw = repair_text(page.content).splitlines()
     return [text for line in raw if (text := line.strip().replace("\u00a0", " "))]
 
@@ -190,8 +188,6 @@ def _key(site: str, line: str) -> int:
 def _site(page: RawPage) -> str | None:
     """Pages are grouped by site: the URL's domain, or else the page's top lines (a site's
     masthead and menu), so that pages of different outlets never share a group."""
-    from kabar.extract.outlets import domain_name
-
     domain = domain_name(page.url)
     if domain:
         return domain

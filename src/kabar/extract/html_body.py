@@ -10,6 +10,7 @@ from kabar.extract import html as htmlmod
 from kabar.extract.assemble import Markup, build_article
 from kabar.extract.boilerplate import line_kind
 from kabar.extract.dates import find_dates
+from kabar.extract.errors import ExtractError
 from kabar.extract.meta import find_authors
 from kabar.extract.outlets import OutletTable
 from kabar.extract.text import Layout, layout, line_info
@@ -17,8 +18,6 @@ from kabar.records import Article, RawPage
 
 
 def html_article(page: RawPage, outlets: OutletTable, *, repeated: frozenset[str] = frozenset()) -> Article:
-    from kabar.extract import ExtractError
-
     facts = htmlmod.parse(page.content)
     markup = Markup(facts.title, facts.h1, facts.published, facts.site_name, facts.url, facts.author)
     found = layout(list(facts.lines), repeated=repeated, join_wrapped=False)

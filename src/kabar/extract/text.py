@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kabar.extract.boilerplate import clean_inline, is_end_marker, line_kind
+from kabar.extract.dates import find_dates
 from kabar.lang.id.quote_cues import POST_CUES
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
@@ -152,8 +153,6 @@ def _subheading(inside: list[LineInfo], n: int) -> bool:
 
 
 def _has_date(text: str) -> bool:
-    from kabar.extract.dates import find_dates
-
     return bool(find_dates(text))
 
 
