@@ -16,9 +16,16 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from kabar.analyse import entities, identity, quotes, timex
+from kabar.extract import extract
+from kabar.extract.batch import count_lines, extract_all, plan
+from kabar.ingest import read_pages
+from kabar.link import assign, link, quote_links
 from kabar.log import get_logger
 from kabar.records import AnalysedArticle, Article, Entity, Failure, Linking, QuoteGroup, RawPage
+from kabar.scale import LocalExecutor
 from kabar.scale.executor import Executor
+from kabar.store import open_store
 
 log = get_logger(__name__)
 
@@ -28,8 +35,6 @@ def extract_page(page: RawPage, repeated: frozenset[str] = frozenset()) -> Artic
 
     `repeated`: lines other pages of the same outlet in the batch carry (`kabar.extract.batch`).
     """
-    from kabar.extract import extract
-
     try:
         return extract(page, repeated=repeated)
     except Exception as exc:  # any page-specific error must not stop the batch
@@ -42,9 +47,6 @@ def extract_paths(paths: Iterable[str | Path], *, url: str | None = None) -> Ite
     Extracted as a batch, a window of pages at a time (`kabar.extract.batch`), so
     lines an outlet repeats on its pages go as chrome, as in `kabar run`.
     """
-    from kabar.extract.batch import extract_all
-    from kabar.ingest import read_pages
-
     yield from extract_all(read_pages(paths, url=url))
 
 
@@ -60,8 +62,6 @@ def analyse(article: Article) -> Analysis:
     Each analyser runs on its own: if one fails, the others' results are kept
     and the failure is reported with the stage that raised it.
     """
-    from kabar.analyse import entities, quotes, timex
-
     failures: list[Failure] = []
 
     def attempt(stage: str, fn: Callable[[], tuple], empty: tuple) -> tuple:
@@ -97,8 +97,6 @@ def process_planned(item: tuple[RawPage, frozenset[str]] | Failure) -> Analysis 
 
 def link_articles(articles: Sequence[AnalysedArticle]) -> Linking:
     """Cross-article linking; on failure, an empty linking that carries the reason."""
-    from kabar.link import link
-
     try:
         return link(articles)
     except Exception as exc:
@@ -108,8 +106,6 @@ def link_articles(articles: Sequence[AnalysedArticle]) -> Linking:
 def assign_articles(new: Sequence[AnalysedArticle], existing: Linking, known: Sequence[AnalysedArticle]) -> Linking:
     """`new` placed in the `existing` events and stories of `known` (`kabar.link.assign`); on failure,
     an empty linking that carries the reason (save nothing then: the existing linking stays right)."""
-    from kabar.link import assign
-
     try:
         return assign(new, existing, known)
     except Exception as exc:
@@ -123,11 +119,9 @@ def unify_identities(
     (`kabar.analyse.identity`): the corpus with the merges applied, the merges, and
     on failure the unchanged corpus with the reason. Unchanged articles stay the
     same objects, so a caller stores again only those that are not."""
-    from kabar.analyse.identity import apply_identities, resolve_identities
-
     try:
-        merges = resolve_identities(corpus)
-        return [apply_identities(a, merges) for a in corpus], merges, ()
+        merges = identity.resolve_identities(corpus)
+        return [identity.apply_identities(a, merges) for a in corpus], merges, ()
     except Exception as exc:
         return list(corpus), {}, (Failure("<corpus>", "link.identity", _reason(exc)),)
 
@@ -145,10 +139,8 @@ def _with_identities(linking: Linking, merges: Mapping[str, Entity]) -> Linking:
 
 def link_quote_groups(articles: Sequence[AnalysedArticle]) -> tuple[tuple[QuoteGroup, ...], tuple[Failure, ...]]:
     """The same quotation across articles (`kabar.link.quote_links`); on failure, none and the reason."""
-    from kabar.link.quote_links import link_quotes
-
     try:
-        return link_quotes(articles), ()
+        return quote_links.link_quotes(articles), ()
     except Exception as exc:
         return (), (Failure("<corpus>", "link.quotes", _reason(exc)),)
 
@@ -207,11 +199,6 @@ def run(
     standard input is counted in windows of `window` pages instead. `on_pass` is
     told "count" before the first pass and "process" before the second.
     """
-    from kabar.extract.batch import count_lines, plan
-    from kabar.ingest import read_pages
-    from kabar.scale import LocalExecutor
-    from kabar.store import open_store
-
     executor = executor or LocalExecutor()
     summary = RunSummary()
     counts = None
@@ -256,8 +243,6 @@ def run(
 
 
 def _pages(paths, summary: RunSummary, store, on_page) -> Iterator[RawPage]:
-    from kabar.ingest import read_pages
-
     for item in read_pages(paths):
         summary.pages_read += 1
         if on_page is not None:
