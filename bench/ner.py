@@ -8,7 +8,7 @@ warm-up pass, and prints the median and a bootstrap 95% interval beside the
 target (50,000 tokens/s per core): the shipped model (the CNN student mixed
 with the CRF, when the model folder holds a student) and, side by side, the
 CRF alone (Kabar's earlier model, the anchor).
-With --teacher (a folder kabar.analyse.ner.teacher.train wrote; needs torch),
+With --teacher (a folder kabar_train.ner.teacher.train wrote; needs torch and PYTHONPATH=src),
 the fine-tuned e5 teacher tags the same sentences on one thread, side by side.
 """
 
@@ -113,7 +113,7 @@ def main() -> int:
     print(f"CRF alone, warm    {statistics.median(crf_rates):8,.0f} tokens/s per core  (95% CI {crf_low:,.0f}–{crf_high:,.0f}; the anchor)")
     print(f"annotate (linking) {docs_s:8.1f} articles/s per core  ({len(articles)} sample pages, whole page text)")
     if args.teacher is not None:
-        from kabar.analyse.ner.teacher.tag import Teacher
+        from kabar_train.ner.teacher.tag import Teacher
 
         teacher = Teacher(args.teacher, threads=1)
         t0 = time.process_time()

@@ -1,5 +1,5 @@
-"""The CNN tagger: its inputs, its numpy forward pass (packing is exact, files round-trip), and
-that PyTorch's network and numpy's agree (skipped without torch)."""
+"""The CNN tagger: its inputs, its numpy forward pass (packing is exact, files round-trip); its training
+is tested in tests/train/ner/test_cnn_train.py."""
 
 from __future__ import annotations
 
@@ -75,25 +75,6 @@ def test_weights_round_trip_through_the_model_file(tmp_path):
     # embeddings are stored in float16: the probabilities move a little, the answers do not
     for a, b in zip(probabilities(Folded.of(weights), ids), probabilities(Folded.of(again), ids), strict=True):
         assert np.abs(a - b).max() < 0.02 and (a.argmax(1) == b.argmax(1)).all()
-
-
-def test_torch_network_and_numpy_forward_agree_and_training_learns():
-    torch = pytest.importorskip("torch")
-    from kabar.analyse.ner.cnn.train import exported, fit, items_of, network
-
-    sentences = [(SENTENCES[0], ["O", "B-PER", "I-PER", "O", "O", "B-LOC", "O"]),
-                 (SENTENCES[2], ["B-PER", "I-PER", "O", "B-PER", "I-PER", "O", "B-LOC", "O", "B-LOC", "O"])]
-    vocabulary = Vocabulary.build((sentence_values(w, CLUSTERS, LEXICON) for w, _ in sentences), min_count=1)
-    items = items_of(sentences, [sentence_values(w, CLUSTERS, LEXICON) for w, _ in sentences], vocabulary)
-    torch.manual_seed(0)
-    model = network(vocabulary.sizes()).eval()
-    rows, real = packed([item.ids for item in items])
-    with torch.no_grad():
-        ours = torch.softmax(model(torch.from_numpy(rows.astype(np.int64)), torch.from_numpy(real)), -1).numpy()
-    assert np.allclose(ours, np.concatenate(probabilities(Folded.of(exported(model, vocabulary)), [i.ids for i in items])), atol=1e-5)
-    trained = fit(items * 4, vocabulary, epochs=20, budget=20, word_dropout=0.0)
-    for item, probs in zip(items, probabilities(Folded.of(trained), [i.ids for i in items]), strict=True):
-        assert (probs.argmax(1) == item.labels).all()
 
 
 def test_the_tagger_caches_word_ids_without_changing_them():

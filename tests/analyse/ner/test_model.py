@@ -11,7 +11,7 @@ def test_model_shipped_loads_its_clusters_as_its_card_says():
     meta = json.loads((model_dir() / "meta.json").read_text(encoding="utf-8"))
     model = shipped()
     assert bool(model.clusters.own) == meta["features"]["clusters"]
-    assert (model.pos is not None) == meta["features"]["pos"]
+    assert not meta["features"].get("pos")  # the POS experiment was not shipped
     if meta["features"]["clusters"]:
         assert "clusters.tsv.gz" in meta["files"] and "IndoSum" in (model_dir() / "NOTICE.txt").read_text(encoding="utf-8")
         assert model.clusters.own_cap["jakarta"][0].startswith("Cc0=")
@@ -44,6 +44,16 @@ def test_model_load_of_a_missing_directory_fails_clearly(tmp_path):
         load(tmp_path)
 
 
+def test_model_load_refuses_a_model_trained_with_pos_tags(tmp_path):
+    """The POS experiment was not shipped: a model needing its tags would silently tag worse without them."""
+    (tmp_path / "model.crfsuite").write_bytes((model_dir() / "model.crfsuite").read_bytes())
+    (tmp_path / "meta.json").write_text(json.dumps({"features": {"pos": True}}), encoding="utf-8")
+    with pytest.raises(ValueError, match="POS"):
+        load(tmp_path)
+    (tmp_path / "meta.json").write_text(json.dumps({"features": {"pos": False}}), encoding="utf-8")
+    assert load(tmp_path).tag(["Presiden", "Joko", "Widodo", "tiba", "."])[1:3] == ["I-PER", "I-PER"]
+
+
 def test_model_a_bare_title_is_no_name_but_a_titled_name_stays():
     from kabar.analyse.ner.model import titles_are_not_names
 
@@ -58,4 +68,4 @@ def test_model_a_bare_title_is_no_name_but_a_titled_name_stays():
 def test_model_card_hides_the_silver_files_path():
     meta = json.loads((model_dir() / "meta.json").read_text(encoding="utf-8"))
     if "--silver" in meta["command"]:
-        assert "--silver SILVER" in meta["command"] and "kabar.analyse.ner.teacher" in (model_dir() / "NOTICE.txt").read_text(encoding="utf-8")
+        assert "--silver SILVER" in meta["command"] and "kabar_train.ner.teacher" in (model_dir() / "NOTICE.txt").read_text(encoding="utf-8")

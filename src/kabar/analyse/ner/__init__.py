@@ -1,2 +1,3 @@
-"""Kabar's Indonesian NER: features (features.py), the shipped CRF model (model.py), training (train.py),
-CoNLL files (conll.py), and the training-time teacher that tags silver sentences for it (teacher/)."""
+"""Kabar's Indonesian NER as it runs: features (features.py), the shipped CRF model and its loader (model.py),
+the CNN student mixed with it (cnn/), label tables (labels.py), word clusters (clusters.py) and CoNLL files
+(conll.py). Training lives apart, in kabar_train.ner (not in the wheel)."""

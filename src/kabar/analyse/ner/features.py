@@ -204,11 +204,9 @@ def run_features(words: Sequence[str], lower: Sequence[str]) -> list[tuple[str, 
 
 
 def sentence_features(
-    words: Sequence[str], lexicon: Lexicon = EMPTY_LEXICON, clusters: Clusters = EMPTY_CLUSTERS,
-    pos: Sequence[str] | None = None, runs: bool = False,
+    words: Sequence[str], lexicon: Lexicon = EMPTY_LEXICON, clusters: Clusters = EMPTY_CLUSTERS, runs: bool = False,
 ) -> list[list[str]]:
-    """One feature list per word of a sentence; `pos`: the words' part-of-speech tags, if used;
-    `runs`: features of the capitalised run a word is in."""
+    """One feature list per word of a sentence; `runs`: features of the capitalised run a word is in."""
     n = len(words)
     cached = [_word(w) for w in words]
     lower = [c[1][8] for c in cached]
@@ -232,10 +230,6 @@ def sentence_features(
                 feats += lefts[i - 1]
             if i < n - 1:
                 feats += rights[i + 1]
-        if pos is not None:
-            feats.append("t=" + pos[i])
-            feats.append("-1t=" + (pos[i - 1] if i > 0 else "BOS"))
-            feats.append("+1t=" + (pos[i + 1] if i < n - 1 else "EOS"))
         if i == 0:
             feats.append("BOS")
         else:

@@ -28,8 +28,8 @@ MODEL_PACKAGE = "kabar.models.ner"
 MODEL_FILE = "model.crfsuite"
 LEXICON_FILE = "lexicon.tsv.gz"
 COMMON_FILE = "common.txt"  # lower-case words almost never in a name, from the training data
-CLUSTERS_FILE = "clusters.tsv.gz"  # word clusters from unlabelled text (kabar.analyse.ner.clusters)
-META_FILE = "meta.json"  # its "features" say whether the model was trained with POS tags; "student" names the CNN
+CLUSTERS_FILE = "clusters.tsv.gz"  # word clusters from unlabelled text (built by kabar_train.ner.clusters)
+META_FILE = "meta.json"  # its "features" are the feature settings the CRF was trained with; "student" names the CNN
 STUDENT_FILE = "cnn.npz"  # the CNN student (kabar.analyse.ner.cnn), mixed with the CRF when present
 MAX_WORDS = 200  # very long "sentences" (tables, lists) are tagged in chunks: CRF cost is linear anyway
 
@@ -41,7 +41,6 @@ class NerModel:
     path: Path
     common: frozenset[str] = frozenset()
     clusters: Clusters = EMPTY_CLUSTERS
-    pos: object | None = None  # a kabar.analyse.ner.pos.PosTagger when the model uses POS features
     runs: bool = False  # capitalised-run features (meta.json "features")
     # the CNN student and its share of the mixture: the two models err differently, so the mean of
     # their label probabilities tags better than either (model card)
@@ -53,8 +52,7 @@ class NerModel:
     crf_labels: frozenset[str] = frozenset(LABELS)  # the labels the CRF knows (pycrfsuite.Tagger.labels())
 
     def features(self, words: Sequence[str]) -> list[list[str]]:
-        tags = self.pos.tag(words) if self.pos is not None else None
-        return sentence_features(words, self.lexicon, self.clusters, tags, self.runs)
+        return sentence_features(words, self.lexicon, self.clusters, self.runs)
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """BIO labels for one sentence of words."""
@@ -153,19 +151,21 @@ def load(directory: Path | None = None) -> NerModel:
     directory = directory or model_dir()
     path = directory / MODEL_FILE
     if not path.is_file():
-        raise FileNotFoundError(f"no NER model at {path}: train one with `python -m kabar.analyse.ner.train`")
+        raise FileNotFoundError(f"no NER model at {path}: train one with `python -m kabar_train.ner.train` (a checkout)")
+    meta = _meta(directory)
+    settings = meta.get("features", {})
+    if settings.get("pos"):  # the POS experiment was not shipped; its features cannot be computed here
+        raise ValueError(f"the NER model at {directory} needs POS tags, which Kabar no longer computes (model card)")
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
     lexicon_path = directory / LEXICON_FILE
     lexicon = Lexicon.load(lexicon_path) if lexicon_path.is_file() else EMPTY_LEXICON
     common_path = directory / COMMON_FILE
     common = frozenset(common_path.read_text(encoding="utf-8").split()) if common_path.is_file() else frozenset()
-    meta = _meta(directory)
-    settings = meta.get("features", {})
     student = meta.get("student") or {}
     table = _cluster_table(directory)  # read once: the CRF's features and the student both use it
     return NerModel(
-        tagger, lexicon, path, common, load_clusters(table, settings), load_pos(settings), bool(settings.get("runs")),
+        tagger, lexicon, path, common, load_clusters(table, settings), bool(settings.get("runs")),
         load_student(directory, lexicon, table), float(student.get("weight", 0.5)), float(student.get("sure", 1.0)),
         frozenset(tagger.labels()),
     )
@@ -217,15 +217,6 @@ def load_clusters(table: dict[str, tuple[str, ...]], settings: dict) -> Clusters
         return EMPTY_CLUSTERS
     return Clusters.from_table(table, tuple(settings.get("cluster_neighbours", (0, 1))),
                                settings.get("cluster_levels"), bool(settings.get("cluster_cased")))
-
-
-def load_pos(settings: dict) -> object | None:
-    """The shipped POS tagger if the model's feature `settings` say it was trained with POS features."""
-    if settings.get("pos"):
-        from kabar.analyse.ner import pos
-
-        return pos.shipped()
-    return None
 
 
 @lru_cache(maxsize=1)

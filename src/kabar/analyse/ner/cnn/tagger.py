@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 
@@ -64,12 +63,3 @@ class CnnTagger:
         """BIO labels for each sentence, after the checks every answer passes."""
         return [checked(t.words, list(t.labels), self.lexicon) for t in best_paths(sentences, self.probabilities(sentences))]
 
-
-def mixture_scores(student: CnnTagger, crf, data: Path, weights: Sequence[float], sure: float = 1.0) -> dict[float, dict[str, float]]:
-    """Dev F1 (per file and pooled) of the student mixed with the CRF model `crf` (a NerModel), per student
-    weight; sentences the student is `sure` of skip the CRF (NerModel.student_sure)."""
-    from dataclasses import replace
-
-    from kabar.evaluate.ner import dev_f1
-
-    return {weight: dev_f1(data, replace(crf, student=student, student_weight=weight, student_sure=sure).tag_many) for weight in weights}

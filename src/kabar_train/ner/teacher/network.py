@@ -7,7 +7,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from kabar.analyse.ner.labels import LABELS
-from kabar.analyse.ner.teacher.weights import Config, E5File
+from kabar_train.ner.teacher.weights import Config, E5File
 
 
 class EncoderLayer(nn.Module):

@@ -1,9 +1,9 @@
 """Tag sentences with a fine-tuned teacher: dev scores, and silver training data for the CRF.
 
-    nice .venv/bin/python -m kabar.analyse.ner.teacher.tag --model /tmp/teacher --data DATA --out /tmp/silver.tsv
+    PYTHONPATH=src nice .venv/bin/python -m kabar_train.ner.teacher.tag --model /tmp/teacher --data DATA --out /tmp/silver.tsv
 
 With --crf MODEL_DIR the teacher's per-word label probabilities are mixed with
-that CRF's (kabar.analyse.ner.teacher.ensemble; --teacher-weight, and --scan to
+that CRF's (kabar_train.ner.teacher.ensemble; --teacher-weight, and --scan to
 score other weights on the dev files). Every answer passes the CRF's checks
 (kabar.analyse.ner.model.checked), with the CRF's lexicon or the shipped one.
 
@@ -25,19 +25,19 @@ import numpy as np
 
 from kabar.analyse.ner.labels import LABELS, Tagged
 from kabar.analyse.ner.model import NerModel
-from kabar.analyse.ner.teacher.batches import encode, length_batches, padded
-from kabar.analyse.ner.teacher.ensemble import Committee, Mixture
-from kabar.analyse.ner.teacher.pieces import WordPieces
-from kabar.analyse.ner.teacher.train import CHECKPOINT
-from kabar.analyse.ner.teacher.weights import E5File, shipped_path
+from kabar_train.ner.teacher.batches import encode, length_batches, padded
+from kabar_train.ner.teacher.ensemble import Committee, Mixture
+from kabar_train.ner.teacher.pieces import WordPieces
+from kabar_train.ner.teacher.train import CHECKPOINT
+from kabar_train.ner.teacher.weights import E5File, shipped_path
 
 
 class Teacher:
     def __init__(self, folder: Path, threads: int = 2):
-        """The teacher fine-tuned into `folder` (kabar.analyse.ner.teacher.train --out)."""
+        """The teacher fine-tuned into `folder` (kabar_train.ner.teacher.train --out)."""
         import torch
 
-        from kabar.analyse.ner.teacher.network import from_e5
+        from kabar_train.ner.teacher.network import from_e5
 
         torch.set_num_threads(threads)
         self._e5 = E5File(shipped_path())
@@ -68,14 +68,14 @@ class Teacher:
 
 def silver_candidates(data: Path) -> Iterator[list[str]]:
     """The unlabelled sentences to tag: 3 to 80 clean words, each once, none from a dev file."""
-    from kabar.analyse.ner import clusters
     from kabar.analyse.ner.conll import read_labelled
     from kabar.evaluate.ner import DEV_FILES
+    from kabar_train.ner.corpus import unlabelled_sentences
 
     dev = {" ".join(w).lower() for name in DEV_FILES if (data / "ner" / name).is_file()
            for w, _ in read_labelled(data / "ner" / name)}
     seen: set[str] = set()
-    for words in clusters.unlabelled_sentences(data):
+    for words in unlabelled_sentences(data):
         key = " ".join(words)
         # a "word" holding whitespace (a stray "\r" of a CRLF file) cannot be written as a CoNLL token
         clean = all(w and not any(c.isspace() for c in w) for w in words)

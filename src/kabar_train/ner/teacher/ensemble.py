@@ -46,7 +46,7 @@ class Mixture:
 class Committee:
     """Teachers fine-tuned alike but from different seeds, read as one: the mean of their probabilities."""
 
-    members: tuple  # kabar.analyse.ner.teacher.tag.Teacher objects
+    members: tuple  # kabar_train.ner.teacher.tag.Teacher objects
 
     def probabilities(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
         # the members cut words into the same pieces, so their tables have the same rows

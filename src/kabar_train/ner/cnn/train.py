@@ -1,7 +1,7 @@
 """Train the CNN tagger in PyTorch on the gold sentences and the teacher's silver ones; export for numpy.
 
-    nice .venv/bin/python -m kabar.analyse.ner.cnn.train --data DATA --silver SILVER --soft SOFT --out /tmp/cnn
-    nice .venv/bin/python -m kabar.analyse.ner.cnn.ship --student /tmp/cnn --crf CRF --data DATA
+    PYTHONPATH=src nice .venv/bin/python -m kabar_train.ner.cnn.train --data DATA --silver SILVER --soft SOFT --out /tmp/cnn
+    PYTHONPATH=src nice .venv/bin/python -m kabar_train.ner.cnn.ship --student /tmp/cnn --crf CRF --data DATA
 
 NERP annotates persons and places only: where it says O the loss reads
 "O or an organisation", as the teacher's does.
@@ -24,7 +24,7 @@ from kabar.analyse.ner.cnn.network import DIMS, LAYERS, WIDTH, CnnWeights, Layer
 from kabar.analyse.ner.labels import LABEL_INDEX, LABELS
 
 MODEL_FILE = "cnn.npz"
-REPORT_FILE = "cnn.json"  # how it was trained and its dev scores (kabar.analyse.ner.cnn.ship copies it to the card)
+REPORT_FILE = "cnn.json"  # how it was trained and its dev scores (kabar_train.ner.cnn.ship copies it to the card)
 
 
 @dataclass(frozen=True)
@@ -177,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     from kabar.analyse.ner.cnn.tagger import CnnTagger
     from kabar.analyse.ner.conll import read_labelled
     from kabar.analyse.ner.model import model_dir
-    from kabar.analyse.ner.train import TRAIN_FILES, build_lexicon, nerp_rows, shown_command
+    from kabar_train.ner.train import TRAIN_FILES, build_lexicon, nerp_rows, shown_command
     from kabar.evaluate.ner import dev_f1
 
     torch.set_num_threads(args.threads)
@@ -204,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
               "silver_sentences": len(silver), "soft": soft is not None, "epochs": args.epochs,
               "width": args.width, "layers": args.layers, "seed": args.seed,
               "dev_scores": dev_f1(args.data, student.tag), "date": time.strftime("%Y-%m-%d"),
-              "command": shown_command("kabar.analyse.ner.cnn.train", argv,
+              "command": shown_command("kabar_train.ner.cnn.train", argv,
                                        {"--data": "DATA", "--silver": "SILVER", "--soft": "SOFT", "--out": "CNN"})}
     (args.out / REPORT_FILE).write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(report, indent=1))

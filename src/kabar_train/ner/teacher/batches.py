@@ -6,8 +6,8 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kabar.analyse.ner.teacher.pieces import WordPieces
-from kabar.analyse.ner.teacher.weights import Config
+from kabar_train.ner.teacher.pieces import WordPieces
+from kabar_train.ner.teacher.weights import Config
 
 MAX_PIECES = 160  # longer sentences are cut; their words beyond it get no label from the teacher
 

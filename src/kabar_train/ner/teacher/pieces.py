@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from kabar.analyse.ner.teacher.weights import Vocabulary
+from kabar_train.ner.teacher.weights import Vocabulary
 
 METASPACE = "\u2581"  # SentencePiece marks a word start with it
 
