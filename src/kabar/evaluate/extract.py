@@ -18,6 +18,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from kabar.evaluate.scoreboard import Scoreboard
+from kabar.extract import ExtractError, extract
+from kabar.ingest import read_pages
 from kabar.records import RawPage
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -70,8 +72,6 @@ class Case:
 
 
 def kabar_predict(page: RawPage) -> Prediction:
-    from kabar.extract import ExtractError, extract
-
     try:
         article = extract(page)
     except ExtractError:
@@ -108,8 +108,6 @@ def dev_cases(folder: Path, suffix: str) -> list[Case]:
         page_path = folder / f"{name}{suffix}"
         if not page_path.exists():
             continue
-        from kabar.ingest import read_pages
-
         pages = [p for p in read_pages([page_path]) if isinstance(p, RawPage)]
         if pages:
             cases.append(Case(name, pages[0], json.loads(gold_path.read_text(encoding="utf-8"))))
@@ -120,8 +118,6 @@ def sample_cases(gold_dir: Path) -> list[Case]:
     gold_file = gold_dir / "articles.jsonl"
     if not gold_file.exists():
         return []
-    from kabar.ingest import read_pages
-
     cases = []
     for line in gold_file.read_text(encoding="utf-8").splitlines():
         gold = json.loads(line)

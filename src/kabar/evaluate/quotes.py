@@ -22,6 +22,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from kabar.analyse import entities, quotes
+from kabar.analyse.quotes.direct import quoted_spans
 from kabar.evaluate.scoreboard import Scoreboard
 from kabar.lang.id.aliases import canonical_title
 from kabar.lang.id.quote_cues import PRONOUNS, TITLE_WORDS
@@ -165,8 +167,6 @@ def score(docs: Sequence[Doc], system: Callable[[Article], Sequence[Quote]], kee
 
 def kabar_system(article: Article) -> tuple[Quote, ...]:
     """Kabar as the pipeline runs it: entities first, then quotations."""
-    from kabar.analyse import entities, quotes
-
     try:
         found_entities, mentions = entities.annotate(article)
     except Exception:  # the quotation extractor must be scored even if NER fails
@@ -180,8 +180,6 @@ def kabar_direct(article: Article) -> tuple[Quote, ...]:
 
 def marks_baseline(article: Article) -> tuple[Quote, ...]:
     """Every quoted span, speaker = the capitalised words right after its closing mark."""
-    from kabar.analyse.quotes.direct import quoted_spans
-
     text = article.text
     out = []
     for span in quoted_spans(text):

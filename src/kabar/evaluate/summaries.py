@@ -14,7 +14,10 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from kabar.analyse.tokens import sentence_spans
 from kabar.evaluate.scoreboard import Scoreboard
+from kabar.link.summary import summarize
+from kabar.records import AnalysedArticle, Article
 
 LEAD3_ANCHOR = (0.661, 0.596, 0.633)
 
@@ -54,17 +57,12 @@ def rouge(predicted: str, reference: str) -> tuple[float, float, float]:
     return rouge_n(p, r, 1), rouge_n(p, r, 2), rouge_l(p, r)
 
 
-def _article(row: dict):
-    from kabar.records import AnalysedArticle, Article
-
+def _article(row: dict) -> AnalysedArticle:
     body = tuple(" ".join(" ".join(sentence) for sentence in paragraph) for paragraph in row["paragraphs"])
     return AnalysedArticle(Article(id=row["id"], source=row["id"], body=body))
 
 
 def evaluate(data: Path, gold: Path) -> list[Scoreboard]:
-    from kabar.analyse.tokens import sentence_spans
-    from kabar.link.summary import summarize
-
     path = data / "summaries" / "indosum.dev.01.jsonl"
     if not path.is_file():
         return []
