@@ -7,16 +7,13 @@ writes. Lists return ``(items, total)`` so callers can page.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Select, and_, distinct, func, or_, select
 
 from kabar.records import Entity, Event, Quote, Reuse, Story
 from kabar.store import convert as cv
 from kabar.store import schema as t
-
-if TYPE_CHECKING:
-    from kabar.store.db import Store
+from kabar.store.db import Store
 
 
 @dataclass(frozen=True, slots=True)

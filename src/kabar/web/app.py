@@ -17,6 +17,9 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kabar import __version__
+from kabar.store import open_store
+from kabar.web.render import render
+from kabar.web.routes import articles, entities, events, ingest, quotes, search, stories
 
 STATIC = Path(__file__).parent / "static"
 
@@ -30,9 +33,6 @@ class Settings:
 
 def create_app(db_url: str | None = None, *, settings: Settings | None = None) -> FastAPI:
     """The FastAPI app serving the store at `db_url` (a path or SQLAlchemy URL)."""
-    from kabar.store import open_store
-    from kabar.web.routes import articles, entities, events, ingest, quotes, search, stories
-
     if settings is None:
         if db_url is None:
             raise ValueError("create_app needs db_url or settings")
@@ -86,8 +86,6 @@ def _wants_html(request: Request) -> bool:
 
 def _error_pages(app: FastAPI) -> None:
     """HTML error pages for the UI, JSON for the API; a bad parameter is always a 4xx."""
-    from kabar.web.render import render
-
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         if _wants_html(request):

@@ -12,6 +12,7 @@ from kabar.web.deps import Limit, Offset, PageNo, StoreDep
 from kabar.web.render import render
 from kabar.web.routes._common import IdPath, not_found, pages
 from kabar.web.schemas import ArticlePublic, ArticleSummaryPublic, Paged
+from kabar.web.views import article_spans, highlight
 
 api = APIRouter(prefix="/api/articles", tags=["articles"])
 ui = APIRouter(include_in_schema=False)
@@ -51,8 +52,6 @@ def article_list_page(request: Request, store: StoreDep, page: PageNo = 1, outle
 
 @ui.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: IdPath, store: StoreDep, cite: str | None = Query(None, max_length=40)):
-    from kabar.web.views import article_spans, highlight
-
     analysed = store.article(article_id)
     if analysed is None:
         raise not_found("article", article_id)

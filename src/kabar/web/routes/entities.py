@@ -12,6 +12,7 @@ from kabar.web.deps import Limit, Offset, PageNo, StoreDep
 from kabar.web.render import render
 from kabar.web.routes._common import IdPath, not_found, pages
 from kabar.web.schemas import ArticleSummaryPublic, EntityCountPublic, EntityDetailPublic, Paged, QuotePublic
+from kabar.web.views import mentions_chart
 
 api = APIRouter(prefix="/api/entities", tags=["entities"])
 ui = APIRouter(include_in_schema=False)
@@ -65,8 +66,6 @@ def entity_list_page(
 
 @ui.get("/entities/{entity_id}", response_class=HTMLResponse)
 def entity_page(request: Request, entity_id: IdPath, store: StoreDep):
-    from kabar.web.views import mentions_chart
-
     entity = queries.entity(store, entity_id)
     if entity is None:
         raise not_found("entity", entity_id)

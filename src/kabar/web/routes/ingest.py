@@ -13,6 +13,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Request
 
+from kabar.ids import stable_id
+from kabar.pipeline import assign_articles, process_page
+from kabar.records import Failure, RawPage
 from kabar.web.deps import StoreDep
 from kabar.web.schemas import FailurePublic, IngestIn, IngestPublic
 
@@ -30,10 +33,6 @@ def require_token(request: Request, authorization: Annotated[str | None, Header(
 
 @api.post("", response_model=IngestPublic, dependencies=[Depends(require_token)], summary="Add pages (token required)")
 def ingest(body: IngestIn, store: StoreDep):
-    from kabar.ids import stable_id
-    from kabar.pipeline import process_page
-    from kabar.records import Failure, RawPage
-
     stored: list[str] = []
     analysed = []
     failures: list[FailurePublic] = []
@@ -63,8 +62,6 @@ def ingest(body: IngestIn, store: StoreDep):
 
 def _link_new(store, analysed) -> list[FailurePublic]:
     """Place the new articles in the stored events and stories; a failure is recorded, not raised."""
-    from kabar.pipeline import assign_articles
-
     new_ids = {a.article.id for a in analysed}
     known = [a for a in store.analysed_articles() if a.article.id not in new_ids]
     linking = assign_articles(analysed, store.linking(), known)

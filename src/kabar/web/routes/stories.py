@@ -10,6 +10,7 @@ from kabar.web.deps import Limit, Offset, PageNo, StoreDep
 from kabar.web.render import render
 from kabar.web.routes._common import IdPath, not_found, pages
 from kabar.web.schemas import Paged, StoryDetailPublic, StoryPublic, TimelineEntryPublic
+from kabar.web.views import timeline_chart
 
 api = APIRouter(prefix="/api/stories", tags=["stories"])
 ui = APIRouter(include_in_schema=False)
@@ -56,8 +57,6 @@ def story_list_page(request: Request, store: StoreDep, page: PageNo = 1):
 
 @ui.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: IdPath, store: StoreDep):
-    from kabar.web.views import timeline_chart
-
     story = queries.story(store, story_id)
     if story is None:
         raise not_found("story", story_id)
