@@ -3,7 +3,7 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install install-dev eval bench clean
+.PHONY: demo test install install-dev install-train eval bench clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (set PYTHON=...)"; exit 1; }
@@ -15,6 +15,10 @@ install: $(BIN)/python
 
 install-dev: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
+
+# training (kabar_train, not in the wheel) runs from the checkout: PYTHONPATH=src .venv/bin/python -m kabar_train.ner.train …
+install-train: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev,train]"
 
 demo: install
 	$(BIN)/kabar run examples/samples --db kabar.db --report report.html
