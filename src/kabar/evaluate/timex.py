@@ -144,7 +144,7 @@ def evaluate(data: Path, gold: Path) -> list[Scoreboard]:
     notes = []
     compared = systems()
     if len(compared) == 1:
-        notes.append("anchor unavailable: dateparser is not installed (pip install -e '.[dev]')")
+        notes.append("anchor unavailable: dateparser is not installed (it comes with the dev extra)")
     indotimex = data / "timex" / "timex.jsonl"
     if indotimex.is_file():
         sets.append(("IndoTimex (Kompas 2014-15)", load_indotimex(indotimex)))
