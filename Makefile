@@ -13,8 +13,9 @@ $(BIN)/python:
 install: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 
+# the scale extra (Ray) too, so the Ray executor's tests run rather than skip
 install-dev: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,scale]"
 
 # training (kabar_train, not in the wheel) runs from the checkout: PYTHONPATH=src .venv/bin/python -m kabar_train.ner.train …
 install-train: $(BIN)/python
