@@ -2,7 +2,9 @@
 
 from kabar.cli import (  # noqa: F401  (importing registers the commands)
     cluster,
+    crawl,
     eval,
+    events,
     export,
     extract,
     ner,
