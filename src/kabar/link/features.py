@@ -8,6 +8,7 @@ paragraph; no time expressions → the publication date; no entities → empty.
 from __future__ import annotations
 
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -22,6 +23,7 @@ _TITLE_MAX_WORDS = 25
 _LEAD_SENTENCES = 3
 # Without a title, the topic words come from this many opening characters.
 _TOPIC_CHARS = 300
+_SHINGLE_WORDS = 5
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _WORD = re.compile(r"\w+")
 _MONTH_DAY = re.compile(r"^(?:\d{4}|XXXX)-(\d{2})-(\d{2})")
@@ -48,6 +50,11 @@ class ArticleFeatures:
     # (month, day) of the first day the title/lead names, with or without a year ("Kamis (3/7)")
     lead_month_day: tuple[int, int] | None = None
     reaction: bool = False  # the headline reports a reaction (condolences, a response), not a happening
+    title_stems: tuple[str, ...] = ()
+    # hashed word 5-grams of the body: passages two articles share (a quotation, wire copy)
+    shingles: frozenset[int] = frozenset()
+    # the people the lead names or quotes: who acts or speaks in what the article reports
+    lead_people: frozenset[str] = frozenset()
 
 
 def parse_day(value: str | None) -> date | None:
@@ -136,7 +143,23 @@ def article_features(analysed: AnalysedArticle) -> ArticleFeatures:
         event_date_in_text=in_text,
         lead_month_day=lead_month_day(analysed, lead_end),
         reaction=not REACTION_WORDS.isdisjoint(_WORD.findall(title.lower())),
+        title_stems=tuple(stem_text(title)),
+        shingles=word_shingles(text[body_start:]),
+        lead_people=lead_people(analysed, lead_end),
     )
+
+
+def lead_people(analysed: AnalysedArticle, lead_end: int) -> frozenset[str]:
+    """Entity ids of the people named in the lead, and the speakers quoted there."""
+    named = {m.entity_id for m in analysed.mentions if m.type == "PER" and m.start < lead_end}
+    quoted = {q.speaker_entity_id or q.speaker for q in analysed.quotes if q.start < lead_end}
+    return frozenset(named | quoted) - {None}
+
+
+def word_shingles(text: str, size: int = _SHINGLE_WORDS) -> frozenset[int]:
+    """Hashes of the text's lower-cased word n-grams (stable across runs: crc32, not hash())."""
+    words = _WORD.findall(text.lower())
+    return frozenset(zlib.crc32(" ".join(words[k : k + size]).encode()) for k in range(len(words) - size + 1))
 
 
 def topic_terms(analysed: AnalysedArticle, heading: str) -> frozenset[str]:

@@ -24,6 +24,7 @@ _FEATURES = 2**21
 class Vectors:
     body: sparse.csr_matrix  # L2-normalised rows
     head: sparse.csr_matrix
+    title: sparse.csr_matrix
     entities: sparse.csr_matrix  # TF-IDF over entity ids; all-zero rows without entities
 
 
@@ -45,7 +46,8 @@ def tfidf_vectors(features: Sequence[ArticleFeatures]) -> Vectors:
     tfidf = TfidfTransformer(sublinear_tf=True, norm="l2").fit(body_counts)
     body = tfidf.transform(body_counts).astype(np.float32)
     head = normalize(tfidf.transform(head_counts)).astype(np.float32)
-    return Vectors(body.tocsr(), head.tocsr(), entity_vectors(features))
+    title = normalize(tfidf.transform(hashing.transform([_terms(f.title_stems) for f in features]))).astype(np.float32)
+    return Vectors(body.tocsr(), head.tocsr(), title.tocsr(), entity_vectors(features))
 
 
 def entity_vectors(features: Sequence[ArticleFeatures]) -> sparse.csr_matrix:
