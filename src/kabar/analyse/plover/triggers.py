@@ -1,0 +1,138 @@
+"""Event predicates in a sentence: words and phrases of the PLOVER lexicon.
+
+The lexicon (`kabar.lang.id.plover`) lists roots with their derivations; it is
+spelled out once into a table of surface words (`morph.derive`). A phrase
+("gencatan senjata berlaku", "minta maaf") wins over the single words inside
+it. Clitics (-nya, -lah, -pun) are set aside before the look-up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kabar.analyse.plover.morph import Voice, derive
+from kabar.analyse.tokens import Token, tokenize
+from kabar.lang.id import plover as lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    type: str
+    mode: str | None
+    voice: Voice
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One predicate found in a sentence: tokens [first, last] of the sentence's tokens."""
+
+    first: int
+    last: int
+    start: int  # offsets into the article text
+    end: int
+    text: str
+    type: str
+    mode: str | None
+    voice: Voice
+
+
+_CLITICS = ("nya", "lah", "pun", "kah")
+
+
+@lru_cache(maxsize=1)
+def word_table() -> dict[str, Entry]:
+    """Every surface word of the lexicon → its entry (first listing wins)."""
+    table: dict[str, Entry] = {}
+    for root, forms, type_, mode in lexicon.PREDICATES:
+        for form in forms.split():
+            for word, voice in derive(root, form):
+                table.setdefault(word, Entry(type_, mode, voice))
+    for word, type_, mode, voice in lexicon.EXTRA_WORDS:
+        table.setdefault(word, Entry(type_, mode, voice))  # type: ignore[arg-type]
+    return table
+
+
+@lru_cache(maxsize=1)
+def phrase_table() -> dict[tuple[str, ...], Entry]:
+    return {tuple(p.split()): Entry(t, m, v) for p, t, m, v in lexicon.PHRASES}  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=1)
+def _longest_phrase() -> int:
+    return max(len(k) for k in phrase_table())
+
+
+def lookup(word: str) -> Entry | None:
+    """The entry of one word, clitics set aside ("penangkapannya" → "penangkapan")."""
+    table = word_table()
+    w = word.lower()
+    if w in table:
+        return table[w]
+    for clitic in _CLITICS:
+        if w.endswith(clitic) and w[: -len(clitic)] in table:
+            return table[w[: -len(clitic)]]
+    return None
+
+
+def find_triggers(tokens: list[Token], offset: int = 0) -> list[Trigger]:
+    """Predicates among a sentence's tokens (token offsets relative to the sentence + `offset`)."""
+    phrases = phrase_table()
+    lowered = [t.text.lower() for t in tokens]
+    found: list[Trigger] = []
+    i = 0
+    while i < len(tokens):
+        match = None
+        for n in range(min(_longest_phrase(), len(tokens) - i), 1, -1):
+            entry = phrases.get(tuple(lowered[i : i + n]))
+            if entry is not None:
+                match = (n, entry)
+                break
+        glued = 0
+        if match is None:
+            entry = lookup(tokens[i].text) if tokens[i].text[:1].isalpha() else None
+            if entry is not None and not _is_name_part(tokens, i):
+                match = (1, entry)
+            elif entry is None:
+                glued, entry = _glued(tokens[i].text)
+                if entry is not None:
+                    match = (1, entry)
+        if match is None:
+            i += 1
+            continue
+        n, entry = match
+        first, last = tokens[i], tokens[i + n - 1]
+        found.append(
+            Trigger(i, i + n - 1, offset + first.start + glued, offset + last.end,
+                    " ".join(t.text for t in tokens[i : i + n])[glued:], entry.type, entry.mode, entry.voice)
+        )
+        i += n
+    return found
+
+
+def _glued(word: str) -> tuple[int, Entry | None]:
+    """A verb glued to the name before it by a lost space in scraped text ("Agungmenyita"):
+    a capitalised word whose lower-case tail is a meN-/di- verb of the lexicon."""
+    if not word[:1].isupper() or len(word) < 8:
+        return 0, None
+    for cut in range(3, len(word) - 4):
+        head, tail = word[:cut], word[cut:]
+        if head[-1].islower() and tail.startswith(("me", "di")) and tail.islower():
+            entry = word_table().get(tail)
+            if entry is not None and entry.voice != "nominal":
+                return cut, entry
+    return 0, None
+
+
+def _is_name_part(tokens: list[Token], i: int) -> bool:
+    """A capitalised word inside a name ("Jalan Serang", "Kota Tangkap") is no predicate;
+    a sentence's first word and all-caps headline words are."""
+    word = tokens[i].text
+    if not word[:1].isupper() or i == 0 or word.isupper():
+        return False
+    previous = tokens[i - 1].text
+    return previous[:1].isupper() and previous not in {"“", '"'}
+
+
+def tokens_of(text: str) -> list[Token]:
+    return tokenize(text)

@@ -1,0 +1,332 @@
+"""Indonesian event predicates for PLOVER coding, as data.
+
+Each entry is a root with the derivations Indonesian builds from it and the
+PLOVER type and mode they name. The engine (`kabar.analyse.plover.morph`)
+spells the derived words out (meN- with its nasal assimilation, di-, ter-,
+ber-, peN-/per-…-an, -kan, -i), so an entry such as ``("tangkap", "meN di
+peN-an", "COERCE", "arrest")`` covers *menangkap*, *ditangkap*,
+*penangkapan*. Categories follow the PLOVER codebook's definitions (Open Event
+Data Alliance): verbal acts PLOVER codes (condemn, praise, sign, offer,
+refuse, demand, threaten, apologise) are here; plain statements, appeals and
+expressions of concern are not (they are cues in `plover_cues`).
+
+Form codes:
+  0        the bare root as a verb (news headlines and post-quote verbs: "kecam X")
+  meN      active transitive, with -kan / -i: meN-kan, meN-i
+  di       passive, with di-kan / di-i
+  ter      agentless passive / accidental (tertangkap)
+  ber      intransitive (bertemu, berunjuk rasa)
+  peN-an   the act as a noun (penangkapan), per-an (pertemuan), -an (serangan), ke-an
+"""
+
+from __future__ import annotations
+
+# (root, forms, type, mode): mode None when the word does not say it.
+PREDICATES: tuple[tuple[str, str, str, str | None], ...] = (
+    # AGREE: offers, pledges, promises, agreements reached
+    ("janji", "ber meN-kan", "AGREE", None),
+    ("tawar", "meN-kan -an", "AGREE", None),
+    ("sepakat", "0 ber meN-i ke-an di-i", "AGREE", None),
+    ("setuju", "0 meN-i di-i", "AGREE", None),
+    ("ikrar", "ber meN-kan", "AGREE", None),
+    ("komitmen", "ber", "AGREE", None),
+    # CONSULT: meetings, visits, calls, talks, mediation
+    ("temu", "ber meN-i per-an", "CONSULT", "meet"),
+    ("kunjung", "ber meN-i -an", "CONSULT", "visit"),
+    ("lawat", "meN -an", "CONSULT", "visit"),
+    ("tandang", "ber", "CONSULT", "visit"),
+    ("jamu", "meN", "CONSULT", "host"),
+    ("telepon", "meN ber", "CONSULT", "phone"),
+    ("runding", "ber peN-an per-an", "CONSULT", "meet"),
+    ("negosiasi", "ber", "CONSULT", "meet"),
+    ("dialog", "ber", "CONSULT", "meet"),
+    ("konsultasi", "ber", "CONSULT", None),
+    ("mediasi", "meN", "CONSULT", "third-party"),
+    ("tengah", "meN-i", "CONSULT", "third-party"),
+    # SUPPORT: praise, thanks, welcome, endorsement, signing
+    ("puji", "0 meN -an di", "SUPPORT", None),
+    ("apresiasi", "0 meN", "SUPPORT", None),
+    ("dukung", "meN", "SUPPORT", None),
+    ("sambut", "meN", "SUPPORT", None),
+    ("tandatangan", "meN-i di-i peN-an", "SUPPORT", None),
+    ("teken", "0 meN di", "SUPPORT", None),
+    ("restu", "meN-i", "SUPPORT", None),
+    ("anugerah", "meN-i meN-kan", "SUPPORT", None),
+    # COOPERATE
+    ("kolaborasi", "ber", "COOPERATE", None),
+    ("ekstradisi", "meN di", "COOPERATE", None),
+    # AID: the noun "bantuan" with a verb of giving is a phrase below
+    ("sumbang", "meN-kan", "AID", None),
+    ("hibah", "meN-kan", "AID", None),
+    # CONCEDE: apologies, acquittals, sentence cuts, yielding
+    ("alah", "meN", "CONCEDE", None),
+    ("grasi", "0", "CONCEDE", None),
+    ("amnesti", "0", "CONCEDE", None),
+    ("abolisi", "0", "CONCEDE", None),
+    # RETREAT
+    ("lucut", "meN-i", "RETREAT", "disarm"),
+    # INVESTIGATE
+    ("periksa", "meN di peN-an", "INVESTIGATE", None),
+    ("selidik", "meN-i di-i peN-an", "INVESTIGATE", None),
+    ("sidik", "meN peN-an", "INVESTIGATE", None),
+    ("usut", "meN di peN-an", "INVESTIGATE", None),
+    ("investigasi", "meN di", "INVESTIGATE", None),
+    ("interogasi", "meN di", "INVESTIGATE", None),
+    # DEMAND: orders and demands (appeals are cues, not events)
+    ("tuntut", "meN -an", "DEMAND", None),
+    ("perintah", "meN-kan di-kan", "DEMAND", None),
+    ("instruksi", "meN-kan", "DEMAND", None),
+    ("ultimatum", "0", "DEMAND", None),
+    # DISAPPROVE: condemnation, criticism, accusation, lawsuits, naming suspects
+    ("kecam", "0 meN -an di", "DISAPPROVE", None),
+    ("kritik", "0 meN -an di", "DISAPPROVE", None),
+    ("kutuk", "0 meN -an", "DISAPPROVE", None),
+    ("sesal", "meN-kan", "DISAPPROVE", None),
+    ("sayang", "meN-kan", "DISAPPROVE", None),
+    ("salah", "meN-kan", "DISAPPROVE", None),
+    ("tuduh", "0 meN -an di", "DISAPPROVE", "allege"),
+    ("tuding", "0 meN -an di", "DISAPPROVE", "allege"),
+    ("gugat", "0 meN -an di", "DISAPPROVE", None),
+    ("protes", "meN", "DISAPPROVE", None),
+    ("tentang", "meN", "DISAPPROVE", None),
+    ("sindir", "0 meN", "DISAPPROVE", None),
+    ("ejek", "meN", "DISAPPROVE", None),
+    ("cemooh", "meN", "DISAPPROVE", None),
+    ("dakwa", "meN di", "DISAPPROVE", "allege"),
+    # REJECT
+    ("tolak", "0 meN peN-an di", "REJECT", None),
+    ("veto", "meN di", "REJECT", None),
+    # THREATEN
+    ("ancam", "0 meN di", "THREATEN", None),
+    ("gertak", "meN", "THREATEN", None),
+    ("peringat", "meN-kan", "THREATEN", None),
+    # PROTEST
+    ("demonstrasi", "ber", "PROTEST", "demo"),
+    ("demo", "0 ber", "PROTEST", "demo"),
+    ("boikot", "0 meN di", "PROTEST", "boycott"),
+    ("rusuh", "ke-an", "PROTEST", "riot"),
+    ("orasi", "ber", "PROTEST", "demo"),
+    # MOBILIZE
+    ("kerah", "meN-kan di-kan peN-an", "MOBILIZE", None),
+    ("siaga", "meN-kan di-kan", "MOBILIZE", None),
+    ("mobilisasi", "meN", "MOBILIZE", None),
+    # SANCTION
+    ("sanksi", "meN di", "SANCTION", None),
+    ("vonis", "0 meN di", "SANCTION", "convict"),
+    ("hukum", "meN di", "SANCTION", "convict"),
+    ("pecat", "meN di peN-an", "SANCTION", None),
+    ("bekukan", "meN di", "SANCTION", None),
+    ("embargo", "meN", "SANCTION", None),
+    # COERCE
+    ("tangkap", "meN di ter peN-an", "COERCE", "arrest"),
+    ("tahan", "di peN-an", "COERCE", "arrest"),
+    ("bekuk", "meN di", "COERCE", "arrest"),
+    ("ringkus", "meN di", "COERCE", "arrest"),
+    ("sita", "meN di peN-an", "COERCE", "seize"),
+    ("geledah", "meN di peN-an", "COERCE", "seize"),
+    ("blokir", "meN di peN-an", "COERCE", "restrict"),
+    ("larang", "meN di -an", "COERCE", "ban"),
+    ("deportasi", "meN di", "COERCE", "deport"),
+    ("usir", "meN di peN-an", "COERCE", "deport"),
+    ("sensor", "meN", "COERCE", "censor"),
+    ("cekal", "meN di peN-an", "COERCE", "restrict"),
+    ("gusur", "meN di peN-an", "COERCE", "restrict"),
+    ("bubar", "meN-kan di-kan peN-an", "COERCE", "restrict"),
+    # ASSAULT: one-sided violence
+    ("culik", "meN di peN-an", "ASSAULT", "abduct"),
+    ("sandera", "meN di peN-an", "ASSAULT", "abduct"),
+    ("pukul", "meN di peN-an", "ASSAULT", "beat"),
+    ("aniaya", "meN di peN-an", "ASSAULT", "beat"),
+    ("siksa", "meN di peN-an", "ASSAULT", "torture"),
+    ("eksekusi", "meN di", "ASSAULT", "execute"),
+    ("bantai", "meN di peN-an", "ASSAULT", None),
+    ("bom", "di peN-an", "ASSAULT", "explosives"),
+    ("ledak", "meN-kan di-kan", "ASSAULT", "explosives"),
+    ("tembak", "meN di peN-an", "ASSAULT", "firearms"),
+    # FIGHT: armed force between organised forces
+    ("serang", "0 meN di -an peN-an", "FIGHT", None),
+    ("gempur", "meN di -an", "FIGHT", None),
+    ("bombardir", "meN di", "FIGHT", "aerial"),
+    ("tempur", "ber per-an", "FIGHT", None),
+    ("invasi", "meN", "FIGHT", "occupy"),
+    ("duduk", "meN-i peN-an", "FIGHT", "occupy"),
+    ("bentrok", "0 -an", "FIGHT", None),
+    # CRIME: non-political violence, theft, hacking
+    ("bunuh", "meN di peN-an", "CRIME", "murder"),
+    ("curi", "meN di peN-an", "CRIME", "theft"),
+    ("rampok", "meN di peN-an", "CRIME", "theft"),
+    ("jarah", "meN di peN-an", "CRIME", "theft"),
+    ("retas", "meN di peN-an", "CRIME", "cyber"),
+    ("perkosa", "meN di peN-an", "CRIME", "assault"),
+)
+
+# Whole words outside the regular derivations: (word, type, mode, voice).
+EXTRA_WORDS: tuple[tuple[str, str, str | None, str], ...] = (
+    ("mengebom", "ASSAULT", "explosives", "active"),
+    ("pengeboman", "ASSAULT", "explosives", "nominal"),
+    ("membom", "ASSAULT", "explosives", "active"),
+    ("memprotes", "DISAPPROVE", None, "active"),
+    ("mengkritik", "DISAPPROVE", None, "active"),
+    ("mengkritisi", "DISAPPROVE", None, "active"),
+    ("unjuk-rasa", "PROTEST", "demo", "nominal"),
+    ("menginvasi", "FIGHT", "occupy", "active"),
+    ("mendemo", "PROTEST", "demo", "active"),
+    ("bekerjasama", "COOPERATE", None, "active"),
+    ("mengundurkan", "RETREAT", "resign", "active"),
+    ("pengunduran", "RETREAT", "resign", "nominal"),
+    ("menyanksi", "SANCTION", None, "active"),
+    ("diamankan", "COERCE", "arrest", "passive"),
+    ("dibebaskan", "RETREAT", "release", "passive"),
+    ("membebaskan", "RETREAT", "release", "active"),
+    ("pembebasan", "RETREAT", "release", "nominal"),
+    ("memblokade", "COERCE", "restrict", "active"),
+    ("diblokade", "COERCE", "restrict", "passive"),
+)
+
+# Multi-word predicates, matched on lower-cased words: (phrase, type, mode, voice).
+# Listed before the single words they contain, which they override.
+PHRASES: tuple[tuple[str, str, str | None, str], ...] = (
+    ("minta maaf", "CONCEDE", None, "active"),
+    ("meminta maaf", "CONCEDE", None, "active"),
+    ("memohon maaf", "CONCEDE", None, "active"),
+    ("permintaan maaf", "CONCEDE", None, "nominal"),
+    ("mengaku salah", "CONCEDE", None, "active"),
+    ("mengakui kesalahan", "CONCEDE", None, "active"),
+    ("vonis bebas", "CONCEDE", None, "nominal"),
+    ("divonis bebas", "CONCEDE", None, "passive"),
+    ("putusan bebas", "CONCEDE", None, "nominal"),
+    ("keringanan hukuman", "CONCEDE", None, "nominal"),
+    ("mengurangi hukuman", "CONCEDE", None, "active"),
+    ("menerima usulan", "CONCEDE", None, "active"),
+    ("menerima tawaran", "CONCEDE", None, "active"),
+    ("menerima proposal", "CONCEDE", None, "active"),
+    ("menerima gencatan senjata", "CONCEDE", None, "active"),
+    ("menyetujui gencatan senjata", "CONCEDE", None, "active"),
+    ("menyepakati gencatan senjata", "CONCEDE", None, "active"),
+    ("sepakat gencatan senjata", "CONCEDE", None, "active"),
+    ("mengumumkan gencatan senjata", "CONCEDE", None, "active"),
+    ("gencatan senjata berlaku", "RETREAT", "ceasefire", "active"),
+    ("gencatan senjata mulai berlaku", "RETREAT", "ceasefire", "active"),
+    ("mencabut sanksi", "CONCEDE", None, "active"),
+    ("mencabut larangan", "CONCEDE", None, "active"),
+    ("mencabut blokade", "RETREAT", "access", "active"),
+    ("membuka akses", "RETREAT", "access", "active"),
+    ("menarik pasukan", "RETREAT", "withdraw", "active"),
+    ("menarik mundur", "RETREAT", "withdraw", "active"),
+    ("menarik diri", "RETREAT", "withdraw", "active"),
+    ("penarikan pasukan", "RETREAT", "withdraw", "nominal"),
+    ("mundur dari", "RETREAT", "resign", "active"),
+    ("membebaskan sandera", "RETREAT", "release", "active"),
+    ("membebaskan tahanan", "RETREAT", "release", "active"),
+    ("pembebasan sandera", "RETREAT", "release", "nominal"),
+    ("pembebasan tahanan", "RETREAT", "release", "nominal"),
+    ("dibebaskan dari dakwaan", "CONCEDE", None, "passive"),
+    ("dibebaskan dari tuntutan", "CONCEDE", None, "passive"),
+    ("dibebaskan dari semua dakwaan", "CONCEDE", None, "passive"),
+    ("dibebaskan dari semua tuntutan", "CONCEDE", None, "passive"),
+    ("dibebaskan dari segala dakwaan", "CONCEDE", None, "passive"),
+    ("dibebaskan dari segala tuntutan", "CONCEDE", None, "passive"),
+    ("bebas dari dakwaan", "CONCEDE", None, "passive"),
+    ("bebas dari tuntutan", "CONCEDE", None, "passive"),
+    ("menarik duta besar", "SANCTION", "withdraw", "active"),
+    ("memutus hubungan", "SANCTION", "discontinue", "active"),
+    ("memutuskan hubungan", "SANCTION", "discontinue", "active"),
+    ("pemutusan hubungan diplomatik", "SANCTION", "discontinue", "nominal"),
+    ("menjatuhkan sanksi", "SANCTION", None, "active"),
+    ("menjatuhkan hukuman", "SANCTION", "convict", "active"),
+    ("menjatuhi hukuman", "SANCTION", "convict", "active"),
+    ("dijatuhi hukuman", "SANCTION", "convict", "passive"),
+    ("memberlakukan sanksi", "SANCTION", None, "active"),
+    ("mengenakan tarif", "SANCTION", None, "active"),
+    ("mengenakan sanksi", "SANCTION", None, "active"),
+    ("menetapkan tersangka", "DISAPPROVE", "allege", "active"),
+    ("ditetapkan sebagai tersangka", "DISAPPROVE", "allege", "passive"),
+    ("ditetapkan tersangka", "DISAPPROVE", "allege", "passive"),
+    ("penetapan tersangka", "DISAPPROVE", "allege", "nominal"),
+    ("berterima kasih", "SUPPORT", None, "active"),
+    ("mengucapkan terima kasih", "SUPPORT", None, "active"),
+    ("menyampaikan terima kasih", "SUPPORT", None, "active"),
+    ("mengucapkan selamat", "SUPPORT", None, "active"),
+    ("memberi selamat", "SUPPORT", None, "active"),
+    ("memberikan selamat", "SUPPORT", None, "active"),
+    ("menyambut baik", "SUPPORT", None, "active"),
+    ("bertukar pesan", "CONSULT", None, "active"),
+    ("bertukar surat", "CONSULT", None, "active"),
+    ("berbicara melalui telepon", "CONSULT", "phone", "active"),
+    ("berbicara lewat telepon", "CONSULT", "phone", "active"),
+    ("panggilan telepon", "CONSULT", "phone", "nominal"),
+    ("percakapan telepon", "CONSULT", "phone", "nominal"),
+    ("menerima kunjungan", "CONSULT", "host", "active"),
+    ("bekerja sama", "COOPERATE", None, "active"),
+    ("kerja sama", "COOPERATE", None, "nominal"),
+    ("mengirim bantuan", "AID", None, "active"),
+    ("mengirimkan bantuan", "AID", None, "active"),
+    ("menyalurkan bantuan", "AID", None, "active"),
+    ("memberikan bantuan", "AID", None, "active"),
+    ("memberi bantuan", "AID", None, "active"),
+    ("mengucurkan bantuan", "AID", None, "active"),
+    ("memberikan suaka", "AID", "asylum", "active"),
+    ("unjuk rasa", "PROTEST", "demo", "nominal"),
+    ("berunjuk rasa", "PROTEST", "demo", "active"),
+    ("pengunjuk rasa", "PROTEST", "demo", "nominal"),
+    ("aksi protes", "PROTEST", "demo", "nominal"),
+    ("aksi demo", "PROTEST", "demo", "nominal"),
+    ("aksi massa", "PROTEST", "demo", "nominal"),
+    ("turun ke jalan", "PROTEST", "demo", "active"),
+    ("mogok makan", "PROTEST", "hunger", "active"),
+    ("mogok kerja", "PROTEST", "strike", "active"),
+    ("mengerahkan pasukan", "MOBILIZE", "troops", "active"),
+    ("mengirim pasukan", "MOBILIZE", "troops", "active"),
+    ("mengirimkan pasukan", "MOBILIZE", "troops", "active"),
+    ("menempatkan pasukan", "MOBILIZE", "troops", "active"),
+    ("jam malam", "COERCE", "curfew", "nominal"),
+    ("darurat militer", "COERCE", "martial-law", "nominal"),
+    ("menutup perbatasan", "COERCE", "restrict", "active"),
+    ("menutup wilayah udara", "COERCE", "restrict", "active"),
+    ("menahan bantuan", "COERCE", "withhold", "active"),
+    ("memblokir bantuan", "COERCE", "withhold", "active"),
+    ("menembak mati", "ASSAULT", "firearms", "active"),
+    ("ditembak mati", "ASSAULT", "firearms", "passive"),
+    ("bom bunuh diri", "ASSAULT", "explosives", "nominal"),
+    ("serangan udara", "FIGHT", "aerial", "nominal"),
+    ("serangan rudal", "FIGHT", "heavy-weapons", "nominal"),
+    ("serangan drone", "FIGHT", "drone", "nominal"),
+    ("meluncurkan rudal", "FIGHT", "heavy-weapons", "active"),
+    ("menembakkan rudal", "FIGHT", "heavy-weapons", "active"),
+    ("baku tembak", "FIGHT", "firearms", "nominal"),
+    ("menembak jatuh", "FIGHT", None, "active"),
+)
+
+# Words in the sentence that name the weapon or the kind of force: the mode.
+WEAPON_MODES: dict[str, str] = {
+    "udara": "aerial", "pesawat": "aerial", "jet": "aerial",
+    "rudal": "heavy-weapons", "misil": "heavy-weapons", "roket": "heavy-weapons",
+    "artileri": "heavy-weapons", "mortir": "heavy-weapons", "tank": "heavy-weapons",
+    "drone": "drone", "nirawak": "drone",
+    "senapan": "firearms", "pistol": "firearms", "peluru": "firearms",
+    "bom": "explosives", "granat": "explosives",
+}
+AID_MODES: dict[str, str] = {
+    "kemanusiaan": "humanitarian", "makanan": "humanitarian", "obat-obatan": "humanitarian",
+    "pangan": "humanitarian", "logistik": "humanitarian",
+    "militer": "military", "senjata": "military", "persenjataan": "military",
+    "dana": "economic", "keuangan": "economic", "pinjaman": "economic", "ekonomi": "economic",
+}
+MOBILIZE_MODES: dict[str, str] = {
+    "pasukan": "troops", "tentara": "troops", "prajurit": "troops", "tni": "troops", "militer": "troops",
+    "polisi": "police", "personel": "police", "brimob": "police", "aparat": "police",
+    "senjata": "weapons", "rudal": "weapons", "kapal": "weapons",
+    "milisi": "militia",
+}
+THREATEN_MODES: dict[str, str] = {
+    "serangan": "violence", "menyerang": "violence", "perang": "violence", "balas": "violence",
+    "membalas": "violence", "pembalasan": "violence", "militer": "violence", "nuklir": "violence",
+    "sanksi": "restrict", "tarif": "restrict", "memutus": "relations", "hubungan": "relations",
+    "mengusir": "expel", "menangkap": "arrest",
+}
+
+# Recipients that make force one-sided (ASSAULT rather than FIGHT): civilians and their places.
+CIVILIAN_WORDS: frozenset[str] = frozenset(
+    "warga sipil penduduk pengungsi rumah sakit sekolah kamp jurnalis wartawan anak-anak perempuan "
+    "demonstran pengunjuk relawan".split()
+)
