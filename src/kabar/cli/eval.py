@@ -12,7 +12,7 @@ from kabar.cli._app import app
 
 @app.command("eval")
 def eval_cli(
-    task: str = typer.Argument("all", help="extract, timex, ner, quotes, cluster, summaries, or all."),
+    task: str = typer.Argument("all", help="extract, timex, ner, quotes, cluster, summaries, events, or all."),
     data: Path = typer.Option(None, "--data", help="Dev data folder (default: ../shared/data)."),
     gold: Path = typer.Option(None, "--gold", help="Samples' gold folder (default: ../shared/samples/gold)."),
     check: bool = typer.Option(False, "--check", help="Compare each score with its floor; exit 1 if one is below."),

@@ -20,6 +20,7 @@ TASKS: dict[str, str] = {
     "quotes": "kabar.evaluate.quotes",
     "cluster": "kabar.evaluate.cluster",
     "summaries": "kabar.evaluate.summaries",
+    "events": "kabar.evaluate.plover",
 }
 
 
