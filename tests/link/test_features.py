@@ -42,3 +42,16 @@ def test_features_first_short_paragraph_is_title_when_none_given():
 )
 def test_features_headline_of_a_reaction_report(title, reaction):
     assert article_features(make("a", title, ["Isi berita."])).reaction is reaction
+
+
+def test_event_date_skips_a_birth_date_in_the_lead():
+    article = make(
+        "tokoh",
+        "Tokoh Pers Wafat",
+        ["Tokoh pers yang lahir di Padang, 12 Mei 1960, itu meninggal dunia di Jakarta, Selasa (1/7/2025).",
+         "Jenazah dimakamkan di TPU Tanah Kusir."],
+        published="2025-07-02",
+        timexes=(("12 Mei 1960", "1960-05-12"), ("Selasa (1/7/2025)", "2025-07-01")),
+    )
+    features = article_features(article)
+    assert features.event_date == date(2025, 7, 1) and features.event_date_in_text

@@ -24,6 +24,8 @@ _LEAD_SENTENCES = 3
 # Without a title, the topic words come from this many opening characters.
 _TOPIC_CHARS = 300
 _SHINGLE_WORDS = 5
+# News reports happenings of the last weeks; older days in a lead are background.
+_HAPPENING_WINDOW_DAYS = 60
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _WORD = re.compile(r"\w+")
 _MONTH_DAY = re.compile(r"^(?:\d{4}|XXXX)-(\d{2})-(\d{2})")
@@ -94,7 +96,7 @@ def dated_event(analysed: AnalysedArticle, lead_end: int) -> tuple[date | None, 
     days = [
         (t.start, d)
         for t in analysed.timexes
-        if t.type == "DATE" and (d := parse_day(t.value)) is not None and (published is None or d <= published)
+        if t.type == "DATE" and (d := parse_day(t.value)) is not None and _recent(d, published)
     ]
     in_lead = [d for start, d in sorted(days) if start < lead_end]
     if in_lead:
@@ -104,6 +106,12 @@ def dated_event(analysed: AnalysedArticle, lead_end: int) -> tuple[date | None, 
     if days:
         return Counter(d for _, d in days).most_common(1)[0][0], True
     return None, False
+
+
+def _recent(day: date, published: date | None) -> bool:
+    """A day news could report as its happening: not after publication, not long before it (a birth
+    date, an anniversary or background recalled in the lead is not the happening's day)."""
+    return published is None or 0 <= (published - day).days <= _HAPPENING_WINDOW_DAYS
 
 
 def lead_month_day(analysed: AnalysedArticle, lead_end: int) -> tuple[int, int] | None:
