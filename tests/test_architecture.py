@@ -45,6 +45,24 @@ def with_import(graph: grimp.ImportGraph, importer: str, imported: str) -> grimp
     return changed
 
 
+def flagged(check) -> set[tuple[str, str]]:
+    """Every (importer, imported) link of the import chains a broken contract reports."""
+    found: set[tuple[str, str]] = set()
+
+    def walk(value) -> None:
+        if isinstance(value, dict):
+            if isinstance(value.get("importer"), str) and isinstance(value.get("imported"), str):
+                found.add((value["importer"], value["imported"]))
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            for item in value:
+                walk(item)
+
+    walk(check.metadata or {})
+    return found
+
+
 def test_architecture_declares_the_layers_and_no_cycles():
     assert {"layers", "no-cycles", "runtime-apart"} <= set(CONTRACTS)
     assert CONTRACTS["layers"]["exhaustive"] == "True"  # a new top-level module must be placed
@@ -77,14 +95,17 @@ def test_architecture_contract_is_kept(contract_id, capsys):
     ],
 )
 def test_architecture_contract_refuses_an_upward_import(graph, contract_id, importer, imported):
-    assert contract(contract_id).check(copy.deepcopy(graph), verbose=False).kept
-    assert not contract(contract_id).check(with_import(graph, importer, imported), verbose=False).kept
+    before = contract(contract_id).check(copy.deepcopy(graph), verbose=False)
+    after = contract(contract_id).check(with_import(graph, importer, imported), verbose=False)
+    assert not after.kept
+    assert (importer, imported) in flagged(after) - flagged(before)
 
 
 def test_architecture_every_module_has_a_layer(graph):
     changed = copy.deepcopy(graph)
     changed.add_module("kabar.unplaced")
-    assert not contract("layers").check(changed, verbose=False).kept
+    check = contract("layers").check(changed, verbose=False)
+    assert not check.kept and "kabar.unplaced" in check.metadata["undeclared_modules"]
 
 
 @pytest.mark.parametrize(
@@ -96,8 +117,9 @@ def test_architecture_every_module_has_a_layer(graph):
     ],
 )
 def test_architecture_no_cycles_contract_finds_a_new_cycle(graph, importer, imported, package):
-    check = contract("no-cycles").check(with_import(graph, importer, imported), verbose=False)
-    assert package in check.metadata["cycle_breakers_by_package"]
+    before = contract("no-cycles").check(copy.deepcopy(graph), verbose=False).metadata["cycle_breakers_by_package"]
+    after = contract("no-cycles").check(with_import(graph, importer, imported), verbose=False).metadata["cycle_breakers_by_package"]
+    assert after.get(package) and after.get(package) != before.get(package)
 
 
 def module_cycles(graph: grimp.ImportGraph) -> list[list[str]]:
