@@ -90,6 +90,7 @@ def test_architecture_contract_is_kept(contract_id, capsys):
         ("runtime-apart", "kabar.analyse.ner.model", "kabar_train"),
         ("store-layers", "kabar.store.db", "kabar.store.search"),
         ("store-layers", "kabar.store.convert", "kabar.store.db"),
+        ("web-layers", "kabar.web.views", "kabar.web.routes.articles"),
         ("extract-layers", "kabar.extract.html_body", "kabar.extract.core"),
         ("extract-layers", "kabar.extract.text", "kabar.extract.meta"),
     ],
