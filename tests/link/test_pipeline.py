@@ -28,3 +28,25 @@ def test_pipeline_assign_new_article_joins_existing_event(corpus):
     updated = assign([corpus[1]], old, corpus[:1] + corpus[2:])
     assert updated.event_of("banjir-b") == updated.event_of("banjir-a") == before
     assert updated.event_of("bola") == old.event_of("bola")
+
+
+def _groups(linking):
+    return sorted(sorted(e.article_ids) for e in linking.events)
+
+
+def test_pipeline_assign_in_halves_equals_batch(corpus):
+    ordered = sorted(corpus, key=lambda a: a.article.published or "")
+    first = link(ordered[:2])
+    assert _groups(assign(ordered[2:], first, ordered[:2])) == _groups(link(ordered))
+
+
+def test_pipeline_assign_keeps_untouched_event_ids(corpus):
+    old = link(corpus[:3])
+    updated = assign([corpus[3]], old, corpus[:3])
+    assert {e.id for e in old.events} <= {e.id for e in updated.events}
+
+
+def test_reachable_follows_edges_only():
+    from kabar.link.pipeline import reachable
+
+    assert reachable({0}, {(0, 1): 0.5, (1, 2): 0.2, (3, 4): 0.9}) == {0, 1, 2}

@@ -1,9 +1,7 @@
 """The linking stage end to end: features → events → stories → summaries, timelines, reuse.
 
 `link_corpus` links a whole corpus; `assign` adds new articles to an existing
-linking: each joins the existing event it is closest to (average pair score
-over that event's members) when that passes the event threshold, the rest
-are clustered among themselves, and the old events keep their ids.
+linking, clustering again only the part of the candidate graph they reach.
 """
 
 from __future__ import annotations
@@ -15,7 +13,7 @@ from datetime import date
 from kabar.link.conflicts import event_conflicts
 from kabar.link.events import EventConfig, candidate_pairs, cluster_events, event_id, pair_scores
 from kabar.link.features import ArticleFeatures, article_features
-from kabar.link.graph import average_linkage
+from kabar.link.graph import Edges, average_linkage
 from kabar.link.reuse import ReuseConfig, find_reuse
 from kabar.link.stories import StoryConfig, cluster_stories, story_id
 from kabar.link.summary import summarize_many
@@ -57,41 +55,47 @@ def assign(
     known: Sequence[AnalysedArticle],
     cfg: LinkConfig = LinkConfig(),
 ) -> Linking:
-    """`existing` (the linking of `known`) with `new_articles` added, old events kept whole."""
+    """`existing` (the linking of `known`) with `new_articles` added.
+
+    The events of every part of the candidate graph that a new article reaches are clustered
+    again from scratch, so old events there may merge or split as new evidence arrives, and
+    the result equals batch linking there (average linkage never joins articles the graph
+    keeps apart). Elsewhere the old events stay as they were. An event keeps its id while its
+    articles do not change, and when it only grows.
+    """
     known_ids = {a.article.id for a in known}
     fresh = [a for a in new_articles if a.article.id not in known_ids]
-    corpus = list(known) + fresh
     if not fresh:
         return existing
+    corpus = list(known) + fresh
     features = [article_features(a) for a in corpus]
     vectors = tfidf_vectors(features)
+    edges = pair_scores(features, vectors, candidate_pairs(vectors, cfg.events), cfg.events)
+    reached = reachable(set(range(len(known), len(corpus))), edges)
     index = {a.article.id: i for i, a in enumerate(corpus)}
     old_groups = [[index[x] for x in e.article_ids if x in index] for e in existing.events]
-    old_groups = [g for g in old_groups if g]
-    covered = {i for g in old_groups for i in g}
-    init = old_groups + [[i] for i in range(len(corpus)) if i not in covered]
-    # Only pairs touching a new article are scored: old events never split or merge here.
-    new_index = set(range(len(known), len(corpus)))
-    pairs = {p for p in candidate_pairs(vectors, cfg.events) if p[0] in new_index or p[1] in new_index}
-    edges = pair_scores(features, vectors, pairs, cfg.events)
-    event_groups = _merge_new(average_linkage(len(corpus), edges, cfg.events.threshold, init=init), covered, old_groups)
+    kept = [g for g in old_groups if g and reached.isdisjoint(g)]
+    inside = {p: s for p, s in edges.items() if p[0] in reached and p[1] in reached}
+    regrouped = average_linkage(len(corpus), inside, cfg.events.threshold, init=[[i] for i in sorted(reached)])
+    event_groups = kept + regrouped
     story_groups = cluster_stories(features, vectors, event_groups, cfg.stories)
-    kept_ids = {tuple(sorted(index[x] for x in e.article_ids if x in index)): e.id for e in existing.events}
-    return _records(corpus, features, event_groups, story_groups, cfg, kept_ids)
+    old_ids = {tuple(sorted(g)): e.id for g, e in zip(old_groups, existing.events) if g}
+    return _records(corpus, features, event_groups, story_groups, cfg, old_ids)
 
 
-def _merge_new(groups: list[list[int]], covered: set[int], old: list[list[int]]) -> list[list[int]]:
-    """Average linkage may merge two old events through a new article; split them back."""
-    out = []
-    old_of = {i: k for k, g in enumerate(old) for i in g}
-    for g in groups:
-        olds = {old_of[i] for i in g if i in covered}
-        if len(olds) <= 1:
-            out.append(g)
-            continue
-        out.extend(old[k] for k in sorted(olds))
-        out.extend([i] for i in g if i not in covered)
-    return out
+def reachable(starts: set[int], edges: Edges) -> set[int]:
+    """The nodes connected to `starts` through `edges`."""
+    near: dict[int, list[int]] = {}
+    for i, j in edges:
+        near.setdefault(i, []).append(j)
+        near.setdefault(j, []).append(i)
+    seen, todo = set(starts), list(starts)
+    while todo:
+        for j in near.get(todo.pop(), ()):
+            if j not in seen:
+                seen.add(j)
+                todo.append(j)
+    return seen
 
 
 def _records(articles, features, event_groups, story_groups, cfg: LinkConfig, kept_ids) -> Linking:
