@@ -10,7 +10,7 @@ the list to tell a word from a name: a word glued to a name ("dikutipAnadolu", "
 from a name written in camel case ("WhatsApp"), a capitalised programme ("Sekolah Rakyat") from
 a person.
 
-    python scripts/build_common_words.py --data ../shared/data/ner --unlabelled ../shared/data
+    PYTHONPATH=src python scripts/build_common_words.py --data ../shared/data/ner --unlabelled ../shared/data
 """
 
 from __future__ import annotations
@@ -29,12 +29,12 @@ MAX_CAPITALISED_SHARE = 0.2  # of a new word's uses inside sentences: above that
 
 
 def common_words(data: Path) -> list[str]:
-    """The NER trainer's name-free lower-case words (`kabar.analyse.ner.train.common_words`), each
+    """The NER trainer's name-free lower-case words (`kabar_train.ner.train.common_words`), each
     seen once is enough here, plus jusText's Indonesian stoplist."""
     import justext
 
     from kabar.analyse.ner.conll import read_labelled
-    from kabar.analyse.ner.train import common_words as name_free_words
+    from kabar_train.ner.train import common_words as name_free_words
 
     sentences = [s for name in SOURCES for s in read_labelled(data / name)]
     words = {w for w in justext.get_stoplist("Indonesian") if _WORD.fullmatch(w)}
@@ -71,7 +71,7 @@ def main() -> None:
     words = set(common_words(args.data))
     sources = "idner-news-2k (MIT),\n# NERGrit (Apache-2.0) and jusText's Indonesian stoplist (BSD)"
     if args.unlabelled is not None:
-        from kabar.analyse.ner.clusters import unlabelled_sentences
+        from kabar_train.ner.corpus import unlabelled_sentences
 
         lower, capitalised = case_counts(unlabelled_sentences(args.unlabelled))
         # the NER sets' words stay as they are: some are name parts ("serikat") that glue repair needs
