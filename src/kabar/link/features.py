@@ -7,6 +7,7 @@ paragraph; no time expressions → the publication date; no entities → empty.
 
 from __future__ import annotations
 
+import heapq
 import re
 import zlib
 from collections import Counter
@@ -24,6 +25,7 @@ _LEAD_SENTENCES = 3
 # Without a title, the topic words come from this many opening characters.
 _TOPIC_CHARS = 300
 _SHINGLE_WORDS = 5
+_SHINGLE_SKETCH = 128
 # News reports happenings of the last weeks; older days in a lead are background.
 _HAPPENING_WINDOW_DAYS = 60
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -53,7 +55,7 @@ class ArticleFeatures:
     lead_month_day: tuple[int, int] | None = None
     reaction: bool = False  # the headline reports a reaction (condolences, a response), not a happening
     title_stems: tuple[str, ...] = ()
-    # hashed word 5-grams of the body: passages two articles share (a quotation, wire copy)
+    # a sketch of the body's word 5-grams: passages two articles share (a quotation, wire copy)
     shingles: frozenset[int] = frozenset()
     # the people the lead names or quotes: who acts or speaks in what the article reports
     lead_people: frozenset[str] = frozenset()
@@ -164,10 +166,15 @@ def lead_people(analysed: AnalysedArticle, lead_end: int) -> frozenset[str]:
     return frozenset(named | quoted) - {None}
 
 
-def word_shingles(text: str, size: int = _SHINGLE_WORDS) -> frozenset[int]:
-    """Hashes of the text's lower-cased word n-grams (stable across runs: crc32, not hash())."""
+def word_shingles(text: str, size: int = _SHINGLE_WORDS, keep: int = _SHINGLE_SKETCH) -> frozenset[int]:
+    """The `keep` smallest hashes of the text's lower-cased word n-grams (crc32: stable across runs).
+
+    A bottom-k sketch: two texts' sketches share hashes in proportion to the n-grams the texts
+    share, at a bounded size per article however long it is.
+    """
     words = _WORD.findall(text.lower())
-    return frozenset(zlib.crc32(" ".join(words[k : k + size]).encode()) for k in range(len(words) - size + 1))
+    hashes = {zlib.crc32(" ".join(words[k : k + size]).encode()) for k in range(len(words) - size + 1)}
+    return frozenset(heapq.nsmallest(keep, hashes))
 
 
 def topic_terms(analysed: AnalysedArticle, heading: str) -> frozenset[str]:

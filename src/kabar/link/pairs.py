@@ -37,7 +37,7 @@ PAIR_FEATURES: tuple[str, ...] = (
     "same_day",  # both texts name the happening's day, and it is the same
     "day_gap",  # log(1 + days between the happenings' days), 0 when either is unknown
     "published_gap",  # log(1 + days between publications), 0 when either is unknown
-    "reuse",  # shared word 5-grams over the smaller article's count
+    "reuse",  # shared word 5-grams (bottom-k sketches) over the smaller sketch
     "reaction_differs",  # one headline reports a reaction, the other does not
     "lead_people",  # IDF-weighted Jaccard of the people the leads name or quote
     "lead_people_differ",  # both leads name people, and none is shared
