@@ -63,11 +63,14 @@ def sentence_phrases(
             taken.add(i)
     found.sort(key=lambda p: p.first)
     # A group noun right before a person's name is a title: "Diplomat top China Yang Jiechi".
-    return [
-        p for i, p in enumerate(found)
-        if not (p.kind == "group" and i + 1 < len(found) and found[i + 1].kind == "entity"
-                and found[i + 1].first - p.last <= 3)
-    ]
+    return [p for i, p in enumerate(found) if not (p.kind == "group" and _title_of_next(tokens, found, i))]
+
+
+def _title_of_next(tokens: Sequence[Token], found: list[Phrase], i: int) -> bool:
+    if i + 1 >= len(found) or found[i + 1].kind != "entity":
+        return False
+    between = tokens[found[i].last + 1 : found[i + 1].first]
+    return len(between) <= 2 and all(t.text.isalpha() and t.text.lower() not in cues.PREPOSITIONS for t in between)
 
 
 def _quantifier(word: str) -> bool:

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from kabar.analyse.plover.triggers import Trigger
 from kabar.analyse.tokens import Token
 from kabar.lang.id import plover_cues as cues
-from kabar.lang.id.quote_cues import POST_CUES, SPEECH_VERBS
+import re
+
+from kabar.lang.id.quote_cues import POST_CUES, SPEECH_VERBS, TITLE_WORDS
 
 Name = str | tuple[str, ...]
 
@@ -59,6 +61,7 @@ _BOUNDARIES = frozenset(
 )
 _STOPS = frozenset({".", ";", "!", "?", ":", "“", "”", '"'})
 _RECIPIENT_PREPS = frozenset({"dengan", "kepada", "terhadap", "atas", "ke", "bagi", "untuk"})
+_VERB_FORM = re.compile(r"^(?:meng|meny|mem|men|me[lrwy]|di|ber|ter|per)\w{3,}$")
 _CONJ = frozenset({"dan", "serta", ",", "&"})
 _FIRST_PERSON = frozenset({"kami", "kita", "saya"})
 
@@ -150,7 +153,16 @@ def _relative_head(words, phrases, start: int, first: int) -> Phrase | tuple[Phr
     if at is None or any(at < p.first < first for p in phrases):
         return None
     before = [p for p in phrases if p.last < at and at - p.last <= 2]
-    return before[-1] if before else None
+    if not before:
+        return None
+    group = [before[-1]]
+    for p in reversed([p for p in phrases if p.last < group[0].first]):
+        between = words[p.last + 1 : group[0].first]
+        if between and all(w in _CONJ for w in between):
+            group.insert(0, p)
+        else:
+            break
+    return tuple(group) if len(group) > 1 else group[0]
 
 
 def _with_conjuncts(words, phrases, head: Phrase, limit: int) -> Phrase | tuple[Phrase, ...]:
@@ -199,20 +211,22 @@ def _after(
         core = [w for w in between if w not in cues.QUANTIFIERS and not w.isdigit()]
         if not core or (len(core) == 1 and core[0] in preps):
             return _with_conjuncts(words, phrases, phrase, len(words))
-        if adjacent or len(core) > 3:
+        if adjacent:
             return None
         head = core[1:] if core[0] in preps else core
-        if all(_plain_noun(w) for w in head):
+        if len(head) <= 4 and all(_plain_noun(w) for w in head):
             return _with_conjuncts(words, phrases, phrase, len(words))  # "kebijakan AS": X's policy
         return None
     return None
 
 
 def _plain_noun(word: str) -> bool:
-    """A lower-case word that is neither a verb form nor a function word: the head of "ambisi nuklir X"."""
+    """A word that is neither a verb form nor a function word: "ambisi nuklir X", "Menteri Luar Negeri X"."""
     if not word.isalpha() or word in cues.PREPOSITIONS or word in _BOUNDARIES or word in cues.CLAUSE_OPENERS:
         return False
-    return not word.startswith(("me", "di", "ber", "ter")) and word not in {"itu", "ini", "tersebut", "yang"}
+    if word in TITLE_WORDS:
+        return True
+    return not _VERB_FORM.match(word) and word not in {"itu", "ini", "tersebut", "yang"}
 
 
 def _inverted(words: list[str], trigger: Trigger) -> bool:

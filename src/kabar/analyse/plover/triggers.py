@@ -90,6 +90,8 @@ def find_triggers(tokens: list[Token], offset: int = 0) -> list[Trigger]:
                 break
         glued = 0
         if match is None:
+            match = _split_phrase(lowered, i)
+        if match is None:
             entry = lookup(tokens[i].text) if tokens[i].text[:1].isalpha() else None
             if entry is not None and not _is_name_part(tokens, i):
                 match = (1, entry)
@@ -108,6 +110,15 @@ def find_triggers(tokens: list[Token], offset: int = 0) -> list[Trigger]:
         )
         i += n
     return found
+
+
+def _split_phrase(lowered: list[str], i: int) -> tuple[int, Entry] | None:
+    """A two-part predicate whose head is token i ("menetapkan … sebagai tersangka"): the head alone
+    is the trigger, coded as the whole."""
+    for head, tail, gap, type_, mode, voice in lexicon.SPLIT_PHRASES:
+        if lowered[i] == head and tail in lowered[i + 1 : i + 2 + gap]:
+            return 1, Entry(type_, mode, voice)  # type: ignore[arg-type]
+    return None
 
 
 def _glued(word: str) -> tuple[int, Entry | None]:

@@ -297,6 +297,17 @@ PHRASES: tuple[tuple[str, str, str | None, str], ...] = (
     ("menembak jatuh", "FIGHT", None, "active"),
 )
 
+# Predicates in two parts with the object between them: (head word, tail word, most words between,
+# type, mode, voice). "KPK menetapkan Bupati X sebagai tersangka", "X ditetapkan polisi sebagai tersangka".
+SPLIT_PHRASES: tuple[tuple[str, str, int, str, str | None, str], ...] = (
+    ("menetapkan", "tersangka", 10, "DISAPPROVE", "allege", "active"),
+    ("ditetapkan", "tersangka", 4, "DISAPPROVE", "allege", "passive"),
+    ("menjatuhkan", "vonis", 3, "SANCTION", "convict", "active"),
+    ("menjatuhkan", "hukuman", 3, "SANCTION", "convict", "active"),
+    ("menerima", "usulan", 3, "CONCEDE", None, "active"),
+    ("menerima", "tawaran", 3, "CONCEDE", None, "active"),
+)
+
 # Words in the sentence that name the weapon or the kind of force: the mode.
 WEAPON_MODES: dict[str, str] = {
     "udara": "aerial", "pesawat": "aerial", "jet": "aerial",
