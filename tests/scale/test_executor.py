@@ -18,8 +18,7 @@ def test_executor_pool_gives_the_loop_result_in_order(sample_paths):
     assert pooled == serial and len(serial) == 5
 
 
-def test_executor_ray_matches_local_when_installed(sample_paths):
-    pytest.importorskip("ray")
+def test_executor_ray_matches_local(ray_cluster, sample_paths):
     articles = [a for a in extract_paths(sample_paths) if isinstance(a, Article)]
     ray_result = list(make_executor("ray").map(_title_length, articles))
     assert ray_result == list(map(_title_length, articles))

@@ -5,12 +5,18 @@ The only module that imports `ray` (an optional extra: `pip install kabar[scale]
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import TypeVar
 
 In = TypeVar("In")
 Out = TypeVar("Out")
+
+# A cluster this process starts serves this machine alone: it listens on 127.0.0.1, not on the
+# machine's address, and sends Ray's servers no usage statistics. Ray reads both from the
+# environment only (the first when it is imported); a value the user set wins.
+LOCAL_CLUSTER_ENV = {"RAY_USAGE_STATS_ENABLED": "0", "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER": "0"}
 
 
 def _apply_batch(fn: Callable[[In], Out], batch: list[In]) -> list[Out]:
@@ -19,6 +25,9 @@ def _apply_batch(fn: Callable[[In], Out], batch: list[In]) -> list[Out]:
 
 class RayExecutor:
     def __init__(self, address: str | None = None, batch_size: int = 64, max_in_flight: int = 32) -> None:
+        if address is None and "RAY_ADDRESS" not in os.environ:
+            for name, value in LOCAL_CLUSTER_ENV.items():  # before Ray's import, which reads them
+                os.environ.setdefault(name, value)
         try:
             import ray
         except ImportError as exc:  # a clear message rather than a bare ImportError deep in a run
