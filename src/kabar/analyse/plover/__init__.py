@@ -30,13 +30,16 @@ from kabar.analyse.plover.triggers import Trigger, find_triggers
 from kabar.analyse.plover.when_where import is_background, place, sentence_date
 from kabar.analyse.tokens import tokenize
 from kabar.lang.id import plover as lexicon
+from kabar.lang.id import plover_cues as cues
 from kabar.records import AnalysedArticle, Mention, Quote
 
 __all__ = ["EventMention", "code_events", "baseline_events"]
 
 # Verbal acts PLOVER codes: their actor may be the speaker of the sentence's quotation.
 VERBAL = frozenset({"DISAPPROVE", "SUPPORT", "AGREE", "REJECT", "DEMAND", "THREATEN", "CONCEDE"})
-_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40},\s*[\w.]+(?:\s*[-–—]|\s)")
+# "JAKARTA, KOMPAS.com -", "Washington (ANTARA News) -": the dateline's place and outlet fill no role.
+_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[\w. ]{2,30}?|\s*\([^)]{2,30}\))\s*[-–—]+")
+_ASSAULT_MODES = {"assault": "beat", "abduct": "abduct"}  # a crime's mode when a state or armed group does it
 _PERSON_OR_GROUP = frozenset({"PER", "ORG"})
 
 
@@ -57,6 +60,8 @@ def code_events(analysed: AnalysedArticle) -> tuple[EventMention, ...]:
         phrases = sentence_phrases(sentence.text, sentence.start, tokens, inside, entities)
         locations = [(p.first, p.last, p.name) for p in phrases if p.entity_type == "LOC" and p.name]
         words = [t.text.lower() for t in tokens]
+        if cues.SPORT.intersection(words):
+            continue  # attacks and withdrawals in a match
         seen: set[str] = set()
         for trigger in triggers:
             if trigger.type in seen or unasserted(tokens, trigger):
@@ -188,7 +193,7 @@ def _refine(trigger: Trigger, words: list[str], recipient, actor) -> tuple[str, 
     if type_ == "CRIME" and actor is not None:
         parts = actor if isinstance(actor, tuple) else (actor,)
         if any(p.entity_type in {"LOC", "ORG"} for p in parts):
-            type_, mode = "ASSAULT", None
+            type_, mode = "ASSAULT", _ASSAULT_MODES.get(mode or "")
     table = {
         "FIGHT": lexicon.WEAPON_MODES, "ASSAULT": lexicon.WEAPON_MODES, "AID": lexicon.AID_MODES,
         "MOBILIZE": lexicon.MOBILIZE_MODES, "THREATEN": lexicon.THREATEN_MODES,

@@ -59,6 +59,7 @@ _BOUNDARIES = frozenset(
     "bahwa bahwasanya setelah sebelum ketika saat sejak usai seusai sesudah karena sehingga namun tetapi tapi "
     "sedangkan padahal meski meskipun walaupun agar supaya".split()
 )
+_TEMPORAL = frozenset("saat ketika setelah sebelum usai seusai sesudah sejak sambil seraya".split())
 _STOPS = frozenset({".", ";", "!", "?", ":", "“", "”", '"'})
 _RECIPIENT_PREPS = frozenset({"dengan", "kepada", "terhadap", "atas", "ke", "bagi", "untuk"})
 _VERB_FORM = re.compile(r"^(?:meng|meny|mem|men|me[lrwy]|di|ber|ter|per)\w{3,}$")
@@ -139,6 +140,11 @@ def _subject(words: list[str], phrases: list[Phrase], trigger: Trigger) -> Phras
         if _in_pp(words, phrase) or _parenthetical(words, phrase.first - 1):
             continue
         return _with_conjuncts(words, phrases, phrase, trigger.first)
+    if start > 0 and words[start - 1] in _TEMPORAL:
+        # "Macron saat berkunjung ke Tallinn": a subjectless time clause shares the subject before it
+        before = [p for p in phrases if p.last < start - 1 and start - 1 - p.last <= 2 and not _in_pp(words, p)]
+        if before:
+            return before[-1]
     return None
 
 
@@ -235,7 +241,8 @@ def _inverted(words: list[str], trigger: Trigger) -> bool:
 
 
 def resolve_pronoun(phrase: Phrase, speaker: str | None, previous: str | None) -> str | None:
-    """A pronoun's referent: the quotation's speaker for "kami/saya", else the last actor named."""
+    """A pronoun's referent: the speaker of the sentence's quotation or reported speech ("Kami
+    mengecam …," kata X; "X mengatakan bahwa mereka mendukung …"), else the last one named before."""
     if phrase.text.lower() in _FIRST_PERSON:
         return speaker
-    return previous or speaker
+    return speaker or previous

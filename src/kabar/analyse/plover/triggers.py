@@ -103,6 +103,9 @@ def find_triggers(tokens: list[Token], offset: int = 0) -> list[Trigger]:
             i += 1
             continue
         n, entry = match
+        if n == 1 and _everyday_object(lowered, i):
+            i += 1
+            continue
         first, last = tokens[i], tokens[i + n - 1]
         found.append(
             Trigger(i, i + n - 1, offset + first.start + glued, offset + last.end,
@@ -110,6 +113,12 @@ def find_triggers(tokens: list[Token], offset: int = 0) -> list[Trigger]:
         )
         i += n
     return found
+
+
+def _everyday_object(lowered: list[str], i: int) -> bool:
+    """"menduduki jabatan", "menangkap bola": the object gives the word its everyday sense."""
+    objects = lexicon.NOT_EVENT_OBJECTS.get(lowered[i])
+    return bool(objects) and any(w in objects for w in lowered[i + 1 : i + 3])
 
 
 def _split_phrase(lowered: list[str], i: int) -> tuple[int, Entry] | None:

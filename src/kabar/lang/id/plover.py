@@ -56,7 +56,6 @@ PREDICATES: tuple[tuple[str, str, str, str | None], ...] = (
     ("kolaborasi", "ber", "COOPERATE", None),
     ("ekstradisi", "meN di", "COOPERATE", None),
     # AID: the noun "bantuan" with a verb of giving is a phrase below
-    ("sumbang", "meN-kan", "AID", None),
     ("hibah", "meN-kan", "AID", None),
     # CONCEDE: apologies, acquittals, sentence cuts, yielding
     ("alah", "meN", "CONCEDE", None),
@@ -133,10 +132,10 @@ PREDICATES: tuple[tuple[str, str, str, str | None], ...] = (
     ("gusur", "meN di peN-an", "COERCE", "restrict"),
     ("bubar", "meN-kan di-kan peN-an", "COERCE", "restrict"),
     # ASSAULT: one-sided violence
-    ("culik", "meN di peN-an", "ASSAULT", "abduct"),
+    ("culik", "meN di peN-an", "CRIME", "abduct"),
     ("sandera", "meN di peN-an", "ASSAULT", "abduct"),
-    ("pukul", "meN di peN-an", "ASSAULT", "beat"),
-    ("aniaya", "meN di peN-an", "ASSAULT", "beat"),
+    ("pukul", "meN di peN-an", "CRIME", "assault"),
+    ("aniaya", "meN di peN-an", "CRIME", "assault"),
     ("siksa", "meN di peN-an", "ASSAULT", "torture"),
     ("eksekusi", "meN di", "ASSAULT", "execute"),
     ("bantai", "meN di peN-an", "ASSAULT", None),
@@ -265,6 +264,8 @@ PHRASES: tuple[tuple[str, str, str | None, str], ...] = (
     ("memberikan bantuan", "AID", None, "active"),
     ("memberi bantuan", "AID", None, "active"),
     ("mengucurkan bantuan", "AID", None, "active"),
+    ("menyumbangkan dana", "AID", "economic", "active"),
+    ("menyumbangkan bantuan", "AID", None, "active"),
     ("memberikan suaka", "AID", "asylum", "active"),
     ("unjuk rasa", "PROTEST", "demo", "nominal"),
     ("berunjuk rasa", "PROTEST", "demo", "active"),
@@ -307,6 +308,17 @@ SPLIT_PHRASES: tuple[tuple[str, str, int, str, str | None, str], ...] = (
     ("menerima", "usulan", 3, "CONCEDE", None, "active"),
     ("menerima", "tawaran", 3, "CONCEDE", None, "active"),
 )
+
+# Objects that turn a predicate into an everyday sense: "menduduki jabatan" (hold office),
+# "menawarkan harga" (a price on offer), "menyerang balik" in a debate stays FIGHT only with force.
+NOT_EVENT_OBJECTS: dict[str, frozenset[str]] = {
+    "menduduki": frozenset("jabatan posisi kursi peringkat urutan puncak posisinya jabatannya".split()),
+    "menawarkan": frozenset("harga produk fitur layanan kinerja diskon promo paket menu pilihan solusi".split()),
+    "menangkap": frozenset("bola peluang sinyal ikan gambar foto momen pesan".split()),
+    "ditangkap": frozenset("bola kamera layar sinyal".split()),
+    "menyambut": frozenset("tahun hari bulan lebaran natal ramadan idulfitri kedatangan".split()),
+    "mendukung": frozenset("fitur teknologi jaringan sistem perangkat".split()),
+}
 
 # Words in the sentence that name the weapon or the kind of force: the mode.
 WEAPON_MODES: dict[str, str] = {

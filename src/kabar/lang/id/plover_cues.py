@@ -47,7 +47,7 @@ PREDICTION: frozenset[str] = frozenset(
 ALLEGATION: frozenset[str] = frozenset(
     """
     diduga dugaan terduga disangka disangkakan didakwa dakwaan tuduhan dituduh dituding tudingan
-    konon kabarnya disebut-sebut dikabarkan diklaim mengklaim klaim rumor isu
+    konon kabarnya disebut-sebut dikabarkan diklaim mengklaim klaim rumor isu mengaku dalih berdalih
     """.split()
 )
 
@@ -56,6 +56,15 @@ HABITUAL: frozenset[str] = frozenset("biasanya sering kerap selalu acap seringka
 
 # Opinion verbs: what follows is a view, not a report.
 OPINION: frozenset[str] = frozenset("menilai menganggap berpendapat memandang meyakini percaya".split())
+
+# Sport: attacks, defeats and withdrawals on a pitch or court are no political events.
+SPORT: frozenset[str] = frozenset(
+    """
+    laga pertandingan gol turnamen klub babak kompetisi petenis pebulu tangkis pesepak striker skuad
+    liga piala kejuaraan juara atlet pelatih tim timnas sepak bola kiper bek gelandang pemain pemainnya
+    sepakbola sepakan penalti wasit
+    """.split()
+)
 
 # Words that open a new clause: a cue before them does not reach a predicate after them.
 CLAUSE_OPENERS: frozenset[str] = frozenset(
