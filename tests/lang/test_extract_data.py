@@ -31,4 +31,5 @@ def test_page_dates_months_and_zones() -> None:
     assert page_dates.MONTHS["mei"] == 5 and page_dates.MONTHS["agustus"] == 8 and page_dates.MONTHS["october"] == 10
     assert page_dates.ZONES["wib"] == "+07:00" and page_dates.ZONES["wita"] == "+08:00"
     assert page_dates.ZONES["wit"] == "+09:00"
-    assert set(page_dates.WEEKDAYS.values()) == set(range(7))
+    assert set(page_dates.WEEKDAYS.values()) == set(range(1, 8))  # ISO: Monday = 1, as time_words
+    assert page_dates.WEEKDAYS["senin"] == 1 and page_dates.WEEKDAYS["minggu"] == page_dates.WEEKDAYS["sun"] == 7

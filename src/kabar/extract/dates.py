@@ -140,7 +140,7 @@ def reported_day(paragraphs: list[str], anchors: list[date]) -> date | None:
                         day = date(year, int(match.group("m")), int(match.group("d")))
                     except ValueError:
                         continue
-                    if day.weekday() == weekday and timedelta(0) <= day - anchor <= timedelta(days=14):
+                    if day.isoweekday() == weekday and timedelta(0) <= day - anchor <= timedelta(days=14):
                         fits.add(day)
             if len(fits) == 1:
                 return fits.pop()

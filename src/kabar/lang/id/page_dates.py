@@ -1,42 +1,27 @@
-"""How Indonesian news pages print their publication time, as data."""
+"""How Indonesian news pages print their publication time, as data.
+
+Month, weekday and time-zone words come from `time_words` (one source for the calendar
+words); only what is particular to page date lines is kept here.
+"""
 
 from __future__ import annotations
 
-# Month names and abbreviations, Indonesian and English, lower-case.
-MONTHS: dict[str, int] = {
-    "januari": 1, "jan": 1, "january": 1,
-    "februari": 2, "feb": 2, "pebruari": 2, "february": 2, "peb": 2,
-    "maret": 3, "mar": 3, "march": 3,
-    "april": 4, "apr": 4,
-    "mei": 5, "may": 5,
-    "juni": 6, "jun": 6, "june": 6,
-    "juli": 7, "jul": 7, "july": 7,
-    "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8, "august": 8, "agus": 8,
-    "september": 9, "sep": 9, "sept": 9,
-    "oktober": 10, "okt": 10, "oct": 10, "october": 10,
-    "november": 11, "nov": 11, "nopember": 11, "nop": 11,
-    "desember": 12, "des": 12, "dec": 12, "december": 12,
-}
+from kabar.lang.id.time_words import MONTH_ABBREVIATIONS, ZONES
+from kabar.lang.id.time_words import MONTHS as MONTH_NAMES
+from kabar.lang.id.time_words import WEEKDAYS as WEEKDAY_NAMES
 
-# Day names (Indonesian and English) that may open a date line.
-WEEKDAYS: dict[str, int] = {
-    "senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6, "ahad": 6,
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-    "sen": 0, "sel": 1, "rab": 2, "kam": 3, "jum": 4, "sab": 5, "min": 6,
-    "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6,
-}
+__all__ = ["MONTHS", "WEEKDAYS", "ZONES", "NOT_PUBLISHED_CUES"]
 
-# Indonesian time zones and their UTC offsets.
-ZONES: dict[str, str] = {
-    "wib": "+07:00",
-    "wita": "+08:00",
-    "wit": "+09:00",
-    "gmt+7": "+07:00",
-    "gmt+07:00": "+07:00",
-    "utc+7": "+07:00",
-    "gmt+8": "+08:00",
-    "gmt+9": "+09:00",
+# Month names and abbreviations, Indonesian and English, lower-case: a date line abbreviates freely.
+MONTHS: dict[str, int] = {**MONTH_NAMES, **MONTH_ABBREVIATIONS}
+
+# Short day names that open date lines ("Sen, 22 Mar 2021"), ISO-numbered like `time_words.WEEKDAYS`.
+WEEKDAY_ABBREVIATIONS: dict[str, int] = {
+    "sen": 1, "sel": 2, "rab": 3, "kam": 4, "jum": 5, "sab": 6, "min": 7,
+    "mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 7,
 }
+# Day names (Indonesian and English, full and short) that may open a date line; Monday = 1.
+WEEKDAYS: dict[str, int] = {**WEEKDAY_NAMES, **WEEKDAY_ABBREVIATIONS}
 
 # Words before a date that say it is not the publication time (update, caption, print edition).
 NOT_PUBLISHED_CUES: tuple[str, ...] = (

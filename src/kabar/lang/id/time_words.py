@@ -17,11 +17,12 @@ MONTHS: dict[str, int] = {
 # Abbreviations are only trusted next to a day number or a year ("22 Okt 2021").
 MONTH_ABBREVIATIONS: dict[str, int] = {
     "jan": 1, "feb": 2, "peb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "agu": 8, "agt": 8,
-    "ags": 8, "aug": 8, "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11, "nop": 11,
+    "ags": 8, "agus": 8, "aug": 8, "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11, "nop": 11,
     "des": 12, "dec": 12,
 }
 
-# ISO weekday numbers (Monday = 1). "minggu" is also the word for week: the grammar decides.
+# ISO weekday numbers (Monday = 1, as `date.isoweekday()`), the one numbering Kabar uses.
+# "minggu" is also the word for week: the grammar decides.
 WEEKDAYS: dict[str, int] = {
     "senin": 1, "selasa": 2, "rabu": 3, "kamis": 4, "jumat": 5, "jum'at": 5, "jum’at": 5,
     "sabtu": 6, "minggu": 7, "ahad": 7,
@@ -91,8 +92,11 @@ PARTS_OF_DAY: dict[str, str] = {
 }
 PM_PARTS: frozenset[str] = frozenset({"siang", "sore", "petang", "malam"})
 
-# Time zones of Indonesia → UTC offset.
-ZONES: dict[str, str] = {"wib": "+07:00", "wita": "+08:00", "wit": "+09:00", "utc": "+00:00", "gmt": "+00:00"}
+# Time zones of Indonesia (and their GMT/UTC spellings on pages) → UTC offset.
+ZONES: dict[str, str] = {
+    "wib": "+07:00", "wita": "+08:00", "wit": "+09:00", "utc": "+00:00", "gmt": "+00:00",
+    "gmt+7": "+07:00", "gmt+07:00": "+07:00", "utc+7": "+07:00", "gmt+8": "+08:00", "gmt+9": "+09:00",
+}
 
 # Single words and phrases with a fixed value (lower-case) → (type, value or a relative rule).
 # Rules: "DCT+N" = publication day plus N days; "REF+N" = the story's last date plus N days;
