@@ -23,11 +23,12 @@ def crawl_cli(
     delay: float = typer.Option(1.0, "--delay", min=0.0, help="Seconds between requests to a host without Crawl-delay."),
     contact: str = typer.Option(None, "--contact", help="A URL or e-mail put in the User-Agent for site owners."),
     timeout: float = typer.Option(20.0, "--timeout", min=0.1, help="Seconds to wait for a response."),
+    retries: int = typer.Option(3, "--retries", min=0, help="Tries again after a 429, a 5xx or a network error."),
     verbose: bool = typer.Option(False, "--verbose", help="One line per fetch outcome on stderr."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Fetch what is new from the outlets' feeds and sitemaps, politely, and run the pipeline on it."""
-    summary = _crawl_once(sources, db, since, max_pages, archive, delay, contact, timeout, verbose, quiet)
+    summary = _crawl_once(sources, db, since, max_pages, archive, delay, contact, timeout, verbose, quiet, retries=retries)
     if summary.sources_listed and not summary.sources_read:
         raise typer.Exit(code=1)
 
@@ -64,7 +65,7 @@ def watch_cli(
         console.print(f"kabar watch: stopped after {done} crawl(s)")
 
 
-def _crawl_once(sources, db, since, max_pages, archive, delay, contact, timeout, verbose, quiet, cycle: int | None = None):
+def _crawl_once(sources, db, since, max_pages, archive, delay, contact, timeout, verbose, quiet, *, retries=3, cycle=None):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -79,7 +80,7 @@ def _crawl_once(sources, db, since, max_pages, archive, delay, contact, timeout,
     since = _since(since)
     user_agent = loaded.user_agent or default_user_agent(contact or loaded.contact)
     cfg = CrawlConfig(
-        fetch=FetchConfig(user_agent=user_agent, default_delay=delay, timeout=timeout),
+        fetch=FetchConfig(user_agent=user_agent, default_delay=delay, timeout=timeout, retries=retries),
         since=since,
         max_pages=max_pages,
         archive=archive,
