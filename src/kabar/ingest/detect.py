@@ -8,7 +8,9 @@ from typing import Literal
 
 InputKind = Literal["html", "text", "jsonl", "warc"]
 
-_HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+# Each comment is matched atomically (its shortest close, never a longer one): without the atomic
+# group, a head of n comments and then no <html> backtracked through 2^n ways to pair the marks.
+_HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--(?>.*?-->)\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 _HTML_TAGS = re.compile(rb"</?(?:p|div|span|a|br|title|script|meta|article|h[1-6])\b", re.I)
 _GZIP = b"\x1f\x8b"
 
