@@ -24,7 +24,7 @@ from datetime import date
 from kabar.analyse.plover.assertion import unasserted
 from kabar.analyse.plover.phrases import sentence_phrases
 from kabar.analyse.plover.record import EventMention, Name
-from kabar.analyse.plover.roles import Phrase, is_light_verb_object, resolve_pronoun, roles
+from kabar.analyse.plover.roles import Phrase, headline_verb, is_light_verb_object, resolve_pronoun, roles
 from kabar.analyse.plover.sentences import Sentence, article_sentences
 from kabar.analyse.plover.triggers import Trigger, find_triggers
 from kabar.analyse.plover.when_where import is_background, place, sentence_date
@@ -103,6 +103,8 @@ def _code(
     mentions: Sequence[Mention],
     earlier: Sequence[EventMention],
 ) -> EventMention | None:
+    if trigger.bare and not headline_verb(words, phrases, trigger):
+        return None  # a bare root inside running text is the noun ("sejumlah kritik", "vonis itu")
     voice = trigger.voice
     if voice == "nominal":
         voice = is_light_verb_object(words, trigger) or "nominal"

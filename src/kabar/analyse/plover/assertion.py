@@ -66,8 +66,8 @@ def _clause_cue(words: list[str], first: int) -> str | None:
     governed = True  # cleared at a clause opener: an appeal before it does not reach past it
     for i in range(first - 1, -1, -1):
         w = words[i]
-        if w in cues.CONDITION:
-            return "hypothetical"
+        if w in cues.CONDITION or (w == "hal" and i > 0 and words[i - 1] == "dalam"):
+            return "hypothetical"  # "dalam hal …": in case
         if w in _PUNCT_STOPS:
             return None
         if not governed or first - i > _CLAUSE or w in _SOFT_STOPS:

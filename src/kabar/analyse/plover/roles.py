@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from kabar.analyse.plover.triggers import Trigger
 from kabar.analyse.tokens import Token
 from kabar.lang.id import plover_cues as cues
+from kabar.lang.id.plover import PATIENT_NOUN_TYPES
 import re
 
 from kabar.lang.id.quote_cues import POST_CUES, SPEECH_VERBS, TITLE_WORDS
@@ -88,6 +89,11 @@ def roles(
         subject = _subject(words, phrases, trigger)
         agent = _agent(words, phrases, trigger)
         return agent, subject
+    if voice == "nominal" and trigger.type in PATIENT_NOUN_TYPES:
+        patient = _after(words, phrases, trigger.last, preps=frozenset(), adjacent=True)
+        agent = _after(words, phrases, _end_of(patient, trigger.last), preps=frozenset({"oleh"}))
+        has_oleh = agent is not None and "oleh" in words[trigger.last + 1 : _first_of(agent)]
+        return (agent if has_oleh else None), patient
     if voice == "nominal":
         actor = _after(words, phrases, trigger.last, preps=frozenset({"oleh"}), adjacent=True)
         recipient = _after(words, phrases, _end_of(actor, trigger.last), preps=_RECIPIENT_PREPS - {"untuk", "bagi"})
@@ -134,12 +140,20 @@ def _subject(words: list[str], phrases: list[Phrase], trigger: Trigger) -> Phras
     relative = _relative_head(words, phrases, start, trigger.first)
     if relative is not None:
         return relative
-    for phrase in phrases:
-        if phrase.first < start or phrase.last >= trigger.first:
-            continue
-        if _in_pp(words, phrase) or _parenthetical(words, phrase.first - 1):
-            continue
-        return _with_conjuncts(words, phrases, phrase, trigger.first)
+    # After a fronted adverbial ("Akibat skandal itu, ratusan ribu warga turun ke jalan") the subject
+    # follows the last comma; otherwise it opens the clause ("Polisi menangkap X dan menyita Y").
+    comma = next((i for i in range(trigger.first - 1, start - 1, -1) if words[i] == ","), None)
+    if comma is not None and (
+        any(p.last == comma - 1 for p in phrases) or words[comma + 1 : comma + 2] in (["dan"], ["serta"])
+    ):
+        comma = None  # "Kim Jong Un, dan Xi …", "Xi Jinping, …": a list or an apposition, not an adverbial
+    for segment_start in ([comma + 1] if comma is not None else []) + [start]:
+        for phrase in phrases:
+            if phrase.first < segment_start or phrase.last >= trigger.first:
+                continue
+            if _in_pp(words, phrase) or _parenthetical(words, phrase.first - 1):
+                continue
+            return _with_conjuncts(words, phrases, phrase, trigger.first)
     if start > 0 and words[start - 1] in _TEMPORAL:
         # "Macron saat berkunjung ke Tallinn": a subjectless time clause shares the subject before it
         before = [p for p in phrases if p.last < start - 1 and start - 1 - p.last <= 2 and not _in_pp(words, p)]
@@ -233,6 +247,11 @@ def _plain_noun(word: str) -> bool:
     if word in TITLE_WORDS:
         return True
     return not _VERB_FORM.match(word) and word not in {"itu", "ini", "tersebut", "yang"}
+
+
+def headline_verb(words: list[str], phrases: list[Phrase], trigger: Trigger) -> bool:
+    """A bare root used as a verb: after a quotation ("…," kecam X) or right after its subject ("Iran Tolak …")."""
+    return _inverted(words, trigger) or any(p.last == trigger.first - 1 and p.kind != "group" for p in phrases)
 
 
 def _inverted(words: list[str], trigger: Trigger) -> bool:

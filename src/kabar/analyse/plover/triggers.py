@@ -21,6 +21,7 @@ class Entry:
     type: str
     mode: str | None
     voice: Voice
+    bare: bool = False  # the bare root, a verb only in headlines and after quotations ("kecam X")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,7 @@ class Trigger:
     type: str
     mode: str | None
     voice: Voice
+    bare: bool = False
 
 
 _CLITICS = ("nya", "lah", "pun", "kah")
@@ -47,7 +49,7 @@ def word_table() -> dict[str, Entry]:
     for root, forms, type_, mode in lexicon.PREDICATES:
         for form in forms.split():
             for word, voice in derive(root, form):
-                table.setdefault(word, Entry(type_, mode, voice))
+                table.setdefault(word, Entry(type_, mode, voice, bare=form == "0"))
     for word, type_, mode, voice in lexicon.EXTRA_WORDS:
         table.setdefault(word, Entry(type_, mode, voice))  # type: ignore[arg-type]
     return table
@@ -109,7 +111,8 @@ def find_triggers(tokens: list[Token], offset: int = 0) -> list[Trigger]:
         first, last = tokens[i], tokens[i + n - 1]
         found.append(
             Trigger(i, i + n - 1, offset + first.start + glued, offset + last.end,
-                    " ".join(t.text for t in tokens[i : i + n])[glued:], entry.type, entry.mode, entry.voice)
+                    " ".join(t.text for t in tokens[i : i + n])[glued:], entry.type, entry.mode, entry.voice,
+                    entry.bare and n == 1)
         )
         i += n
     return found
@@ -117,6 +120,8 @@ def find_triggers(tokens: list[Token], offset: int = 0) -> list[Trigger]:
 
 def _everyday_object(lowered: list[str], i: int) -> bool:
     """"menduduki jabatan", "menangkap bola": the object gives the word its everyday sense."""
+    if i > 0 and lowered[i - 1] in lexicon.ADJECTIVAL_BEFORE:
+        return True  # "sangat menjanjikan": an adjective
     objects = lexicon.NOT_EVENT_OBJECTS.get(lowered[i])
     return bool(objects) and any(w in objects for w in lowered[i + 1 : i + 3])
 

@@ -318,7 +318,16 @@ NOT_EVENT_OBJECTS: dict[str, frozenset[str]] = {
     "ditangkap": frozenset("bola kamera layar sinyal".split()),
     "menyambut": frozenset("tahun hari bulan lebaran natal ramadan idulfitri kedatangan".split()),
     "mendukung": frozenset("fitur teknologi jaringan sistem perangkat".split()),
+    "tuntutan": frozenset("jaksa jpu penuntut hukuman pidana".split()),  # a prosecutor's sentencing demand
+    "membubarkan": frozenset({"diri"}),  # protesters dispersing of their own accord
 }
+
+# Words before a predicate that make it an adjective: "sangat menjanjikan" (promising).
+ADJECTIVAL_BEFORE: frozenset[str] = frozenset("sangat cukup lebih paling begitu amat kurang makin semakin".split())
+
+# Types whose noun names its patient after it: "penahanan Buni Yani" is Buni Yani's detention,
+# "kunjungan Prabowo" is Prabowo's visit. Such a noun needs its actor after "oleh".
+PATIENT_NOUN_TYPES: frozenset[str] = frozenset({"COERCE", "SANCTION", "INVESTIGATE", "ASSAULT", "CRIME"})
 
 # Words in the sentence that name the weapon or the kind of force: the mode.
 WEAPON_MODES: dict[str, str] = {

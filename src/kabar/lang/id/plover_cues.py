@@ -47,7 +47,7 @@ PREDICTION: frozenset[str] = frozenset(
 ALLEGATION: frozenset[str] = frozenset(
     """
     diduga dugaan terduga disangka disangkakan didakwa dakwaan tuduhan dituduh dituding tudingan
-    konon kabarnya disebut-sebut dikabarkan diklaim mengklaim klaim rumor isu mengaku dalih berdalih
+    konon kabarnya disebut disebut-sebut dikabarkan diklaim mengklaim klaim rumor isu mengaku dalih berdalih
     """.split()
 )
 
@@ -83,7 +83,7 @@ BACKGROUND_PHRASES: tuple[str, ...] = ("kala itu", "saat itu", "beberapa tahun",
 PREPOSITIONS: frozenset[str] = frozenset(
     """
     di ke dari pada kepada dengan terhadap oleh untuk bagi tentang atas antara menurut dalam
-    melalui lewat soal terkait mengenai sebagai seperti bersama
+    melalui lewat soal terkait mengenai sebagai seperti bersama akibat karena usai pasca
     """.split()
 )
 
