@@ -98,17 +98,21 @@ def parse_iso(value: str, local_offset: str | None = None) -> PageDate | None:
     """A machine-readable stamp (meta tags, JSON-LD, <time datetime>, JSON Lines input)."""
     text = value.strip().replace(" T", "T").replace(" ", "T", 1) if value else ""
     text = re.sub(r"([+-]\d\d)(\d\d)$", r"\1:\2", text)
-    if re.fullmatch(r"\d{4}-\d\d-\d\d", text):
-        return PageDate(date.fromisoformat(text))
     try:
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", text):
+            return PageDate(date.fromisoformat(text))
         stamp = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
+        # an impossible day ("2021-13-45", "2015-02-30") is no date: the article stays, undated
         found = find_dates(value)
         return found[0] if found else None
     if stamp.tzinfo is not None and stamp.utcoffset() == timedelta(0) and local_offset:
         sign = 1 if local_offset[0] == "+" else -1
         hours, minutes = map(int, local_offset[1:].split(":"))
-        stamp = stamp.astimezone(timezone(sign * timedelta(hours=hours, minutes=minutes)))
+        try:
+            stamp = stamp.astimezone(timezone(sign * timedelta(hours=hours, minutes=minutes)))
+        except (OverflowError, ValueError):  # "9999-12-31T23:59Z" has no local day
+            return None
     offset = None
     if stamp.tzinfo is not None:
         total = int(stamp.utcoffset().total_seconds() // 60)  # type: ignore[union-attr]
