@@ -90,3 +90,33 @@ def test_warc_garbage_after_header_is_a_failure(tmp_path: Path) -> None:
     path.write_bytes(_warc(False) + b"WARC/1.0\r\nContent-Length: zebra\r\n\r\n\x00\x01garbage")
     out = list(read_pages([path]))
     assert sum(isinstance(p, RawPage) for p in out) == 3
+
+
+def _has_surrogate(text: str | None) -> bool:
+    return text is not None and any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+def test_jsonl_lone_surrogates_are_replaced_at_ingest(tmp_path: Path, sample_paths: list[Path]) -> None:
+    import json
+
+    from kabar.pipeline import process_page
+
+    text = sample_paths[0].read_text(encoding="utf-8")
+    cut = text.index(" ", len(text) // 2)
+    escaped = json.dumps(text[:cut] + " \ud800" + text[cut:])  # json.dumps writes the escape "\ud800"
+    assert "\\ud800" in escaped
+    line = '{"text": %s, "url": "https://x.id/\\ud800", "id": "a\\udc00"}' % escaped
+    path = tmp_path / "s.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    (page,) = read_pages([path])
+    assert isinstance(page, RawPage)
+    assert not any(_has_surrogate(v) for v in (page.content, page.url, page.id_hint)) and "\ufffd" in page.content
+    result = process_page(page)  # the CRF tagger raised SystemError on a lone surrogate
+    assert not isinstance(result, Failure) and not result.failures
+    assert not _has_surrogate(result.analysed.article.text)
+
+
+def test_stable_id_survives_a_lone_surrogate() -> None:
+    from kabar.ids import stable_id
+
+    assert stable_id("a\ud800") != stable_id("a\ud801")

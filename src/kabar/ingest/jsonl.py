@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
+from kabar.ingest.text import scrub
 from kabar.records import Failure, RawPage
 
 
@@ -36,7 +37,7 @@ def read_jsonl(text: str, source: str, *, url: str | None = None) -> Iterator[Ra
         kind = "html" if content is html else "text"
         yield RawPage(
             source=where,
-            content=content,
+            content=scrub(content),
             kind=kind,
             url=_str(obj.get("url")) or url,
             id_hint=_str(obj.get("id")),
@@ -63,5 +64,5 @@ def _whole_document(text: str) -> list | None:
 def _str(value: object) -> str | None:
     if value is None or isinstance(value, (dict, list)):
         return None
-    text = str(value).strip()
+    text = scrub(str(value)).strip()
     return text or None
