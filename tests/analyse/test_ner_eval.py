@@ -27,7 +27,10 @@ def test_ner_eval_board_on_dev_files(shared_dir):
     board = ner_board(shared_dir / "data")
     rows = {row[0].rstrip("†"): row for row in board.rows}
     assert "nergrit" in rows and "nerui" in rows
-    assert all(0.5 < row[3] <= 1.0 for row in board.rows)  # F1 of the shipped model
+    # F1 of the shipped model, 0.03 under the figures measured 2026-12 (idner 0.870, nergrit 0.863,
+    # nerp 0.838, nerugm 0.750, nerui 0.831; the first three in-sample, see the † mark)
+    floors = {"idner": 0.84, "nergrit": 0.83, "nerp*": 0.81, "nerugm": 0.72, "nerui": 0.80}
+    assert {name: row[3] >= floors[name] for name, row in rows.items()} == dict.fromkeys(floors, True)
     # files the shipped model's final fit trained on are marked; evaluation-only ones never are
     assert ("nergrit.valid.tsv" in trained_on_dev()) == rows["nergrit"][0].endswith("†")
     assert not rows["nerui"][0].endswith("†")

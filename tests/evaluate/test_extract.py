@@ -56,5 +56,7 @@ def test_extract_eval_text_as_html_escapes() -> None:
 def test_extract_eval_samples_against_gold(shared_dir: Path) -> None:
     scores = score(sample_cases(shared_dir / "samples" / "gold"), kabar_predict)
     assert scores["pages"] == 5
-    assert scores["body_f1"] >= 0.95 and scores["title"] >= 0.8
+    # measured 1.000 on each (2026-12): at most one page of five may go wrong, bodies barely
+    assert scores["body_f1"] >= 0.98 and scores["title"] >= 0.8
+    assert scores["date_exact"] >= 0.8 and scores["authors"] >= 0.8 and scores["dateline"] >= 0.8
     assert scores["boilerplate_left"] == 0
