@@ -69,3 +69,14 @@ def test_sources_section_filters():
     assert not wants(outlet, "/olahraga/bola")
     assert not wants(outlet, "/nasional/foto/galeri")
     assert wants(Outlet("B", home="https://b.id/"), "/apa/saja")
+
+
+def test_sources_the_shipped_outlet_list_loads_and_says_it_is_unverified():
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "examples" / "sources-id.toml"
+    sources = load_sources(path)
+    names = {o.name for o in sources.outlets}
+    assert {"Kompas", "Detik", "CNN Indonesia", "Tempo", "Antara", "The Jakarta Post"} <= names
+    assert all(o.home and not o.verified and o.delay >= 1.0 for o in sources.outlets)
+    assert sources.contact is None  # left for the user to fill in

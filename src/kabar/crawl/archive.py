@@ -1,6 +1,6 @@
 """WARC archiving (warcio) of every HTTP response a crawl receives, with its request.
 
-Article pages that were stored go to `DIR/<crawl>.warc.gz`, everything else
+Pages the crawl takes as new articles go to `DIR/<crawl>.warc.gz`, everything else
 (robots.txt, feeds, sitemaps, home pages, redirects, errors, pages that are not
 articles or repeat one) to `DIR/other/<crawl>.warc.gz`, so `kabar run
 DIR/*.warc.gz` replays exactly the pages the crawl stored. Bodies are kept as

@@ -129,7 +129,7 @@ class _Run:
         self.robots = RobotsBook(self._fetch_robots, cfg.fetch.user_agent)
         self.host_delay: dict[str, float] = {}  # outlets' own delays, by host
         self.archive = Archive(cfg.archive) if cfg.archive is not None else None
-        self.accepted: dict[str, tuple[UrlState, Fetched]] = {}  # final URL → page waiting for the pipeline
+        self.accepted: dict[str, UrlState] = {}  # final URL → page waiting for the pipeline (its text is spooled)
 
     # --- Manners ----------------------------------------------------------------
 
@@ -283,8 +283,9 @@ class _Run:
         # claimed now, so a second URL of the same article in this crawl is a duplicate
         done = replace(done, content_hash=content_hash, state="stored")
         self.state.save(done)
-        self.accepted[page.source] = (done, fetched)
+        self.accepted[page.source] = done
         spool.add(page)
+        self._archive(fetched, article=True)  # archived now, so no page's bytes wait in memory for the pipeline
 
     def _canonical_twin(self, fetched: Fetched, key: str) -> str | None:
         """A stored page the fetched one names as its canonical URL (AMP and mobile copies do)."""
@@ -296,16 +297,15 @@ class _Run:
         return other if known is not None and known.state == "stored" else None
 
     def settle(self, stored) -> None:
-        """After the pipeline: article ids in the crawl state, articles archived, failures counted."""
-        for source, (item, fetched) in self.accepted.items():
+        """After the pipeline: article ids in the crawl state, failures counted."""
+        for source, item in self.accepted.items():
             article_id = stored.articles.get(source)
             settled = replace(item, article_id=article_id, state="stored" if article_id else "failed",
                               attempts=item.attempts + (article_id is None))
             self.state.save(settled)
             if article_id:  # the URL redirected to is known too, so a listing of it is not fetched again
-                self._also_known_as(settled, fetched.final_url)
-            self._archive(fetched, article=article_id is not None)
-            self._event(FetchEvent(item.url, "page", "stored" if article_id else "failed", fetched.status))
+                self._also_known_as(settled, source)
+            self._event(FetchEvent(item.url, "page", "stored" if article_id else "failed", item.status))
         self.summary.new_articles = len(stored.articles)
         for failure in stored.failures:
             self._fail(failure.source, failure.stage, failure.reason)
