@@ -160,3 +160,15 @@ def test_code_events_sentence_offsets_index_the_text():
 def test_baseline_codes_every_lexicon_sentence():
     article = Article(id="t", source="t.txt", body=("Polisi belum menangkap pelaku pembakaran itu.",), published=PUBLISHED)
     assert [e.type for e in baseline_events(analyse_article(article))] == ["COERCE"]
+
+
+def test_code_events_bare_root_is_a_verb_only_in_headline_position():
+    assert code("Sejumlah kritik muncul setelah keputusan itu diumumkan.") == ()
+    event = only("Ratusan buruh menggelar demo di depan Balai Kota Bandung.")
+    assert (event.type, event.actor) == ("PROTEST", "workers")
+
+
+def test_code_events_nouns_of_detention_name_their_patient():
+    assert code("Kuasa hukum mempersoalkan penahanan Buni Yani setelah sidang.") == ()
+    event = only("Penahanan aktivis itu oleh polisi memicu kecaman.")
+    assert (event.type, event.actor) == ("COERCE", "police")

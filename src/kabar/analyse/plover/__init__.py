@@ -103,11 +103,12 @@ def _code(
     mentions: Sequence[Mention],
     earlier: Sequence[EventMention],
 ) -> EventMention | None:
-    if trigger.bare and not headline_verb(words, phrases, trigger):
-        return None  # a bare root inside running text is the noun ("sejumlah kritik", "vonis itu")
     voice = trigger.voice
-    if voice == "nominal":
-        voice = is_light_verb_object(words, trigger) or "nominal"
+    if voice == "nominal" or trigger.bare:
+        light = is_light_verb_object(words, trigger)  # "menggelar demo", "melancarkan serangan"
+        if trigger.bare and not light and not headline_verb(words, phrases, trigger):
+            return None  # a bare root inside running text is the noun ("sejumlah kritik", "vonis itu")
+        voice = light or voice
     actor_p, recipient_p = roles(tokenize(sentence.text), phrases, trigger, voice)
     if voice == "nominal" and actor_p is None:
         return None  # a noun naming an act with no actor of its own: a reference, not a report

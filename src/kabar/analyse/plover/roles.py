@@ -60,6 +60,7 @@ _BOUNDARIES = frozenset(
     "bahwa bahwasanya setelah sebelum ketika saat sejak usai seusai sesudah karena sehingga namun tetapi tapi "
     "sedangkan padahal meski meskipun walaupun agar supaya".split()
 )
+_DEMONSTRATIVES = frozenset({"itu", "ini", "tersebut"})
 _TEMPORAL = frozenset("saat ketika setelah sebelum usai seusai sesudah sejak sambil seraya".split())
 _STOPS = frozenset({".", ";", "!", "?", ":", "“", "”", '"'})
 _RECIPIENT_PREPS = frozenset({"dengan", "kepada", "terhadap", "atas", "ke", "bagi", "untuk"})
@@ -228,7 +229,7 @@ def _after(
         between = words[last + 1 : phrase.first]
         if any(w in _STOPS or w in _BOUNDARIES or w == "," for w in between):
             return None
-        core = [w for w in between if w not in cues.QUANTIFIERS and not w.isdigit()]
+        core = [w for w in between if w not in cues.QUANTIFIERS and not w.isdigit() and w not in _DEMONSTRATIVES]
         if not core or (len(core) == 1 and core[0] in preps):
             return _with_conjuncts(words, phrases, phrase, len(words))
         if adjacent:
@@ -251,7 +252,7 @@ def _plain_noun(word: str) -> bool:
 
 def headline_verb(words: list[str], phrases: list[Phrase], trigger: Trigger) -> bool:
     """A bare root used as a verb: after a quotation ("…," kecam X) or right after its subject ("Iran Tolak …")."""
-    return _inverted(words, trigger) or any(p.last == trigger.first - 1 and p.kind != "group" for p in phrases)
+    return _inverted(words, trigger) or any(p.last == trigger.first - 1 for p in phrases)
 
 
 def _inverted(words: list[str], trigger: Trigger) -> bool:

@@ -105,6 +105,7 @@ PREDICATES: tuple[tuple[str, str, str, str | None], ...] = (
     ("boikot", "0 meN di", "PROTEST", "boycott"),
     ("rusuh", "ke-an", "PROTEST", "riot"),
     ("orasi", "ber", "PROTEST", "demo"),
+    ("mogok", "0", "PROTEST", "strike"),
     # MOBILIZE
     ("kerah", "meN-kan di-kan peN-an", "MOBILIZE", None),
     ("siaga", "meN-kan di-kan", "MOBILIZE", None),
@@ -296,6 +297,9 @@ PHRASES: tuple[tuple[str, str, str | None, str], ...] = (
     ("menembakkan rudal", "FIGHT", "heavy-weapons", "active"),
     ("baku tembak", "FIGHT", "firearms", "nominal"),
     ("menembak jatuh", "FIGHT", None, "active"),
+    ("menjatuhkan bom", "FIGHT", "aerial", "active"),
+    ("membalas serangan", "FIGHT", None, "active"),
+    ("serangan balasan", "FIGHT", None, "nominal"),
 )
 
 # Predicates in two parts with the object between them: (head word, tail word, most words between,
@@ -307,6 +311,9 @@ SPLIT_PHRASES: tuple[tuple[str, str, int, str, str | None, str], ...] = (
     ("menjatuhkan", "hukuman", 3, "SANCTION", "convict", "active"),
     ("menerima", "usulan", 3, "CONCEDE", None, "active"),
     ("menerima", "tawaran", 3, "CONCEDE", None, "active"),
+    ("menghadiri", "ktt", 3, "CONSULT", "multilateral", "active"),
+    ("menghadiri", "konferensi", 3, "CONSULT", "multilateral", "active"),
+    ("menghadiri", "forum", 3, "CONSULT", "multilateral", "active"),
 )
 
 # Objects that turn a predicate into an everyday sense: "menduduki jabatan" (hold office),
