@@ -16,7 +16,7 @@ def eval_cli(
     data: Path = typer.Option(None, "--data", help="Dev data folder (default: ../shared/data)."),
     gold: Path = typer.Option(None, "--gold", help="Samples' gold folder (default: ../shared/samples/gold)."),
     check: bool = typer.Option(False, "--check", help="Compare each score with its floor; exit 1 if one is below."),
-    floors: Path = typer.Option(None, "--floors", help="Floors file (default: kabar/evaluate/floors.toml)."),
+    floors: Path = typer.Option(None, "--floors", help="Floors file (default: kabar/evaluate/floors.toml); implies --check."),
 ) -> None:
     """Score Kabar on the dev data and print a table per task, anchors beside."""
     from rich.console import Console
