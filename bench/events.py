@@ -49,9 +49,9 @@ def main() -> None:
     args = parser.parse_args()
 
     from kabar.analyse.plover import baseline_events, code_events
-    from kabar.analyse.plover.inputs import code_paths
     from kabar.analyse.quotes import annotate
     from kabar.analyse.tokens import sentence_spans
+    from kabar.pipeline import code_paths
 
     base = corpus()
     docs = base * args.copies

@@ -17,6 +17,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kabar.analyse import entities, identity, quotes, timex
+from kabar.analyse.plover import code_events
+from kabar.analyse.plover.inputs import contract_objects
+from kabar.analyse.plover.record import EventMention
 from kabar.extract import extract
 from kabar.extract.batch import count_lines, extract_all, plan
 from kabar.ingest import read_pages
@@ -81,6 +84,29 @@ def analyse(article: Article) -> Analysis:
 def analyse_article(article: Article) -> AnalysedArticle:
     """`analyse` without the failure list, for commands that only print results."""
     return analyse(article).analysed
+
+
+def code_paths(
+    paths: Iterable[str | Path],
+    *,
+    anchor: str | None = None,
+    coder: Callable[[AnalysedArticle], tuple[EventMention, ...]] = code_events,
+) -> Iterator[list[dict] | Failure]:
+    """For each article of `paths`, its PLOVER events as contract objects (a failure for bad input).
+
+    `anchor` is the publication date of inputs that carry none (a bare .txt body).
+    """
+    for item in extract_paths([str(p) for p in paths]):
+        if isinstance(item, Failure):
+            yield item
+            continue
+        article = item if item.published or not anchor else replace(item, published=anchor)
+        try:
+            events = coder(analyse_article(article))
+        except Exception as exc:  # one bad article must not stop the batch
+            yield Failure(article.source, "analyse.events", f"{type(exc).__name__}: {exc}")
+            continue
+        yield contract_objects(article, events)
 
 
 def process_page(page: RawPage, repeated: frozenset[str] = frozenset()) -> Analysis | Failure:

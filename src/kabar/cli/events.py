@@ -17,9 +17,9 @@ def events_cli(
     """Political events in the PLOVER ontology: who did what to whom, when and where, with the evidence
     sentence (contract v2, "kabar events"). Only asserted happenings are coded: not plans, appeals,
     comments, negated, conditional, alleged or predicted acts."""
-    from kabar.analyse.plover.inputs import code_paths
     from kabar.analyse.timex.calendar import parse_anchor
     from kabar.cli._io import finish, report_failure, write_jsonl
+    from kabar.pipeline import code_paths
     from kabar.records import Failure
 
     if anchor is not None and parse_anchor(anchor) == (None, None):

@@ -1,41 +1,15 @@
-"""Event coding of input files: extraction, analysis, coding, and contract objects with the offsets
-the contract asks for (a `.txt` file's own characters, the joined body for every other kind)."""
+"""Contract objects of coded events, with the offsets the contract asks for (a `.txt` file's own
+characters, the joined body for every other kind). Coding whole input files is the driver's
+(`kabar.pipeline.code_paths`): this package sits below the pipeline."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
+from collections.abc import Iterable
 from pathlib import Path
 
 from kabar.analyse.plover.offsets import OffsetMap
 from kabar.analyse.plover.record import EventMention
-from kabar.records import AnalysedArticle, Article, Failure
-
-Coder = Callable[[AnalysedArticle], tuple[EventMention, ...]]
-
-
-def code_paths(
-    paths: Iterable[str | Path], *, anchor: str | None = None, coder: Coder | None = None
-) -> Iterator[list[dict] | Failure]:
-    """For each article of `paths`, its events as contract objects (a failure for bad input).
-
-    `anchor` is the publication date of inputs that carry none (a bare .txt body).
-    """
-    from kabar.analyse.plover import code_events
-    from kabar.pipeline import analyse_article, extract_paths
-
-    coder = coder or code_events
-    for item in extract_paths([str(p) for p in paths]):
-        if isinstance(item, Failure):
-            yield item
-            continue
-        article = item if item.published or not anchor else replace(item, published=anchor)
-        try:
-            events = coder(analyse_article(article))
-        except Exception as exc:  # one bad article must not stop the batch
-            yield Failure(article.source, "analyse.events", f"{type(exc).__name__}: {exc}")
-            continue
-        yield contract_objects(article, events)
+from kabar.records import Article
 
 
 def contract_objects(article: Article, events: Iterable[EventMention]) -> list[dict]:
