@@ -120,3 +120,58 @@ def test_stable_id_survives_a_lone_surrogate() -> None:
     from kabar.ids import stable_id
 
     assert stable_id("a\ud800") != stable_id("a\ud801")
+
+
+def _sources(paths) -> list[tuple[str, str | None]]:
+    return [(p.source, p.reason if isinstance(p, Failure) else None) for p in read_pages(paths)]
+
+
+def test_walk_non_utf8_file_name_is_read_with_a_printable_name(tmp_path: Path) -> None:
+    import os
+
+    raw = os.fsencode(tmp_path) + b"/berita-\xff\xfe.txt"
+    with open(raw, "wb") as handle:
+        handle.write(PARAGRAPH_TEXT.encode())
+    (page,) = read_pages([tmp_path])
+    assert isinstance(page, RawPage) and page.source.endswith("berita-\\xff\\xfe.txt")
+    page.source.encode("utf-8")  # the name reaches the store and the terminal
+
+
+PARAGRAPH_TEXT = "Para pemimpin China dan Korea Utara menegaskan hubungan aliansi tradisional mereka."
+
+
+def test_walk_reports_links_loops_and_fifos(tmp_path: Path) -> None:
+    import os
+
+    (tmp_path / "a.txt").write_text(PARAGRAPH_TEXT, encoding="utf-8")
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    (tmp_path / "dangling").symlink_to(tmp_path / "gone.txt")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "linked-dir").symlink_to(tmp_path / "sub")
+    os.mkfifo(tmp_path / "pipe.warc")  # opening a FIFO blocks: it must be refused before open()
+    os.mkfifo(tmp_path / "pipe.txt")
+    reasons = dict(_sources([tmp_path]))
+    assert reasons[str(tmp_path / "a.txt")] is None
+    assert "loop" in reasons[str(tmp_path / "loop")]
+    assert "dangling" in reasons[str(tmp_path / "dangling")]
+    assert "not followed" in reasons[str(tmp_path / "linked-dir")]
+    assert "FIFO" in reasons[str(tmp_path / "pipe.warc")] and "FIFO" in reasons[str(tmp_path / "pipe.txt")]
+
+
+def test_walk_given_a_loop_or_fifo_directly(tmp_path: Path) -> None:
+    import os
+
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    os.mkfifo(tmp_path / "pipe.warc.gz")
+    out = _sources([tmp_path / "loop", tmp_path / "pipe.warc.gz"])
+    assert len(out) == 2 and all(reason for _, reason in out)
+
+
+def test_sources_named_by_canonical_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text(PARAGRAPH_TEXT, encoding="utf-8")
+    (tmp_path / "alias.txt").symlink_to(tmp_path / "news" / "a.txt")
+    monkeypatch.chdir(tmp_path)
+    spellings = ["news/a.txt", "./news/../news/a.txt", str(tmp_path / "news" / "a.txt"), "alias.txt", "news"]
+    names = {source for spelling in spellings for source, _ in _sources([spelling])}
+    assert names == {str((tmp_path / "news" / "a.txt").resolve())}

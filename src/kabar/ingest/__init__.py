@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kabar.ingest.decode import DecodeError, decode
 from kabar.ingest.detect import sniff_kind
-from kabar.ingest.files import MAX_BYTES, ReadError, Source, read_limited, walk
+from kabar.ingest.files import MAX_BYTES, ReadError, Source, read_limited, regular_size, walk
 from kabar.records import Failure, RawPage
 
 __all__ = ["MAX_BYTES", "read_pages", "read_source"]
@@ -32,6 +32,9 @@ def read_pages(
 
 def read_source(source: Source, *, url: str | None = None, max_bytes: int = MAX_BYTES) -> Iterator[RawPage | Failure]:
     name = source.name
+    if source.problem is not None:
+        yield Failure(name, "ingest", source.problem)
+        return
     if source.path is not None and source.path.name.lower().endswith((".warc", ".warc.gz")):
         yield from _read_warc_file(source, max_bytes)
         return
@@ -70,9 +73,10 @@ def _read_warc_file(source: Source, max_bytes: int) -> Iterator[RawPage | Failur
 
     assert source.path is not None
     try:
+        regular_size(source.path)  # before open(): opening a FIFO named *.warc would block for ever
         handle = source.path.open("rb")
-    except FileNotFoundError:
-        yield Failure(source.name, "ingest", "no such file or directory")
+    except ReadError as exc:
+        yield Failure(source.name, "ingest", str(exc))
         return
     except OSError as exc:
         yield Failure(source.name, "ingest", f"cannot read: {exc.strerror or exc}")
