@@ -163,3 +163,23 @@ def test_crawl_unreachable_outlet_is_a_failure_not_a_crash(tmp_path):
     sources = parse_sources(tomllib.loads(f'[[outlet]]\nname = "Mati"\nfeeds = ["http://127.0.0.1:{port}/rss.xml"]\n'))
     summary = crawl(sources, db=str(tmp_path / "k.db"), cfg=fast_config())
     assert summary.sources_read == 0 and summary.failures
+
+
+def test_crawl_unreadable_robots_closes_the_host_until_the_next_crawl(server, tmp_path):
+    from tests.crawl.site import Route
+
+    robots = server.site.routes["/robots.txt"]
+    server.site.routes["/robots.txt"] = Route(b"", status=503)
+    db = str(tmp_path / "kabar.db")
+    toml = f'[[outlet]]\nname = "Contoh"\nfeeds = ["{server.base}/rss.xml"]\n'
+    import tomllib
+
+    from kabar.crawl.sources import parse_sources
+
+    sources = parse_sources(tomllib.loads(toml))
+    first = crawl(sources, db=db, cfg=fast_config(link=False))
+    assert set(server.site.paths()) == {"/robots.txt"} and first.sources_read == 0  # asked again (503), nothing else
+    server.site.routes["/robots.txt"] = robots
+    server.site.hits.clear()
+    second = crawl(sources, db=db, cfg=fast_config(link=False))
+    assert "/rss.xml" in server.site.paths() and second.new_articles == 3  # the feed's three articles

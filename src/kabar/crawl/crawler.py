@@ -260,7 +260,10 @@ class _Run:
         fetched = self._fetch(item.url, "page")
         done = replace(item, status=fetched.status, fetched_at=_now(), final_url=fetched.final_url)
         if fetched.error == "disallowed by robots.txt":
-            return self._settle_page(done, "skipped", fetched, "disallowed by robots.txt")
+            # an unreadable robots.txt closes its host for this crawl: the page is tried again next time
+            why = self.robots.for_url(fetched.final_url).reason
+            state = replace(done, attempts=item.attempts + 1) if why else done
+            return self._settle_page(state, "failed" if why else "skipped", fetched, why or fetched.error)
         if not fetched.ok:
             self._fail(item.url, "crawl.page", fetched.error or "no response")
             return self._settle_page(replace(done, attempts=item.attempts + 1), "failed", fetched, fetched.error)
