@@ -116,6 +116,12 @@ def test_crawl_archive_replays_to_the_same_articles(two_crawls, tmp_path):
     crawled, replayed = stored_articles(two_crawls.db), stored_articles(replay)
     assert {u: a.article.id for u, a in crawled.items()} == {u: a.article.id for u, a in replayed.items()}
     assert {u: a.article.text for u, a in crawled.items()} == {u: a.article.text for u, a in replayed.items()}
+    assert {u: (a.entities, a.timexes, a.quotes) for u, a in crawled.items()} == {
+        u: (a.entities, a.timexes, a.quotes) for u, a in replayed.items()
+    }
+    # the crawl linked its articles into the empty store incrementally, the replay as a whole: the same events
+    with open_store(two_crawls.db) as one, open_store(replay) as other:
+        assert {e.article_ids for e in one.linking().events} == {e.article_ids for e in other.linking().events}
 
 
 def test_crawl_max_then_resume(server, tmp_path):
