@@ -169,6 +169,18 @@ def test_code_events_bare_root_is_a_verb_only_in_headline_position():
 
 
 def test_code_events_nouns_of_detention_name_their_patient():
-    assert code("Kuasa hukum mempersoalkan penahanan Buni Yani setelah sidang.") == ()
+    assert code("Kuasa hukum membahas penahanan Buni Yani setelah sidang.") == ()
     event = only("Penahanan aktivis itu oleh polisi memicu kecaman.")
     assert (event.type, event.actor) == ("COERCE", "police")
+
+
+def test_code_events_title_alone_names_the_person_the_article_gave_it():
+    events = code("Presiden Prabowo Subianto tiba di Riyadh pada Selasa.\nPresiden kemudian bertemu Putra Mahkota Mohammed bin Salman.")
+    assert [(e.type, e.actor, e.actor_text) for e in events] == [("CONSULT", "Prabowo Subianto", "Presiden")]
+
+
+def test_code_events_noun_with_modifier_and_clitic_actor():
+    event = only("Kecaman resmi Riyadh terhadap Israel menjadi sorotan media.")
+    assert (event.type, event.actor_text, event.recipient) == ("DISAPPROVE", "Riyadh", "Israel")
+    event = only("Prabowo Subianto menyebut kunjungannya ke Jeddah membuahkan hasil.")
+    assert (event.type, event.actor, event.location) == ("CONSULT", "Prabowo Subianto", "Jeddah")

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from kabar.analyse.plover.assertion import unasserted
-from kabar.analyse.plover.phrases import sentence_phrases
+from kabar.analyse.plover.phrases import sentence_phrases, titles
 from kabar.analyse.plover.record import EventMention, Name
 from kabar.analyse.plover.roles import Phrase, headline_verb, is_light_verb_object, resolve_pronoun, roles
 from kabar.analyse.plover.sentences import Sentence, article_sentences
@@ -50,6 +50,7 @@ def code_events(analysed: AnalysedArticle) -> tuple[EventMention, ...]:
     published = _published_day(article.published)
     entities = {e.id: e for e in analysed.entities}
     mentions = _role_mentions(text, analysed.mentions)
+    titled = titles(mentions, entities)
     out: list[EventMention] = []
     for sentence in article_sentences(text):
         tokens = tokenize(sentence.text)
@@ -57,7 +58,7 @@ def code_events(analysed: AnalysedArticle) -> tuple[EventMention, ...]:
         if not triggers:
             continue
         inside = [m for m in mentions if m.start >= sentence.start and m.end <= sentence.end]
-        phrases = sentence_phrases(sentence.text, sentence.start, tokens, inside, entities)
+        phrases = sentence_phrases(sentence.text, sentence.start, tokens, inside, entities, titled)
         locations = [(p.first, p.last, p.name) for p in phrases if p.entity_type == "LOC" and p.name]
         words = [t.text.lower() for t in tokens]
         if cues.SPORT.intersection(words):

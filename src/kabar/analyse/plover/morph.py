@@ -66,6 +66,8 @@ def derive(root: str, form: str) -> list[tuple[str, Voice]]:
         if form.startswith("meN"):
             return [(nasal("me", root) + suffix, "active")]
         return [("di" + root + suffix, "passive")]
+    if form == "memper-kan":
+        return [("memper" + root + "kan", "active")]
     if form == "0":
         return [(root, "active")]
     if form == "ter":

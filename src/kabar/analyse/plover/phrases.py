@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from kabar.analyse.plover.roles import Phrase
 from kabar.analyse.tokens import Token
 from kabar.lang.id import plover_cues as cues
+from kabar.lang.id.quote_cues import TITLE_WORDS
 from kabar.records import Entity, Mention
 
 # A second word that belongs to a group noun: "pengunjuk rasa".
@@ -21,11 +22,14 @@ def sentence_phrases(
     tokens: Sequence[Token],
     mentions: Sequence[Mention],
     entities: Mapping[str, Entity],
+    titled: Mapping[str, str] | None = None,
 ) -> list[Phrase]:
     """Phrases of the sentence `text` (starting at article offset `offset`), in order.
 
     `mentions` are the article's mentions inside the sentence; a mention's title
-    ("Presiden", "Menteri Luar Negeri") joins the phrase when it stands before it.
+    ("Presiden", "Menteri Luar Negeri") joins the phrase when it stands before it. A title
+    standing alone ("Presiden mengecam …") is the person the article gives it to (`titled`:
+    lower-case title → canonical name).
     """
     found: list[Phrase] = []
     taken: set[int] = set()
@@ -61,6 +65,15 @@ def sentence_phrases(
         elif w in cues.PRONOUNS:
             found.append(Phrase(i, i, tok.text, None, "pronoun"))
             taken.add(i)
+        elif titled and tok.text[:1].isupper() and w in TITLE_WORDS:
+            last = i
+            while last + 1 < len(tokens) and last + 1 not in taken and tokens[last + 1].text[:1].isupper() \
+                    and tokens[last + 1].text.lower() in TITLE_WORDS:
+                last += 1
+            title = " ".join(t.text.lower() for t in tokens[i : last + 1])
+            if title in titled and not any(j in taken for j in range(i, last + 1)):
+                found.append(Phrase(i, last, text[tokens[i].start : tokens[last].end], titled[title], "entity", "PER"))
+                taken.update(range(i, last + 1))
     found.sort(key=lambda p: p.first)
     # A group noun right before a person's name is a title: "Diplomat top China Yang Jiechi".
     return [p for i, p in enumerate(found) if not (p.kind == "group" and _title_of_next(tokens, found, i))]
@@ -71,6 +84,16 @@ def _title_of_next(tokens: Sequence[Token], found: list[Phrase], i: int) -> bool
         return False
     between = tokens[found[i].last + 1 : found[i + 1].first]
     return len(between) <= 2 and all(t.text.isalpha() and t.text.lower() not in cues.PREPOSITIONS for t in between)
+
+
+def titles(mentions: Sequence[Mention], entities: Mapping[str, Entity]) -> dict[str, str]:
+    """Titles the article gives to one person each ("presiden" → "Prabowo Subianto"); a title given
+    to two people names neither."""
+    seen: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.role and m.entity_id in entities:
+            seen.setdefault(m.role.lower(), set()).add(entities[m.entity_id].canonical)
+    return {title: next(iter(names)) for title, names in seen.items() if len(names) == 1}
 
 
 def _quantifier(word: str) -> bool:

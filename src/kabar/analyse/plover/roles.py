@@ -22,7 +22,7 @@ from kabar.lang.id import plover_cues as cues
 from kabar.lang.id.plover import PATIENT_NOUN_TYPES
 import re
 
-from kabar.lang.id.quote_cues import POST_CUES, SPEECH_VERBS, TITLE_WORDS
+from kabar.lang.id.quote_cues import POST_CUES, SPEECH_VERBS, SUBJECT_ADVERBS, TITLE_WORDS
 
 Name = str | tuple[str, ...]
 
@@ -49,7 +49,8 @@ NO_ROLE = Role(None, None)
 
 _LIGHT_ACTIVE = frozenset(
     "menggelar melakukan melancarkan mengadakan melaksanakan menyampaikan mengeluarkan meluncurkan "
-    "mengirim mengirimkan mengajukan memberikan memberi menjatuhkan menerima mencapai membuat".split()
+    "mengirim mengirimkan mengajukan memberikan memberi menjatuhkan menerima mencapai membuat "
+    "melayangkan melontarkan melangsungkan menjalani menyatakan menyuarakan menunjukkan".split()
 )
 _LIGHT_PASSIVE = frozenset(
     "digelar dilakukan dilancarkan diadakan dilaksanakan disampaikan dikeluarkan diluncurkan "
@@ -96,7 +97,9 @@ def roles(
         has_oleh = agent is not None and "oleh" in words[trigger.last + 1 : _first_of(agent)]
         return (agent if has_oleh else None), patient
     if voice == "nominal":
-        actor = _after(words, phrases, trigger.last, preps=frozenset({"oleh"}), adjacent=True)
+        actor = _after(words, phrases, trigger.last, preps=frozenset({"oleh"}), adjacent=True, modifiers=2)
+        if actor is None and trigger.text.lower().endswith("nya"):
+            actor = Phrase(trigger.first, trigger.last, "-nya", None, "pronoun")  # "kunjungannya": his visit
         recipient = _after(words, phrases, _end_of(actor, trigger.last), preps=_RECIPIENT_PREPS - {"untuk", "bagi"})
         return actor, recipient
     actor = _subject(words, phrases, trigger)
@@ -220,9 +223,11 @@ def _agent(words: list[str], phrases: list[Phrase], trigger: Trigger) -> Phrase 
 
 
 def _after(
-    words: list[str], phrases: list[Phrase], last: int, *, preps: frozenset[str], adjacent: bool = False
+    words: list[str], phrases: list[Phrase], last: int, *, preps: frozenset[str], adjacent: bool = False,
+    modifiers: int = 0,
 ) -> Phrase | tuple[Phrase, ...] | None:
-    """The first phrase after token `last` in its clause: right after it, or after one of `preps`."""
+    """The first phrase after token `last` in its clause: right after it (or after up to `modifiers`
+    plain words: "kecaman resmi Riyadh"), or after one of `preps`."""
     for phrase in phrases:
         if phrase.first <= last:
             continue
@@ -233,6 +238,8 @@ def _after(
         if not core or (len(core) == 1 and core[0] in preps):
             return _with_conjuncts(words, phrases, phrase, len(words))
         if adjacent:
+            if 0 < len(core) <= modifiers and all(_plain_noun(w) for w in core):
+                return _with_conjuncts(words, phrases, phrase, len(words))
             return None
         head = core[1:] if core[0] in preps else core
         if len(head) <= 4 and all(_plain_noun(w) for w in head):
@@ -252,7 +259,10 @@ def _plain_noun(word: str) -> bool:
 
 def headline_verb(words: list[str], phrases: list[Phrase], trigger: Trigger) -> bool:
     """A bare root used as a verb: after a quotation ("…," kecam X) or right after its subject ("Iran Tolak …")."""
-    return _inverted(words, trigger) or any(p.last == trigger.first - 1 for p in phrases)
+    i = trigger.first - 1
+    while i >= 0 and words[i] in SUBJECT_ADVERBS:
+        i -= 1  # "Iran juga tolak …"
+    return _inverted(words, trigger) or any(p.last == i for p in phrases)
 
 
 def _inverted(words: list[str], trigger: Trigger) -> bool:

@@ -16,6 +16,7 @@ Form codes:
   di       passive, with di-kan / di-i
   ter      agentless passive / accidental (tertangkap)
   ber      intransitive (bertemu, berunjuk rasa)
+  memper-kan  causative (mempersoalkan)
   peN-an   the act as a noun (penangkapan), per-an (pertemuan), -an (serangan), ke-an
 """
 
@@ -40,6 +41,11 @@ PREDICATES: tuple[tuple[str, str, str, str | None], ...] = (
     ("runding", "ber peN-an per-an", "CONSULT", "meet"),
     ("negosiasi", "ber", "CONSULT", "meet"),
     ("dialog", "ber", "CONSULT", "meet"),
+    ("diskusi", "ber", "CONSULT", "meet"),
+    ("bincang", "ber per-an", "CONSULT", "meet"),
+    ("silaturahmi", "ber", "CONSULT", "meet"),
+    ("sambang", "meN-i", "CONSULT", "visit"),
+    ("hubung", "meN-i", "CONSULT", None),
     ("konsultasi", "ber", "CONSULT", None),
     ("mediasi", "meN", "CONSULT", "third-party"),
     ("tengah", "meN-i", "CONSULT", "third-party"),
@@ -51,6 +57,7 @@ PREDICATES: tuple[tuple[str, str, str, str | None], ...] = (
     ("tandatangan", "meN-i di-i peN-an", "SUPPORT", None),
     ("teken", "0 meN di", "SUPPORT", None),
     ("restu", "meN-i", "SUPPORT", None),
+    ("sah", "meN-kan di-kan peN-an", "SUPPORT", None),
     ("anugerah", "meN-i meN-kan", "SUPPORT", None),
     # COOPERATE
     ("kolaborasi", "ber", "COOPERATE", None),
@@ -71,6 +78,8 @@ PREDICATES: tuple[tuple[str, str, str, str | None], ...] = (
     ("usut", "meN di peN-an", "INVESTIGATE", None),
     ("investigasi", "meN di", "INVESTIGATE", None),
     ("interogasi", "meN di", "INVESTIGATE", None),
+    ("dalam", "meN-i", "INVESTIGATE", None),
+    ("telusur", "meN-i di-i peN-an", "INVESTIGATE", None),
     # DEMAND: orders and demands (appeals are cues, not events)
     ("tuntut", "meN -an", "DEMAND", None),
     ("perintah", "meN-kan di-kan", "DEMAND", None),
@@ -85,8 +94,13 @@ PREDICATES: tuple[tuple[str, str, str, str | None], ...] = (
     ("salah", "meN-kan", "DISAPPROVE", None),
     ("tuduh", "0 meN -an di", "DISAPPROVE", "allege"),
     ("tuding", "0 meN -an di", "DISAPPROVE", "allege"),
+    ("keluh", "meN-kan", "DISAPPROVE", None),
+    ("tegur", "meN -an", "DISAPPROVE", None),
+    ("hina", "meN", "DISAPPROVE", None),
+    ("cela", "meN", "DISAPPROVE", None),
+    ("soal", "memper-kan", "DISAPPROVE", None),
     ("gugat", "0 meN -an di", "DISAPPROVE", None),
-    ("protes", "meN", "DISAPPROVE", None),
+    ("protes", "0 meN", "DISAPPROVE", None),
     ("tentang", "meN", "DISAPPROVE", None),
     ("sindir", "0 meN", "DISAPPROVE", None),
     ("ejek", "meN", "DISAPPROVE", None),
@@ -96,11 +110,12 @@ PREDICATES: tuple[tuple[str, str, str, str | None], ...] = (
     ("tolak", "0 meN peN-an di", "REJECT", None),
     ("veto", "meN di", "REJECT", None),
     # THREATEN
-    ("ancam", "0 meN di", "THREATEN", None),
+    ("ancam", "0 meN di -an", "THREATEN", None),
     ("gertak", "meN", "THREATEN", None),
     ("peringat", "meN-kan", "THREATEN", None),
     # PROTEST
-    ("demonstrasi", "ber", "PROTEST", "demo"),
+    ("demonstrasi", "0 ber", "PROTEST", "demo"),
+    ("geruduk", "meN di", "PROTEST", "demo"),
     ("demo", "0 ber", "PROTEST", "demo"),
     ("boikot", "0 meN di", "PROTEST", "boycott"),
     ("rusuh", "ke-an", "PROTEST", "riot"),
@@ -110,6 +125,7 @@ PREDICATES: tuple[tuple[str, str, str, str | None], ...] = (
     ("kerah", "meN-kan di-kan peN-an", "MOBILIZE", None),
     ("siaga", "meN-kan di-kan", "MOBILIZE", None),
     ("mobilisasi", "meN", "MOBILIZE", None),
+    ("terjun", "meN-kan di-kan", "MOBILIZE", None),
     # SANCTION
     ("sanksi", "meN di", "SANCTION", None),
     ("vonis", "0 meN di", "SANCTION", "convict"),
@@ -131,6 +147,10 @@ PREDICATES: tuple[tuple[str, str, str, str | None], ...] = (
     ("sensor", "meN", "COERCE", "censor"),
     ("cekal", "meN di peN-an", "COERCE", "restrict"),
     ("gusur", "meN di peN-an", "COERCE", "restrict"),
+    ("segel", "meN di peN-an", "COERCE", "restrict"),
+    ("batas", "meN-i di-i peN-an", "COERCE", "restrict"),
+    ("razia", "meN", "COERCE", None),
+    ("tertib", "meN-kan peN-an", "COERCE", "restrict"),
     ("bubar", "meN-kan di-kan peN-an", "COERCE", "restrict"),
     # ASSAULT: one-sided violence
     ("culik", "meN di peN-an", "CRIME", "abduct"),
@@ -168,6 +188,7 @@ EXTRA_WORDS: tuple[tuple[str, str, str | None, str], ...] = (
     ("memprotes", "DISAPPROVE", None, "active"),
     ("mengkritik", "DISAPPROVE", None, "active"),
     ("mengkritisi", "DISAPPROVE", None, "active"),
+    ("mengritik", "DISAPPROVE", None, "active"),
     ("unjuk-rasa", "PROTEST", "demo", "nominal"),
     ("menginvasi", "FIGHT", "occupy", "active"),
     ("mendemo", "PROTEST", "demo", "active"),
@@ -254,6 +275,19 @@ PHRASES: tuple[tuple[str, str, str | None, str], ...] = (
     ("bertukar surat", "CONSULT", None, "active"),
     ("berbicara melalui telepon", "CONSULT", "phone", "active"),
     ("berbicara lewat telepon", "CONSULT", "phone", "active"),
+    ("berbicara dengan", "CONSULT", None, "active"),
+    ("bertatap muka", "CONSULT", "meet", "active"),
+    ("tatap muka", "CONSULT", "meet", "nominal"),
+    ("mengirim surat", "CONSULT", None, "active"),
+    ("mengirimkan surat", "CONSULT", None, "active"),
+    ("nota protes", "DISAPPROVE", None, "nominal"),
+    ("memanggil duta besar", "DISAPPROVE", None, "active"),
+    ("ucapan selamat", "SUPPORT", None, "nominal"),
+    ("meminta keterangan", "INVESTIGATE", None, "active"),
+    ("dimintai keterangan", "INVESTIGATE", None, "passive"),
+    ("menghentikan serangan", "RETREAT", "ceasefire", "active"),
+    ("menghentikan operasi militer", "RETREAT", "ceasefire", "active"),
+    ("menghentikan perang", "RETREAT", "ceasefire", "active"),
     ("panggilan telepon", "CONSULT", "phone", "nominal"),
     ("percakapan telepon", "CONSULT", "phone", "nominal"),
     ("menerima kunjungan", "CONSULT", "host", "active"),
@@ -270,7 +304,6 @@ PHRASES: tuple[tuple[str, str, str | None, str], ...] = (
     ("memberikan suaka", "AID", "asylum", "active"),
     ("unjuk rasa", "PROTEST", "demo", "nominal"),
     ("berunjuk rasa", "PROTEST", "demo", "active"),
-    ("pengunjuk rasa", "PROTEST", "demo", "nominal"),
     ("aksi protes", "PROTEST", "demo", "nominal"),
     ("aksi demo", "PROTEST", "demo", "nominal"),
     ("aksi massa", "PROTEST", "demo", "nominal"),
