@@ -5,13 +5,16 @@ does it for an article's body, anchored on its publication date. Detection is on
 alternation over the language data in `kabar.lang.id.time_words` (`grammar.py`); each rule
 has a resolver (`rules.py`) doing the calendar work (`calendar.py`). Relative expressions
 count from the publication day, except those that read against the story's last named day
-("dua hari kemudian", "keesokan harinya", a bare "pukul 10.00").
+("dua hari kemudian", "keesokan harinya"). A clock time or part of the day without a day of
+its own ("pukul 06.12", "malam itu", "selepas ashar") is put on the day its sentence names,
+else on the story's last named day; the publication day is the last resort.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -53,8 +56,9 @@ def tag(text: str, anchor: date | datetime | str | None = None) -> list[Timex]:
     pattern = master()
     ref: date | None = None
     out: list[Timex] = []
+    days: list[date | None] = []  # the day each expression fixes, if any
+    floating: list[int] = []  # indexes in `out` of clock times and parts of day with a borrowed day
     pos = 0
-    floating: list[int] = []  # indexes in `out` of clock times with a borrowed day
     # Only words that can open an expression are tried: a set lookup is far cheaper than the regex.
     for word in WORD.finditer(text):
         start = word.start()
@@ -74,24 +78,36 @@ def tag(text: str, anchor: date | datetime | str | None = None) -> list[Timex]:
             res = None
         if res is None:
             continue
-        if res.day is not None and floating and _joined(text, out[floating[-1]].end, res.start):
-            # "pukul 10.00 WIB, Senin (22/3/2021)": the clock time belongs to the day that follows it.
-            prev = out[floating[-1]]
-            out[floating[-1]] = replace(prev, value=res.day.isoformat() + prev.value[prev.value.index("T"):])
-        floating = [len(out)] if res.floating else []
+        if res.floating:
+            floating.append(len(out))
         out.append(Timex(res.start, res.end, text[res.start:res.end], res.type, res.value, res.mod))
+        days.append(res.day)
         if res.day is not None:
             ref = res.day
         pos = m.end()
+    return _place_floating(text, out, days, floating)
+
+
+# A sentence ends at a line break, or at . ! ? (and closing quotes) before a space and a capital or digit.
+_SENTENCE_END = re.compile(r"\n|[.!?][\"”’)\]]*[ \t\u00a0]+(?=[\"“(\[]?[A-Z0-9])")
+
+
+def _place_floating(text: str, out: list[Timex], days: list[date | None], floating: list[int]) -> list[Timex]:
+    """Put each clock time or part of day on the day of the happening its sentence reports: the nearest
+    day its own sentence names (before or after it: "Pukul 06.12 WIB, bus terguling pada Minggu (28/12)").
+    Without one it keeps the day it was given: the story's last named day, else the publication day."""
+    if not floating:
+        return out
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    sentence = [bisect_right(ends, t.start) for t in out]
+    for i in floating:
+        same = [j for j, d in enumerate(days) if d is not None and sentence[j] == sentence[i]]
+        if not same:
+            continue
+        j = min(same, key=lambda j: max(out[j].start - out[i].end, out[i].start - out[j].end))
+        value = out[i].value
+        out[i] = replace(out[i], value=days[j].isoformat() + value[value.index("T"):])
     return out
-
-
-_JOINER = re.compile(r"[ \t\u00a0]{0,3}[,-]?[ \t\u00a0]{0,3}(?:(?:pada|hari|tanggal)[ \t\u00a0]{1,3}){0,2}", re.IGNORECASE)
-
-
-def _joined(text: str, end: int, start: int) -> bool:
-    """Only spaces, a comma or 'pada'/'hari' between two expressions."""
-    return 0 <= start - end <= 20 and _JOINER.fullmatch(text, end, start) is not None
 
 
 def annotate(article: Article) -> tuple[TimeExpr, ...]:

@@ -57,6 +57,28 @@ def add_months(year: int, month: int, n: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+def add_months_to_day(day: date, n: int) -> date | None:
+    """The same day of the month n months on, or the month's last day ("31 Januari" + 1 → 28 Februari)."""
+    year, month = add_months(day.year, day.month, n)
+    for dom in range(day.day, 27, -1):
+        if (found := safe_date(year, month, dom)) is not None:
+            return found
+    return safe_date(year, month, min(day.day, 28))
+
+
+def choose_day_of_month(dom: int, anchor: date, *, direction: int = 0, this_month: bool = False) -> date | None:
+    """A day of a month the text does not name: this month's if `this_month`, else the nearest such
+    day (a future one costing double), on or before the anchor if direction < 0, on or after if > 0."""
+    if this_month:
+        return safe_date(anchor.year, anchor.month, dom)
+    candidates = [d for n in range(-3, 4) if (d := safe_date(*add_months(anchor.year, anchor.month, n), dom))]
+    if direction < 0:
+        candidates = [d for d in candidates if d <= anchor]
+    elif direction > 0:
+        candidates = [d for d in candidates if d >= anchor]
+    return min(candidates, key=lambda d: _cost(d, anchor), default=None)
+
+
 def iso_week(day: date) -> str:
     year, week, _ = day.isocalendar()
     return f"{year:04d}-W{week:02d}"

@@ -1,7 +1,8 @@
 """The detection grammar: one compiled alternation of rules built from `kabar.lang.id.time_words`.
 
-Each rule is a regex with named groups; `t` (or `t2`, `t3` …) marks the expression's span, so
-context words (prepositions before a bare year) can be matched without being tagged. Every
+Each rule is a regex with named groups; `t` (or `<form>_t` in a rule of several written forms)
+marks the expression's span, so context words (prepositions before a bare year) can be matched
+without being tagged. Every
 repetition is bounded (spaces are `{1,3}`, numbers `{1,4}`), so no input can make the engine
 backtrack catastrophically, and expressions never cross a line break.
 """
@@ -63,37 +64,50 @@ HIJRI_SUFFIX = r"(?:H|Hijriah|Hijriyah|AH)\b"
 HOLIDAY = alt(list(tw.GREGORIAN_HOLIDAYS) + list(tw.HIJRI_HOLIDAYS))
 FIXED = alt(tw.FIXED)
 CLOCK = r"(?:pukul|jam|pkl\.?|pk\.?)"
+# A clock time written right after a date, as part of it ("Minggu (28/12) pukul 06.18 WIB"); after a
+# comma it is an expression of its own (TIMEX3 keeps "Rabu (31/12), pukul 05.00 WIB" a DATE and a TIME).
 TAIL = (
-    r"(?:" + S0 + r",?" + S0 + r"(?:sekitar" + S + r")?" + CLOCK + S + r"(?P<hh>" + HH + r")(?:[.:](?P<mm>" + MM
+    r"(?:" + S0 + r"(?:sekitar" + S + r")?" + CLOCK + S + r"(?P<hh>" + HH + r")(?:[.:](?P<mm>" + MM
     + r"))?(?![\d.:]\d)(?:" + S0 + r"(?P<zone>" + ZONE + r"))?)?(?:" + S + r"(?P<pod>" + POD + r"))?"
 )
+DECADE_WORD = r"(?:" + alt(k for k, v in tw.NUMBER_UNITS.items() if v >= 2) + S0 + tw.DECADE_SUFFIX + r")"
+DAYPART = alt(list(tw.PARTS_OF_DAY) + list(tw.PARTS_OF_DAY_ALONE))
+PRAYER = alt(tw.PRAYER_TIMES)
 B = r"\b"
 
+# Group names: `t` is the expression's span; a rule with several written forms prefixes each form's
+# groups with the form's name (`br_d` the day inside brackets, `dmy_mon` the month of "22 Maret 2021").
 RULES: dict[str, str] = {
     # Senin (22/3/2021) · Sabtu (26/11) malam · hari Minggu 11 Juli 2021 · Monday, March 22, 2021
     "daydate": (
         B + r"(?P<t>(?:hari" + S + r")?(?P<wd>" + DAY + r")(?:" + S0 + r"[-–]" + S0 + DAY + r"|" + S + r"(?:dan|hingga|sampai)"
-        + S + DAY + r")?(?:" + S + r"(?P<pod0>" + POD + r"))?" + S0 + r",?" + S0
+        + S + DAY + r")?(?:" + S + r"(?P<wd_pod>" + POD + r"))?" + S0 + r",?" + S0
         + r"(?:"
-        + r"\(" + S0 + r"(?P<d>" + D + r")(?:" + S0 + r"[-–]" + S0 + D + r")?" + S0 + r"[/.-]" + S0 + r"(?P<m>" + M + r")(?:" + S0 + r"[/.-]" + S0
-        + r"(?P<y>\d{4}|\d{2}))?" + S0 + r"\)"
-        + r"|(?:tanggal" + S + r")?(?P<d2>" + D + r")" + S + r"(?P<mon2>" + MONTH_ANY + r")(?:" + S0 + r",?" + S
-        + r"(?P<y2>" + Y4 + r"))?\b"
-        + r"|(?P<mon3>" + MONTH_ANY + r")" + S + r"(?P<d3>" + D + r")(?:st|nd|rd|th)?(?:" + S0 + r",?" + S
-        + r"(?P<y3>" + Y4 + r"))?\b"
-        + r"|(?P<d4>" + D + r")[/.-](?P<m4>" + M + r")[/.-](?P<y4>\d{4})(?!\d)"
+        + r"\(" + S0 + r"(?P<br_d>" + D + r")(?:" + S0 + r"[-–]" + S0 + D + r")?" + S0 + r"[/.-]" + S0 + r"(?P<br_m>" + M
+        + r")(?:" + S0 + r"[/.-]" + S0 + r"(?P<br_y>\d{4}|\d{2}))?" + S0 + r"\)"
+        + r"|(?:tanggal" + S + r")?(?P<dmy_d>" + D + r")" + S + r"(?P<dmy_mon>" + MONTH_ANY + r")(?:" + S0 + r",?" + S
+        + r"(?P<dmy_y>" + Y4 + r"))?\b"
+        + r"|(?P<mdy_mon>" + MONTH_ANY + r")" + S + r"(?P<mdy_d>" + D + r")(?:st|nd|rd|th)?(?:" + S0 + r",?" + S
+        + r"(?P<mdy_y>" + Y4 + r"))?\b"
+        + r"|(?P<num_d>" + D + r")[/.-](?P<num_m>" + M + r")[/.-](?P<num_y>\d{4})(?!\d)"
         + r")" + TAIL + r"(?:" + S + r"(?P<rel>kemarin|lalu|itu|ini))?)"
     ),
     # 22 Maret 2021 · 15 November lalu · akhir Maret 2021 · March 22, 2021 · 2021-03-22 · 22/3/2021
     "date": (
         r"(?P<t>(?:\b(?P<part>" + PART + r")" + S + r")?(?:\btanggal" + S + r")?" + NOT_NUM_BEFORE
-        + r"(?:(?P<d>" + D + r")(?:" + S0 + r"[-–]" + S0 + D + r")?" + S + r"(?P<mon>" + MONTH_ANY + r")(?:" + S
-        + r"(?:tahun" + S + r")?(?P<y>" + Y4 + r"))?\b"
-        + r"|(?P<mon2>" + MONTH_ANY + r")" + S + r"(?P<d2>" + D + r")(?:st|nd|rd|th)?" + S0 + r"," + S0 + r"(?P<y2>"
-        + Y4 + r")\b"
-        + r"|(?P<y3>" + Y4 + r")-(?P<m3>1[0-2]|0[1-9])-(?P<d3>3[01]|[12]\d|0[1-9])(?![\d:])"
-        + r"|(?P<d4>" + D + r")(?P<sep>[/.-])(?P<m4>" + M + r")(?P=sep)(?P<y4>" + Y4 + r")(?!\d)"
+        + r"(?:(?P<dmy_d>" + D + r")(?:" + S0 + r"[-–]" + S0 + D + r")?" + S + r"(?P<dmy_mon>" + MONTH_ANY + r")(?:"
+        + S + r"(?:tahun" + S + r")?(?P<dmy_y>" + Y4 + r"))?\b"
+        + r"|(?P<mdy_mon>" + MONTH_ANY + r")" + S + r"(?P<mdy_d>" + D + r")(?:st|nd|rd|th)?" + S0 + r"," + S0
+        + r"(?P<mdy_y>" + Y4 + r")\b"
+        + r"|(?P<iso_y>" + Y4 + r")-(?P<iso_m>1[0-2]|0[1-9])-(?P<iso_d>3[01]|[12]\d|0[1-9])(?![\d:])"
+        + r"|(?P<num_d>" + D + r")(?P<num_sep>[/.-])(?P<num_m>" + M + r")(?P=num_sep)(?P<num_y>" + Y4 + r")(?!\d)"
         + r")" + TAIL + r"(?:" + S + r"(?P<rel>" + alt(tw.PAST_WORDS + tw.FUTURE_WORDS) + r"))?\b)"
+    ),
+    # tanggal 24 kemarin · tanggal 5 nanti · tanggal 17 (a day of a month the text does not name)
+    "dom": (
+        r"\b(?P<t>tanggal" + S + r"(?P<d>" + D + r")(?:" + S0 + r"[-–]" + S0 + D + r")?(?![\w/]|[.,:-]\d)"
+        + r"(?!" + S + r"(?:" + MONTH_ANY + r"|bulan|" + HIJRI + r")\b)"
+        + r"(?:" + S + r"(?P<rel>" + alt(tw.DAY_OF_MONTH_RELATIONS) + r")\b)?)"
     ),
     # pukul 11.45 WIB · sekitar pukul 13.00 · jam 06.00 WIB pagi · 14.30 WITA
     "time": (
@@ -101,11 +115,12 @@ RULES: dict[str, str] = {
         + r"(?:" + S0 + r"[-–]" + S0 + r"(?:pukul" + S + r")?" + HH + r"(?:[.:]" + MM + r")?(?![\d.:]\d))?"
         + r"(?:" + S0 + r"(?P<zone>" + ZONE + r"))?\b(?:" + S + r"(?P<pod>" + POD + r"))?(?:" + S
         + r"(?P<rel>kemarin|tadi|ini|kemudian|nanti))?\b"
-        + r"|" + NOT_NUM_BEFORE + r"(?P<hh2>" + HH + r")[.:](?P<mm2>" + MM + r")" + S0 + r"(?P<zone2>WIB|WITA|WIT)\b)"
+        + r"|" + NOT_NUM_BEFORE + r"(?P<bare_hh>" + HH + r")[.:](?P<bare_mm>" + MM + r")" + S0
+        + r"(?P<bare_zone>WIB|WITA|WIT)\b)"
     ),
     # setiap Senin · tiap tahun · per hari · setiap 2 jam
     "set": (
-        r"\b(?P<t>(?P<kw>" + alt(tw.SET_WORDS) + r")" + S + r"(?:(?P<n>" + NUM + r")" + S + r"(?P<unit2>" + UNIT
+        r"\b(?P<t>(?P<kw>" + alt(tw.SET_WORDS) + r")" + S + r"(?:(?P<n>" + NUM + r")" + S + r"(?P<count_unit>" + UNIT
         + r")|(?P<wd>" + DAY + r")|(?P<pod>" + POD + r")|(?P<unit>" + UNIT + r")|(?P<mon>" + MONTH
         + r")|tanggal" + S + r"(?P<d>" + D + r"))\b)"
     ),
@@ -116,26 +131,27 @@ RULES: dict[str, str] = {
         + r")?(?:(?P<hy>1[34]\d\d)" + S0 + HIJRI_SUFFIX + r"|(?P<gy>" + Y4 + r")\b|(?P<rel>" + alt(
             ("lalu", "ini", "depan", "mendatang", "tahun lalu", "tahun ini", "tahun depan")) + r")\b))?)"
     ),
-    # Juni 2021 lalu · bulan Mei · awal Juli · Juli tahun lalu
+    # Juni 2021 lalu · bulan Mei · awal Juli · Juli tahun lalu · Okt 2021
     "monthyear": (
         r"\b(?P<t>(?:(?P<part>" + PART + r")" + S + r")?(?:(?P<bulan>bulan)" + S + r")?(?P<mon>" + MONTH + r")\b"
         + r"(?:" + S + r"(?:tahun" + S + r")?(?P<y>" + Y4 + r")\b|" + S + r"tahun" + S + r"(?P<yrel>lalu|ini|depan)\b)?"
         + r"(?:" + S + r"(?P<rel>" + alt(tw.PAST_WORDS + tw.FUTURE_WORDS + tw.THIS_WORDS) + r")\b)?"
-        + r"|(?P<mon2>" + MONTH_ANY + r")" + S + r"(?P<y2>" + Y4 + r")\b)"
+        + r"|(?P<abbr_mon>" + MONTH_ANY + r")" + S + r"(?P<abbr_y>" + Y4 + r")\b)"
     ),
-    # tahun 1961 · tahun 2014 ini · 1988 lalu · pada 2012 · era 1990-an · awal 2015 · 2019-2024
+    # tahun 1961 · tahun 2014 ini · tahun 80-an · 1988 lalu · pada 2012 · era 1990-an · awal 2015 · 2019-2024
     "year": (
-        r"\b(?:(?P<t>(?:(?P<part>" + PART + r")" + S + r")?tahun" + S + r"(?P<y>" + Y4 + r"|\d{2})(?P<dec>-?an)?\b"
-        + r"(?:" + S + r"(?P<rel>lalu|silam|ini|yang" + S + r"lalu|mendatang|depan|nanti)\b)?)"
-        + r"|(?P<t2>(?:(?P<part2>" + PART + r")" + S + r")?(?:era" + S + r"|dekade" + S + r")(?P<y2>" + Y4
-        + r"|\d{2})(?P<dec2>-?an)\b)"
-        + r"|(?P<t5>(?P<part5>" + PART + r")" + S + r"(?P<y5>" + Y4 + r")(?P<dec5>-an)?(?![\d.,]\d))"
-        + r"|" + NOT_NUM_BEFORE + r"(?P<t4>(?P<y4>" + Y4 + r")(?P<dec4>-an)?" + S + r"(?:lalu|silam|yang" + S
+        r"\b(?:(?P<tahun_t>(?:(?P<tahun_part>" + PART + r")" + S + r")?tahun" + S + r"(?:(?P<tahun_y>" + Y4
+        + r"|\d{2})(?P<tahun_dec>-?an)?|(?P<tahun_decw>" + DECADE_WORD + r"))\b"
+        + r"(?:" + S + r"(?P<tahun_rel>lalu|silam|ini|yang" + S + r"lalu|mendatang|depan|nanti)\b)?)"
+        + r"|(?P<era_t>(?:(?P<era_part>" + PART + r")" + S + r")?(?:era" + S + r"|dekade" + S + r")(?:(?P<era_y>" + Y4
+        + r"|\d{2})(?P<era_dec>-?an)|(?P<era_decw>" + DECADE_WORD + r"))\b)"
+        + r"|(?P<part_t>(?P<part_part>" + PART + r")" + S + r"(?P<part_y>" + Y4 + r")(?P<part_dec>-an)?(?![\d.,]\d))"
+        + r"|" + NOT_NUM_BEFORE + r"(?P<rel_t>(?P<rel_y>" + Y4 + r")(?P<rel_dec>-an)?" + S + r"(?:lalu|silam|yang" + S
         + r"lalu|mendatang|nanti)\b)"
         # a range of years, each end its own expression: periode 2019-2024 · 2014 – 2019
-        + r"|" + NOT_NUM_BEFORE + r"(?P<t6>(?P<y6>" + Y4 + r"))(?=" + S0 + r"[-–—]" + S0 + r"(?P<to6>" + Y4 + r")(?!\d))"
-        + r"|(?:(?<=\d{4}[-–—])|(?<=\d{4} [-–—] ))(?P<t7>(?P<y7>" + Y4 + r"))(?![\w.,:/-]\d|\w)"
-        + r"|" + NOT_NUM_BEFORE + r"(?P<t3>(?P<y3>" + Y4 + r")(?P<dec3>-an)?(?![\w/]|[.,:-]\d)))"
+        + r"|" + NOT_NUM_BEFORE + r"(?P<from_t>(?P<from_y>" + Y4 + r"))(?=" + S0 + r"[-–—]" + S0 + Y4 + r"(?!\d))"
+        + r"|(?:(?<=\d{4}[-–—])|(?<=\d{4} [-–—] ))(?P<to_t>(?P<to_y>" + Y4 + r"))(?![\w.,:/-]\d|\w)"
+        + r"|" + NOT_NUM_BEFORE + r"(?P<bare_t>(?P<bare_y>" + Y4 + r")(?P<bare_dec>-an)?(?![\w/]|[.,:-]\d)))"
     ),
     # kuartal I 2021 · triwulan III-2020 · semester kedua tahun ini
     "yearpart": (
@@ -148,12 +164,12 @@ RULES: dict[str, str] = {
     # akhir pekan lalu · minggu lalu · pekan depan · tahun lalu · awal tahun · hari berikutnya · Minggu lalu
     "unitrel": (
         r"\b(?P<t>(?:(?P<part>" + PART + r")" + S + r")?(?P<unit>" + CAL_UNIT + r")" + S + r"(?P<rel>" + UNIT_REL
-        + r")\b|(?P<part2>" + PART + r")" + S + r"(?P<unit2>pekan|minggu|bulan|tahun|abad|dekade)\b(?!" + S
+        + r")\b|(?P<bare_part>" + PART + r")" + S + r"(?P<bare_unit>pekan|minggu|bulan|tahun|abad|dekade)\b(?!" + S
         + r"(?:ke-?|\d)))"
     ),
     # last week · next month · this weekend (English inside Indonesian pages)
     "english": r"\b(?P<t>(?P<rel>" + alt(tw.EN_RELATIONS) + r")" + S + r"(?P<unit>" + alt(tw.EN_UNITS) + r"))\b",
-    # dua hari lalu · sepekan · 48 jam · beberapa tahun terakhir · satu abad terakhir · bertahun-tahun
+    # dua hari lalu · sepekan · 48 jam · beberapa tahun terakhir · satu abad terakhir · bertahun-tahun · sejenak
     "count": (
         r"(?P<t>(?:\b(?P<approx>sekitar|kurang" + S + r"lebih|hampir|lebih" + S + r"dari|sedikitnya|setidaknya|"
         + r"paling" + S + r"lama|paling" + S + r"tidak)" + S + r")?(?:(?P<n>" + NUM + r"|\b" + VAGUE + r")" + S
@@ -162,11 +178,18 @@ RULES: dict[str, str] = {
     ),
     # Senin · Senin lalu · Minggu pagi itu · Kamis malam
     "weekday": (
-        r"\b(?P<t>(?:hari" + S + r")?(?P<wd>" + DAY + r")\b(?:" + S + r"(?P<pod0>" + POD + r"))?" + TAIL
+        r"\b(?P<t>(?:hari" + S + r")?(?P<wd>" + DAY + r")\b(?:" + S + r"(?P<wd_pod>" + POD + r"))?" + TAIL
         + r"(?:" + S + r"(?P<rel>" + alt(tw.PAST_WORDS + tw.FUTURE_WORDS + tw.THIS_WORDS + ("itu",)) + r"))?\b)"
     ),
     # hari ini · kemarin · saat ini · baru-baru ini · tadi malam
     "fixed": r"\b(?P<t>" + FIXED + r")\b(?!-)",
+    # pada malam hari · dini hari · malam harinya · selepas ashar · menjelang magrib (the cue is not tagged)
+    "daypart": (
+        r"\b(?P<t>(?:(?P<pod>" + DAYPART + r")(?P<hari>" + S + alt(tw.DAYPART_DAY_WORDS) + r")?|(?P<prayer>" + PRAYER
+        + r"))\b(?!-))"
+    ),
+    # dulu · dahulu (after "sejak", "dari" … or opening a clause)
+    "formerly": r"\b(?P<t>" + alt(tw.FORMERLY) + r")\b(?!-)",
 }
 
 
@@ -181,7 +204,7 @@ def _first_words() -> frozenset[str]:
     words: set[str] = set()
     for group in (tw.WEEKDAYS, tw.MONTHS, tw.MONTH_ABBREVIATIONS, tw.PARTS, tw.NUMBER_WORDS, tw.SE_FORMS,
                   tw.REDUPLICATED, tw.FIXED, tw.HIJRI_MONTHS, tw.GREGORIAN_HOLIDAYS, tw.HIJRI_HOLIDAYS,
-                  tw.UNITS, tw.PARTS_OF_DAY):
+                  tw.UNITS, tw.PARTS_OF_DAY, tw.PARTS_OF_DAY_ALONE, tw.PRAYER_TIMES, tw.FORMERLY):
         for key in group:
             words.add(re.split(r"[\s\-'’]", key)[0])
     words.update(tw.VAGUE_QUANTITIES, tw.SET_WORDS, tw.CALENDAR_UNITS, tw.YEAR_PARTS,

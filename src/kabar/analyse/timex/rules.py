@@ -45,6 +45,13 @@ class Groups:
     def __getitem__(self, name: str) -> str | None:
         return self.m.group(f"{self.rule}__{name}")
 
+    def form(self, *forms: str, key: str) -> str:
+        """Which written form of the rule matched: the first whose `<form>_<key>` group is set."""
+        for form in forms:
+            if self[f"{form}_{key}"] is not None:
+                return form
+        raise LookupError(forms)
+
     def span(self, *names: str) -> tuple[int, int, str]:
         for name in names:
             if self[name] is not None:
@@ -140,14 +147,11 @@ def _weekday_value(wd: int, rel: str, ctx: Context, start: int) -> tuple[str, da
 def r_daydate(g: Groups, ctx: Context) -> Resolved | None:
     start, end, _ = g.span("t")
     wd = tw.WEEKDAYS[_low(g["wd"]).replace("’", "'")]
-    if g["d"]:
-        dom, month, year = int(g["d"]), int(g["m"]), _year(g["y"])
-    elif g["d2"]:
-        dom, month, year = int(g["d2"]), _month(g["mon2"]), _year(g["y2"])
-    elif g["d3"]:
-        dom, month, year = int(g["d3"]), _month(g["mon3"]), _year(g["y3"])
+    form = g.form("br", "dmy", "mdy", "num", key="d")
+    if form in ("br", "num"):
+        dom, month, year = int(g[f"{form}_d"]), int(g[f"{form}_m"]), _year(g[f"{form}_y"])
     else:
-        dom, month, year = int(g["d4"]), int(g["m4"]), _year(g["y4"])
+        dom, month, year = int(g[f"{form}_d"]), _month(g[f"{form}_mon"]), _year(g[f"{form}_y"])
     if not month:
         return None
     if year is not None:
@@ -156,31 +160,23 @@ def r_daydate(g: Groups, ctx: Context) -> Resolved | None:
             return None
     elif ctx.anchor is not None:
         day = cal.choose_day(month, dom, ctx.anchor, weekday=wd)
-        if g["d"] and day is not None and abs((day - ctx.anchor).days) > 90:
+        if form == "br" and day is not None and abs((day - ctx.anchor).days) > 90:
             # "Kamis (7/3)" in a paper of 3 July: day and month swapped, the weekday confirms it.
             swapped = cal.safe_date(ctx.anchor.year, dom, month) if dom <= 12 else None
             if swapped and swapped.isoweekday() == wd and abs((swapped - ctx.anchor).days) <= 7:
                 day, month, dom = swapped, swapped.month, swapped.day
     else:
         day = None
-    typ, value = _clock(g, _day_value(day, month, dom), pod="pod" if g["pod"] else "pod0")
+    typ, value = _clock(g, _day_value(day, month, dom), pod="pod" if g["pod"] else "wd_pod")
     return Resolved(start, end, typ, value, day=day)
 
 
 def r_date(g: Groups, ctx: Context) -> Resolved | None:
     start, end, _ = g.span("t")
-    if g["d"]:
-        dom, month, year = int(g["d"]), _month(g["mon"]), _year(g["y"])
-        word = g["mon"]
-    elif g["d2"]:
-        dom, month, year = int(g["d2"]), _month(g["mon2"]), _year(g["y2"])
-        word = g["mon2"]
-    elif g["d3"]:
-        dom, month, year = int(g["d3"]), int(g["m3"]), int(g["y3"])
-        word = None
-    else:
-        dom, month, year = int(g["d4"]), int(g["m4"]), int(g["y4"])
-        word = None
+    form = g.form("dmy", "mdy", "iso", "num", key="d")
+    word = g[f"{form}_mon"] if form in ("dmy", "mdy") else None
+    dom, year = int(g[f"{form}_d"]), _year(g[f"{form}_y"])
+    month = _month(word) if word else int(g[f"{form}_m"])
     if not month:
         return None
     if word and _low(word) in tw.MONTH_ABBREVIATIONS and year is None and word[0].islower():
@@ -210,8 +206,9 @@ def r_time(g: Groups, ctx: Context) -> Resolved | None:
     else:
         day = ctx.ref or ctx.anchor
     floating = rel not in ("kemarin", "tadi", "ini", "nanti")
-    if g["hh2"] is not None:
-        return Resolved(start, end, "TIME", f"{_day_value(day)}T{int(g['hh2']):02d}:{g['mm2']}", floating=floating)
+    if g["bare_hh"] is not None:
+        return Resolved(start, end, "TIME", f"{_day_value(day)}T{int(g['bare_hh']):02d}:{g['bare_mm']}",
+                        floating=floating)
     if int(g["hh"]) > 24:
         return None
     typ, value = _clock(g, _day_value(day))
@@ -221,9 +218,9 @@ def r_time(g: Groups, ctx: Context) -> Resolved | None:
 def r_set(g: Groups, ctx: Context) -> Resolved | None:
     start, end, _ = g.span("t")
     per = _low(g["kw"]) == "per"
-    if g["unit2"]:
+    if g["count_unit"]:
         amount = _amount(g["n"])
-        return Resolved(start, end, "SET", _duration(amount, g["unit2"])) if amount is not None else None
+        return Resolved(start, end, "SET", _duration(amount, g["count_unit"])) if amount is not None else None
     if g["unit"]:
         unit = g["unit"]
         if unit.startswith("Minggu") and not per:
@@ -295,7 +292,7 @@ def _hijri_value(start, end, hmonth, hday, hy, gy, ctx, direction, *, day_level:
 
 def r_monthyear(g: Groups, ctx: Context) -> Resolved | None:
     start, end, _ = g.span("t")
-    word = g["mon"] or g["mon2"]
+    word = g["mon"] or g["abbr_mon"]
     month = _month(word)
     if not month:
         return None
@@ -304,7 +301,7 @@ def r_monthyear(g: Groups, ctx: Context) -> Resolved | None:
             return None  # "April Lestari": a name, not a month
         if word[0].islower() or _low(word) == "may":
             return None  # a bare month is written with a capital; English "may" is a modal
-    year = _year(g["y"] or g["y2"])
+    year = _year(g["y"] or g["abbr_y"])
     if year is None and g["yrel"] and ctx.anchor is not None:
         year = ctx.anchor.year + {"lalu": -1, "ini": 0, "depan": 1}[_low(g["yrel"])]
     rel = _low(g["rel"])
@@ -316,34 +313,58 @@ def r_monthyear(g: Groups, ctx: Context) -> Resolved | None:
     return Resolved(start, end, "DATE", value, mod)
 
 
+YEAR_FORMS = ("tahun", "era", "part", "rel", "from", "to", "bare")
+
+
 def r_year(g: Groups, ctx: Context) -> Resolved | None:
-    start, end, which = g.span("t", "t2", "t3", "t4", "t5", "t6", "t7")
-    suffix = which[1:]
-    y = _year(g["y" + suffix])
+    form = g.form(*YEAR_FORMS, key="t")
+    start, end, _ = g.span(f"{form}_t")
+    dec = g[f"{form}_dec"] if form not in ("from", "to") else None
+    words = g[f"{form}_decw"] if form in ("tahun", "era") else None
+    if words:
+        # "tahun delapan puluhan": the 1980s, or the 2080s? The decade named last before the anchor.
+        tens = tw.parse_number_words(_low(words).removesuffix(tw.DECADE_SUFFIX).strip())
+        return Resolved(start, end, "DATE", _decade(tens, ctx), _part_mod(g, form))
+    digits = g[f"{form}_y"]
+    y = _year(digits)
     if y is None:
         return None
-    if which in ("t6", "t7") and not _year_range(ctx.text, start, end, which):
+    if form in ("from", "to") and not _year_range(ctx.text, start, end, form):
         return None
-    if which == "t" and len(g["y"]) == 2 and not g["dec"]:
+    if form == "tahun" and len(digits) == 2 and not dec:
         return None  # "tahun 98" is too rare to beat "98 tahun"-style noise
-    if which == "t3":
+    if form == "bare":
         before = ctx.text[max(0, start - 30):start]
-        cue = re.search(r"(\w+)[ \t\u00a0]{1,3}$", before)
-        if not cue or cue.group(1).lower() not in tw.YEAR_CUES:
-            return None  # a bare number that looks like a year: only after "pada", "sejak" …
+        cue = re.search(r"(\S+)[ \t\u00a0]{1,3}$", before)
+        if not cue or cue.group(1).lower().strip("(\"'“‘,") not in tw.YEAR_CUES:
+            return None  # a bare number that looks like a year: only after "pada", "sejak", "Pemilu" …
         after = re.match(r"[ \t\u00a0]{1,3}(\w+)", ctx.text[end:end + 20])
         if after and after.group(1).lower() in tw.MEASURE_WORDS:
             return None  # "hingga 2000 orang"
-    part = g["part" + suffix] if which in ("t", "t2", "t5") else None
-    mod = tw.PARTS.get(_low(part)) if part else None
-    if which not in ("t6", "t7") and g["dec" + suffix]:
-        return Resolved(start, end, "DATE", f"{y // 10:03d}", mod)
-    return Resolved(start, end, "DATE", f"{y:04d}", mod)
+    if dec:
+        value = _decade(int(digits) // 10, ctx) if len(digits) == 2 else f"{y // 10:03d}"
+        return Resolved(start, end, "DATE", value, _part_mod(g, form))
+    return Resolved(start, end, "DATE", f"{y:04d}", _part_mod(g, form))
 
 
-def _year_range(text: str, start: int, end: int, which: str) -> bool:
+def _part_mod(g: Groups, form: str) -> str | None:
+    part = g[f"{form}_part"] if form in ("tahun", "era", "part") else None
+    return tw.PARTS.get(_low(part)) if part else None
+
+
+def _decade(tens: int | None, ctx: Context) -> str:
+    """A decade named by its tens ("80-an", "delapan puluhan"): the latest one not after the anchor's
+    ("tahun 80-an" in 2014 is the 1980s, "tahun 20-an" the 1920s in 2014 and the 2020s in 2025)."""
+    if tens is None or not 0 <= tens <= 9:
+        return "XXX"
+    now = ctx.anchor.year if ctx.anchor else 2000
+    century = now // 100 if (now // 100) * 100 + tens * 10 <= now else now // 100 - 1
+    return f"{century:02d}{tens}"
+
+
+def _year_range(text: str, start: int, end: int, which: str) -> bool:  # which: "from" or "to"
     """ "2019-2024": both ends years, the second later and within a century (not "2019-2012", a code)."""
-    if which == "t6":
+    if which == "from":
         pair = re.match(r"(\d{4})[ \t\u00a0]{0,3}[-–—][ \t\u00a0]{0,3}(\d{4})", text[start:])
     else:
         pair = re.search(r"(\d{4})[ \t\u00a0]{0,3}[-–—][ \t\u00a0]{0,3}(\d{4})$", text[max(0, start - 12):end])
@@ -393,10 +414,10 @@ def _week_of(day: date | None, weekend: bool) -> str:
 
 def r_unitrel(g: Groups, ctx: Context) -> Resolved | None:
     start, end, _ = g.span("t")
-    unit_word = g["unit"] or g["unit2"]
+    unit_word = g["unit"] or g["bare_unit"]
     unit = _low(unit_word)
     rel = _low(g["rel"])
-    part = _low(g["part"] or g["part2"])
+    part = _low(g["part"] or g["bare_part"])
     # "Minggu lalu" mid-sentence, or after "pada"/"hari", is last Sunday; sentence-initial it is "last week".
     if unit_word == "Minggu" and not part and not _sentence_initial(ctx.text, start):
         value, day = _weekday_value(7, rel, ctx, start)
@@ -485,7 +506,13 @@ def _unit(word: str) -> tuple[str, int, bool]:
 
 def _duration(amount: float, unit_word: str) -> str:
     letter, mult, clock = _unit(unit_word)
-    n = "X" if amount < 0 else _num(amount * mult)
+    if letter == "X" or amount < 0:
+        return f"PTX{letter}" if clock else f"PX{letter}"
+    amount *= mult
+    if not float(amount).is_integer() and letter in tw.FRACTION_UNITS:
+        letter, per = tw.FRACTION_UNITS[letter]  # "setengah hari" = PT12H
+        amount, clock = amount * per, True
+    n = _num(amount)
     return f"PT{n}{letter}" if clock else f"P{n}{letter}"
 
 
@@ -517,6 +544,8 @@ def r_count(g: Groups, ctx: Context) -> Resolved | None:
             return None
         if unit_word == "Minggu" and g["n"] and not g["rel"]:
             return None  # "2 Minggu" with a capital is a date fragment more often than a span
+        if letter_of(unit_word) == "X" and amount >= 0:
+            return None  # "satu saat" is "some day", not a count of moments
     if _previous_word(ctx.text, start) in tw.AGE_WORDS + tw.NON_TIME_WORDS:
         return None
     if letter_of(unit_word) == "Y" and not g["rel"] and _apposition(ctx.text, start, end):
@@ -539,9 +568,13 @@ def r_count(g: Groups, ctx: Context) -> Resolved | None:
         base, sign, vague = ctx.ref or ctx.anchor, 1, "FUTURE_REF"
     else:
         base, sign, vague = ctx.ref or ctx.anchor, -1, "PAST_REF"
-    if amount < 0:
+    if amount < 0 or letter == "X":
         return Resolved(start, end, "DATE", vague)
     n = int(round(amount * mult)) * sign
+    if letter in ("W", "M") and ctx.ref is not None and (rel in tw.AFTER_REF_WORDS or rel in tw.BEFORE_REF_WORDS):
+        # Weeks or months after a dated happening land on a day: "tiga minggu kemudian" is 21 days on.
+        day = cal.add_days(base, 7 * n) if letter == "W" else cal.add_months_to_day(base, n)
+        return Resolved(start, end, "DATE", _day_value(day), day=day) if day else None
     if clock:
         if ctx.stamp is not None and letter == "H":
             t = ctx.stamp + timedelta(hours=n)
@@ -595,14 +628,14 @@ def r_weekday(g: Groups, ctx: Context) -> Resolved | None:
         rel = ""
     wd = tw.WEEKDAYS[_low(word).replace("’", "'")]
     value, day = _weekday_value(wd, rel, ctx, start)
-    part = _low(g["pod"] or g["pod0"])
+    part = _low(g["pod"] or g["wd_pod"])
     if g["hh"] is not None:
         h = int(g["hh"])
         if part in tw.PM_PARTS and h < 12 and not (part == "malam" and h < 5):
             h += 12
-        return Resolved(start, end, "TIME", f"{value}T{h % 24:02d}:{int(g['mm'] or 0):02d}")
+        return Resolved(start, end, "TIME", f"{value}T{h % 24:02d}:{int(g['mm'] or 0):02d}", day=day)
     if part:
-        return Resolved(start, end, "TIME", f"{value}T{tw.PARTS_OF_DAY[part]}")
+        return Resolved(start, end, "TIME", f"{value}T{tw.PARTS_OF_DAY[part]}", day=day)
     return Resolved(start, end, "DATE", value, day=day)
 
 
@@ -614,17 +647,58 @@ def r_fixed(g: Groups, ctx: Context) -> Resolved | None:
         return Resolved(start, end, typ, f"{year}-{rule[7:]}")
     if not rule.startswith(("DCT", "REF")):
         return Resolved(start, end, typ, rule)
-    base = ctx.anchor if rule.startswith("DCT") else (ctx.ref or ctx.anchor)
+    story = rule.startswith("REF")
+    base = (ctx.ref or ctx.anchor) if story else ctx.anchor
     offset, _, part = rule[3:].partition("@")
     day = cal.add_days(base, int(offset)) if base else None
     value = _day_value(day)
     if part:
-        return Resolved(start, end, "TIME", f"{value}T{part}")
+        # "malam itu" is on the day of the happening its sentence reports: its day floats like a clock time's.
+        return Resolved(start, end, "TIME", f"{value}T{part}", day=None if story else day, floating=story)
     return Resolved(start, end, typ, value, day=day)
+
+
+def r_dom(g: Groups, ctx: Context) -> Resolved | None:
+    """ "tanggal 24 kemarin": the 24th of this month or the last (of the next for "nanti")."""
+    start, end, _ = g.span("t")
+    dom, rel = int(g["d"]), _low(g["rel"])
+    if ctx.anchor is None:
+        return Resolved(start, end, "DATE", f"XXXX-XX-{dom:02d}")
+    day = cal.choose_day_of_month(dom, ctx.anchor, direction=_direction(rel), this_month=rel == "ini")
+    return Resolved(start, end, "DATE", _day_value(day), day=day) if day else None
+
+
+def r_daypart(g: Groups, ctx: Context) -> Resolved | None:
+    """A part of the day or a prayer time on the day of the happening: "pada malam hari", "selepas ashar"."""
+    start, end, _ = g.span("t")
+    if g["prayer"]:
+        part = tw.PRAYER_TIMES[_low(g["prayer"])]
+    else:
+        word = _low(g["pod"])
+        part = tw.PARTS_OF_DAY.get(word) or tw.PARTS_OF_DAY_ALONE[word]
+    always = g["hari"] is not None or _low(g["pod"]) in tw.DAYPART_ALWAYS
+    if not always and _previous_word(ctx.text, start) not in tw.DAYPART_CUES:
+        return None  # "makan malam", "pasar malam", "salat ashar"
+    day = ctx.ref or ctx.anchor
+    return Resolved(start, end, "TIME", f"{_day_value(day)}T{part}", floating=True)
+
+
+def r_formerly(g: Groups, ctx: Context) -> Resolved | None:
+    """ "Dulu, …", "sejak dulu", "dulunya": formerly (PAST_REF); "makan dulu", "terlebih dahulu" are "first"."""
+    start, end, _ = g.span("t")
+    before = _previous_word(ctx.text, start)
+    if before in tw.FORMERLY_NOT_AFTER:
+        return None
+    aside = ctx.text[max(0, start - 2):start].strip(" \t\u00a0").endswith(",") and \
+        re.match(r"[ \t\u00a0]{0,2},", ctx.text[end:end + 3]) is not None
+    if _low(g["t"]).endswith("nya") or before in tw.FORMERLY_CUES or _sentence_initial(ctx.text, start) or aside:
+        return Resolved(start, end, "DATE", "PAST_REF")
+    return None
 
 
 RESOLVERS: dict[str, Callable[[Groups, Context], Resolved | None]] = {
     "daydate": r_daydate, "date": r_date, "time": r_time, "set": r_set, "hijri": r_hijri,
     "monthyear": r_monthyear, "year": r_year, "yearpart": r_yearpart, "century": r_century, "unitrel": r_unitrel,
     "english": r_english, "count": r_count, "weekday": r_weekday, "fixed": r_fixed,
+    "dom": r_dom, "daypart": r_daypart, "formerly": r_formerly,
 }

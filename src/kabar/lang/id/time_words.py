@@ -40,6 +40,8 @@ NUMBER_WORDS: dict[str, int] = {
     "setengah": 0,  # handled as a fraction by the grammar
 }
 NUMBER_MULTIPLIERS: dict[str, int] = {"belas": 10, "puluh": 10, "ratus": 100, "ribu": 1000}
+# A decade by its tens in words: "(tahun) delapan puluhan" = the eighties.
+DECADE_SUFFIX = "puluhan"
 
 # Duration units → (TIMEX3 unit letter, multiplier, is a time-of-day unit).
 UNITS: dict[str, tuple[str, int, bool]] = {
@@ -49,12 +51,14 @@ UNITS: dict[str, tuple[str, int, bool]] = {
     "windu": ("Y", 8, False), "dekade": ("Y", 10, False), "dasawarsa": ("Y", 10, False),
     "abad": ("Y", 100, False), "milenium": ("Y", 1000, False), "semester": ("M", 6, False),
     "kuartal": ("M", 3, False), "triwulan": ("M", 3, False),
+    "saat": ("X", 1, False),  # a moment: unit unknown, so its count is never a number ("beberapa saat" = PXX)
 }
 # "se-" forms: sehari, sepekan, setahun … = one unit.
 SE_FORMS: dict[str, str] = {
     "sedetik": "detik", "semenit": "menit", "sejam": "jam", "sehari": "hari", "seminggu": "minggu",
     "sepekan": "pekan", "sebulan": "bulan", "setahun": "tahun", "sewindu": "windu",
     "sedekade": "dekade", "seabad": "abad",
+    "sejenak": "saat", "sesaat": "saat", "sekejap": "saat",
 }
 # Reduplicated vague durations: bertahun-tahun = for years.
 REDUPLICATED: dict[str, str] = {
@@ -65,7 +69,10 @@ REDUPLICATED: dict[str, str] = {
 # Vague quantities: beberapa hari = PXD.
 VAGUE_QUANTITIES: tuple[str, ...] = (
     "beberapa", "belasan", "puluhan", "ratusan", "ribuan", "sejumlah", "berapa",
+    "hitungan",  # "dalam hitungan menit": some minutes, PTXM
 )
+# A fraction of a day is counted in hours: "setengah hari" = PT12H, not P0.5D.
+FRACTION_UNITS: dict[str, tuple[str, int]] = {"D": ("H", 24)}
 
 # Relative words after a calendar unit or a count.
 PAST_WORDS: tuple[str, ...] = ("yang lalu", "lalu", "silam", "kemarin", "yang telah lalu")
@@ -91,6 +98,23 @@ PARTS_OF_DAY: dict[str, str] = {
     "tengah malam": "NI", "tengah hari": "MI",
 }
 PM_PARTS: frozenset[str] = frozenset({"siang", "sore", "petang", "malam"})
+# More words for parts of the day, only as expressions of their own ("larut malam", "menjelang senja").
+PARTS_OF_DAY_ALONE: dict[str, str] = {"larut malam": "NI", "senja": "EV", "fajar": "MO"}
+# The five prayer times name parts of the day: "selepas ashar" is in the afternoon (TAF).
+PRAYER_TIMES: dict[str, str] = {
+    "subuh": "MO", "shubuh": "MO", "dzuhur": "MI", "zuhur": "MI", "zhuhur": "MI", "dhuhur": "MI", "duhur": "MI",
+    "lohor": "MI", "ashar": "AF", "asar": "AF", "maghrib": "EV", "magrib": "EV", "isya": "NI", "isyak": "NI",
+}
+# Words before a bare part of the day or prayer time that make it a time: "pada malam", "selepas ashar"
+# ("makan malam", "pasar malam" and "salat ashar" are not times).
+DAYPART_CUES: frozenset[str] = frozenset(
+    "pada sejak hingga sampai menjelang jelang selepas sehabis seusai usai setelah sesudah sebelum saat ketika "
+    "waktu sepanjang semalaman tengah hari di dari mulai bakda ba'da ba’da sore siang pagi".split()
+)
+# Parts of the day that are times wherever they stand ("dini hari" is never anything else).
+DAYPART_ALWAYS: frozenset[str] = frozenset({"dini hari", "dinihari"})
+# Words a part of the day takes to be a time on its own: "malam hari", "pagi harinya".
+DAYPART_DAY_WORDS: tuple[str, ...] = ("hari", "harinya")
 
 # Time zones of Indonesia (and their GMT/UTC spellings on pages) → UTC offset.
 ZONES: dict[str, str] = {
@@ -133,6 +157,10 @@ FIXED: dict[str, tuple[str, str]] = {
     "beberapa waktu lalu": ("DATE", "PAST_REF"), "beberapa waktu yang lalu": ("DATE", "PAST_REF"),
     "belum lama ini": ("DATE", "PAST_REF"), "tak lama lagi": ("DATE", "FUTURE_REF"),
     "tidak lama lagi": ("DATE", "FUTURE_REF"),
+    "saat yang sama": ("DATE", "PAST_REF"), "waktu yang sama": ("DATE", "PAST_REF"),
+    "saat bersamaan": ("DATE", "PAST_REF"), "waktu bersamaan": ("DATE", "PAST_REF"),
+    "zaman dulu": ("DATE", "PAST_REF"), "zaman dahulu": ("DATE", "PAST_REF"), "jaman dulu": ("DATE", "PAST_REF"),
+    "masa dulu": ("DATE", "PAST_REF"), "masa silam": ("DATE", "PAST_REF"),
     "baru-baru ini": ("DATE", "PAST_REF"), "belakangan ini": ("DATE", "PAST_REF"),
     "akhir-akhir ini": ("DATE", "PAST_REF"), "saat itu": ("DATE", "PAST_REF"),
     "ketika itu": ("DATE", "PAST_REF"), "waktu itu": ("DATE", "PAST_REF"),
@@ -146,6 +174,16 @@ FIXED: dict[str, tuple[str, str]] = {
     "musim kemarau": ("DATE", "SEASON:SU"),
     "today": ("DATE", "DCT+0"), "yesterday": ("DATE", "DCT-1"), "tomorrow": ("DATE", "DCT+1"),
 }
+
+# "dulu" means "formerly" only after these words or opening a clause ("makan dulu" = eat first).
+FORMERLY: tuple[str, ...] = ("dulu", "dahulu", "dulunya", "dahulunya")
+FORMERLY_CUES: frozenset[str] = frozenset({"sejak", "dari", "pada", "seperti", "sedari", "semenjak", "sebab", "yang"})
+FORMERLY_NOT_AFTER: frozenset[str] = frozenset({"terlebih", "lebih", "paling"})  # "terlebih dahulu" = first
+
+# After "tanggal 24", the month it is in: "tanggal 24 kemarin" is the last 24th, not yesterday.
+DAY_OF_MONTH_RELATIONS: tuple[str, ...] = (
+    "kemarin", "lalu", "yang lalu", "silam", "ini", "nanti", "mendatang", "depan", "yang akan datang",
+)
 
 # Calendar units usable with lalu/ini/depan: "pekan lalu", "bulan depan", "tahun ini".
 CALENDAR_UNITS: tuple[str, ...] = ("hari", "minggu", "pekan", "bulan", "tahun", "abad", "dekade")
@@ -171,6 +209,10 @@ YEAR_CUES: tuple[str, ...] = (
     "pertengahan", "penghujung", "tahun", "selama", "antara", "dari", "sebelum", "setelah",
     "jelang", "menjelang", "dalam", "sepanjang", "mulai", "per", "pasca", "usai", "semenjak", "tahun",
     "hingga", "akhir", "awal", "in", "since", "until", "by", "of",
+    # names of periods and events of a year: "Pemilu 2014", "APBN 2015", "Piala Dunia 2014"
+    "pemilu", "pilpres", "pileg", "pilkada", "apbn", "apbd", "rapbn", "rapbd", "apbn-p", "anggaran", "sensus",
+    "kabinet", "musim", "edisi", "angkatan", "kurikulum", "dunia", "games", "olimpiade", "euro", "aff", "mudik",
+    "imlek", "resolusi", "visi", "proyeksi", "target", "outlook", "kuartal", "semester", "triwulan",
 )
 # Words after a bare number that make it a count, not a year: "sejak 2000 orang …" never dates.
 MEASURE_WORDS: frozenset[str] = frozenset(
