@@ -189,3 +189,21 @@ def test_crawl_unreadable_robots_closes_the_host_until_the_next_crawl(server, tm
     server.site.hits.clear()
     second = crawl(sources, db=db, cfg=fast_config(link=False))
     assert "/rss.xml" in server.site.paths() and second.new_articles == 3  # the feed's three articles
+
+
+def test_crawl_stopped_before_storing_fetches_those_pages_again(server, tmp_path, monkeypatch):
+    import kabar.crawl.handoff
+
+    def stopped(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    db = str(tmp_path / "kabar.db")
+    sources = sources_of(server, sections='["/nasional/"]')
+    monkeypatch.setattr(kabar.crawl.handoff, "store_pages", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        crawl(sources, db=db, cfg=fast_config(link=False))
+    monkeypatch.undo()
+    server.site.hits.clear()
+    resumed = crawl(sources, db=db, cfg=fast_config(link=False))
+    assert {"/nasional/xi-kim", "/nasional/sukamaju"} <= set(server.site.paths())
+    assert resumed.new_articles == 2 and len(stored_articles(db)) == 2

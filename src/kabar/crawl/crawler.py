@@ -280,11 +280,11 @@ class _Run:
         if published_before(article, self.cfg.since):
             return self._settle_page(done, "skipped", fetched, f"published {article.published[:10]}, before --since")
         content_hash = stable_id(article.title or "", article.text)
-        twin = self.state.holder_of(content_hash) or self._canonical_twin(fetched, item.key)
+        twin = self.state.holder_of(content_hash, other_than=item.key) or self._canonical_twin(fetched, item.key)
         if twin is not None or page.source in self.accepted:
             return self._settle_page(replace(done, content_hash=content_hash), "duplicate", fetched, f"same article as {twin or page.source}")
         # claimed now, so a second URL of the same article in this crawl is a duplicate
-        done = replace(done, content_hash=content_hash, state="stored")
+        done = replace(done, content_hash=content_hash, state="accepted")
         self.state.save(done)
         self.accepted[page.source] = done
         spool.add(page)
@@ -297,7 +297,7 @@ class _Run:
         if other is None or other == key:
             return None
         known = self.state.get(other)
-        return other if known is not None and known.state == "stored" else None
+        return other if known is not None and known.state in ("accepted", "stored") else None
 
     def settle(self, stored) -> None:
         """After the pipeline: article ids in the crawl state, failures counted."""

@@ -54,7 +54,10 @@ crawl_log = Table(
     Column("reason", Text),
 )
 
-PAGE_STATES = ("queued", "stored", "not_article", "duplicate", "failed", "skipped")
+# "accepted": fetched and handed to the pipeline, not yet stored; a crawl that stopped there left it to fetch again
+PAGE_STATES = ("queued", "accepted", "stored", "not_article", "duplicate", "failed", "skipped")
+_TO_FETCH = ("queued", "accepted")
+_HOLDING = ("accepted", "stored")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +126,7 @@ class CrawlState:
         query = (
             select(crawl_urls)
             .where(c.outlet == outlet, c.kind == "page")
-            .where((c.state == "queued") | ((c.state == "failed") & (c.attempts < max_attempts)))
+            .where(c.state.in_(_TO_FETCH) | ((c.state == "failed") & (c.attempts < max_attempts)))
             .order_by(c.listed_published.desc().nulls_last(), c.key)
         )
         with self.engine.connect() as conn:
@@ -136,13 +139,12 @@ class CrawlState:
             rows = conn.execute(select(c.url).where(c.outlet == outlet, c.kind == kind, c.parent == parent).order_by(c.url))
             return [url for (url,) in rows]
 
-    def holder_of(self, content_hash: str) -> str | None:
-        """The key of a stored page with this content hash, if any."""
+    def holder_of(self, content_hash: str, *, other_than: str) -> str | None:
+        """The key of another page stored (or being stored) with this content hash, if any."""
         c = crawl_urls.c
+        query = select(c.key).where(c.content_hash == content_hash, c.state.in_(_HOLDING), c.key != other_than).limit(1)
         with self.engine.connect() as conn:
-            return conn.execute(
-                select(c.key).where(c.content_hash == content_hash, c.state == "stored").limit(1)
-            ).scalar()
+            return conn.execute(query).scalar()
 
     def log(self, entry: LogEntry) -> None:
         with self.engine.begin() as conn:
