@@ -12,7 +12,7 @@ queued. Nothing here raises for a bad response: it becomes a `Failure`.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from itertools import zip_longest
@@ -26,6 +26,7 @@ from kabar.crawl.discover import canonical_link, feed_links
 from kabar.crawl.feeds import FeedError, parse_feed
 from kabar.crawl.fetch import Fetched, FetchConfig, Fetcher, Throttle
 from kabar.crawl.listing import Listed
+from kabar.crawl.manners import HostManners
 from kabar.crawl.pages import looks_like_article, published_before, raw_page
 from kabar.crawl.robots import RobotsBook
 from kabar.crawl.sitemaps import SitemapError, parse_sitemap
@@ -97,7 +98,7 @@ def crawl(
 
     store = open_store(db)
     run = _Run(sources, cfg, CrawlState(store.engine), store, on_event)
-    fetcher = Fetcher(cfg.fetch, run, throttle=throttle, transport=transport, on_request=on_request)
+    fetcher = Fetcher(cfg.fetch, run.manners, throttle=throttle, transport=transport, on_request=on_request)
     run.fetcher = fetcher
     spool = Spool()
     try:
@@ -119,7 +120,7 @@ def crawl(
 
 
 class _Run:
-    """The state of one crawl: counts, robots, per-host delays, the archive. Also the fetcher's `Manners`."""
+    """The state of one crawl: counts, robots and delays, the crawl state, the archive."""
 
     def __init__(self, sources: Sources, cfg: CrawlConfig, state: CrawlState, store, on_event) -> None:
         self.sources, self.cfg, self.state, self.store = sources, cfg, state, store
@@ -127,34 +128,22 @@ class _Run:
         self.summary = CrawlSummary()
         self.fetcher: Fetcher | None = None
         self.robots = RobotsBook(self._fetch_robots, cfg.fetch.user_agent)
-        self.host_delay: dict[str, float] = {}  # outlets' own delays, by host
+        self.manners = HostManners(self.robots, default_delay=cfg.fetch.default_delay, max_wait=cfg.fetch.max_wait)
         self.archive = Archive(cfg.archive) if cfg.archive is not None else None
         self.accepted: dict[str, UrlState] = {}  # final URL → page waiting for the pipeline (its text is spooled)
-
-    # --- Manners ----------------------------------------------------------------
-
-    def allowed(self, url: str) -> bool:
-        return self.robots.allowed(url)
-
-    def delay(self, url: str) -> float:
-        host = host_of(url)
-        own = self.host_delay.get(host, self.cfg.fetch.default_delay)
-        # robots.txt itself is fetched before its Crawl-delay is known
-        asked = None if url.endswith("/robots.txt") else self.robots.crawl_delay(url)
-        return max(own, min(asked or 0.0, self.cfg.fetch.max_wait))
 
     # --- listing ----------------------------------------------------------------
 
     def list_outlet(self, outlet: Outlet) -> None:
         for url in (outlet.home, *outlet.feeds, *outlet.sitemaps):
             if url and outlet.delay is not None:
-                self.host_delay[host_of(url)] = outlet.delay
+                self.manners.set_delay(url, outlet.delay)
         feeds, sitemaps = list(outlet.feeds), list(outlet.sitemaps)
         if outlet.home and outlet.discover:
             found_feeds, found_maps = self._discover(outlet)
             feeds += found_feeds
             sitemaps += found_maps
-        if outlet.home and outlet.discover:  # found on earlier crawls: a home page that answers 304 still has them
+            # and those found on earlier crawls: a home page that answers 304 still has them
             feeds += self.state.sources_of(outlet.name, "feed", parent=outlet.home)
             sitemaps += self.state.sources_of(outlet.name, "sitemap", parent=outlet.home)
         listed: list[Listed] = []
@@ -237,7 +226,7 @@ class _Run:
                 continue
             items.append(UrlState(canonical_url(entry.url), entry.url, "page", outlet.name, "queued", entry.published))
             if outlet.delay is not None:
-                self.host_delay.setdefault(host_of(entry.url), outlet.delay)
+                self.manners.set_delay(entry.url, outlet.delay, keep=True)
         self.summary.pages_queued += self.state.queue(items)
 
     def pages_to_fetch(self) -> list[UrlState]:
