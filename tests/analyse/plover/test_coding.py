@@ -184,3 +184,15 @@ def test_code_events_noun_with_modifier_and_clitic_actor():
     assert (event.type, event.actor_text, event.recipient) == ("DISAPPROVE", "Riyadh", "Israel")
     event = only("Prabowo Subianto menyebut kunjungannya ke Jeddah membuahkan hasil.")
     assert (event.type, event.actor, event.location) == ("CONSULT", "Prabowo Subianto", "Jeddah")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Jaga mereka, jangan sampai berdemonstrasi,” kata Soemitro.",  # a negated order's content
+        "Sampai tanggal 10 Januari, demonstrasi mahasiswa belum meletus di Jakarta.",  # a noun, negated after it
+        "Setiap warga yang berkunjung ke museum itu wajib membeli tiket.",  # a generality
+    ],
+)
+def test_code_events_more_unasserted_kinds(text):
+    assert code(text) == ()

@@ -36,7 +36,7 @@ def unasserted(tokens: list[Token], trigger: Trigger) -> str | None:
     reason = _clause_cue(words, trigger.first)
     if reason:
         return reason
-    if trigger.voice == "nominal":
+    if trigger.voice == "nominal" or trigger.bare:
         return _after_nominal(words, trigger.last)
     return None
 
@@ -86,8 +86,11 @@ def _clause_cue(words: list[str], first: int) -> str | None:
 
 
 def _after_nominal(words: list[str], last: int) -> str | None:
-    """"kunjungan yang akan dilakukan", "serangan yang direncanakan": a planned act named by a noun."""
+    """"kunjungan yang akan dilakukan", "serangan yang direncanakan": a planned act named by a noun;
+    "demonstrasi mahasiswa belum meletus": one that has not happened."""
     window = words[last + 1 : last + 4]
     if "yang" in window and any(w in cues.MODAL or w in {"direncanakan", "dijadwalkan"} for w in window):
         return "plan"
+    if any(w in cues.NEGATION for w in words[last + 1 : last + 5]):
+        return "negated"
     return None

@@ -267,7 +267,8 @@ def headline_verb(words: list[str], phrases: list[Phrase], trigger: Trigger) -> 
 
 def _inverted(words: list[str], trigger: Trigger) -> bool:
     """"…," kecam Obama: a bare verb right after a quotation or comma, its subject after it."""
-    return trigger.first > 0 and words[trigger.first - 1] in {",", "”", '"'}
+    before = words[max(0, trigger.first - 2) : trigger.first]
+    return bool(before) and before[-1] in {",", "”", '"'} and any(w in {"”", '"', "’"} for w in before)
 
 
 def resolve_pronoun(phrase: Phrase, speaker: str | None, previous: str | None) -> str | None:

@@ -52,7 +52,9 @@ ALLEGATION: frozenset[str] = frozenset(
 )
 
 # Habitual generalities.
-HABITUAL: frozenset[str] = frozenset("biasanya sering kerap selalu acap seringkali kerapkali lazimnya umumnya".split())
+HABITUAL: frozenset[str] = frozenset(
+    "biasanya sering kerap selalu acap seringkali kerapkali lazimnya umumnya setiap siapapun barangsiapa".split()
+)
 
 # Opinion verbs: what follows is a view, not a report.
 OPINION: frozenset[str] = frozenset("menilai menganggap berpendapat memandang meyakini percaya".split())
@@ -71,7 +73,7 @@ CLAUSE_OPENERS: frozenset[str] = frozenset(
     """
     setelah sebelum ketika saat sejak usai seusai sesudah karena sebab lantaran sehingga sementara
     namun tetapi tapi melainkan sedangkan padahal meski meskipun walaupun yang dan serta lalu kemudian
-    hingga sampai tatkala selagi selama sambil
+    hingga tatkala selagi selama sambil
     """.split()
 )
 
