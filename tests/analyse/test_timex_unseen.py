@@ -45,6 +45,31 @@ def test_timex_clock_time_after_a_named_weekday_part_of_day():
     assert found == [("Minggu pagi", "TIME", "2015-01-04TMO"), ("sekitar pukul 05.30 WIB", "TIME", "2015-01-04T05:30")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # minutes after a clock time are a clock time, on the day that clock time got from its sentence
+        ("Feri lepas sandar pukul 23.30 WIB, Sabtu (3/1/2015). Sekitar 40 menit kemudian, kontak terputus.",
+         ("Sekitar 40 menit kemudian", "TIME", "2015-01-04T00:10")),
+        ("Alarm berbunyi pukul 14.05 WIB. Dua jam sebelumnya, asap sudah terlihat.",
+         ("Dua jam sebelumnya", "TIME", "2015-01-05T12:05")),
+    ],
+)
+def test_timex_minutes_after_a_clock_time(text, expected):
+    assert _found(text, "2015-01-05")[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Hujan deras turun sejak Jumat pekan lalu.", "Jumat pekan lalu", "2014-12-26"),
+        ("Sidang lanjutan digelar Selasa pekan depan.", "Selasa pekan depan", "2015-01-06"),
+    ],
+)
+def test_timex_weekday_of_a_named_week(text, surface, value):
+    assert _found(text, "2014-12-31") == [(surface, "DATE", value)]
+
+
 # --- a date and a clock time after a comma are two expressions ---------------------------------
 
 @pytest.mark.parametrize(

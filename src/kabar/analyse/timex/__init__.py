@@ -16,7 +16,7 @@ import logging
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from kabar.analyse.timex.calendar import parse_anchor
 from kabar.analyse.timex.grammar import FIRST_WORDS, WORD, master
@@ -58,6 +58,7 @@ def tag(text: str, anchor: date | datetime | str | None = None) -> list[Timex]:
     out: list[Timex] = []
     days: list[date | None] = []  # the day each expression fixes, if any
     floating: list[int] = []  # indexes in `out` of clock times and parts of day with a borrowed day
+    shifted: dict[int, int] = {}  # index in `out` → minutes after the last clock time before it
     pos = 0
     # Only words that can open an expression are tried: a set lookup is far cheaper than the regex.
     for word in WORD.finditer(text):
@@ -80,12 +81,14 @@ def tag(text: str, anchor: date | datetime | str | None = None) -> list[Timex]:
             continue
         if res.floating:
             floating.append(len(out))
+        if res.clock_shift is not None:
+            shifted[len(out)] = res.clock_shift
         out.append(Timex(res.start, res.end, text[res.start:res.end], res.type, res.value, res.mod))
         days.append(res.day)
         if res.day is not None:
             ref = res.day
         pos = m.end()
-    return _place_floating(text, out, days, floating)
+    return _shift_clocks(_place_floating(text, out, days, floating), shifted)
 
 
 # A sentence ends at a line break, or at . ! ? (and closing quotes) before a space and a capital or digit.
@@ -107,6 +110,24 @@ def _place_floating(text: str, out: list[Timex], days: list[date | None], floati
         j = min(same, key=lambda j: max(out[j].start - out[i].end, out[i].start - out[j].end))
         value = out[i].value
         out[i] = replace(out[i], value=days[j].isoformat() + value[value.index("T"):])
+    return out
+
+
+_CLOCK_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+
+
+def _shift_clocks(out: list[Timex], shifted: dict[int, int]) -> list[Timex]:
+    """ "40 menit kemudian" after "pukul 05.36 WIB" is the TIME 06:16 on that day (the day rolls over
+    past midnight); with no clock time before it, it keeps its day."""
+    if not shifted:
+        return out
+    last: datetime | None = None
+    for i, t in enumerate(out):
+        if i in shifted and last is not None:
+            moved = last + timedelta(minutes=shifted[i])
+            out[i] = replace(t, type="TIME", value=moved.strftime("%Y-%m-%dT%H:%M"))
+        if _CLOCK_VALUE.fullmatch(out[i].value):
+            last = datetime.fromisoformat(out[i].value)
     return out
 
 

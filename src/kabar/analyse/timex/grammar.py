@@ -179,7 +179,8 @@ RULES: dict[str, str] = {
     # Senin · Senin lalu · Minggu pagi itu · Kamis malam
     "weekday": (
         r"\b(?P<t>(?:hari" + S + r")?(?P<wd>" + DAY + r")\b(?:" + S + r"(?P<wd_pod>" + POD + r"))?" + TAIL
-        + r"(?:" + S + r"(?P<rel>" + alt(tw.PAST_WORDS + tw.FUTURE_WORDS + tw.THIS_WORDS + ("itu",)) + r"))?\b)"
+        + r"(?:" + S + r"(?P<rel>" + alt(tw.PAST_WORDS + tw.FUTURE_WORDS + tw.THIS_WORDS + ("itu",)
+                                         + tuple(tw.WEEK_RELATIONS)) + r"))?\b)"
     ),
     # hari ini · kemarin · saat ini · baru-baru ini · tadi malam
     "fixed": r"\b(?P<t>" + FIXED + r")\b(?!-)",

@@ -32,6 +32,7 @@ class Resolved:
     mod: str | None = None
     day: date | None = None  # a day this expression fixes, to anchor later "kemudian"
     floating: bool = False  # a clock time whose day was borrowed from the context
+    clock_shift: int | None = None  # minutes after the text's last clock time ("40 menit kemudian")
 
 
 class Groups:
@@ -136,6 +137,11 @@ def _weekday_value(wd: int, rel: str, ctx: Context, start: int) -> tuple[str, da
         relation = "future"
     elif rel == "ini":
         relation = "this"
+    elif rel in tw.WEEK_RELATIONS:
+        # "Jumat pekan lalu": that weekday in the week named
+        monday = cal.add_days(ctx.anchor, 1 - ctx.anchor.isoweekday() + 7 * tw.WEEK_RELATIONS[rel])
+        day = cal.add_days(monday, wd - 1) if monday else None
+        return _day_value(day), day
     else:
         relation = "future" if _future_context(ctx.text, start) else "past"
     day = cal.weekday_date(wd, ctx.anchor, relation)
@@ -571,11 +577,16 @@ def r_count(g: Groups, ctx: Context) -> Resolved | None:
     if amount < 0 or letter == "X":
         return Resolved(start, end, "DATE", vague)
     n = int(round(amount * mult)) * sign
-    if letter in ("W", "M") and ctx.ref is not None and (rel in tw.AFTER_REF_WORDS or rel in tw.BEFORE_REF_WORDS):
+    if letter in ("W", "M") and not clock and ctx.ref is not None and (
+            rel in tw.AFTER_REF_WORDS or rel in tw.BEFORE_REF_WORDS):
         # Weeks or months after a dated happening land on a day: "tiga minggu kemudian" is 21 days on.
         day = cal.add_days(base, 7 * n) if letter == "W" else cal.add_months_to_day(base, n)
         return Resolved(start, end, "DATE", _day_value(day), day=day) if day else None
     if clock:
+        if rel in tw.AFTER_REF_WORDS or rel in tw.BEFORE_REF_WORDS:
+            # counted from the last clock time the text gave, once every clock time has its day
+            minutes = n * {"H": 60, "M": 1, "S": 1 / 60}[letter]
+            return Resolved(start, end, "DATE", _day_value(base), clock_shift=round(minutes))
         if ctx.stamp is not None and letter == "H":
             t = ctx.stamp + timedelta(hours=n)
             return Resolved(start, end, "TIME", t.strftime("%Y-%m-%dT%H:%M"))

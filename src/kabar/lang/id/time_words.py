@@ -78,6 +78,11 @@ FRACTION_UNITS: dict[str, tuple[str, int]] = {"D": ("H", 24)}
 PAST_WORDS: tuple[str, ...] = ("yang lalu", "lalu", "silam", "kemarin", "yang telah lalu")
 FUTURE_WORDS: tuple[str, ...] = ("depan", "mendatang", "yang akan datang", "nanti", "besok")
 THIS_WORDS: tuple[str, ...] = ("ini",)
+# After a weekday, the week it is in: "Jumat pekan lalu" (weeks from the publication day's week).
+WEEK_RELATIONS: dict[str, int] = {
+    "pekan lalu": -1, "minggu lalu": -1, "pekan ini": 0, "minggu ini": 0, "pekan depan": 1, "minggu depan": 1,
+    "pekan mendatang": 1,
+}
 # After a count, against the last date of the story: "dua hari kemudian".
 AFTER_REF_WORDS: tuple[str, ...] = ("kemudian", "berikutnya", "setelahnya", "sesudahnya")
 BEFORE_REF_WORDS: tuple[str, ...] = ("sebelumnya",)
