@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kabar.analyse.stem import stem_text
 from kabar.store import open_store
+from kabar.store import syntax
 from kabar.store.search import parse_query, search, snippet
+from kabar.store.syntax import QuerySyntaxError
 from kabar.store.terms import date_terms, facet_terms
 from tests.store import factory
 
@@ -91,24 +95,107 @@ def test_search_paging(store):
 @pytest.mark.parametrize(
     "query",
     [
-        '"banjir',
-        'banjir" OR',
-        "banjir AND (",
-        "NEAR(banjir jakarta",
+        "NEAR(banjir jakarta)",
         "title_stems:banjir",
         "banjir*",
-        "-banjir ^jakarta",
+        "-jakarta ^banjir",
         "banjir'; DROP TABLE articles; --",
-        "' OR 1=1 --",
         "<script>alert(1)</script> banjir",
         "\x00banjir\uffff",
-        "banjir " * 400,
+        'banjir {title_stems} : "x" * ^',
+        "banjir " * 60,
     ],
 )
-def test_search_malformed_queries_are_plain_terms(store, query):
+def test_search_operator_characters_are_plain_words(store, query):
     page = search(store, query)
     assert TRIBUN in ids(page) or page.total == 0
     assert store.count("articles") == 3
+
+
+@pytest.mark.parametrize(
+    "query, says",
+    [
+        ('"banjir', "unbalanced quote: a phrase opened at character 1"),
+        ('banjir" OR', "unbalanced quote: a phrase opened at character 7"),
+        ("banjir AND (", "the one at character 12 is never closed"),
+        ("banjir AND", "AND at character 8 needs something after it"),
+        ("(banjir jakarta", "the one at character 1 is never closed"),
+        ("banjir) jakarta", "nothing opened the one at character 7"),
+        ("banjir OR", "OR at character 8 needs something to find on each side"),
+        ("OR banjir", "OR at character 1"),
+        ("-banjir", "not only words to leave out"),
+        ("China OR -banjir", "not only words to leave out"),
+        ("banjir date:kemarin", "must be YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("' OR 1=1 --", "OR at character 3"),
+        ("banjir " * 70, "too many terms"),
+    ],
+)
+def test_search_malformed_queries_are_explained(store, query, says):
+    with pytest.raises(QuerySyntaxError, match=re.escape(says)):
+        search(store, query)
+    assert store.count("articles") == 3
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("banjir OR seruan", [TRIBUN, KOMPAS]),
+        ("banjir or seruan", []),  # lower-case "or" is a word: no article has all three
+        ("China -Xi", []),
+        ("China -Kim", [SRAGEN]),
+        ("China NOT Kim", [SRAGEN]),
+        ("(Kim OR banjir) -pesan", [TRIBUN]),
+        ("Korea -(Kim OR banjir)", [SRAGEN]),
+        ('"Korea Utara" AND bilateral', [SRAGEN]),
+        ('"Utara Korea"', []),  # a phrase keeps its order
+        ("bilat*", [SRAGEN]),
+        ("jak* -banjir", []),
+        ("title:banjir", [TRIBUN]),
+        ("title:bantu", []),  # "bantuan" is in Sragen's body only
+        ("bantu", [SRAGEN]),
+        ("outlet:Kompas.com", [KOMPAS]),
+        ('outlet:"Sragen Update" China', [SRAGEN]),
+        ("China -outlet:kompas.com", [SRAGEN]),
+        ('entity:"Xi Jinping"', [KOMPAS, SRAGEN]),
+        ("entity:Siti -banjir", []),
+        ("entity:tidak-ada OR banjir", [TRIBUN]),  # an unknown entity matches nothing, the rest still counts
+        ("China date:2021-07..2021-12", [SRAGEN]),
+        ("China date:..2021-06", [KOMPAS]),
+        ("date:2022", [TRIBUN]),
+        ("date:2021-03-23", [KOMPAS]),
+    ],
+)
+def test_search_query_syntax(store, query, expected):
+    page = search(store, query)
+    assert sorted(ids(page)) == sorted(expected)
+    assert page.total == len(expected)
+
+
+def test_search_excluded_words_are_not_highlighted(store):
+    page = search(store, "China -Kim")
+    assert page.terms == ("china",)
+    assert "<mark>" in page.results[0].snippet and "<mark>Kim" not in page.results[0].snippet
+
+
+def test_search_plain_snippet_offsets(store):
+    hit = search(store, "banjir petugas").results[0]
+    plain = hit.to_plain()
+    assert "<mark>" not in plain["snippet"] and "&lt;" not in plain["snippet"] and "&#x27;" not in plain["snippet"]
+    assert "<script>alert('x')</script>" in plain["snippet"]  # the article's own words, unescaped, as text
+    marked = [plain["snippet"][s:e].lower() for s, e in plain["matches"]]
+    assert "banjir" in marked and "petugas" in marked
+
+
+def test_search_facet_counts(store):
+    page = search(store, "China OR banjir", facets=True)
+    assert page.facets is not None and page.facets.counted == 3
+    assert {(f.value, f.count) for f in page.facets.outlet} == {("Kompas.com", 1), ("Sragen Update", 1), ("Tribunnews.com", 1)}
+    assert {(f.value, f.count) for f in page.facets.month} == {("2021-03", 1), ("2021-07", 1), ("2022-11", 1)}
+    entities = {f.label: f.count for f in page.facets.entity}
+    assert entities["China"] == 2 and entities["Jakarta"] == 1
+    assert {(f.value, f.count) for f in page.facets.story} == {("st-china-korut", 2), ("st-banjir", 1)}
+    only = search(store, "", outlet="Tribunnews.com", facets=True).facets
+    assert [(f.value, f.count) for f in only.outlet] == [("Tribunnews.com", 1)]
 
 
 def test_search_bad_dates_rejected(store):
@@ -124,11 +211,13 @@ def test_search_snippet_highlights_and_escapes(store):
 
 
 def test_search_parse_query_phrases_and_operators():
-    parsed = parse_query('"kerja sama" OR menyerukan NOT')
-    assert parsed.phrases[0] == ("kerja", "sama")
-    assert ("seru",) in parsed.phrases
-    assert all('"' not in s for p in parsed.phrases for s in p)
-    assert parse_query('"tidak seimbang').phrases == tuple((s,) for s in stem_text("tidak seimbang"))
+    node = parse_query(None, '"kerja sama" OR menyerukan -"Korea Utara"')
+    assert node == syntax.AnyOf(
+        (syntax.Term("text", ("kerja", "sama")), syntax.AllOf((syntax.Term("text", ("seru",)),), (syntax.Term("text", ("korea", "utara")),)))
+    )
+    assert syntax.to_fts(node).count('"') == 6  # every token quoted: nothing typed is an FTS5 operator
+    with pytest.raises(QuerySyntaxError, match="NOT at character 28"):
+        parse_query(None, '"kerja sama" OR menyerukan NOT')
 
 
 def test_search_snippet_window_around_match():

@@ -26,7 +26,7 @@ def _carriers(quote: dict) -> list[tuple[str, str | None, bool]]:
 @pytest.mark.parametrize(
     "url, field",
     [
-        (f"/api/quotes?speaker_entity={XI}", "data"),
+        (f"/api/quotes?speaker_entity={XI}", "results"),
         (f"/api/articles/{SRAGEN}", "quotes"),
         (f"/api/entities/{XI}", "quotes"),
     ],
@@ -48,16 +48,16 @@ def test_quote_links_unlinked_quote_has_no_carriers(linked_client):
 
 def test_quote_links_listed_earliest_first(linked_client):
     body = linked_client.get("/api/quotes/links").json()
-    assert body["count"] == 1
-    group = body["data"][0]
+    assert body["total"] == 1
+    group = body["results"][0]
     assert group["speaker"] == "Xi Jinping"
     assert [(c["article"], c["first"]) for c in group["carriers"]] == [(KOMPAS, True), (SRAGEN, False)]
-    assert linked_client.get("/api/quotes/links", params={"offset": 1}).json()["data"] == []
+    assert linked_client.get("/api/quotes/links", params={"offset": 1}).json()["results"] == []
 
 
 def test_quote_links_empty_store_lists_none(client):
     body = client.get("/api/quotes/links").json()
-    assert body["count"] == 0 and body["data"] == []
+    assert body["total"] == 0 and body["results"] == []
 
 
 def test_quote_links_quotes_page_names_the_other_outlet(linked_client):

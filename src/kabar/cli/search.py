@@ -9,7 +9,11 @@ from kabar.cli._app import app
 
 @app.command("search")
 def search_cli(
-    query: str = typer.Argument(..., help="Words to find (stemmed, so 'seruan' finds 'menyerukan'); \"quoted phrases\" kept."),
+    query: str = typer.Argument(
+        ...,
+        help="Words to find (stemmed: 'seruan' finds 'menyerukan'), \"phrases\", AND, OR, NOT or -word, word*, "
+        "( ), title:WORD, outlet:NAME, entity:NAME, date:2021-03..2021-04.",
+    ),
     db: str = typer.Option("kabar.db", "--db", help="SQLite file or SQLAlchemy URL."),
     limit: int = typer.Option(20, "--limit", "-n", min=1, max=1000, help="Results to show."),
     offset: int = typer.Option(0, "--offset", min=0, help="Results to skip (paging)."),
@@ -18,7 +22,8 @@ def search_cli(
     date_to: str = typer.Option(None, "--to", help="Published on or before (YYYY[-MM[-DD]])."),
     entity: str = typer.Option(None, "--entity", help="Only articles naming this entity (id or name)."),
     story: str = typer.Option(None, "--story", help="Only articles of this story id."),
-    as_json: bool = typer.Option(False, "--json", help="JSON Lines: id, title, outlet, published, score, snippet."),
+    as_json: bool = typer.Option(False, "--json", help="JSON Lines: id, title, outlet, published, score, snippet (plain text)."),
+    facets: bool = typer.Option(False, "--facets", help="Count the matches by outlet, entity, story and month too."),
 ) -> None:
     """Search stored articles; a table by default, JSON Lines with --json."""
     from kabar.cli._io import write_jsonl
@@ -29,7 +34,8 @@ def search_cli(
     store = open_store(require_db(db))
     try:
         page = search(
-            store, query, limit=limit, offset=offset, outlet=outlet, date_from=date_from, date_to=date_to, entity=entity, story=story
+            store, query, limit=limit, offset=offset, outlet=outlet, date_from=date_from, date_to=date_to, entity=entity, story=story,
+            facets=facets,
         )
     except ValueError as exc:
         typer.echo(f"kabar search: {exc}", err=True)
@@ -37,9 +43,14 @@ def search_cli(
     finally:
         store.close()
     if as_json:
-        write_jsonl(hit.to_dict() for hit in page.results)
+        # the contract's six fields; the snippet as plain text (the offsets of the matches are in the web API)
+        write_jsonl({k: v for k, v in hit.to_plain().items() if k != "matches"} for hit in page.results)
+        if page.facets is not None:
+            write_jsonl([{"facets": page.facets.to_dict()}])
         return
     _print_table(query, page)
+    if page.facets is not None:
+        _print_facets(page.facets)
 
 
 def _print_table(query: str, page) -> None:
@@ -58,6 +69,19 @@ def _print_table(query: str, page) -> None:
         body.append_text(_rich_snippet(hit.snippet))
         body.append(f"\n{hit.id}", style="dim")
         table.add_row(f"{hit.score:.3g}", (hit.published or "")[:10], hit.outlet or "", body)
+    Console().print(table)
+
+
+def _print_facets(facets) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"matches by facet (over {facets.counted})", title_justify="left")
+    for name in ("outlet", "entity", "story", "month"):
+        table.add_column(name)
+    columns = [[f"{f.label} ({f.count})" for f in getattr(facets, n)] for n in ("outlet", "entity", "story", "month")]
+    for row in range(max(map(len, columns), default=0)):
+        table.add_row(*(c[row] if row < len(c) else "" for c in columns))
     Console().print(table)
 
 

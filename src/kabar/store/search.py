@@ -1,15 +1,17 @@
 """Full-text search over stored articles.
 
 Titles and bodies are indexed as Indonesian stems (``stem_text``), so
-"menyerukan" finds "seruan"; the query is stemmed the same way. On SQLite an
-FTS5 index ranks with bm25 (title weighted above body) when a query matches up
-to CANDIDATES articles, and ranks broader queries by title match then recency
-among their newest matches (bm25's cost grows with the archive). Outlet, dates
-and entities are index tokens too ("facets"), so filters are FTS5 intersections.
-Other databases, or a SQLite without FTS5, scan the stem columns. Any query string is safe: it is
-reduced to word stems (plus balanced "quoted phrases") before it reaches FTS5,
-so operators, unbalanced quotes and SQL never get through. Snippets come from
-the original text, HTML-escaped, with the matched words in ``<mark>``.
+"menyerukan" finds "seruan"; the query's words are stemmed the same way. The query
+language (AND, OR, NOT, -word, "phrases", word*, parentheses, title:/outlet:/entity:/date:
+fields) is parsed by ``syntax`` into a tree that compiles to FTS5 with every token quoted,
+so nothing typed becomes FTS5 or SQL syntax; a query that cannot be read is a
+``QuerySyntaxError`` saying where. On SQLite an FTS5 index ranks with bm25 (title
+weighted above body) when a query matches up to CANDIDATES articles, and ranks broader
+queries by title match then recency among their newest matches (bm25's cost grows with
+the archive). Outlet, dates and entities are index tokens too ("facets"), so filters and
+fields are FTS5 intersections. Other databases, or a SQLite without FTS5, run the same tree
+as LIKE conditions over the stem columns. Snippets come from the original text,
+HTML-escaped, with the matched words in ``<mark>`` (``plain_snippet`` gives plain text and offsets).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from sqlalchemy import text as sql
 
 from kabar.analyse.stem import stem_text, stem_words
 from kabar.store import schema as t
+from kabar.store import syntax
 from kabar.store.db import Store
 from kabar.store.schema import FTS_TABLE
 from kabar.store.terms import date_terms, entity_term, outlet_term, split_stems
@@ -43,7 +46,6 @@ CANDIDATES = 1000
 COUNT_CAP = 10_000
 SNIPPET_WORDS = 32
 _WORD = re.compile(r"\w+(?:-\w+)*")
-_PHRASE = re.compile(r'"([^"]*)"')
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -53,7 +55,7 @@ class SearchHit:
     title: str | None
     outlet: str | None
     published: str | None
-    score: float
+    score: float  # bm25 (title weighted, higher is better); 2.0 / 1.0 for broad queries, 0.0 when browsing
     snippet: str  # HTML: escaped text, matched words in <mark>
 
     def to_dict(self) -> dict[str, Any]:
@@ -66,6 +68,35 @@ class SearchHit:
             "snippet": self.snippet,
         }
 
+    def to_plain(self) -> dict[str, Any]:
+        """`to_dict` with the snippet as plain text and the matches as [start, end) offsets into it."""
+        text, matches = plain_snippet(self.snippet)
+        return self.to_dict() | {"snippet": text, "matches": matches}
+
+
+@dataclass(frozen=True, slots=True)
+class Facet:
+    value: str  # outlet name, entity id, story id or month (YYYY-MM)
+    label: str  # what a reader sees: the same, or the entity's or story's name
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Facets:
+    """How the matching articles spread over outlets, entities, stories and months (the most frequent first)."""
+
+    outlet: tuple[Facet, ...] = ()
+    entity: tuple[Facet, ...] = ()
+    story: tuple[Facet, ...] = ()
+    month: tuple[Facet, ...] = ()
+    counted: int = 0  # matches the counts are over (at most FACET_CAP)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            name: [{"value": f.value, "label": f.label, "count": f.count} for f in getattr(self, name)]
+            for name in ("outlet", "entity", "story", "month")
+        } | {"counted": self.counted}
+
 
 @dataclass(frozen=True, slots=True)
 class SearchPage:
@@ -73,34 +104,41 @@ class SearchPage:
     total: int
     terms: tuple[str, ...] = ()  # the stems searched for, after sanitising
     total_exact: bool = True  # False: at least `total` articles match
+    facets: Facets | None = None  # with search(..., facets=True)
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedQuery:
-    phrases: tuple[tuple[str, ...], ...]  # each a run of stems; one-word phrases are plain terms
+def parse_query(store: Store | None, query: str) -> syntax.Node | None:
+    """The query as a tree (`kabar.store.syntax`), fields resolved against `store`; None: no words.
 
-    @property
-    def stems(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(s for p in self.phrases for s in p))
-
-    def fts(self) -> str:
-        """An FTS5 expression: every phrase required; each token quoted, so nothing is an operator."""
-        return " AND ".join('"' + " ".join(p) + '"' for p in self.phrases)
+    `QuerySyntaxError` (a ValueError) explains a query that cannot be read."""
+    return syntax.parse(query, lambda name, value: _field(store, name, value))
 
 
-def parse_query(query: str) -> ParsedQuery:
-    """Stems of the query's words; text in balanced double quotes stays a phrase."""
-    query = (query or "")[:1000]
-    phrases: list[tuple[str, ...]] = []
-    rest = query
-    if query.count('"') % 2 == 0:
-        for match in _PHRASE.finditer(query):
-            words = tuple(split_stems(stem_text(match.group(1))))
-            if words:
-                phrases.append(words)
-        rest = _PHRASE.sub(" ", query)
-    phrases += [(s,) for s in split_stems(stem_text(rest))]
-    return ParsedQuery(tuple(dict.fromkeys(phrases)))
+def _field(store: Store | None, name: str, value: str) -> syntax.Node:
+    """A field of the query (or a filter option) as index tokens: the store knows entity ids and its dates."""
+    if name == "title":
+        stems = tuple(split_stems(stem_text(value)))
+        return syntax.Term("title", stems) if stems else syntax.Nothing()
+    if name == "outlet":
+        term = outlet_term(value)
+        return syntax.Term("facets", (term,)) if len(term) > 1 else syntax.Nothing()
+    if name == "entity":
+        ids = resolve_entity(store, value) if store is not None else ()
+        terms = [syntax.Term("facets", (entity_term(e),)) for e in ids]
+        return syntax.AnyOf(tuple(terms)) if len(terms) > 1 else terms[0] if terms else syntax.Nothing()
+    if name == "date":
+        lo, sep, hi = value.partition("..")
+        try:
+            lo, hi = check_date(lo, "date:"), check_date(hi if sep else lo, "date:")
+        except ValueError as exc:
+            raise syntax.QuerySyntaxError(f"{exc} (a span: date:2021-03..2021-04)") from None
+        first, last = _date_span(store) if store is not None else (None, None)
+        terms = date_terms(lo or first, hi or last)
+        if len(terms) > 400:
+            raise syntax.QuerySyntaxError(f"date:{value} spans too many days: give whole months or years")
+        nodes = tuple(syntax.Term("facets", (t,)) for t in terms)
+        return syntax.AnyOf(nodes) if len(nodes) > 1 else nodes[0] if nodes else syntax.Nothing()
+    raise syntax.QuerySyntaxError(f"unknown field {name}:")
 
 
 def _date_span(store: Store) -> tuple[str | None, str | None]:
@@ -134,44 +172,65 @@ def search(
     date_to: str | None = None,
     entity: str | None = None,
     story: str | None = None,
+    facets: bool = False,
 ) -> SearchPage:
-    """Ranked articles matching `query` and the filters (all optional).
+    """Ranked articles matching `query` (the syntax of `kabar.store.syntax`) and the filters.
 
     `entity` is an entity id, or a name or alias (any case); dates are
     YYYY, YYYY-MM or YYYY-MM-DD and both bounds are inclusive. A query with no
     words lists the filtered articles, newest first (nothing without filters).
+    `facets`: count the matches by outlet, entity, story and month too.
+    `ValueError` (`QuerySyntaxError` for the query) says what is wrong.
     """
     if limit < 0 or offset < 0:
         raise ValueError("limit and offset must not be negative")
     limit, offset = min(limit, MAX_LIMIT), min(offset, MAX_OFFSET)
     date_from, date_to = check_date(date_from, "date_from"), check_date(date_to, "date_to")
-    entity_ids = resolve_entity(store, entity) if entity else None
-    if entity_ids == ():
-        return SearchPage((), 0, parse_query(query).stems)
-    where, params = _filters(outlet=outlet, date_from=date_from, date_to=date_to, entity=entity_ids, story=story)
-    parsed = parse_query(query)
-    if not parsed.phrases and not where:
-        return SearchPage((), 0)
-    with store.engine.connect() as conn:
-        if not parsed.phrases:
+    node = parse_query(store, query)
+    if node is None:
+        where, params = _filters(outlet=outlet, date_from=date_from, date_to=date_to, entity=None, story=story)
+        if entity:
+            ids = resolve_entity(store, entity)
+            if not ids:
+                return SearchPage((), 0, facets=Facets() if facets else None)
+            where, params = _filters(outlet=outlet, date_from=date_from, date_to=date_to, entity=ids, story=story)
+        if not where:
+            return SearchPage((), 0, facets=Facets() if facets else None)
+        with store.engine.connect() as conn:
             rows, total = _browse(conn, where, params, limit, offset)
-        elif store.has_fts:
-            # Outlet, dates and entities are tokens in the index: FTS5 intersects them with the words.
-            facets = []
-            if outlet:
-                facets.append([outlet_term(outlet)])
-            if date_from or date_to:
-                first, last = _date_span(store)  # an open range ends where the data does: fewer tokens
-                facets.append(date_terms(date_from or first, date_to or last))
-            if entity_ids:
-                facets.append([entity_term(e) for e in entity_ids])
-            linked, linked_params = _filters(outlet=None, date_from=None, date_to=None, entity=None, story=story)
-            rows, total = _fts(conn, parsed, facets, linked, linked_params, limit, offset)
+            counts = _facets(conn, f"SELECT a.pk FROM articles a WHERE {' AND '.join(where)}", params) if facets else None
+        return SearchPage(tuple(_hit(r, set()) for r in rows), total, (), True, counts)
+    root = _with_filters(store, node, outlet=outlet, date_from=date_from, date_to=date_to, entity=entity)
+    stems = syntax.words(root)
+    if isinstance(root, syntax.Nothing):
+        return SearchPage((), 0, stems, facets=Facets() if facets else None)
+    syntax.require_positive(root)
+    story_where, story_params = _filters(outlet=None, date_from=None, date_to=None, entity=None, story=story)
+    with store.engine.connect() as conn:
+        if store.has_fts:
+            rows, total, matching, params = _fts(conn, root, stems, story_where, story_params, limit, offset)
         else:
-            rows, total = _scan(conn, parsed, where, params, limit, offset)
-    hits = tuple(_hit(r, set(parsed.stems)) for r in rows)
+            rows, total, matching, params = _scan(conn, root, stems, story_where, story_params, limit, offset)
+        counts = _facets(conn, matching, params) if facets else None
+    hits = tuple(_hit(r, set(stems)) for r in rows)
     exact = total <= COUNT_CAP
-    return SearchPage(hits, min(total, COUNT_CAP), parsed.stems, exact)
+    return SearchPage(hits, min(total, COUNT_CAP), stems, exact, counts)
+
+
+def _with_filters(store: Store, node: syntax.Node, **f: str | None) -> syntax.Node:
+    """The query with the filter options as required index tokens (the same nodes as its fields)."""
+    required: list[syntax.Node] = []
+    if f["outlet"]:
+        required.append(_field(store, "outlet", f["outlet"]))
+    if f["date_from"] or f["date_to"]:
+        required.append(_field(store, "date", f"{f['date_from'] or ''}..{f['date_to'] or ''}"))
+    if f["entity"]:
+        required.append(_field(store, "entity", f["entity"]))
+    if not required:
+        return node
+    if isinstance(node, syntax.AllOf):
+        return syntax.simplify(syntax.AllOf((*node.include, *required), node.exclude))
+    return syntax.simplify(syntax.AllOf((node, *required)))
 
 
 _COLUMNS = "a.id, a.title, a.outlet, a.published, a.body"
@@ -227,8 +286,8 @@ def _and(where: list[str]) -> str:
     return "".join(f" AND {w}" for w in where)
 
 
-def _fts(conn, parsed: ParsedQuery, facets: list[list[str]], where, params, limit, offset):
-    """Ranked matches from the FTS5 index.
+def _fts(conn, root: syntax.Node, stems: tuple[str, ...], where, params, limit, offset):
+    """Ranked matches from the FTS5 index: (rows, total, SQL of the matching pks, its parameters).
 
     A query matching at most CANDIDATES articles is ranked in full by bm25
     (title weighted). A broader one is ranked without bm25, whose cost grows
@@ -236,37 +295,34 @@ def _fts(conn, parsed: ParsedQuery, facets: list[list[str]], where, params, limi
     is free in FTS5), those matching in the title come first, then the rest,
     newest first; their score is 2.0 and 1.0.
 
-    `facets` are groups of index tokens (any of a group, every group); `where`
-    holds the story filter (stories change with every linking, so they are not indexed).
+    `where` holds the story filter (stories change with every linking, so they are not indexed).
     """
-    if any(not group for group in facets):
-        return [], 0
-    facet_expr = "".join(" AND facets : (" + " OR ".join(f'"{t}"' for t in group) + ")" for group in facets)
-    params = params | {"q": parsed.fts() + facet_expr, "limit": limit, "offset": offset, "count_cap": COUNT_CAP + 1}
+    params = params | {"q": syntax.to_fts(root), "limit": limit, "offset": offset, "count_cap": COUNT_CAP + 1}
     story = ""
     if where:
         # "+ 0": test membership row by row as FTS5 scans, instead of one FTS5 probe per rowid (far slower)
         story = f" AND ({FTS_TABLE}.rowid + 0) IN (SELECT a.pk FROM articles a WHERE {' AND '.join(where)})"
     match = f"{FTS_TABLE} MATCH :q{story}"
+    matching = f"SELECT rowid FROM {FTS_TABLE} WHERE {match} LIMIT {FACET_CAP}"
     total = conn.execute(
         sql(f"SELECT count(*) FROM (SELECT 1 FROM {FTS_TABLE} WHERE {match} LIMIT :count_cap)"), params
     ).scalar_one()
     if total == 0 or offset >= total:
-        return [], total
+        return [], total, matching, params
     if total <= CANDIDATES:
         rank = f"bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT}, 0.0)"
         ranked = _raw(conn, f"SELECT rowid, -{rank} FROM {FTS_TABLE} WHERE {match} ORDER BY {rank}, rowid DESC LIMIT :limit OFFSET :offset", params)
     else:
-        ranked = _broad(conn, parsed, facet_expr, match, story, params, limit, offset)
+        ranked = _broad(conn, stems, match, story, params, limit, offset)
     if not ranked:
-        return [], total
+        return [], total, matching, params
     scores = {rid: score for rid, score in ranked}
     rows = conn.execute(
         sql(f"SELECT a.pk, {_COLUMNS} FROM articles a WHERE a.pk IN ({', '.join(str(int(r)) for r in scores)})"),
         params,
     ).mappings().all()
     by_pk = {r["pk"]: dict(r) | {"score": scores[r["pk"]]} for r in rows}
-    return [by_pk[rid] for rid, _ in ranked if rid in by_pk], total
+    return [by_pk[rid] for rid, _ in ranked if rid in by_pk], total, matching, params
 
 
 def _raw(conn, query: str, params: dict[str, Any]) -> list[tuple]:
@@ -278,41 +334,70 @@ def _raw(conn, query: str, params: dict[str, Any]) -> list[tuple]:
         cursor.close()
 
 
-def _broad(conn, parsed: ParsedQuery, facet_expr: str, match: str, story: str, params, limit: int, offset: int):
+def _broad(conn, stems: tuple[str, ...], match: str, story: str, params, limit: int, offset: int):
     """Title matches first, then the rest, among the newest candidates: [(rowid, score)]."""
     cap = max(CANDIDATES, offset + limit)
     newest = [r for (r,) in _raw(conn, f"SELECT rowid FROM {FTS_TABLE} WHERE {match} ORDER BY rowid DESC LIMIT {cap}", params)]
-    # Title matches only within the candidates' rowid range: the scan stays short.
-    title_q = params | {"tq": f"title_stems : ({parsed.fts()}){facet_expr}", "lowest": newest[-1]}
-    in_title = [
-        r
-        for (r,) in _raw(
-            conn, f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :tq{story} AND rowid >= :lowest ORDER BY rowid DESC", title_q
-        )
-    ]
+    in_title: list[int] = []
+    if stems:
+        # A title holding any of the words sought; only within the candidates' rowid range, so the scan stays short.
+        titled_q = "title_stems : (" + " OR ".join('"' + s.replace('"', '""') + '"' for s in stems) + ")"
+        title_q = params | {"tq": f"{params['q']} AND {titled_q}", "lowest": newest[-1]}
+        in_title = [
+            r
+            for (r,) in _raw(
+                conn, f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :tq{story} AND rowid >= :lowest ORDER BY rowid DESC", title_q
+            )
+        ]
     titled = set(in_title)
     order = [(r, 2.0) for r in in_title] + [(r, 1.0) for r in newest if r not in titled]
     return order[offset : offset + limit]
 
 
-def _scan(conn, parsed: ParsedQuery, where, params, limit, offset):
-    """The portable path: every phrase must occur in the stems; the title counts more."""
-    conds, score = [], []
+def _scan(conn, root: syntax.Node, stems: tuple[str, ...], where, params, limit, offset):
+    """The portable path: the query as LIKE conditions over the stem columns; a title word counts more."""
     params = dict(params)
-    for i, phrase in enumerate(parsed.phrases):
-        params[f"p{i}"] = "% " + " ".join(phrase) + " %"
-        conds.append(f"(' ' || a.title_stems || ' ' || a.body_stems || ' ') LIKE :p{i}")
-        score.append(f"(CASE WHEN (' ' || a.title_stems || ' ') LIKE :p{i} THEN {TITLE_WEIGHT} ELSE 0 END)")
-    cond = " AND ".join(conds) + _and(where)
+    cond = syntax.to_sql(root, params) + _and(where)
+    score = []
+    for i, stem in enumerate(stems):
+        params[f"t{i}"] = f"% {stem} %"
+        score.append(f"(CASE WHEN (' ' || coalesce(a.title_stems, '') || ' ') LIKE :t{i} THEN {TITLE_WEIGHT} ELSE 0 END)")
     rows = conn.execute(
         sql(
-            f"SELECT {_COLUMNS}, ({' + '.join(score)} + {BODY_WEIGHT}) AS score FROM articles a WHERE {cond} "
+            f"SELECT {_COLUMNS}, ({' + '.join(score + [str(BODY_WEIGHT)])}) AS score FROM articles a WHERE {cond} "
             "ORDER BY score DESC, a.pk LIMIT :limit OFFSET :offset"
         ),
         params | {"limit": limit, "offset": offset},
     ).mappings().all()
     total = conn.execute(sql(f"SELECT count(*) FROM articles a WHERE {cond}"), params).scalar_one()
-    return rows, total
+    return rows, total, f"SELECT a.pk FROM articles a WHERE {cond} LIMIT {FACET_CAP}", params
+
+
+FACET_CAP = 10_000  # facets count at most this many matches (the newest, on the FTS5 path)
+FACET_VALUES = 10  # values shown per facet
+
+
+def _facets(conn, matching: str, params: dict[str, Any]) -> Facets:
+    """Counts of the matching articles (`matching`: SQL selecting their pks) by outlet, entity, story and month."""
+    inner = f"SELECT a.id, a.outlet, a.published_day FROM articles a WHERE a.pk IN ({matching})"
+    params = {k: v for k, v in params.items() if k not in ("limit", "offset")}
+    top = f"ORDER BY n DESC, value LIMIT {FACET_VALUES}"
+    queries = {
+        "outlet": f"SELECT m.outlet AS value, m.outlet AS label, count(*) AS n FROM ({inner}) m WHERE m.outlet IS NOT NULL GROUP BY m.outlet {top}",
+        "month": f"SELECT substr(m.published_day, 1, 7) AS value, substr(m.published_day, 1, 7) AS label, count(*) AS n "
+        f"FROM ({inner}) m WHERE length(m.published_day) >= 7 GROUP BY value {top}",
+        "entity": f"SELECT ae.entity_id AS value, min(e.canonical) AS label, count(DISTINCT m.id) AS n FROM ({inner}) m "
+        f"JOIN article_entities ae ON ae.article_id = m.id JOIN entities e ON e.id = ae.entity_id GROUP BY ae.entity_id {top}",
+        "story": f"SELECT se.story_id AS value, min(s.title) AS label, count(DISTINCT m.id) AS n FROM ({inner}) m "
+        f"JOIN event_articles ea ON ea.article_id = m.id JOIN story_events se ON se.event_id = ea.event_id "
+        f"JOIN stories s ON s.id = se.story_id GROUP BY se.story_id {top}",
+    }
+    found = {
+        name: tuple(Facet(str(v), str(label), int(n)) for v, label, n in conn.execute(sql(q), params))
+        for name, q in queries.items()
+    }
+    counted = conn.execute(sql(f"SELECT count(*) FROM ({matching})"), params).scalar_one()
+    return Facets(**found, counted=int(counted))
 
 
 def _browse(conn, where, params, limit, offset):
@@ -371,6 +456,17 @@ def snippet(text: str, stems: set[str], width: int = SNIPPET_WORDS) -> str:
     parts.append(html.escape(text[pos:hi]))
     parts.append("…" if _WORD.search(whole, begin + hi) else "")
     return "".join(parts).replace("\n", " ")
+
+
+def plain_snippet(snippet_html: str) -> tuple[str, list[list[int]]]:
+    """An HTML snippet as plain text (entities unescaped) and its <mark>ed spans as [start, end) offsets."""
+    text, matches = "", []
+    for i, piece in enumerate(re.split(r"</?mark>", snippet_html)):
+        piece = html.unescape(piece)
+        if i % 2:
+            matches.append([len(text), len(text) + len(piece)])
+        text += piece
+    return text, matches
 
 
 SNIPPET_REGION = 900  # characters around the first dense cluster of matches

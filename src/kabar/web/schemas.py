@@ -27,8 +27,11 @@ T = TypeVar("T")
 
 
 class Paged(BaseModel, Generic[T]):
-    data: list[T]
-    count: int = Field(description="How many items match in all (not only on this page).")
+    """The one envelope of every list the API returns (the contract's search shape: results and total)."""
+
+    results: list[T]
+    total: int = Field(description="How many items match in all (not only on this page); a lower bound when total_exact is false.")
+    total_exact: bool = Field(True, description="False when more than `total` items match (counting stopped).")
     limit: int
     offset: int
 
@@ -312,15 +315,28 @@ class SearchHitPublic(BaseModel):
     title: str | None
     outlet: str | None
     published: str | None
-    score: float
-    snippet: str = Field(description="HTML: the article's words escaped, the matched ones in <mark>.")
+    score: float = Field(description="bm25, title weighted (higher is better); 2.0/1.0 for broad queries (title match, then the rest).")
+    snippet: str = Field(description="Plain text around the matches (not HTML).")
+    matches: list[tuple[int, int]] = Field(description="[start, end) offsets of the matched words in `snippet`.")
 
 
-class SearchPublic(BaseModel):
-    results: list[SearchHitPublic]
-    total: int = Field(description="Matching articles; a lower bound when total_exact is false.")
-    total_exact: bool = Field(True, description="False when more than `total` articles match (counting stops at 10,000).")
-    terms: list[str] = Field(description="The stems searched for, after the query was cleaned.")
+class FacetPublic(BaseModel):
+    value: str = Field(description="What to filter by: the outlet, entity id, story id or month (YYYY-MM).")
+    label: str
+    count: int
+
+
+class FacetsPublic(BaseModel):
+    outlet: list[FacetPublic]
+    entity: list[FacetPublic]
+    story: list[FacetPublic]
+    month: list[FacetPublic]
+    counted: int = Field(description="How many matches the counts are over (at most 10,000).")
+
+
+class SearchPublic(Paged[SearchHitPublic]):
+    terms: list[str] = Field(description="The stems searched for (words left out by -word or NOT are not among them).")
+    facets: FacetsPublic | None = Field(None, description="With facets=true: the matches by outlet, entity, story and month.")
 
 
 MAX_PAGE_CHARS = 5_000_000

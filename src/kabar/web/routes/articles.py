@@ -23,7 +23,7 @@ _CITE = re.compile(r"^(\d{1,9})-(\d{1,9})$")
 @api.get("", response_model=Paged[ArticleSummaryPublic], summary="Articles, newest first")
 def list_articles(store: StoreDep, limit: Limit = 20, offset: Offset = 0, outlet: str | None = Query(None, max_length=200)):
     items, total = queries.list_articles(store, limit=limit, offset=offset, outlet=outlet)
-    return Paged[ArticleSummaryPublic](data=[ArticleSummaryPublic.of(s) for s in items], count=total, limit=limit, offset=offset)
+    return Paged[ArticleSummaryPublic](results=[ArticleSummaryPublic.of(s) for s in items], total=total, limit=limit, offset=offset)
 
 
 @api.get("/{article_id}", response_model=ArticlePublic, summary="One article as `kabar extract` gives it, plus its analysis")

@@ -33,7 +33,7 @@ def list_entities(
         EntityCountPublic(id=x.entity.id, canonical=x.entity.canonical, type=x.entity.type, aliases=list(x.entity.aliases), articles=x.articles, mentions=x.mentions)
         for x in items
     ]
-    return Paged[EntityCountPublic](data=data, count=total, limit=limit, offset=offset)
+    return Paged[EntityCountPublic](results=data, total=total, limit=limit, offset=offset)
 
 
 @api.get("/{entity_id}", response_model=EntityDetailPublic, summary="One entity: mentions per day, articles, quotes")

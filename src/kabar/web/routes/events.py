@@ -15,7 +15,7 @@ api = APIRouter(prefix="/api/events", tags=["events"])
 @api.get("", response_model=Paged[EventPublic], summary="Events in linking order")
 def list_events(store: StoreDep, limit: Limit = 20, offset: Offset = 0):
     items, total = queries.list_events(store, limit=limit, offset=offset)
-    return Paged[EventPublic](data=[EventPublic.of(e) for e in items], count=total, limit=limit, offset=offset)
+    return Paged[EventPublic](results=[EventPublic.of(e) for e in items], total=total, limit=limit, offset=offset)
 
 
 @api.get("/{event_id}", response_model=EventPublic, summary="One event")

@@ -29,14 +29,14 @@ def list_quotes(
     )
     links = store.quote_links_of(items)
     data = [QuotePublic.of(q, links.get((q.article_id, q.start))) for q in items]
-    return Paged[QuotePublic](data=data, count=total, limit=limit, offset=offset)
+    return Paged[QuotePublic](results=data, total=total, limit=limit, offset=offset)
 
 
 @api.get("/links", response_model=Paged[QuoteLinkPublic], summary="Quotations carried by several articles, earliest first")
 def list_quote_links(store: StoreDep, limit: Limit = 20, offset: Offset = 0):
     groups = store.quote_links(limit=limit, offset=offset)
     return Paged[QuoteLinkPublic](
-        data=[QuoteLinkPublic.of(g) for g in groups], count=store.count("quote_groups"), limit=limit, offset=offset
+        results=[QuoteLinkPublic.of(g) for g in groups], total=store.count("quote_groups"), limit=limit, offset=offset
     )
 
 

@@ -25,7 +25,7 @@ def list_stories(store: StoreDep, limit: Limit = 20, offset: Offset = 0):
     stories, total = queries.list_stories(store, limit=limit, offset=offset)
     events = _events_of(store, stories)
     data = [StoryPublic.of(s, [events[e] for e in s.event_ids if e in events]) for s in stories]
-    return Paged[StoryPublic](data=data, count=total, limit=limit, offset=offset)
+    return Paged[StoryPublic](results=data, total=total, limit=limit, offset=offset)
 
 
 @api.get("/{story_id}", response_model=StoryDetailPublic, summary="One story with its events and timeline")
