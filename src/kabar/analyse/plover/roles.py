@@ -50,11 +50,12 @@ NO_ROLE = Role(None, None)
 _LIGHT_ACTIVE = frozenset(
     "menggelar melakukan melancarkan mengadakan melaksanakan menyampaikan mengeluarkan meluncurkan "
     "mengirim mengirimkan mengajukan memberikan memberi menjatuhkan menerima mencapai membuat "
-    "melayangkan melontarkan melangsungkan menjalani menyatakan menyuarakan menunjukkan".split()
+    "melayangkan melontarkan melangsungkan menjalani menyatakan menyuarakan menunjukkan memberlakukan "
+    "mengenakan menerapkan menjalin".split()
 )
 _LIGHT_PASSIVE = frozenset(
     "digelar dilakukan dilancarkan diadakan dilaksanakan disampaikan dikeluarkan diluncurkan "
-    "diajukan diberikan dijatuhkan dicapai dibuat".split()
+    "diajukan diberikan dijatuhkan dicapai dibuat diberlakukan dikenakan diterapkan dijalin".split()
 )
 _HAPPENED = frozenset("terjadi berlangsung".split())
 _BOUNDARIES = frozenset(

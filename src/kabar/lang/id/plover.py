@@ -67,6 +67,7 @@ PREDICATES: tuple[tuple[str, str, str, str | None], ...] = (
     # CONCEDE: apologies, acquittals, sentence cuts, yielding
     ("alah", "meN", "CONCEDE", None),
     ("grasi", "0", "CONCEDE", None),
+    ("kabul", "meN-kan di-kan", "CONCEDE", None),
     ("amnesti", "0", "CONCEDE", None),
     ("abolisi", "0", "CONCEDE", None),
     # RETREAT
@@ -78,6 +79,7 @@ PREDICATES: tuple[tuple[str, str, str, str | None], ...] = (
     ("usut", "meN di peN-an", "INVESTIGATE", None),
     ("investigasi", "meN di", "INVESTIGATE", None),
     ("interogasi", "meN di", "INVESTIGATE", None),
+    ("panggil", "di peN-an", "INVESTIGATE", None),
     ("dalam", "meN-i", "INVESTIGATE", None),
     ("telusur", "meN-i di-i peN-an", "INVESTIGATE", None),
     # DEMAND: orders and demands (appeals are cues, not events)
@@ -95,7 +97,7 @@ PREDICATES: tuple[tuple[str, str, str, str | None], ...] = (
     ("tuduh", "0 meN -an di", "DISAPPROVE", "allege"),
     ("tuding", "0 meN -an di", "DISAPPROVE", "allege"),
     ("keluh", "meN-kan", "DISAPPROVE", None),
-    ("tegur", "meN -an", "DISAPPROVE", None),
+    ("tegur", "meN di -an", "DISAPPROVE", None),
     ("hina", "meN", "DISAPPROVE", None),
     ("cela", "meN", "DISAPPROVE", None),
     ("soal", "memper-kan", "DISAPPROVE", None),
@@ -150,6 +152,7 @@ PREDICATES: tuple[tuple[str, str, str, str | None], ...] = (
     ("segel", "meN di peN-an", "COERCE", "restrict"),
     ("batas", "meN-i di-i peN-an", "COERCE", "restrict"),
     ("razia", "meN", "COERCE", None),
+    ("tindak", "meN", "COERCE", None),
     ("tertib", "meN-kan peN-an", "COERCE", "restrict"),
     ("bubar", "meN-kan di-kan peN-an", "COERCE", "restrict"),
     # ASSAULT: one-sided violence
