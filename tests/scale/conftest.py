@@ -14,7 +14,8 @@ def ray_cluster():
         for name, value in LOCAL_CLUSTER_ENV.items():  # before Ray's import, which reads them
             patch.setenv(name, value)
         ray = pytest.importorskip("ray", reason="needs the scale extra: pip install -e '.[scale]'")
-        ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+        # "local": a new cluster of our own, never one a `ray start` left on this machine
+        ray.init(address="local", num_cpus=2, include_dashboard=False, log_to_driver=False)
         try:
             yield ray
         finally:
