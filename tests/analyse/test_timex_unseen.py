@@ -31,6 +31,9 @@ def _found(text: str, anchor: str) -> list[tuple[str, str, str]]:
         # "waktu setempat": the local clock on the day the sentence names
         ("Ledakan terdengar pukul 21.30 waktu setempat di Kabul pada Rabu (7/1/2015).",
          "2015-01-08", [("pukul 21.30 waktu setempat", "TIME", "2015-01-07T21:30"), ("Rabu (7/1/2015)", "DATE", "2015-01-07")]),
+        # the clock of a named place: its zone is part of the expression
+        ("Pesawat dijadwalkan mendarat pukul 08.30 waktu Singapura, Minggu (4/1/2015).",
+         "2015-01-05", [("pukul 08.30 waktu Singapura", "TIME", "2015-01-04T08:30"), ("Minggu (4/1/2015)", "DATE", "2015-01-04")]),
         # no day anywhere: the publication day is the last resort
         ("Rapat dimulai pukul 09.00 WIB di balai kota.", "2015-01-05", [("pukul 09.00 WIB", "TIME", "2015-01-05T09:00")]),
     ],
@@ -212,6 +215,8 @@ def test_timex_one_moment_is_not_a_count():
         ("Warga sudah bertani di lereng itu sejak dulu.", "dulu", "PAST_REF"),
         ("Rumah itu dulunya gudang beras.", "dulunya", "PAST_REF"),
         ("Pada saat yang sama, polisi menutup jalan.", "saat yang sama", "PAST_REF"),
+        ("Hasil audit diumumkan dalam waktu dekat.", "waktu dekat", "FUTURE_REF"),
+        ("Di masa mendatang, bandara itu diperluas.", "masa mendatang", "FUTURE_REF"),
     ],
 )
 def test_timex_recall_of_periods_and_past_references(text, surface, value):

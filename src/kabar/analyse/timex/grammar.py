@@ -36,7 +36,8 @@ NOT_NUM_BEFORE = r"(?<![\w.,/:-])"
 NOT_NUM_AFTER = r"(?![\w/]|[.,:]\d)"
 PART = alt(tw.PARTS)
 POD = alt(tw.PARTS_OF_DAY)
-ZONE = r"(?:WIB|WITA|WIT|UTC|GMT|waktu" + S + r"setempat)"
+# Indonesia's zones, and a clock "waktu setempat" or of a named place ("waktu Singapura", capitalised)
+ZONE = r"(?:WIB|WITA|WIT|UTC|GMT|waktu" + S + r"(?:setempat|(?-i:[A-Z][a-zA-Z]{2,20})))"
 HH = r"(?:2[0-4]|[01]?\d)"
 MM = r"[0-5]\d"
 UNIT_W = sorted(tw.UNITS)
@@ -90,7 +91,7 @@ RULES: dict[str, str] = {
         + r"|(?P<mdy_mon>" + MONTH_ANY + r")" + S + r"(?P<mdy_d>" + D + r")(?:st|nd|rd|th)?(?:" + S0 + r",?" + S
         + r"(?P<mdy_y>" + Y4 + r"))?\b"
         + r"|(?P<num_d>" + D + r")[/.-](?P<num_m>" + M + r")[/.-](?P<num_y>\d{4})(?!\d)"
-        + r")" + TAIL + r"(?:" + S + r"(?P<rel>kemarin|lalu|itu|ini))?)"
+        + r")" + TAIL + r"(?:" + S + r"(?P<rel>kemarin|lalu|itu|ini|mendatang|depan|nanti))?)"
     ),
     # 22 Maret 2021 · 15 November lalu · akhir Maret 2021 · March 22, 2021 · 2021-03-22 · 22/3/2021
     "date": (

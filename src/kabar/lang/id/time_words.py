@@ -162,6 +162,8 @@ FIXED: dict[str, tuple[str, str]] = {
     "beberapa waktu lalu": ("DATE", "PAST_REF"), "beberapa waktu yang lalu": ("DATE", "PAST_REF"),
     "belum lama ini": ("DATE", "PAST_REF"), "tak lama lagi": ("DATE", "FUTURE_REF"),
     "tidak lama lagi": ("DATE", "FUTURE_REF"),
+    "waktu dekat": ("DATE", "FUTURE_REF"),  # "dalam waktu dekat": the preposition stays out, as in "dalam dua hari"
+    "masa mendatang": ("DATE", "FUTURE_REF"), "masa yang akan datang": ("DATE", "FUTURE_REF"),
     "saat yang sama": ("DATE", "PAST_REF"), "waktu yang sama": ("DATE", "PAST_REF"),
     "saat bersamaan": ("DATE", "PAST_REF"), "waktu bersamaan": ("DATE", "PAST_REF"),
     "zaman dulu": ("DATE", "PAST_REF"), "zaman dahulu": ("DATE", "PAST_REF"), "jaman dulu": ("DATE", "PAST_REF"),
