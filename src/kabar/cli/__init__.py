@@ -3,6 +3,7 @@
 from kabar.cli import (  # noqa: F401  (importing registers the commands)
     cluster,
     crawl,
+    entities,
     eval,
     events,
     export,

@@ -15,8 +15,15 @@ BATCH_SENTENCES = 2000
 @app.command("ner")
 def ner_cli(
     file: str = typer.Argument(..., help="CoNLL-style file: first column a token, blank line between sentences; - for stdin."),
+    text: bool = typer.Option(False, "--text", help="FILE is plain text: print its entity mentions as `kabar entities` does."),
 ) -> None:
-    """Tag each token with PER, ORG or LOC in BIO form: `token<TAB>label`, a blank line after each sentence."""
+    """Tag each token with PER, ORG or LOC in BIO form: `token<TAB>label`, a blank line after each sentence.
+    With --text, FILE is plain text and each entity mention is a JSON line (`kabar entities`)."""
+    if text:
+        from kabar.cli.entities import print_entities
+
+        print_entities(file)
+        return
     from itertools import islice
 
     from kabar.analyse.ner.conll import read_sentences
