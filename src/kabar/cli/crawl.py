@@ -41,6 +41,7 @@ def watch_cli(
     archive: Path = typer.Option(None, "--archive", help="Write every response to WARC files in this folder."),
     delay: float = typer.Option(1.0, "--delay", min=0.0, help="Seconds between requests to a host without Crawl-delay."),
     contact: str = typer.Option(None, "--contact", help="A URL or e-mail put in the User-Agent for site owners."),
+    max_pages: int = typer.Option(None, "--max", min=0, help="Fetch at most N article pages a cycle (the rest wait)."),
     cycles: int = typer.Option(None, "--cycles", min=1, help="Stop after N crawls (default: until stopped)."),
     verbose: bool = typer.Option(False, "--verbose", help="One line per fetch outcome on stderr."),
 ) -> None:
@@ -55,7 +56,7 @@ def watch_cli(
     try:
         while cycles is None or done < cycles:
             started = time.monotonic()
-            _crawl_once(sources, db, None, None, archive, delay, contact, 20.0, verbose, quiet=True, cycle=done + 1)
+            _crawl_once(sources, db, None, max_pages, archive, delay, contact, 20.0, verbose, quiet=True, cycle=done + 1)
             done += 1
             if cycles is not None and done >= cycles:
                 break

@@ -70,7 +70,7 @@ class CrawlSummary:
     skipped_robots: int = 0
     requests: int = 0
     bytes: int = 0
-    sources_listed: int = 0  # feeds and sitemaps given or found
+    sources_listed: int = 0  # home pages, feeds and sitemaps given or found
     sources_read: int = 0  # …read (200 or 304)
     pages_queued: int = 0
     failures: list[Failure] = field(default_factory=list)
@@ -156,7 +156,10 @@ class _Run:
     def _discover(self, outlet: Outlet) -> tuple[list[str], list[str]]:
         assert outlet.home is not None
         feeds: list[str] = []
+        self.summary.sources_listed += 1
         fetched = self._get_source(outlet, outlet.home, "home")
+        if fetched is not None:
+            self.summary.sources_read += 1
         if fetched is not None and fetched.ok:
             feeds = list(feed_links(fetched.body, fetched.final_url))
         maps = list(self.robots.sitemaps(outlet.home))
