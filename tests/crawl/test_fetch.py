@@ -137,3 +137,13 @@ def test_robots_missing_allows_unreadable_forbids(server, status, allowed):
     with fetcher(retries=0) as f:
         book = RobotsBook(lambda url: f.get(url, obey_robots=False), "Kabar/0.1")
         assert book.allowed(f"{server.base}/nasional/xi-kim") is allowed
+
+
+def test_robots_a_group_for_kabar_applies_to_its_user_agent(server):
+    from kabar.crawl.fetch import default_user_agent
+
+    server.site.routes["/robots.txt"] = Route(b"User-agent: *\nAllow: /\n\nUser-agent: Kabar\nDisallow: /nasional/\nCrawl-delay: 7\n", "text/plain")
+    with fetcher() as f:
+        book = RobotsBook(lambda url: f.get(url, obey_robots=False), default_user_agent("mailto:tim@example.org"))
+        assert not book.allowed(f"{server.base}/nasional/xi-kim") and book.allowed(f"{server.base}/dunia/korut")
+        assert book.crawl_delay(server.base + "/") == 7.0
