@@ -42,6 +42,19 @@ def test_timex_clock_time_takes_the_day_of_the_happening(text, anchor, expected)
     assert _found(text, anchor) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # 22.00 there is 04.00 WIB the next day: the local clock is on Tuesday
+        ("Serangan terjadi pukul 22.00 waktu setempat atau Rabu (7/1/2015) pukul 04.00 WIB.", "2015-01-06T22:00"),
+        # a zone ahead of Jakarta: same day
+        ("Gempa terjadi pukul 10.00 waktu setempat atau Rabu (7/1/2015) pukul 08.00 WIB.", "2015-01-07T10:00"),
+    ],
+)
+def test_timex_local_clock_beside_an_indonesian_clock_takes_the_local_day(text, value):
+    assert tag(text, "2015-01-09")[0].value == value
+
+
 def test_timex_clock_time_after_a_named_weekday_part_of_day():
     # "Minggu pagi" fixes Sunday: the clock time that follows is on it
     found = _found("Longsor terjadi Minggu pagi. Warga mendengar gemuruh sekitar pukul 05.30 WIB.", "2015-01-06")

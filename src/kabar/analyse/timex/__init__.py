@@ -21,6 +21,7 @@ from datetime import date, datetime, timedelta
 from kabar.analyse.timex.calendar import parse_anchor
 from kabar.analyse.timex.grammar import FIRST_WORDS, WORD, master
 from kabar.analyse.timex.rules import RESOLVERS, Context, Groups
+from kabar.lang.id.time_words import HOME_ZONES, LOCAL_CLOCK_WORD
 from kabar.records import Article, TimeExpr
 
 __all__ = ["Timex", "tag", "annotate"]
@@ -109,8 +110,27 @@ def _place_floating(text: str, out: list[Timex], days: list[date | None], floati
             continue
         j = min(same, key=lambda j: max(out[j].start - out[i].end, out[i].start - out[j].end))
         value = out[i].value
-        out[i] = replace(out[i], value=days[j].isoformat() + value[value.index("T"):])
+        day = _local_day(out[i], [out[k] for k in same]) or days[j]
+        out[i] = replace(out[i], value=day.isoformat() + value[value.index("T"):])
     return out
+
+
+_LOCAL = re.compile(r"\b" + LOCAL_CLOCK_WORD + r"\b", re.IGNORECASE)
+_HOME_ZONE = re.compile(r"\b(?:" + "|".join(HOME_ZONES) + r")\b", re.IGNORECASE)
+
+
+def _local_day(local: Timex, dated: list[Timex]) -> date | None:
+    """The day of a clock "waktu setempat" given beside an Indonesian clock of a named day ("pukul 22.00
+    waktu setempat atau Rabu (7/1) pukul 04.00 WIB" is Tuesday there): the day that puts the two clocks
+    nearest (zones differ by less than a day)."""
+    if not (_LOCAL.search(local.text) and _CLOCK_VALUE.fullmatch(local.value)):
+        return None
+    home = next((t for t in dated if _HOME_ZONE.search(t.text) and _CLOCK_VALUE.fullmatch(t.value)), None)
+    if home is None:
+        return None
+    there, clock = datetime.fromisoformat(home.value), local.value[local.value.index("T"):]
+    days = [there.date() + timedelta(days=n) for n in (-1, 0, 1)]
+    return min(days, key=lambda d: abs(datetime.fromisoformat(d.isoformat() + clock) - there))
 
 
 _CLOCK_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")

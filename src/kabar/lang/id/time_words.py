@@ -121,6 +121,9 @@ DAYPART_ALWAYS: frozenset[str] = frozenset({"dini hari", "dinihari"})
 # Words a part of the day takes to be a time on its own: "malam hari", "pagi harinya".
 DAYPART_DAY_WORDS: tuple[str, ...] = ("hari", "harinya")
 
+# Indonesia's own zones, against which a clock "waktu setempat" (local time abroad) is given.
+HOME_ZONES: tuple[str, ...] = ("WIB", "WITA", "WIT")
+LOCAL_CLOCK_WORD = "waktu"  # "waktu setempat", "waktu Singapura"
 # Time zones of Indonesia (and their GMT/UTC spellings on pages) → UTC offset.
 ZONES: dict[str, str] = {
     "wib": "+07:00", "wita": "+08:00", "wit": "+09:00", "utc": "+00:00", "gmt": "+00:00",
