@@ -28,6 +28,8 @@ class RayExecutor:
         if address is None and "RAY_ADDRESS" not in os.environ:
             for name, value in LOCAL_CLUSTER_ENV.items():  # before Ray's import, which reads them
                 os.environ.setdefault(name, value)
+            # "local": a new cluster, not whichever one a file under /tmp/ray names (maybe long dead)
+            address = "local"
         try:
             import ray
         except ImportError as exc:  # a clear message rather than a bare ImportError deep in a run
