@@ -161,3 +161,17 @@ def test_check_cli_refuses_a_broken_floors_file(tmp_path: Path) -> None:
     result = _eval(data, _floors_file(tmp_path, "[timex\n"))
     assert result.exit_code == 2
     assert "cannot read the floors file" in result.output
+
+
+def test_check_cli_fails_when_a_task_crashes(tmp_path: Path, monkeypatch) -> None:
+    import kabar.evaluate.timex as timex_eval
+
+    def crash(data: Path, gold: Path):
+        raise RuntimeError("tagger broke")
+
+    monkeypatch.setattr(timex_eval, "evaluate", crash)
+    data = _timex_data(tmp_path / "data", "5 Maret 2021")
+    result = _eval(data, _floors_file(tmp_path, _TIMEX_FLOORS))
+    assert result.exit_code == 1
+    assert "timex: failed: RuntimeError: tagger broke" in result.output
+    assert "floors: 0 ok, 0 below, 2 missing, 1 skipped" in result.output
