@@ -206,3 +206,26 @@ def test_crawl_stopped_before_storing_fetches_those_pages_again(server, tmp_path
     resumed = crawl(sources, db=db, cfg=fast_config(link=False))
     assert {"/nasional/xi-kim", "/nasional/sukamaju"} <= set(server.site.paths())
     assert resumed.new_articles == 2 and len(stored_articles(db)) == 2
+
+
+def test_crawl_takes_hosts_in_turn_each_at_its_own_pace(tmp_path):
+    import tomllib
+
+    from kabar.crawl import CrawlConfig, FetchConfig
+    from kabar.crawl.sources import parse_sources
+    from tests.crawl.site import SiteServer
+
+    with SiteServer() as one, SiteServer() as other:
+        toml = "".join(
+            f'[[outlet]]\nname = "{name}"\nfeeds = ["{s.base}/rss.xml"]\nsections = ["/nasional/"]\ndelay = 0.2\n'
+            for name, s in (("Satu", one), ("Dua", other))
+        )
+        cfg = CrawlConfig(fetch=FetchConfig(default_delay=0.0, timeout=2.0, retries=0), link=False)
+        summary = crawl(parse_sources(tomllib.loads(toml)), db=str(tmp_path / "k.db"), cfg=cfg)
+        hits = sorted([(t, "one", p) for p, t, _ in one.site.hits] + [(t, "two", p) for p, t, _ in other.site.hits])
+    assert summary.new_articles == 2  # both sites serve the same two articles: each is stored once
+    pages = [host for _, host, path in hits if path.startswith("/nasional/")]
+    assert pages == ["one", "two", "one", "two"]  # in turn, not one host's pages first
+    for host in ("one", "two"):
+        times = [t for t, h, _ in hits if h == host]
+        assert min(b - a for a, b in zip(times, times[1:])) >= 0.2  # the outlet's delay, per host
