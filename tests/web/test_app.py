@@ -256,3 +256,39 @@ def test_app_ingested_articles_join_the_stored_stories(ingest_client):
     assert [e["article_ids"] for e in events] == [["banjir-1", "banjir-2"]]  # one flood, reported twice
     stories = ingest_client.get("/api/stories").json()["results"]
     assert [s["event_ids"] for s in stories] == [[events[0]["id"]]]
+
+
+def test_app_docs_are_served_offline(client):
+    docs = client.get("/docs")
+    assert docs.status_code == 200
+    assert "cdn" not in docs.text.lower() and "https://" not in docs.text  # every asset from this server
+    from kabar.web.routes.apidocs import assets_dir
+
+    if assets_dir() is not None:  # fastapi-offline installed (the [web-docs] and [dev] extras)
+        script = client.get("/docs-assets/swagger-ui-bundle.js")
+        assert script.status_code == 200 and "SwaggerUIBundle" in script.text[:2000]
+        assert client.get("/redoc").status_code == 200 and "/docs-assets/redoc.standalone.js" in client.get("/redoc").text
+    listing = client.get("/api").text
+    assert "/api/search" in listing and "/api/stories/{story_id}" in listing and "Full-text search" in listing
+    home = client.get("/").text
+    assert '<a href="/api"' in home and 'href="/docs"' not in home
+
+
+def test_app_docs_without_assets_list_the_endpoints(client, monkeypatch):
+    from kabar.web.routes import apidocs
+
+    monkeypatch.setattr(apidocs, "assets_dir", lambda: None)
+    page = client.get("/docs")
+    assert page.status_code == 200 and "/api/events/{event_id}" in page.text and "swagger" not in page.text.lower()
+
+
+def test_app_story_and_event_pages(client):
+    stories = client.get("/stories")
+    assert stories.status_code == 200 and "Hubungan China–Korea Utara" in stories.text
+    events = client.get("/events")
+    assert events.status_code == 200
+    assert 'href="/events/ev-banjir-2022-11"' in events.text and "Banjir Jakarta Timur" in events.text
+    one = client.get("/events/ev-banjir-2022-11")
+    assert one.status_code == 200 and "2022-11-26" in one.text and f'href="/articles/{TRIBUN}"' in one.text
+    assert 'href="/stories/st-banjir"' in one.text
+    assert client.get("/events/tidak-ada").status_code == 404

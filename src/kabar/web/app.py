@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from kabar import __version__
 from kabar.store import open_store
 from kabar.web.render import render
-from kabar.web.routes import articles, entities, events, ingest, quotes, search, stories
+from kabar.web.routes import apidocs, articles, entities, events, ingest, quotes, search, stories
 
 STATIC = Path(__file__).parent / "static"
 
@@ -48,6 +48,8 @@ def create_app(db_url: str | None = None, *, settings: Settings | None = None) -
         version=__version__,
         description="Indonesian news as a searchable record: articles, entities, quotes, events, stories, timelines.",
         lifespan=lifespan,
+        docs_url=None,  # /docs and /redoc come from routes.apidocs: local assets, never a CDN
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.store = open_store(settings.db_url)
@@ -55,14 +57,17 @@ def create_app(db_url: str | None = None, *, settings: Settings | None = None) -
         app.include_router(module.api)
         if hasattr(module, "ui"):
             app.include_router(module.ui)
+    app.include_router(apidocs.ui)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    if apidocs.assets_dir() is not None:
+        app.mount(apidocs.ASSETS, StaticFiles(directory=apidocs.assets_dir()), name="docs-assets")
     _error_pages(app)
     _security_headers(app)
     return app
 
 
 # Our pages load nothing but their own stylesheet: article text that slipped through escaping could
-# still not run a script. (/docs is left out: Swagger UI loads its scripts from a CDN.)
+# still not run a script. (/docs and /redoc are left out: their pages start Swagger UI and ReDoc inline.)
 CSP = (
     "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
     "base-uri 'none'; frame-ancestors 'none'"

@@ -39,6 +39,7 @@ def get_story(story_id: IdPath, store: StoreDep):
 
 
 @ui.get("/", response_class=HTMLResponse)
+@ui.get("/stories", response_class=HTMLResponse)
 def story_list_page(request: Request, store: StoreDep, page: PageNo = 1):
     per_page = 20
     stories, total = queries.list_stories(store, limit=per_page, offset=(page - 1) * per_page)
