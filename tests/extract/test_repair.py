@@ -112,3 +112,29 @@ def test_repair_unglue_words_splits_acronyms_and_words_glued_to_names_in_a_damag
     repaired = unglue_words(text)
     assert "di laman Kementerian Luar Negeri" in repaired
     assert "Negeri RI merinci kesepakatan" in repaired
+
+
+def test_repair_unglue_words_splits_one_sure_join_on_a_clean_page() -> None:
+    # one glued join only: a known word glued to a name the text writes alone
+    text = (
+        "Kantor berita Turki Anadolu melaporkan serangan itu pada Senin pagi waktu setempat. "
+        "Menurut laporan yang dikutipAnadolu Agency, sedikitnya 20 orang tewas dalam serangan tersebut."
+    )
+    assert "dikutip Anadolu Agency" in unglue_words(text)
+
+
+def test_repair_unglue_words_splits_a_name_glued_to_the_verb_after_it() -> None:
+    text = (
+        "Menteri Dalam Negeri Tito Karnavian hadir di Kompleks Parlemen, Senayan, pada Rabu siang. "
+        "Tito Karnavianmenyebut putusan itu persoalan politik yang perlu dibahas bersama para menteri."
+    )
+    assert "Tito Karnavian menyebut putusan" in unglue_words(text)
+
+
+def test_repair_unglue_words_leaves_compound_place_names() -> None:
+    # "Karang" stands alone and "tengah" is a word, but Karangtengah is a village's name
+    text = (
+        "Warga Desa Karang di Kecamatan Karangtengah, Kabupaten Demak, mengungsi setelah banjir merendam "
+        "ratusan rumah pada Minggu malam, kata kepala desa kepada wartawan."
+    )
+    assert unglue_words(text) == text

@@ -9,16 +9,18 @@ Three kinds of damage are common in news text exported by scrapers (CSV dumps,
   lost: ``SerikatDonald Trumpkembali``, ``dikutipAnadolu Agency``,
   ``Serikat(AS)Elon``.
 
-Glue is only undone in the prose lines of a text whose prose shows it at least
-twice, as a lower-case word glued to a name ("dikutipAnadolu") or as a title,
-country or acronym glued to a name ("MenteriArab", "SaudiPangeran",
-"RIPrabowo"), and only where a known word sits on one side, so camel-case names
-(WhatsApp, iPhone, PlayStation in a clean text), outlets (detikNews) and domains
-(KapanLagi.com) stay whole. A name glued to the word after it ("Trump" +
-"kembali") is split only when the name also stands alone elsewhere in the text
-and the word has five letters or more. Once a text has shown that damage, a
-known acronym glued to a word ("RImerinci") and any lower-case word glued to a
-name the text writes alone ("lamanKementerian") are split too.
+Glue is only undone in prose lines. Two joins are evidence enough on their own,
+so they are split in any text: a known lower-case word glued to a capitalised
+word the text also writes alone ("dikutipAnadolu" beside "Anadolu"), and a name
+the text writes alone glued to a known word of five letters or more
+("Karnavianmenyebut" beside "Karnavian"). Camel-case names (WhatsApp, iPhone,
+PlayStation), outlets (detikNews) and domains (KapanLagi.com) stay whole: their
+left part is capitalised, too short, an outlet, or their right part never stands
+alone. The looser joins are undone only in a text whose prose shows glue at least
+twice: a title, country or acronym glued to a name ("MenteriArab",
+"SaudiPangeran", "RIPrabowo"), a known acronym glued to a word ("RImerinci"), any
+lower-case word glued to a name the text writes alone ("lamanKementerian"), and
+a name glued to a short function word ("Subiantodi").
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import re
 
 from kabar.lang.id.agencies import canonical_agency
 from kabar.lang.id.aliases import alias_table
-from kabar.lang.id.words import common_words
+from kabar.lang.id.words import FUNCTION_WORDS, PLACE_NAME_ENDINGS, common_words
 
 __all__ = ["join_broken_domains", "repair_text", "unescape_entities", "unglue_words"]
 
@@ -78,12 +80,12 @@ def unglue_words(text: str, words: frozenset[str] | None = None) -> str:
     lines = text.split("\n")
     prose = [i for i, line in enumerate(lines) if _is_prose(line)]
     standalone = frozenset(_CAPITALISED.findall(text))
-    if sum(_glue_evidence(lines[i], words, standalone) for i in prose) < _MIN_EVIDENCE:
-        return text
+    damaged = sum(_glue_evidence(lines[i], words, standalone) for i in prose) >= _MIN_EVIDENCE
     for i in prose:
-        line = _LINK_RUN.sub(lambda m: _split_run(m.group(), words, standalone), lines[i])
-        for pattern, replacement in _PAREN_GLUE:
-            line = pattern.sub(replacement, line)
+        line = _LINK_RUN.sub(lambda m: _split_run(m.group(), words, standalone, damaged), lines[i])
+        if damaged:
+            for pattern, replacement in _PAREN_GLUE:
+                line = pattern.sub(replacement, line)
         lines[i] = line
     return "\n".join(lines)
 
@@ -137,10 +139,11 @@ def _word_then_name(left: str, right: str, words: frozenset[str]) -> bool:
 _ACRONYM_THEN_WORD = re.compile(r"([A-Z]{2,5})([a-z]{4,})")
 
 
-def _split_run(run: str, words: frozenset[str], standalone: frozenset[str]) -> str:
-    """One run of letters in a damaged text, with its glued joins split."""
+def _split_run(run: str, words: frozenset[str], standalone: frozenset[str], damaged: bool) -> str:
+    """One run of letters with its glued joins split: the sure ones always, the others when the text
+    is `damaged` (has shown glue twice)."""
     glued = _ACRONYM_THEN_WORD.fullmatch(run)
-    if glued and alias_table().lookup(glued.group(1)) is not None:
+    if damaged and glued and alias_table().lookup(glued.group(1)) is not None:
         return f"{glued.group(1)} {glued.group(2)}"
     segments = _SEGMENT.findall(run)
     if len(segments) < 2 and not (run[:1].isupper() and run[1:].islower()):
@@ -149,15 +152,17 @@ def _split_run(run: str, words: frozenset[str], standalone: frozenset[str]) -> s
         return run  # an outlet written in camel case: "detikNews", "BeritaSatu", "KapanLagi"
     pieces = [segments[0]]
     for segment in segments[1:]:
-        if (
+        sure = _word_then_name(pieces[-1], segment, words) and segment in standalone
+        loose = damaged and (
             _word_then_name(pieces[-1], segment, words)
             or _name_then_name(pieces[-1], segment, words, standalone)
             or _unknown_word_then_standalone_name(pieces[-1], segment, standalone)
-        ):
+        )
+        if sure or loose:
             pieces.append(segment)
         else:
             pieces[-1] += segment
-    return " ".join(part for piece in pieces for part in _split_name_word(piece, words, standalone))
+    return " ".join(part for piece in pieces for part in _split_name_word(piece, words, standalone, damaged))
 
 
 def _unknown_word_then_standalone_name(left: str, right: str, standalone: frozenset[str]) -> bool:
@@ -166,12 +171,15 @@ def _unknown_word_then_standalone_name(left: str, right: str, standalone: frozen
     return len(left) >= 4 and left.isalpha() and left.islower() and right in standalone
 
 
-def _split_name_word(piece: str, words: frozenset[str], standalone: frozenset[str]) -> tuple[str, ...]:
-    """ "Trumpkembali" -> ("Trump", "kembali") when "Trump" stands alone elsewhere in the text."""
+def _split_name_word(piece: str, words: frozenset[str], standalone: frozenset[str], damaged: bool) -> tuple[str, ...]:
+    """ "Trumpkembali" -> ("Trump", "kembali") when "Trump" stands alone elsewhere in the text; in a
+    damaged text also "Subiantodi" -> ("Subianto", "di")."""
     if not (piece[:1].isupper() and piece[1:].islower()) or piece.lower() in words:
         return (piece,)
-    for cut in range(len(piece) - _MIN_TAIL, _MIN_PART - 1, -1):
+    for cut in range(len(piece) - _MIN_PART, _MIN_PART - 1, -1):
         head, tail = piece[:cut], piece[cut:]
-        if head in standalone and tail in words:
+        if tail in PLACE_NAME_ENDINGS:
+            continue  # "Karangtengah" is a place's name
+        if head in standalone and (len(tail) >= _MIN_TAIL and tail in words or damaged and tail in FUNCTION_WORDS):
             return head, tail
     return (piece,)

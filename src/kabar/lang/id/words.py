@@ -12,13 +12,26 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["EPONYM_TITLES", "NAME_PARTICLES", "common_words", "organisation_words"]
+__all__ = ["EPONYM_TITLES", "FUNCTION_WORDS", "NAME_PARTICLES", "PLACE_NAME_ENDINGS", "common_words", "organisation_words"]
 
 # lower-case words that belong inside a person's name ("Mohammed bin Salman", "Ulina br Ginting");
 # not "di" or "e": Indonesian "di" (at) and Portuguese "e" (and) join two names more often than one
 NAME_PARTICLES = frozenset({
     "bin", "binti", "ibn", "bte", "br", "boru", "de", "da", "do", "dos", "das", "del", "della", "van", "von",
     "der", "den", "al", "el",
+})
+
+# short prepositions, conjunctions and relative words that follow a name in a sentence ("Prabowo di
+# Jeddah", "Trump dan Musk"): what a lost link space glues to the name before it
+FUNCTION_WORDS = frozenset({
+    "di", "ke", "dari", "dan", "yang", "pada", "untuk", "dengan", "atau", "serta", "ini", "itu", "akan",
+})
+
+# words that end compound place names ("Karangtengah", "Kebayoranbaru", "Sukamakmur"): a name glued
+# to one of these is a place's name, not glue
+PLACE_NAME_ENDINGS = frozenset({
+    "tengah", "utara", "selatan", "timur", "barat", "baru", "anyar", "jaya", "raya", "indah", "asri",
+    "makmur", "sari", "mulya", "mulyo", "rejo", "kidul", "kulon", "wetan", "lor", "agung", "permai",
 })
 
 # ranks and honorifics of the people streets, airports and hospitals are named after ("Jalan Jenderal
