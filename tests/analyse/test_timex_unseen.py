@@ -141,6 +141,17 @@ def test_timex_weeks_and_months_after_a_dated_happening_are_days(text, surface, 
     assert found.get(surface) == ("DATE", value), found
 
 
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [("Keesokan harinya, Senin (5/1/2015), pencarian diperluas.", "Keesokan harinya"),
+     ("Banjir surut pada 2 Januari 2015. Dua hari kemudian, Senin (5/1/2015), warga kembali.", "Dua hari kemudian")],
+)
+def test_timex_counted_day_with_a_named_day_in_apposition_is_that_day(text, surface):
+    # the named day wins over the count (here it disagrees with it on purpose)
+    found = {t.text: t.value for t in tag(text, "2015-01-07")}
+    assert found[surface] == "2015-01-05"
+
+
 def test_timex_weeks_after_the_publication_day_keep_week_granularity():
     assert _found("Hasilnya diumumkan tiga minggu lagi.", "2014-12-30") == [("tiga minggu lagi", "DATE", "2015-W04")]  # 20 January 2015
 

@@ -60,6 +60,7 @@ def tag(text: str, anchor: date | datetime | str | None = None) -> list[Timex]:
     days: list[date | None] = []  # the day each expression fixes, if any
     floating: list[int] = []  # indexes in `out` of clock times and parts of day with a borrowed day
     shifted: dict[int, int] = {}  # index in `out` → minutes after the last clock time before it
+    counted: list[int] = []  # indexes in `out` of days counted from another day
     pos = 0
     # Only words that can open an expression are tried: a set lookup is far cheaper than the regex.
     for word in WORD.finditer(text):
@@ -82,6 +83,8 @@ def tag(text: str, anchor: date | datetime | str | None = None) -> list[Timex]:
             continue
         if res.floating:
             floating.append(len(out))
+        if res.counted:
+            counted.append(len(out))
         if res.clock_shift is not None:
             shifted[len(out)] = res.clock_shift
         out.append(Timex(res.start, res.end, text[res.start:res.end], res.type, res.value, res.mod))
@@ -89,7 +92,20 @@ def tag(text: str, anchor: date | datetime | str | None = None) -> list[Timex]:
         if res.day is not None:
             ref = res.day
         pos = m.end()
+    out = _apposed_days(text, out, days, counted)
     return _shift_clocks(_place_floating(text, out, days, floating), shifted)
+
+
+_APPOSITION = re.compile(r"[ \t\u00a0]{0,2},[ \t\u00a0]{1,2}")
+
+
+def _apposed_days(text: str, out: list[Timex], days: list[date | None], counted: list[int]) -> list[Timex]:
+    """ "Keesokan harinya, Senin (29/12), …": a counted day followed by a named one is the named one."""
+    for i in counted:
+        if i + 1 < len(out) and days[i + 1] is not None and _APPOSITION.fullmatch(text, out[i].end, out[i + 1].start):
+            out[i] = replace(out[i], value=days[i + 1].isoformat())
+            days[i] = days[i + 1]
+    return out
 
 
 # A sentence ends at a line break, or at . ! ? (and closing quotes) before a space and a capital or digit.

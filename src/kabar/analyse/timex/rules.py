@@ -33,6 +33,7 @@ class Resolved:
     day: date | None = None  # a day this expression fixes, to anchor later "kemudian"
     floating: bool = False  # a clock time whose day was borrowed from the context
     clock_shift: int | None = None  # minutes after the text's last clock time ("40 menit kemudian")
+    counted: bool = False  # a day counted from another ("keesokan harinya"): a date in apposition overrides it
 
 
 class Groups:
@@ -581,7 +582,7 @@ def r_count(g: Groups, ctx: Context) -> Resolved | None:
             rel in tw.AFTER_REF_WORDS or rel in tw.BEFORE_REF_WORDS):
         # Weeks or months after a dated happening land on a day: "tiga minggu kemudian" is 21 days on.
         day = cal.add_days(base, 7 * n) if letter == "W" else cal.add_months_to_day(base, n)
-        return Resolved(start, end, "DATE", _day_value(day), day=day) if day else None
+        return Resolved(start, end, "DATE", _day_value(day), day=day, counted=True) if day else None
     if clock:
         if rel in tw.AFTER_REF_WORDS or rel in tw.BEFORE_REF_WORDS:
             # counted from the last clock time the text gave, once every clock time has its day
@@ -596,7 +597,7 @@ def r_count(g: Groups, ctx: Context) -> Resolved | None:
     try:
         if letter == "D":
             day = cal.add_days(base, n)
-            return Resolved(start, end, "DATE", _day_value(day), day=day)
+            return Resolved(start, end, "DATE", _day_value(day), day=day, counted=True)
         if letter == "W":
             return Resolved(start, end, "DATE", _week_of(cal.add_days(base, 7 * n), False))
         if letter == "M":
@@ -666,7 +667,7 @@ def r_fixed(g: Groups, ctx: Context) -> Resolved | None:
     if part:
         # "malam itu" is on the day of the happening its sentence reports: its day floats like a clock time's.
         return Resolved(start, end, "TIME", f"{value}T{part}", day=None if story else day, floating=story)
-    return Resolved(start, end, typ, value, day=day)
+    return Resolved(start, end, typ, value, day=day, counted=story)
 
 
 def r_dom(g: Groups, ctx: Context) -> Resolved | None:
