@@ -13,9 +13,10 @@ $(BIN)/python:
 install: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 
-# the scale extra (Ray) too, so the Ray executor's tests run rather than skip
+# the scale extra (Ray) and the postgres one (psycopg) too, so the Ray and PostgreSQL tests run rather than skip
+# (the PostgreSQL server itself is already running on CI machines: nothing is started here)
 install-dev: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[dev,scale]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,scale,postgres]"
 
 # training (kabar_train, not in the wheel) runs from the checkout: PYTHONPATH=src .venv/bin/python -m kabar_train.ner.train …
 install-train: $(BIN)/python

@@ -12,11 +12,13 @@ from kabar.store import open_store
 from kabar.store import schema as t
 from kabar.store.search import search
 from tests.store import factory
+from tests.store.conftest import BACKENDS, backend_url
 
 
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "kabar.db")
+@pytest.fixture(params=BACKENDS)
+def store(request, tmp_path):
+    """An empty store on each backend (PostgreSQL skipped when no server answers)."""
+    s = open_store(backend_url(request.param, request, tmp_path))
     yield s
     s.close()
 
@@ -126,6 +128,8 @@ def test_db_writes_survive_reopening(tmp_path):
 
 
 def test_db_wal_and_foreign_keys(store):
+    if store.dialect != "sqlite":
+        pytest.skip("SQLite's journal and pragmas")
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
@@ -138,9 +142,10 @@ def test_db_memory_url():
     s.close()
 
 
+@pytest.mark.parametrize("db_url", BACKENDS, indirect=True)
 @pytest.mark.parametrize("version", ["1", "2", "99"])  # no migration from these: older, or newer than this Kabar
-def test_db_refuses_other_schema_version(tmp_path, version):
-    path = tmp_path / "lama.db"
+def test_db_refuses_other_schema_version(db_url, version):
+    path = db_url
     s = open_store(path)
     with s.engine.begin() as conn:
         conn.execute(t.kabar_meta.update().where(t.kabar_meta.c.key == "schema_version").values(value=version))
@@ -197,8 +202,9 @@ def test_db_quote_links_of_a_reanalysed_article_drop_out(store):
     assert store.quote_links() == ()
 
 
-def test_db_migrates_schema_3_by_adding_quote_link_tables(tmp_path):
-    path = tmp_path / "v3.db"
+@pytest.mark.parametrize("db_url", BACKENDS, indirect=True)
+def test_db_migrates_schema_3_by_adding_quote_link_tables(db_url):
+    path = db_url
     s = open_store(path)
     s.upsert_analysed(factory.analysed("kompas"))
     with s.engine.begin() as conn:

@@ -10,11 +10,12 @@ import pytest
 from kabar.store import open_store
 from kabar.store.export import FORMATS, KINDS, export
 from tests.store import factory
+from tests.store.conftest import BACKENDS, backend_url
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    s = factory.fill(open_store(tmp_path_factory.mktemp("export") / "kabar.db"))
+@pytest.fixture(scope="module", params=BACKENDS)
+def store(request, tmp_path_factory):
+    s = factory.fill(open_store(backend_url(request.param, request, tmp_path_factory.mktemp("export"))))
     yield s
     s.close()
 
@@ -93,3 +94,17 @@ def test_export_empty_store(tmp_path):
 def test_export_rejects_unknown_format(store, tmp_path):
     with pytest.raises(ValueError):
         export(store, tmp_path, "xlsx")
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_export_files_equal_on_sqlite_and_postgresql(postgres, tmp_path, fmt):
+    """The same records stored on both backends export byte for byte the same files (order included)."""
+    twice = factory.quoted_twice()  # Kompas and Sragen Update carrying one quotation: a quote link too
+    items = twice + [a for a in factory.corpus() if a.article.id not in {x.article.id for x in twice}]
+    files = {}
+    for backend, url in (("sqlite", str(tmp_path / "k.db")), ("postgresql", postgres.fresh())):
+        with factory.fill(open_store(url), items, quote_links=True) as s:
+            written = export(s, tmp_path / backend, fmt)
+        files[backend] = {kind: path.read_bytes() for kind, path in written.items()}
+    assert files["sqlite"] == files["postgresql"]
+    assert all(files["sqlite"][kind] for kind in ("articles", "entities", "quotes", "events", "quote_links"))

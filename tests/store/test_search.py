@@ -13,13 +13,16 @@ from kabar.store.search import parse_query, search, snippet
 from kabar.store.syntax import QuerySyntaxError
 from kabar.store.terms import date_terms, facet_terms
 from tests.store import factory
+from tests.store.conftest import backend_url
 
 
-@pytest.fixture(scope="module", params=["fts", "scan"])
+@pytest.fixture(scope="module", params=["fts", "scan", "postgresql"])
 def store(request, tmp_path_factory):
-    s = factory.fill(open_store(tmp_path_factory.mktemp("search") / "kabar.db"))
+    """SQLite with FTS5, SQLite scanning the stems, PostgreSQL with its tsvector (skipped without a server)."""
+    backend = "postgresql" if request.param == "postgresql" else "sqlite"
+    s = factory.fill(open_store(backend_url(backend, request, tmp_path_factory.mktemp("search"))))
     if request.param == "scan":
-        s.has_fts = False  # the portable path other databases use
+        s.has_fts = False  # the portable path a SQLite without FTS5 uses
     yield s
     s.close()
 

@@ -2,9 +2,12 @@
 
 ``open_store("kabar.db")`` opens (and creates) a SQLite file in WAL mode with
 foreign keys on; any SQLAlchemy URL (``sqlite:///…``, ``postgresql://…``)
-is accepted too. Each write runs in its own transaction and commits, so a
-crash mid-run loses nothing already stored; writes are upserts keyed by
-stable ids, so re-running on the same input changes nothing.
+is accepted too (``postgresql://`` means the psycopg 3 driver). Each write runs
+in its own transaction and commits, so a crash mid-run loses nothing already
+stored; writes are upserts keyed by stable ids, so re-running on the same input
+changes nothing. On PostgreSQL every write transaction first takes one advisory
+lock of the schema, so concurrent writers take turns as SQLite's do (alias
+unions and sequence numbers are read, then written) while readers never wait.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from sqlalchemy.pool import StaticPool
 
 from kabar.records import AnalysedArticle, Failure, Linking, Quote, QuoteGroup, RawPage
 from kabar.store import convert as cv
+from kabar.store import fulltext_postgres
 from kabar.store import schema as t
 
 _CHUNK = 500  # articles loaded per query when streaming the corpus
@@ -29,6 +33,9 @@ _MEMO_SIZE = 256  # cached aggregate reads per store
 def database_url(url_or_path: str | Path) -> str:
     """A SQLAlchemy URL for a URL or a file path (a path means a SQLite file)."""
     value = str(url_or_path)
+    for scheme in ("postgresql://", "postgres://"):  # SQLAlchemy would pick psycopg2; Kabar installs psycopg 3
+        if value.startswith(scheme):
+            return "postgresql+psycopg://" + value[len(scheme) :]
     if "://" in value:
         return value
     if value == ":memory:":
@@ -67,9 +74,14 @@ class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
-        _check_version(engine)
-        t.metadata.create_all(engine)
-        self.has_fts = self.dialect == "sqlite" and _create_fts(engine)
+        with engine.begin() as conn:  # one opener at a time: two processes creating tables would collide
+            _lock(conn, _OPENING)
+            _check_version(conn)
+            t.metadata.create_all(conn)
+            if self.dialect == "postgresql":
+                fulltext_postgres.install(conn)
+        # an index over the stems: FTS5 on SQLite (when built in), a GIN-indexed tsvector on PostgreSQL
+        self.has_fts = self.dialect == "postgresql" or (self.dialect == "sqlite" and _create_fts(engine))
         self._memo: dict[tuple, tuple[str, Any]] = {}
         self._memo_lock = threading.Lock()
 
@@ -90,6 +102,7 @@ class Store:
 
     def add_failure(self, failure: Failure) -> None:
         with self.engine.begin() as conn:
+            _lock(conn, _WRITING)
             self._add_failures(conn, [failure])
 
     def upsert_analysed(self, a: AnalysedArticle) -> None:
@@ -113,6 +126,7 @@ class Store:
         """Delete entities no stored article names any more (after identities were merged); returns how many."""
         named = select(t.article_entities.c.entity_id)
         with self.engine.begin() as conn:
+            _lock(conn, _WRITING)
             deleted = conn.execute(delete(t.entities).where(t.entities.c.id.not_in(named))).rowcount
             _bump_generation(conn)
         return deleted
@@ -123,6 +137,7 @@ class Store:
         Its failures go to the failures table (``linking()`` returns none).
         """
         with self.engine.begin() as conn:
+            _lock(conn, _WRITING)
             for table in t.LINKING_TABLES:
                 conn.execute(delete(table))
             self._insert(conn, t.reuse, [cv.reuse_row(x, i) for i, x in enumerate(linking.reuse)])
@@ -155,6 +170,7 @@ class Store:
     def save_quote_links(self, groups: Sequence[QuoteGroup]) -> None:
         """Replace the stored quote links (`kabar.link.quote_links.link_quotes`) with `groups`."""
         with self.engine.begin() as conn:
+            _lock(conn, _WRITING)
             for table in t.QUOTE_LINK_TABLES:
                 conn.execute(delete(table))
             self._insert(conn, t.quote_groups, [cv.quote_group_row(g, i) for i, g in enumerate(groups)])
@@ -266,6 +282,7 @@ class Store:
         items = list(latest.values())
         ids = list(latest)
         with self.engine.begin() as conn:
+            _lock(conn, _WRITING)
             rows = [cv.article_row(a.article, tuple(dict.fromkeys(e.id for e in a.entities))) for a in items]
             self._upsert(conn, t.articles, rows, ("id",))
             for table in (t.article_entities, t.mentions, t.timexes, t.quotes):
@@ -464,6 +481,16 @@ def _union(first: Iterable[str], second: Iterable[str]) -> list[str]:
     return seen
 
 
+# Advisory lock keys (the second half; the first is the schema's name), PostgreSQL only.
+_OPENING, _WRITING = 1, 2
+
+
+def _lock(conn: Connection, key: int) -> None:
+    """Hold `key`'s lock of this schema until the transaction ends (PostgreSQL; SQLite has one writer anyway)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(current_schema()), :key)"), {"key": key})
+
+
 def _bump_generation(conn: Connection) -> None:
     meta = t.kabar_meta
     done = conn.execute(
@@ -473,26 +500,25 @@ def _bump_generation(conn: Connection) -> None:
         conn.execute(insert(meta).values(key="generation", value="1"))
 
 
-def _check_version(engine: Engine) -> None:
+def _check_version(conn: Connection) -> None:
     """Stamp a new database with the schema version; refuse one written by another version."""
     from sqlalchemy import inspect
 
-    tables = set(inspect(engine).get_table_names())
-    with engine.begin() as conn:
-        if "articles" in tables:
-            found = None
-            if "kabar_meta" in tables:
-                found = conn.execute(select(t.kabar_meta.c.value).where(t.kabar_meta.c.key == "schema_version")).scalar()
-            found = _migrate(conn, found)
-            if found != str(t.SCHEMA_VERSION):
-                raise RuntimeError(
-                    f"{engine.url.render_as_string(hide_password=True)} was written by another Kabar version "
-                    f"(schema {found or 1}, this Kabar reads {t.SCHEMA_VERSION}): remove it and run `kabar run` again"
-                )
-            return
-        t.kabar_meta.create(conn, checkfirst=True)
-        if conn.execute(select(t.kabar_meta.c.value).where(t.kabar_meta.c.key == "schema_version")).first() is None:
-            conn.execute(insert(t.kabar_meta).values(key="schema_version", value=str(t.SCHEMA_VERSION)))
+    tables = set(inspect(conn).get_table_names())
+    if "articles" in tables:
+        found = None
+        if "kabar_meta" in tables:
+            found = conn.execute(select(t.kabar_meta.c.value).where(t.kabar_meta.c.key == "schema_version")).scalar()
+        found = _migrate(conn, found)
+        if found != str(t.SCHEMA_VERSION):
+            raise RuntimeError(
+                f"{conn.engine.url.render_as_string(hide_password=True)} was written by another Kabar version "
+                f"(schema {found or 1}, this Kabar reads {t.SCHEMA_VERSION}): remove it and run `kabar run` again"
+            )
+        return
+    t.kabar_meta.create(conn, checkfirst=True)
+    if conn.execute(select(t.kabar_meta.c.value).where(t.kabar_meta.c.key == "schema_version")).first() is None:
+        conn.execute(insert(t.kabar_meta).values(key="schema_version", value=str(t.SCHEMA_VERSION)))
 
 
 def _migrate(conn: Connection, found: str | None) -> str | None:

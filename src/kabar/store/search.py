@@ -28,6 +28,7 @@ from sqlalchemy import select
 from sqlalchemy import text as sql
 
 from kabar.analyse.stem import stem_text, stem_words
+from kabar.store import fulltext_postgres
 from kabar.store import schema as t
 from kabar.store import syntax
 from kabar.store.db import Store
@@ -207,7 +208,11 @@ def search(
     syntax.require_positive(root)
     story_where, story_params = _filters(outlet=None, date_from=None, date_to=None, entity=None, story=story)
     with store.engine.connect() as conn:
-        if store.has_fts:
+        if store.has_fts and store.dialect == "postgresql":  # a tsvector with a GIN index (`fulltext_postgres`)
+            limits = fulltext_postgres.Limits(TITLE_WEIGHT, BODY_WEIGHT, CANDIDATES, COUNT_CAP, FACET_CAP)
+            found = fulltext_postgres.search(conn, root, stems, story_where, story_params, limit=limit, offset=offset, limits=limits)
+            rows, total, matching, params = found
+        elif store.has_fts:
             rows, total, matching, params = _fts(conn, root, stems, story_where, story_params, limit, offset)
         else:
             rows, total, matching, params = _scan(conn, root, stems, story_where, story_params, limit, offset)
@@ -396,7 +401,7 @@ def _facets(conn, matching: str, params: dict[str, Any]) -> Facets:
         name: tuple(Facet(str(v), str(label), int(n)) for v, label, n in conn.execute(sql(q), params))
         for name, q in queries.items()
     }
-    counted = conn.execute(sql(f"SELECT count(*) FROM ({matching})"), params).scalar_one()
+    counted = conn.execute(sql(f"SELECT count(*) FROM ({matching}) m"), params).scalar_one()
     return Facets(**found, counted=int(counted))
 
 
