@@ -196,9 +196,13 @@ def test_timex_parts_of_day_and_prayer_times(text, surface, value):
     assert found.get(surface) == ("TIME", value), found
 
 
+def test_timex_part_of_day_of_today_is_one_expression():
+    assert _found("Jenazah akan dimakamkan sore hari ini.", "2015-01-05") == [("sore hari ini", "TIME", "2015-01-05TAF")]
+
+
 @pytest.mark.parametrize(
     "text",
-    ["Keluarga itu makan malam bersama.", "Pasar malam dibuka di alun-alun.", "Mereka menunaikan salat ashar.",
+    ["Keluarga itu makan malam bersama.", "Kami siap dihubungi setiap saat.", "Pasar malam dibuka di alun-alun.", "Mereka menunaikan salat ashar.",
      "Selamat pagi, Indonesia."],
 )
 def test_timex_part_of_day_words_that_are_not_times(text):

@@ -230,6 +230,8 @@ def r_set(g: Groups, ctx: Context) -> Resolved | None:
         return Resolved(start, end, "SET", _duration(amount, g["count_unit"])) if amount is not None else None
     if g["unit"]:
         unit = g["unit"]
+        if letter_of(unit) == "X":
+            return None  # "setiap saat" is "at any moment", no recurrence
         if unit.startswith("Minggu") and not per:
             return Resolved(start, end, "SET", "XXXX-WXX-7")
         return Resolved(start, end, "SET", _duration(1, unit))
