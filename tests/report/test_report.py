@@ -48,7 +48,7 @@ def test_report_escapes_untrusted_article_text():
 def test_report_shows_timeline_sources_and_removed_boilerplate():
     html = render_report([_analysed("a1", "Pertama", "2021-03-23"), _analysed("a2", "Kedua", "2021-03-22")], _linking())
     assert "2021-03-22" in html and "Pesan dipertukarkan" in html
-    assert "KCNA → Associated Press" in html
+    assert "sources cited: KCNA, Associated Press" in html and "KCNA →" not in html  # cited, not a relay chain
     assert "Baca juga: Korea Utara Sebut Grup Band K-pop" in html
     assert "Shintaloka Pradita Sicca (writer)" in html
 
@@ -74,3 +74,43 @@ def test_report_without_quote_links_shows_no_carriers():
     from tests.store import factory
 
     assert 'class="carried"' not in render_report(factory.quoted_twice(), Linking())
+
+
+def test_report_citations_link_to_the_sentence_and_number_sources_once():
+    import re
+
+    html = render_report([_analysed("a1", "Pertama", "2021-03-23"), _analysed("a2", "Kedua", "2021-03-22")], _linking())
+    # the timeline cites a1's first sentence: a numbered link to it, the title not repeated
+    refs = re.findall(r'<sup class="ref"><a href="#c-a1-0"[^>]*>\[1\]</a></sup>', html)
+    assert len(refs) == 1
+    assert html.count(">Pertama<") == 2  # the sources list and the article's heading; not after each sentence
+    assert '<ol class="sources"><li><a href="#a-a1">Pertama</a>' in html
+    # the sentence is marked in the body, where the link lands
+    assert f'<mark id="c-a1-0">{BODY[0]}</mark>' in html
+    # the event's own summary is not repeated under the story's timeline
+    assert html.count(BODY[0]) == 2  # in the bodies of a1 and a2 only
+
+
+def test_report_plurals():
+    one = render_report([_analysed("a1", "Pertama", "2021-03-23")], Linking(events=(Event("ev1", ("a1",), "2021-03-22", "x"),), stories=(Story("st1", ("ev1",), "Satu"),)))
+    assert "1 article from 1 outlet" in one and "1 story ·" in one and "1 event ·" in one
+    assert "1 stories" not in one and "1 events" not in one and "(2 paragraphs)" in one
+    two = render_report([_analysed("a1", "Pertama", "2021-03-23"), _analysed("a2", "Kedua", "2021-03-22")], _linking())
+    assert "2 articles from 1 outlet" in two
+
+
+def test_report_reuse_lists_each_pair_once_with_the_passage():
+    from kabar.records import Reuse
+
+    a1, a2 = _analysed("a1", "Pertama", "2021-03-23"), _analysed("a2", "Kedua", "2021-03-22")
+    end = len(BODY[0])
+    reuse = (
+        Reuse("a2", "a1", 0, end, 0, end, 0.97, "copy"),
+        Reuse("a1", "a2", 0, end, 0, end, 0.97, "copy"),  # the same pair the other way round
+        Reuse("a2", "a1", end + 1, len(a2.article.text), end + 1, len(a1.article.text), 0.9, "near-copy", "KCNA"),
+    )
+    html = render_report([a1, a2], Linking(reuse=reuse))
+    table = html[html.index("<h2>Text reuse</h2>") :]
+    assert table.count("<tr><td>") == 1
+    assert f'<blockquote class="passage">{BODY[0]}</blockquote>' in table
+    assert "2 passages shared" in table

@@ -2,7 +2,9 @@
 
 ``render_report(articles, linking, failures, quote_links=()) -> str``. The view model is built
 by pure functions here; the Jinja2 template only lays it out (autoescaped:
-all article text is untrusted).
+all article text is untrusted). A cited sentence links to its place in its article's body
+(marked there, `#c-ARTICLE-START`), and each story numbers its sources once, so a summary
+reads as sentences with [n] marks, not as titles repeated after each sentence.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from kabar.records import AnalysedArticle, Entity, Event, Failure, Linking, QuoteGroup, Story
+from markupsafe import Markup, escape
+
+from kabar.records import AnalysedArticle, Citation, Entity, Event, Failure, Linking, QuoteGroup, Reuse, Story
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +31,20 @@ class StoryView:
     story: Story | None  # None: events no story holds
     events: tuple[EventView, ...]
     outlets: tuple[str, ...]
+    sources: tuple[str, ...] = ()  # the article ids its citations name, in first-cited order: [1], [2]…
+
+    def ref(self, article_id: str) -> int:
+        """The number of a cited article among the story's sources (1-based)."""
+        return self.sources.index(article_id) + 1
+
+
+@dataclass(frozen=True, slots=True)
+class ReuseView:
+    """One pair of articles sharing a passage (listed once however many passages they share)."""
+
+    reuse: Reuse
+    passage: str  # the shared words, as the earlier article has them
+    passages: int  # how many reused passages the pair shares
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +101,59 @@ def _event_view(event: Event, by_id: dict[str, AnalysedArticle]) -> EventView:
 def _story_view(story: Story | None, events: list[EventView]) -> StoryView:
     outlets = sorted({a.article.outlet for ev in events for a in ev.articles if a.article.outlet})
     events.sort(key=lambda ev: (ev.event.date or "9999") if ev.event else "9999")
-    return StoryView(story, tuple(events), tuple(outlets))
+    return StoryView(story, tuple(events), tuple(outlets), tuple(dict.fromkeys(c.article_id for c in _citations(story, events))))
+
+
+def _citations(story: Story | None, events: Sequence[EventView]) -> list[Citation]:
+    """Every citation a story shows, in the order the report shows them."""
+    found = list(story.summary) if story else []
+    found += [c for x in (story.timeline if story else ()) for c in x.evidence]
+    found += [c for ev in events if ev.event for c in ev.event.summary]
+    return found
+
+
+def build_reuse_views(reuse: Sequence[Reuse], by_id: dict[str, AnalysedArticle], width: int = 400) -> list[ReuseView]:
+    """Each pair of articles once (its most similar passage), with the passage's words."""
+    best: dict[frozenset[str], Reuse] = {}
+    passages: defaultdict[frozenset[str], set] = defaultdict(set)
+    for r in reuse:
+        pair = frozenset((r.source_article, r.target_article))
+        # a passage is the same whichever way round the record names the two articles
+        passages[pair].add(frozenset({(r.source_article, r.source_start, r.source_end), (r.target_article, r.target_start, r.target_end)}))
+        if pair not in best or r.similarity > best[pair].similarity:
+            best[pair] = r
+    views = []
+    for pair, r in best.items():
+        source = by_id.get(r.source_article)
+        words = " ".join(source.article.text[r.source_start : r.source_end].split()) if source else ""
+        views.append(ReuseView(r, words if len(words) <= width else words[: width - 1].rsplit(" ", 1)[0] + " …", len(passages[pair])))
+    return sorted(views, key=lambda v: -v.reuse.similarity)
+
+
+def body_paragraphs(analysed: AnalysedArticle, cited: Sequence[tuple[int, int]]) -> list[Markup]:
+    """The article's paragraphs as escaped HTML, each cited sentence in a <mark> a citation links to."""
+    article = analysed.article
+    out: list[Markup] = []
+    start = 0
+    for paragraph in article.body:
+        end = start + len(paragraph)
+        inside = sorted({(s, e) for s, e in cited if start <= s < e <= end})
+        parts, pos = [], start
+        for s, e in inside:
+            if s < pos:  # overlapping citations: the first one is marked
+                continue
+            parts.append(escape(article.text[pos:s]))
+            parts.append(Markup('<mark id="c-{}-{}">{}</mark>').format(article.id, s, article.text[s:e]))
+            pos = e
+        parts.append(escape(article.text[pos:end]))
+        out.append(Markup("").join(parts))
+        start = end + 1
+    return out
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """"1 story", "2 stories": the count and the word in the right number."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 def _top_entities(articles: Sequence[AnalysedArticle], limit: int = 12) -> tuple[tuple[Entity, int], ...]:
@@ -99,12 +169,6 @@ def _published_key(a: AnalysedArticle) -> str:
     return a.article.published or ""
 
 
-def _cited_titles(citations: Sequence, titles: dict[str, str]) -> str:
-    """The distinct titles of the articles some citations come from, in order."""
-    names = dict.fromkeys(titles.get(c.article_id, c.article_id) for c in citations)
-    return "; ".join(names)
-
-
 def render_report(
     articles: Sequence[AnalysedArticle],
     linking: Linking,
@@ -116,8 +180,14 @@ def render_report(
     from jinja2 import Environment, PackageLoader, select_autoescape
 
     env = Environment(loader=PackageLoader("kabar.report", "templates"), autoescape=select_autoescape(["html", "j2"]))
-    env.filters["cited"] = _cited_titles
+    env.globals["plural"] = plural
     template = env.get_template("report.html.j2")
+    stories = build_story_views(articles, linking)
+    cited: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for sv in stories:
+        for c in _citations(sv.story, sv.events):
+            cited[c.article_id].append((c.start, c.end))
+    by_id = {a.article.id: a for a in articles}
     mentions_by_entity: dict[str, list[str]] = defaultdict(list)
     for a in articles:
         for m in a.mentions:
@@ -127,11 +197,13 @@ def render_report(
     return template.render(
         title=title,
         generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        stories=build_story_views(articles, linking),
+        stories=stories,
         articles_count=len(articles),
         outlets=sorted({a.article.outlet for a in articles if a.article.outlet}),
-        reuse=linking.reuse,
+        reuse=build_reuse_views(linking.reuse, by_id),
         titles=titles,
+        outlet_of={a.article.id: a.article.outlet for a in articles},
+        body=lambda a: body_paragraphs(a, cited.get(a.article.id, ())),
         carriers=build_carriers(quote_links, titles),
         quote_key=quote_key,
         surface_forms=mentions_by_entity,
