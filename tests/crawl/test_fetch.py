@@ -147,3 +147,11 @@ def test_robots_a_group_for_kabar_applies_to_its_user_agent(server):
         book = RobotsBook(lambda url: f.get(url, obey_robots=False), default_user_agent("mailto:tim@example.org"))
         assert not book.allowed(f"{server.base}/nasional/xi-kim") and book.allowed(f"{server.base}/dunia/korut")
         assert book.crawl_delay(server.base + "/") == 7.0
+
+
+def test_fetch_a_redirect_to_another_scheme_is_a_failure_tried_once(server):
+    server.site.routes["/surel"] = Route(b"", status=302, location="mailto:redaksi@example.org")
+    with fetcher() as f:
+        got = f.get(f"{server.base}/surel")
+    # httpx refuses the Location while reading the 302: a failure, and not tried again
+    assert got.status is None and got.error.startswith(("invalid URL", "UnsupportedProtocol")) and got.attempts <= 2

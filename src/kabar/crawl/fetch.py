@@ -22,6 +22,7 @@ import httpx
 from kabar.crawl.urls import absolute, host_of
 
 RETRIED = frozenset({429, 500, 502, 503, 504})
+_FINAL = ("too large", "invalid URL", "UnsupportedProtocol")  # failures another try cannot mend
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
 
@@ -190,7 +191,7 @@ class Fetcher:
         """Seconds to wait before trying again, or None when the outcome is final."""
         backoff = self.cfg.backoff * (2**attempt)
         if isinstance(outcome, str):
-            return None if outcome.startswith("too large") else backoff
+            return None if outcome.startswith(_FINAL) else backoff
         status, headers, _ = outcome
         if status not in RETRIED:
             return None
@@ -218,6 +219,8 @@ class Fetcher:
                 return response.status_code, headers, data
         except httpx.TimeoutException:
             return f"timed out after {self.cfg.timeout:g} s"
+        except httpx.InvalidURL as exc:
+            return f"invalid URL: {exc}"
         except httpx.HTTPError as exc:
             return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
