@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.store import factory
@@ -292,3 +294,14 @@ def test_app_story_and_event_pages(client):
     assert one.status_code == 200 and "2022-11-26" in one.text and f'href="/articles/{TRIBUN}"' in one.text
     assert 'href="/stories/st-banjir"' in one.text
     assert client.get("/events/tidak-ada").status_code == 404
+
+
+def test_app_story_page_does_not_repeat_the_timeline(client):
+    page = client.get("/stories/st-china-korut").text
+    assert "Who reported each event" in page and 'href="/events/' in page
+    timeline = page[page.index('id="timeline"') : page.index("Who reported each event")]
+    after = page[page.index("Who reported each event") :]
+    cited = set(re.findall(r'<blockquote class="cite">\s*(.*?)\s*<a', timeline, re.S))
+    assert len(cited) >= 2
+    for sentence in cited:
+        assert sentence not in after  # each cited sentence once, in the timeline

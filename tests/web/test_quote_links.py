@@ -64,3 +64,13 @@ def test_quote_links_quotes_page_names_the_other_outlet(linked_client):
     html = linked_client.get("/quotes").text
     assert html.count("also carried by:") == 2
     assert "Kompas.com</a>\n      (first, 2021-03-23T18:31+07:00)" in html
+
+
+def test_quote_links_entity_page_lists_a_shared_quotation_once(linked_client):
+    page = linked_client.get(f"/entities/{XI}").text
+    words = "China dan Korea Utara telah saling mendukung dengan teguh"
+    assert page.count(words) == 1  # Kompas and Sragen Update carry it: one entry, the other outlet named
+    assert "also carried by" in page
+    entry = page[page.index(words) :]
+    entry = entry[: entry.index("</li>")]
+    assert f'href="/articles/{KOMPAS}"' in entry and f'href="/articles/{SRAGEN}' in entry

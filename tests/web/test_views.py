@@ -121,3 +121,19 @@ def test_views_mentions_chart_fills_months():
     chart = mentions_chart([("2021-01-05", 2), ("2021-04-10", 1)])
     assert [b.label for b in chart.bars] == ["2021-01: 2", "2021-02: 0", "2021-03: 0", "2021-04: 1"]
     assert chart.bars[0].height > chart.bars[3].height > 0
+
+
+def test_views_timeline_chart_earlier_entries_share_one_mark():
+    # The story of examples/samples recalls 1961, 2016 and 2017-05 before its 2021 events: one label each
+    # at the axis's left edge overlapped ("1961", "2016", "2017-05" printed on top of each other).
+    chart = timeline_chart(
+        [("e1", "2021-03-22", "Pesan"), ("e2", "2021-07-11", "Traktat")],
+        [("e1", "Kompas.com", "2021-03-23", "a1")],
+        [("1961", "Traktat persahabatan", True), ("2016", "Delegasi", True), ("2017-05", "Uji rudal", True), ("2021-07-11", "Peringatan", False)],
+    )
+    earlier = [m for m in chart.marks if m.kind == "earlier"]
+    assert len(earlier) == 1
+    assert earlier[0].label.split(":")[0] == "1961–2017-05"
+    assert all(x in earlier[0].label for x in ("1961: Traktat persahabatan", "2016: Delegasi", "2017-05: Uji rudal"))
+    ticks = sorted(t.x for t in chart.ticks)
+    assert all(b - a >= 60 for a, b in zip(ticks, ticks[1:]))  # axis labels apart too

@@ -225,10 +225,17 @@ def timeline_chart(
         chart.lanes.append(Lane(top + lane_h * (i + 2), o, i % PALETTE_SIZE))
     chart.axis_y = top + lane_h * (len(outlets) + 2) - 8
     chart.height = int(chart.axis_y + 36)
+    # Entries before the axis share one mark at its left edge (one label each would overlap there):
+    # its label names the first and last of them, its hover text lists them all.
+    earlier = sorted((timex_date(v), v, text) for v, text, _ in entries if timex_date(v) and timex_date(v) < lo)
+    if earlier:
+        span = earlier[0][1] if len(earlier) == 1 else f"{earlier[0][1]}–{earlier[-1][1]}"
+        listing = "\n".join(f"{v}: {text}" for _, v, text in earlier)
+        chart.marks.append(Mark(left + 10.0, top, f"{span}: {listing}", "#timeline", "earlier"))
     for d_value, description, background in entries:
         d = timex_date(d_value)
         if d and d < lo:
-            chart.marks.append(Mark(left + 10.0, top, f"{d_value}: {description}", "#timeline", "earlier"))
+            continue
         elif d and d <= hi:
             chart.marks.append(Mark(x(d), top, f"{d_value}: {description}", "#timeline", "background" if background else "entry"))
     for eid, d_value, title in events:

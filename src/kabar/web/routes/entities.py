@@ -71,6 +71,7 @@ def entity_page(request: Request, entity_id: IdPath, store: StoreDep):
         raise not_found("entity", entity_id)
     articles, n_articles = queries.entity_articles(store, entity_id, limit=50)
     quotes, n_quotes = queries.list_quotes(store, speaker_entity=entity_id, limit=50)
+    shown = _once_per_group(quotes, store.quote_links_of(quotes))
     return render(
         "entity.html",
         request,
@@ -78,7 +79,26 @@ def entity_page(request: Request, entity_id: IdPath, store: StoreDep):
         chart=mentions_chart(queries.entity_timeline(store, entity_id)),
         articles=articles,
         n_articles=n_articles,
-        quotes=quotes,
+        quotes=shown,
         n_quotes=n_quotes,
-        quoted_in=queries.article_summaries(store, [q.article_id for q in quotes]),
+        quoted_in=queries.article_summaries(store, [a for _, carriers in shown for a in carriers]),
     )
+
+
+def _once_per_group(quotes, groups) -> list[tuple]:
+    """Each quotation once: one carried by several articles (a quote group) is listed at its first
+    carrier among `quotes`, with every article among them that carries it: [(quote, article ids)]."""
+    out: list[tuple] = []
+    seen: dict[str, int] = {}
+    for q in quotes:
+        group = groups.get((q.article_id, q.start))
+        if group is None:
+            out.append((q, [q.article_id]))
+        elif group.id in seen:
+            carriers = out[seen[group.id]][1]
+            if q.article_id not in carriers:
+                carriers.append(q.article_id)
+        else:
+            seen[group.id] = len(out)
+            out.append((q, [q.article_id]))
+    return out
