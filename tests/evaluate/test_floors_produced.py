@@ -7,6 +7,7 @@ a miniature of the dev data (the first rows of each file floored), not the whole
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -25,9 +26,24 @@ def _head(path: Path, out: Path) -> None:
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".tsv":
         kept = "\n\n".join(text.split("\n\n")[:_SENTENCES]).strip("\n") + "\n"
+    elif path.name == "labels.jsonl":
+        kept = "".join(_some_stories(text.splitlines(keepends=True)))
     else:
         kept = "".join(text.splitlines(keepends=True)[:_ROWS])
     out.write_text(kept, encoding="utf-8")
+
+
+def _some_stories(rows: list[str], stories: int = 3, per_story: int = 4) -> list[str]:
+    """Rows of a clustering set's first stories: the held-out board leaves one story out and
+    fits on the others' pairs, so it needs several stories and pairs of both kinds."""
+    kept: dict[str, list[str]] = {}
+    for row in rows:
+        story = json.loads(row)["story"]
+        if story in kept or len(kept) < stories:
+            kept.setdefault(story, [])
+            if len(kept[story]) < per_story:
+                kept[story].append(row)
+    return [row for group in kept.values() for row in group]
 
 
 def _miniature(data: Path, needed: set[str], out: Path) -> Path:
@@ -37,12 +53,18 @@ def _miniature(data: Path, needed: set[str], out: Path) -> Path:
     for folder in sorted({path if path.is_dir() else path.parent for path in cut}):
         target = out / folder.relative_to(data)
         target.mkdir(parents=True, exist_ok=True)
+        pages = _first_pages(folder) if folder in cut else None
         for item in folder.iterdir():
             if item in cut:
                 _head(item, target / item.name)
-            elif item.is_file():
+            elif item.is_file() and (pages is None or item.name.split(".")[0] in pages):
                 os.symlink(item, target / item.name)
     return out
+
+
+def _first_pages(folder: Path, count: int = 2) -> set[str]:
+    """A folder of pages with their gold (`extract/`): the first pages' names."""
+    return {p.name.split(".")[0] for p in sorted(folder.glob("*.gold.json"))[:count]}
 
 
 def test_floors_need_only_sets_that_exist(shared_dir: Path) -> None:
