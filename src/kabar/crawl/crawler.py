@@ -356,7 +356,8 @@ class _Run:
     def _fail(self, source: str, stage: str, reason: str) -> None:
         failure = Failure(source, stage, reason)
         self.summary.failures.append(failure)
-        log.warning("failure", extra={"fields": {"source": source, "stage": stage, "reason": reason}})
+        # info, not warning: the CLI lists every failure after its progress bar
+        log.info("failure", extra={"fields": {"source": source, "stage": stage, "reason": reason}})
         self.store.add_failure(failure)
 
     def _event(self, event: FetchEvent) -> None:
