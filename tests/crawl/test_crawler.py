@@ -126,7 +126,14 @@ def test_crawl_archive_replays_to_the_same_articles(two_crawls, tmp_path):
 def test_crawl_max_then_resume(server, tmp_path):
     db = str(tmp_path / "kabar.db")
     sources = sources_of(server, sections='["/nasional/", "/dunia/", "/ekonomi/", "/lama/"]')  # no slow pages
-    first = crawl(sources, db=db, cfg=fast_config(max_pages=2, link=False))
+    events, planned = [], []
+    first = crawl(sources, db=db, cfg=fast_config(max_pages=2, link=False), on_event=events.append, on_plan=planned.append)
+    assert planned == [2]
+    pages = [e for e in events if e.kind == "page"]
+    assert len(pages) == 2  # one outcome per page fetched (for the progress bar)
+    accepted = [e.url for e in pages if e.outcome == "accepted"]
+    stored = [e.url for e in events if e.kind == "article" and e.outcome == "stored"]
+    assert len(stored) == len(accepted) == first.new_articles
     page_hits = [p for p, _, _ in server.site.hits if p in ARTICLES or p in ("/indeks", "/rusak", "/lambat", "/pindah")]
     assert len(set(page_hits)) == 2 and first.new_articles <= 2
     server.site.hits.clear()

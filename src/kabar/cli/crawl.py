@@ -88,19 +88,26 @@ def _crawl_once(sources, db, since, max_pages, archive, delay, contact, timeout,
     )
     console = Console(stderr=True, quiet=quiet)
 
+    accepted = 0
+
     def on_event(event) -> None:
+        nonlocal accepted
         if verbose:
             typer.echo(f"kabar crawl: {event.outcome} {event.status or '-'} {event.kind} {event.url}"
                        + (f" ({event.detail})" if event.detail else ""), err=True)
-        if event.kind == "page":
-            progress.update(task, advance=1)
+        if event.kind == "page":  # fetched and judged
+            accepted += event.outcome == "accepted"
+            progress.update(fetching, advance=1)
+        elif event.kind == "article":  # extracted, analysed and stored
+            progress.update(storing, advance=1, total=accepted, visible=True)
 
     with Progress(
-        TextColumn("[bold]kabar crawl"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=console, transient=True, disable=verbose,
+        TextColumn("[bold]kabar crawl"), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TimeElapsedColumn(), console=console, transient=True, disable=verbose,
     ) as progress:
-        task = progress.add_task("", total=None)
-        summary = crawl(loaded, db=db, cfg=cfg, on_event=on_event, on_plan=lambda n: progress.update(task, total=n))
+        fetching = progress.add_task("fetching", total=None)
+        storing = progress.add_task("analysing", total=None, visible=False)
+        summary = crawl(loaded, db=db, cfg=cfg, on_event=on_event, on_plan=lambda n: progress.update(fetching, total=n))
     for failure in summary.failures:
         report_failure(failure)
     prefix = f"kabar crawl {cycle}" if cycle is not None else "kabar crawl"

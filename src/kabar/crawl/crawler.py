@@ -19,12 +19,10 @@ from itertools import zip_longest
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import httpx
-
 from kabar.crawl.archive import Archive
 from kabar.crawl.discover import canonical_link, feed_links
 from kabar.crawl.feeds import FeedError, parse_feed
-from kabar.crawl.fetch import Fetched, FetchConfig, Fetcher, Throttle
+from kabar.crawl.fetch import Fetched, FetchConfig, Fetcher
 from kabar.crawl.listing import Listed
 from kabar.crawl.manners import HostManners
 from kabar.crawl.pages import looks_like_article, published_before, raw_page
@@ -56,8 +54,8 @@ class FetchEvent:
     """One fetch outcome, for `--verbose` lines and progress bars."""
 
     url: str
-    kind: str  # robots, home, feed, sitemap, page
-    outcome: str  # fetched, not_modified, failed, disallowed, stored, not_article, duplicate, skipped
+    kind: str  # robots, home, feed, sitemap, subsitemap, page; article once the pipeline has it
+    outcome: str  # fetched, not_modified, failed, disallowed, accepted, stored, not_article, duplicate, skipped
     status: int | None
     detail: str | None = None
 
@@ -84,21 +82,20 @@ def crawl(
     cfg: CrawlConfig = CrawlConfig(),
     on_event: Callable[[FetchEvent], None] | None = None,
     on_plan: Callable[[int], None] | None = None,
-    transport: httpx.BaseTransport | None = None,
-    throttle: Throttle | None = None,
     on_request: Callable[[str, float], None] | None = None,
 ) -> CrawlSummary:
     """Crawl `sources` into the store at `db`; see the module docstring.
 
-    `on_plan` is told how many article pages will be fetched, `on_event` each
-    outcome; `transport`, `throttle` and `on_request` are for tests and the bench.
+    `on_plan` is told how many article pages will be fetched; `on_event` each
+    outcome: a page `accepted` when fetched, then (kind "article") `stored` as the
+    pipeline saves it; `on_request` (url, monotonic time) each request, for the bench.
     """
     from kabar.crawl.handoff import Spool, store_pages
     from kabar.store import open_store
 
     store = open_store(db)
     run = _Run(sources, cfg, CrawlState(store.engine), store, on_event)
-    fetcher = Fetcher(cfg.fetch, run.manners, throttle=throttle, transport=transport, on_request=on_request)
+    fetcher = Fetcher(cfg.fetch, run.manners, on_request=on_request)
     run.fetcher = fetcher
     spool = Spool()
     try:
@@ -109,7 +106,7 @@ def crawl(
             on_plan(len(todo))
         for item in todo:
             run.fetch_page(item, spool)
-        stored = store_pages(spool, store, link=cfg.link, on_article=None)
+        stored = store_pages(spool, store, link=cfg.link, on_article=run.stored)
         run.settle(stored)
     finally:
         spool.close()
@@ -281,6 +278,11 @@ class _Run:
         self.accepted[page.source] = done
         spool.add(page)
         self._archive(fetched, article=True)  # archived now, so no page's bytes wait in memory for the pipeline
+        self._event(FetchEvent(item.url, "page", "accepted", fetched.status))
+
+    def stored(self, source: str) -> None:
+        """The pipeline saved the article of the page at `source` (its final URL)."""
+        self._event(FetchEvent(source, "article", "stored", 200))
 
     def _canonical_twin(self, fetched: Fetched, key: str) -> str | None:
         """A stored page the fetched one names as its canonical URL (AMP and mobile copies do)."""
@@ -300,7 +302,8 @@ class _Run:
             self.state.save(settled)
             if article_id:  # the URL redirected to is known too, so a listing of it is not fetched again
                 self._also_known_as(settled, source)
-            self._event(FetchEvent(item.url, "page", "stored" if article_id else "failed", item.status))
+            else:
+                self._event(FetchEvent(source, "article", "failed", item.status))
         self.summary.new_articles = len(stored.articles)
         for failure in stored.failures:
             self._fail(failure.source, failure.stage, failure.reason)
