@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from typer.testing import CliRunner
 
 from kabar.cli import app
@@ -57,3 +58,36 @@ def test_run_bad_input_is_reported_and_batch_goes_on(tmp_path, sample_paths):
 def test_run_nothing_processed_exits_non_zero(tmp_path):
     result = runner.invoke(app, ["run", str(tmp_path / "nope.txt"), "--db", str(tmp_path / "k.db"), "-q"])
     assert result.exit_code == 1
+
+
+@pytest.mark.parametrize(
+    "option, says",
+    [
+        (["--report", "/nonexistent/dir/r.html"], "--report /nonexistent/dir/r.html: its folder /nonexistent/dir does not exist"),
+        (["--report", "."], "--report .: is a directory"),
+        (["--db", "/nonexistent/kabar.db"], "--db /nonexistent/kabar.db: its folder /nonexistent does not exist"),
+        (["--executor", "spark"], "--executor: unknown executor 'spark'"),
+    ],
+)
+def test_run_bad_options_fail_before_any_work(tmp_path, sample_paths, monkeypatch, option, says):
+    import kabar.pipeline
+
+    def never(*args, **kwargs):
+        raise AssertionError("the pipeline ran")
+
+    monkeypatch.setattr(kabar.pipeline, "run", never)
+    args = ["run", *map(str, sample_paths), "--db", str(tmp_path / "kabar.db"), *option]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert says in result.stderr and "Traceback" not in result.output
+
+
+def test_run_ray_missing_is_one_line(tmp_path, sample_paths, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "ray", None)  # as if Ray were not installed: `import ray` fails
+    result = runner.invoke(app, ["run", str(sample_paths[0]), "--db", str(tmp_path / "kabar.db"), "--executor", "ray"])
+    assert result.exit_code == 2
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("kabar run: --executor ray") and "pip install 'kabar[scale]'" in line
+    assert not (tmp_path / "kabar.db").exists()

@@ -26,6 +26,21 @@ def run_cli(
     from kabar.pipeline import expected_pages, run
     from kabar.scale import make_executor
 
+    # Every option is checked before any page is read: a bad one costs nothing.
+    if report is not None:
+        _check_writable(report, "--report")
+    _check_db(db)
+    try:
+        chosen = make_executor(executor, workers)
+    except ImportError:
+        typer.echo(f"kabar run: --executor {executor} needs Ray, which is not installed: pip install 'kabar[scale]'", err=True)
+        raise typer.Exit(code=2) from None
+    except ValueError as exc:
+        typer.echo(f"kabar run: --executor: {exc}", err=True)
+        raise typer.Exit(code=2) from None
+    except RuntimeError as exc:  # Ray missing, or its cluster not reachable: one line, not Ray's traceback
+        typer.echo(f"kabar run: --executor {executor}: {exc}", err=True)
+        raise typer.Exit(code=2) from None
     console = Console(stderr=True, quiet=quiet)
     with Progress(
         TextColumn("[bold]kabar run"),
@@ -41,7 +56,7 @@ def run_cli(
             paths,
             db=db,
             on_page=lambda source: progress.update(task, advance=1, description=Path(source).name),
-            executor=make_executor(executor, workers),
+            executor=chosen,
             on_pass=lambda name: progress.update(task, description=_PASSES.get(name, name)),
         )
     for failure in summary.failures:
@@ -54,6 +69,30 @@ def run_cli(
 
 
 _PASSES = {"count": "counting lines repeated across pages…", "process": ""}
+
+
+def _check_writable(path: Path, option: str) -> None:
+    """Exit 2 with the reason unless a file can be written at `path`."""
+    import os
+
+    parent = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        problem = "is a directory"
+    elif not parent.is_dir():
+        problem = f"its folder {parent} does not exist"
+    elif not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        problem = "cannot be written (permission denied)"
+    else:
+        return
+    typer.echo(f"kabar run: {option} {path}: {problem}", err=True)
+    raise typer.Exit(code=2)
+
+
+def _check_db(db: str) -> None:
+    """A SQLite file's folder must exist (a SQLAlchemy URL is the driver's to check)."""
+    if "://" in db or db == ":memory:":
+        return
+    _check_writable(Path(db), "--db")
 
 
 def _summary_table(summary, db: str):
