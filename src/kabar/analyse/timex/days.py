@@ -25,14 +25,8 @@ def _future_context(text: str, start: int) -> bool:
 def weekday_value(wd: int, rel: str, ctx: Context, start: int) -> tuple[str, date | None]:
     if ctx.anchor is None:
         return f"XXXX-WXX-{wd}", None
-    if rel in ("lalu", "yang lalu", "kemarin"):
-        relation = "last"
-    elif rel in ("depan", "mendatang", "yang akan datang"):
-        relation = "next"
-    elif rel in ("nanti", "besok"):
-        relation = "future"
-    elif rel == "ini":
-        relation = "this"
+    if rel in tw.WEEKDAY_RELATIONS:
+        relation = tw.WEEKDAY_RELATIONS[rel]
     elif rel in tw.WEEK_RELATIONS:
         # "Jumat pekan lalu": that weekday in the week named
         monday = cal.add_days(ctx.anchor, 1 - ctx.anchor.isoweekday() + 7 * tw.WEEK_RELATIONS[rel])
@@ -99,14 +93,12 @@ def r_date(g: Groups, ctx: Context) -> Resolved | None:
 
 def r_time(g: Groups, ctx: Context) -> Resolved | None:
     start, end, _ = g.span("t")
-    rel = low(g["rel"])
-    if rel == "kemarin":
-        day = cal.add_days(ctx.anchor, -1) if ctx.anchor else None
-    elif rel in ("tadi", "ini", "nanti"):
-        day = ctx.anchor
-    else:
+    offset = tw.CLOCK_RELATIONS.get(low(g["rel"]))
+    floating = offset is None  # no word, or "kemudian": the day of the happening
+    if floating:
         day = ctx.ref or ctx.anchor
-    floating = rel not in ("kemarin", "tadi", "ini", "nanti")
+    else:
+        day = cal.add_days(ctx.anchor, offset) if ctx.anchor else None
     if g["bare_hh"] is not None:
         return Resolved(start, end, "TIME", f"{day_value(day)}T{int(g['bare_hh']):02d}:{g['bare_mm']}",
                         floating=floating)
@@ -125,7 +117,7 @@ def r_weekday(g: Groups, ctx: Context) -> Resolved | None:
             and not word[0].isupper():
         return None
     rel = low(g["rel"])
-    if rel == "itu":
+    if rel in tw.THAT_WORDS:
         rel = ""
     wd = tw.WEEKDAYS[low(word).replace("’", "'")]
     value, day = weekday_value(wd, rel, ctx, start)

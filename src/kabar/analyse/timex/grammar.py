@@ -37,18 +37,19 @@ NOT_NUM_AFTER = r"(?![\w/]|[.,:]\d)"
 PART = alt(tw.PARTS)
 POD = alt(tw.PARTS_OF_DAY)
 # Indonesia's zones, and a clock "waktu setempat" or of a named place ("waktu Singapura", capitalised)
-ZONE = r"(?:WIB|WITA|WIT|UTC|GMT|waktu" + S + r"(?:setempat|(?-i:[A-Z][a-zA-Z]{2,20})))"
+ZONE = (r"(?:" + alt(tw.HOME_ZONES) + r"|UTC|GMT|" + tw.LOCAL_CLOCK_WORD + S + r"(?:" + tw.LOCAL_WORD
+        + r"|(?-i:[A-Z][a-zA-Z]{2,20})))")
 HH = r"(?:2[0-4]|[01]?\d)"
 MM = r"[0-5]\d"
 UNIT_W = sorted(tw.UNITS)
 UNIT = r"(?:" + alt(UNIT_W) + r")(?:nya)?"
 NUMW = (
-    r"(?:" + alt(tw.NUMBER_UNITS) + r"(?:" + S + r"(?:belas|puluh|ratus|ribu))?(?:" + S + alt(tw.NUMBER_UNITS)
-    + r")?|sepuluh|sebelas|seratus|seribu)"
+    r"(?:" + alt(tw.NUMBER_UNITS) + r"(?:" + S + alt(tw.NUMBER_MULTIPLIERS) + r")?(?:" + S + alt(tw.NUMBER_UNITS)
+    + r")?|" + alt(tw.SE_NUMBERS) + r")"
 )
 NUM = (
     r"(?:" + NOT_NUM_BEFORE + r"(?:\d{1,3}(?:\.\d{3}){1,2}|\d{1,4}(?:,\d{1,2})?)(?![\d.,]\d)"
-    + r"(?:" + S + r"setengah)?|(?:" + NUMW + S + r")?setengah|" + NUMW + r")"
+    + r"(?:" + S + tw.HALF_WORD + r")?|(?:" + NUMW + S + r")?" + tw.HALF_WORD + r"|" + NUMW + r")"
 )
 VAGUE = alt(tw.VAGUE_QUANTITIES)
 SE = alt(tw.SE_FORMS)
@@ -64,11 +65,11 @@ HIJRI = alt(tw.HIJRI_MONTHS)
 HIJRI_SUFFIX = r"(?:H|Hijriah|Hijriyah|AH)\b"
 HOLIDAY = alt(list(tw.GREGORIAN_HOLIDAYS) + list(tw.HIJRI_HOLIDAYS))
 FIXED = alt(tw.FIXED)
-CLOCK = r"(?:pukul|jam|pkl\.?|pk\.?)"
+CLOCK = r"(?:" + alt(tw.CLOCK_WORDS) + "|" + alt(tw.CLOCK_ABBREVIATIONS) + r"\.?)"
 # A clock time written right after a date, as part of it ("Minggu (28/12) pukul 06.18 WIB"); after a
 # comma it is an expression of its own (TIMEX3 keeps "Rabu (31/12), pukul 05.00 WIB" a DATE and a TIME).
 TAIL = (
-    r"(?:" + S0 + r"(?:sekitar" + S + r")?" + CLOCK + S + r"(?P<hh>" + HH + r")(?:[.:](?P<mm>" + MM
+    r"(?:" + S0 + r"(?:" + alt(tw.CLOCK_HEDGES) + S + r")?" + CLOCK + S + r"(?P<hh>" + HH + r")(?:[.:](?P<mm>" + MM
     + r"))?(?![\d.:]\d)(?:" + S0 + r"(?P<zone>" + ZONE + r"))?)?(?:" + S + r"(?P<pod>" + POD + r"))?"
 )
 DECADE_WORD = r"(?:" + alt(k for k, v in tw.NUMBER_UNITS.items() if v >= 2) + S0 + tw.DECADE_SUFFIX + r")"
@@ -81,23 +82,24 @@ B = r"\b"
 RULES: dict[str, str] = {
     # Senin (22/3/2021) · Sabtu (26/11) malam · hari Minggu 11 Juli 2021 · Monday, March 22, 2021
     "daydate": (
-        B + r"(?P<t>(?:hari" + S + r")?(?P<wd>" + DAY + r")(?:" + S0 + r"[-–]" + S0 + DAY + r"|" + S + r"(?:dan|hingga|sampai)"
+        B + r"(?P<t>(?:" + tw.DAY_WORD + S + r")?(?P<wd>" + DAY + r")(?:" + S0 + r"[-–]" + S0 + DAY + r"|" + S
+        + alt(tw.WEEKDAY_JOINERS)
         + S + DAY + r")?(?:" + S + r"(?P<wd_pod>" + POD + r"))?" + S0 + r",?" + S0
         + r"(?:"
         + r"\(" + S0 + r"(?P<br_d>" + D + r")(?:" + S0 + r"[-–]" + S0 + D + r")?" + S0 + r"[/.-]" + S0 + r"(?P<br_m>" + M
         + r")(?:" + S0 + r"[/.-]" + S0 + r"(?P<br_y>\d{4}|\d{2}))?" + S0 + r"\)"
-        + r"|(?:tanggal" + S + r")?(?P<dmy_d>" + D + r")" + S + r"(?P<dmy_mon>" + MONTH_ANY + r")(?:" + S0 + r",?" + S
+        + r"|(?:" + tw.DAY_OF_MONTH_WORD + S + r")?(?P<dmy_d>" + D + r")" + S + r"(?P<dmy_mon>" + MONTH_ANY + r")(?:" + S0 + r",?" + S
         + r"(?P<dmy_y>" + Y4 + r"))?\b"
         + r"|(?P<mdy_mon>" + MONTH_ANY + r")" + S + r"(?P<mdy_d>" + D + r")(?:st|nd|rd|th)?(?:" + S0 + r",?" + S
         + r"(?P<mdy_y>" + Y4 + r"))?\b"
         + r"|(?P<num_d>" + D + r")[/.-](?P<num_m>" + M + r")[/.-](?P<num_y>\d{4})(?!\d)"
-        + r")" + TAIL + r"(?:" + S + r"(?P<rel>kemarin|lalu|itu|ini|mendatang|depan|nanti))?)"
+        + r")" + TAIL + r"(?:" + S + r"(?P<rel>" + alt(tw.DAYDATE_RELATIONS) + r"))?)"
     ),
     # 22 Maret 2021 · 15 November lalu · akhir Maret 2021 · March 22, 2021 · 2021-03-22 · 22/3/2021
     "date": (
-        r"(?P<t>(?:\b(?P<part>" + PART + r")" + S + r")?(?:\btanggal" + S + r")?" + NOT_NUM_BEFORE
+        r"(?P<t>(?:\b(?P<part>" + PART + r")" + S + r")?(?:\b" + tw.DAY_OF_MONTH_WORD + S + r")?" + NOT_NUM_BEFORE
         + r"(?:(?P<dmy_d>" + D + r")(?:" + S0 + r"[-–]" + S0 + D + r")?" + S + r"(?P<dmy_mon>" + MONTH_ANY + r")(?:"
-        + S + r"(?:tahun" + S + r")?(?P<dmy_y>" + Y4 + r"))?\b"
+        + S + r"(?:" + tw.YEAR_WORD + S + r")?(?P<dmy_y>" + Y4 + r"))?\b"
         + r"|(?P<mdy_mon>" + MONTH_ANY + r")" + S + r"(?P<mdy_d>" + D + r")(?:st|nd|rd|th)?" + S0 + r"," + S0
         + r"(?P<mdy_y>" + Y4 + r")\b"
         + r"|(?P<iso_y>" + Y4 + r")-(?P<iso_m>1[0-2]|0[1-9])-(?P<iso_d>3[01]|[12]\d|0[1-9])(?![\d:])"
@@ -106,49 +108,49 @@ RULES: dict[str, str] = {
     ),
     # tanggal 24 kemarin · tanggal 5 nanti · tanggal 17 (a day of a month the text does not name)
     "dom": (
-        r"\b(?P<t>tanggal" + S + r"(?P<d>" + D + r")(?:" + S0 + r"[-–]" + S0 + D + r")?(?![\w/]|[.,:-]\d)"
-        + r"(?!" + S + r"(?:" + MONTH_ANY + r"|bulan|" + HIJRI + r")\b)"
+        r"\b(?P<t>" + tw.DAY_OF_MONTH_WORD + S + r"(?P<d>" + D + r")(?:" + S0 + r"[-–]" + S0 + D + r")?(?![\w/]|[.,:-]\d)"
+        + r"(?!" + S + r"(?:" + MONTH_ANY + r"|" + tw.MONTH_WORD + r"|" + HIJRI + r")\b)"
         + r"(?:" + S + r"(?P<rel>" + alt(tw.DAY_OF_MONTH_RELATIONS) + r")\b)?)"
     ),
     # pukul 11.45 WIB · sekitar pukul 13.00 · jam 06.00 WIB pagi · 14.30 WITA
     "time": (
-        r"(?P<t>\b(?:sekitar" + S + r")?" + CLOCK + S + r"(?P<hh>" + HH + r")(?:[.:](?P<mm>" + MM + r"))?(?![\d.:]\d)"
-        + r"(?:" + S0 + r"[-–]" + S0 + r"(?:pukul" + S + r")?" + HH + r"(?:[.:]" + MM + r")?(?![\d.:]\d))?"
+        r"(?P<t>\b(?:" + alt(tw.CLOCK_HEDGES) + S + r")?" + CLOCK + S + r"(?P<hh>" + HH + r")(?:[.:](?P<mm>" + MM + r"))?(?![\d.:]\d)"
+        + r"(?:" + S0 + r"[-–]" + S0 + r"(?:" + CLOCK + S + r")?" + HH + r"(?:[.:]" + MM + r")?(?![\d.:]\d))?"
         + r"(?:" + S0 + r"(?P<zone>" + ZONE + r"))?\b(?:" + S + r"(?P<pod>" + POD + r"))?(?:" + S
-        + r"(?P<rel>kemarin|tadi|ini|kemudian|nanti))?\b"
+        + r"(?P<rel>" + alt(tw.CLOCK_RELATIONS) + r"))?\b"
         + r"|" + NOT_NUM_BEFORE + r"(?P<bare_hh>" + HH + r")[.:](?P<bare_mm>" + MM + r")" + S0
-        + r"(?P<bare_zone>WIB|WITA|WIT)\b)"
+        + r"(?P<bare_zone>" + alt(tw.HOME_ZONES) + r")\b)"
     ),
     # setiap Senin · tiap tahun · per hari · setiap 2 jam
     "set": (
         r"\b(?P<t>(?P<kw>" + alt(tw.SET_WORDS) + r")" + S + r"(?:(?P<n>" + NUM + r")" + S + r"(?P<count_unit>" + UNIT
         + r")|(?P<wd>" + DAY + r")|(?P<pod>" + POD + r")|(?P<unit>" + UNIT + r")|(?P<mon>" + MONTH
-        + r")|tanggal" + S + r"(?P<d>" + D + r"))\b)"
+        + r")|" + tw.DAY_OF_MONTH_WORD + S + r"(?P<d>" + D + r"))\b)"
     ),
     # Ramadhan · 1 Syawal 1442 H · bulan suci Ramadhan 2021 · Idul Fitri · Natal tahun lalu
     "hijri": (
-        r"\b(?P<t>(?:(?P<d>" + D + r")" + S + r")?(?:(?P<part>" + PART + r")" + S + r")?(?:(?P<bulan>bulan)" + S
-        + r"(?:suci" + S + r")?)?(?:(?P<hm>" + HIJRI + r")|(?P<hol>" + HOLIDAY + r"))\b(?:" + S + r"(?:tahun" + S
-        + r")?(?:(?P<hy>1[34]\d\d)" + S0 + HIJRI_SUFFIX + r"|(?P<gy>" + Y4 + r")\b|(?P<rel>" + alt(
-            ("lalu", "ini", "depan", "mendatang", "tahun lalu", "tahun ini", "tahun depan")) + r")\b))?)"
+        r"\b(?P<t>(?:(?P<d>" + D + r")" + S + r")?(?:(?P<part>" + PART + r")" + S + r")?(?:(?P<bulan>" + tw.MONTH_WORD + r")" + S
+        + r"(?:" + tw.HOLY_WORD + S + r")?)?(?:(?P<hm>" + HIJRI + r")|(?P<hol>" + HOLIDAY + r"))\b(?:" + S + r"(?:"
+        + tw.YEAR_WORD + S + r")?(?:(?P<hy>1[34]\d\d)" + S0 + HIJRI_SUFFIX + r"|(?P<gy>" + Y4 + r")\b|(?P<rel>"
+        + alt(list(tw.HOLIDAY_RELATIONS) + list(tw.HOLIDAY_YEAR_RELATIONS)) + r")\b))?)"
     ),
     # Juni 2021 lalu · bulan Mei · awal Juli · Juli tahun lalu · Okt 2021
     "monthyear": (
-        r"\b(?P<t>(?:(?P<part>" + PART + r")" + S + r")?(?:(?P<bulan>bulan)" + S + r")?(?P<mon>" + MONTH + r")\b"
-        + r"(?:" + S + r"(?:tahun" + S + r")?(?P<y>" + Y4 + r")\b|" + S + r"tahun" + S + r"(?P<yrel>lalu|ini|depan)\b)?"
+        r"\b(?P<t>(?:(?P<part>" + PART + r")" + S + r")?(?:(?P<bulan>" + tw.MONTH_WORD + r")" + S + r")?(?P<mon>" + MONTH + r")\b"
+        + r"(?:" + S + r"(?:" + tw.YEAR_WORD + S + r")?(?P<y>" + Y4 + r")\b|" + S + tw.YEAR_WORD + S + r"(?P<yrel>"
+        + alt(tw.YEAR_RELATIONS) + r")\b)?"
         + r"(?:" + S + r"(?P<rel>" + alt(tw.PAST_WORDS + tw.FUTURE_WORDS + tw.THIS_WORDS) + r")\b)?"
         + r"|(?P<abbr_mon>" + MONTH_ANY + r")" + S + r"(?P<abbr_y>" + Y4 + r")\b)"
     ),
     # tahun 1961 · tahun 2014 ini · tahun 80-an · 1988 lalu · pada 2012 · era 1990-an · awal 2015 · 2019-2024
     "year": (
-        r"\b(?:(?P<tahun_t>(?:(?P<tahun_part>" + PART + r")" + S + r")?tahun" + S + r"(?:(?P<tahun_y>" + Y4
+        r"\b(?:(?P<tahun_t>(?:(?P<tahun_part>" + PART + r")" + S + r")?" + tw.YEAR_WORD + S + r"(?:(?P<tahun_y>" + Y4
         + r"|\d{2})(?P<tahun_dec>-?an)?|(?P<tahun_decw>" + DECADE_WORD + r"))\b"
-        + r"(?:" + S + r"(?P<tahun_rel>lalu|silam|ini|yang" + S + r"lalu|mendatang|depan|nanti)\b)?)"
-        + r"|(?P<era_t>(?:(?P<era_part>" + PART + r")" + S + r")?(?:era" + S + r"|dekade" + S + r")(?:(?P<era_y>" + Y4
+        + r"(?:" + S + r"(?P<tahun_rel>" + alt(tw.YEAR_AFTER_WORDS) + r")\b)?)"
+        + r"|(?P<era_t>(?:(?P<era_part>" + PART + r")" + S + r")?" + alt(tw.DECADE_WORDS) + S + r"(?:(?P<era_y>" + Y4
         + r"|\d{2})(?P<era_dec>-?an)|(?P<era_decw>" + DECADE_WORD + r"))\b)"
         + r"|(?P<part_t>(?P<part_part>" + PART + r")" + S + r"(?P<part_y>" + Y4 + r")(?P<part_dec>-an)?(?![\d.,]\d))"
-        + r"|" + NOT_NUM_BEFORE + r"(?P<rel_t>(?P<rel_y>" + Y4 + r")(?P<rel_dec>-an)?" + S + r"(?:lalu|silam|yang" + S
-        + r"lalu|mendatang|nanti)\b)"
+        + r"|" + NOT_NUM_BEFORE + r"(?P<rel_t>(?P<rel_y>" + Y4 + r")(?P<rel_dec>-an)?" + S + r"(?:" + alt(tw.BARE_YEAR_AFTER_WORDS) + r")\b)"
         # a range of years, each end its own expression: periode 2019-2024 · 2014 – 2019
         + r"|" + NOT_NUM_BEFORE + r"(?P<from_t>(?P<from_y>" + Y4 + r"))(?=" + S0 + r"[-–—]" + S0 + Y4 + r"(?!\d))"
         + r"|(?:(?<=\d{4}[-–—])|(?<=\d{4} [-–—] ))(?P<to_t>(?P<to_y>" + Y4 + r"))(?![\w.,:/-]\d|\w)"
@@ -157,30 +159,29 @@ RULES: dict[str, str] = {
     # kuartal I 2021 · triwulan III-2020 · semester kedua tahun ini
     "yearpart": (
         r"\b(?P<t>(?P<unit>" + alt(tw.YEAR_PARTS) + r")" + S + r"(?:ke-?)?(?P<n>" + alt(tw.ORDINALS) + r")\b(?:"
-        + S0 + r"[-/]?" + S0 + r"(?:tahun" + S + r")?(?P<y>" + Y4 + r")\b|" + S + r"(?:tahun" + S
-        + r")?(?P<rel>lalu|ini|depan|mendatang)\b)?)"
+        + S0 + r"[-/]?" + S0 + r"(?:" + tw.YEAR_WORD + S + r")?(?P<y>" + Y4 + r")\b|" + S + r"(?:" + tw.YEAR_WORD + S
+        + r")?(?P<rel>" + alt(tw.YEAR_RELATIONS) + r")\b)?)"
     ),
     # abad ke-21 · abad XX
-    "century": r"\b(?P<t>abad" + S + r"(?:ke" + S0 + r"-?" + S0 + r")?(?P<n>\d{1,2}|[IVXL]{1,6})\b)",
+    "century": r"\b(?P<t>" + tw.CENTURY_WORD + S + r"(?:ke" + S0 + r"-?" + S0 + r")?(?P<n>\d{1,2}|[IVXL]{1,6})\b)",
     # akhir pekan lalu · minggu lalu · pekan depan · tahun lalu · awal tahun · hari berikutnya · Minggu lalu
     "unitrel": (
         r"\b(?P<t>(?:(?P<part>" + PART + r")" + S + r")?(?P<unit>" + CAL_UNIT + r")" + S + r"(?P<rel>" + UNIT_REL
-        + r")\b|(?P<bare_part>" + PART + r")" + S + r"(?P<bare_unit>pekan|minggu|bulan|tahun|abad|dekade)\b(?!" + S
+        + r")\b|(?P<bare_part>" + PART + r")" + S + r"(?P<bare_unit>" + alt(tw.PART_UNITS) + r")\b(?!" + S
         + r"(?:ke-?|\d)))"
     ),
     # last week · next month · this weekend (English inside Indonesian pages)
     "english": r"\b(?P<t>(?P<rel>" + alt(tw.EN_RELATIONS) + r")" + S + r"(?P<unit>" + alt(tw.EN_UNITS) + r"))\b",
     # dua hari lalu · sepekan · 48 jam · beberapa tahun terakhir · satu abad terakhir · bertahun-tahun · sejenak
     "count": (
-        r"(?P<t>(?:\b(?P<approx>sekitar|kurang" + S + r"lebih|hampir|lebih" + S + r"dari|sedikitnya|setidaknya|"
-        + r"paling" + S + r"lama|paling" + S + r"tidak)" + S + r")?(?:(?P<n>" + NUM + r"|\b" + VAGUE + r")" + S
+        r"(?P<t>(?:\b(?P<approx>" + alt(tw.APPROX_MODS) + r")" + S + r")?(?:(?P<n>" + NUM + r"|\b" + VAGUE + r")" + S
         + r"(?P<unit>" + UNIT + r")|\b(?P<se>" + SE + r"))\b(?!-)(?:" + S + r"(?P<rel>" + COUNT_REL + r")\b)?"
         + r"|\b(?P<redup>" + REDUP + r")\b)"
     ),
     # Senin · Senin lalu · Minggu pagi itu · Kamis malam
     "weekday": (
-        r"\b(?P<t>(?:hari" + S + r")?(?P<wd>" + DAY + r")\b(?:" + S + r"(?P<wd_pod>" + POD + r"))?" + TAIL
-        + r"(?:" + S + r"(?P<rel>" + alt(tw.PAST_WORDS + tw.FUTURE_WORDS + tw.THIS_WORDS + ("itu",)
+        r"\b(?P<t>(?:" + tw.DAY_WORD + S + r")?(?P<wd>" + DAY + r")\b(?:" + S + r"(?P<wd_pod>" + POD + r"))?" + TAIL
+        + r"(?:" + S + r"(?P<rel>" + alt(tw.PAST_WORDS + tw.FUTURE_WORDS + tw.THIS_WORDS + tw.THAT_WORDS
                                          + tuple(tw.WEEK_RELATIONS)) + r"))?\b)"
     ),
     # hari ini · kemarin · saat ini · baru-baru ini · tadi malam
@@ -211,8 +212,8 @@ def _first_words() -> frozenset[str]:
             words.add(re.split(r"[\s\-'’]", key)[0])
     words.update(tw.VAGUE_QUANTITIES, tw.SET_WORDS, tw.CALENDAR_UNITS, tw.YEAR_PARTS,
                  tw.EN_RELATIONS)
-    words.update(("hari", "tanggal", "bulan", "tahun", "era", "dekade", "abad", "pukul", "jam", "pkl", "pk",
-                  "sekitar", "kurang", "hampir", "lebih", "sedikitnya", "setidaknya", "paling"))
+    words.update((tw.DAY_WORD, tw.DAY_OF_MONTH_WORD, tw.MONTH_WORD, tw.YEAR_WORD, tw.CENTURY_WORD, *tw.DECADE_WORDS,
+                  *tw.CLOCK_WORDS, *tw.CLOCK_ABBREVIATIONS, *tw.CLOCK_HEDGES, *(w.split()[0] for w in tw.APPROX_MODS)))
     return frozenset(words)
 
 

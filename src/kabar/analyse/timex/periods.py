@@ -17,8 +17,8 @@ from kabar.lang.id import time_words as tw
 def r_hijri(g: Groups, ctx: Context) -> Resolved | None:
     start, end, _ = g.span("t")
     rel = low(g["rel"])
-    year_shift = {"tahun lalu": -1, "tahun depan": 1, "tahun ini": 0}.get(rel)
-    direction = {"lalu": -1, "depan": 1, "mendatang": 1}.get(rel, 0)
+    year_shift = tw.HOLIDAY_YEAR_RELATIONS.get(rel)
+    direction = tw.HOLIDAY_RELATIONS.get(rel, 0)
     gy = year_of(g["gy"]) if g["gy"] else None
     if gy is None and year_shift is not None and ctx.anchor is not None:
         gy = ctx.anchor.year + year_shift
@@ -27,7 +27,8 @@ def r_hijri(g: Groups, ctx: Context) -> Resolved | None:
         name = low(g["hol"])
         if g["d"] and not g["part"] and not g["bulan"]:
             start = g.span("hol")[0]  # "H+2 Lebaran": the number is not part of the holiday's name
-        if name == "tahun baru" and re.match(r"[ \t\u00a0]{1,3}(?:imlek|islam|hijri)", ctx.text[end:end + 12], re.I):
+        if name == tw.NEW_YEAR and re.match(r"[ \t\u00a0]{1,3}(?:" + "|".join(tw.OTHER_NEW_YEARS) + ")",
+                                            ctx.text[end:end + 12], re.I):
             return None
         if name in tw.GREGORIAN_HOLIDAYS:
             month, dom = tw.GREGORIAN_HOLIDAYS[name]
@@ -78,7 +79,7 @@ def r_monthyear(g: Groups, ctx: Context) -> Resolved | None:
             return None  # a bare month is written with a capital; English "may" is a modal
     year = year_of(g["y"] or g["abbr_y"])
     if year is None and g["yrel"] and ctx.anchor is not None:
-        year = ctx.anchor.year + {"lalu": -1, "ini": 0, "depan": 1}[low(g["yrel"])]
+        year = ctx.anchor.year + tw.YEAR_RELATIONS[low(g["yrel"])]
     rel = low(g["rel"])
     if year is None and ctx.anchor is not None:
         direction = direction_of(rel) or (-1 if previous_word(ctx.text, start) in tw.SINCE_WORDS else 0)
@@ -169,7 +170,7 @@ def r_yearpart(g: Groups, ctx: Context) -> Resolved | None:
         return None
     year = year_of(g["y"])
     if year is None and ctx.anchor is not None:
-        year = ctx.anchor.year + {"lalu": -1, "depan": 1, "mendatang": 1}.get(low(g["rel"]), 0)
+        year = ctx.anchor.year + tw.YEAR_RELATIONS.get(low(g["rel"]), 0)
     return Resolved(start, end, "DATE", f"{year:04d}-{letter}{n}" if year else f"XXXX-{letter}{n}")
 
 

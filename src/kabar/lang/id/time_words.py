@@ -40,6 +40,8 @@ NUMBER_WORDS: dict[str, int] = {
     "setengah": 0,  # handled as a fraction by the grammar
 }
 NUMBER_MULTIPLIERS: dict[str, int] = {"belas": 10, "puluh": 10, "ratus": 100, "ribu": 1000}
+# One ten, eleven, hundred, thousand: the se- forms.
+SE_NUMBERS: tuple[str, ...] = ("sepuluh", "sebelas", "seratus", "seribu")
 # A decade by its tens in words: "(tahun) delapan puluhan" = the eighties.
 DECADE_SUFFIX = "puluhan"
 
@@ -78,6 +80,51 @@ FRACTION_UNITS: dict[str, tuple[str, int]] = {"D": ("H", 24)}
 PAST_WORDS: tuple[str, ...] = ("yang lalu", "lalu", "silam", "kemarin", "yang telah lalu")
 FUTURE_WORDS: tuple[str, ...] = ("depan", "mendatang", "yang akan datang", "nanti", "besok")
 THIS_WORDS: tuple[str, ...] = ("ini",)
+# After a weekday, how it stands to the publication day: "Senin lalu" is the last Monday before it,
+# "Senin depan" the next after it, "Senin nanti" on or after it, "Senin ini" in its week.
+WEEKDAY_RELATIONS: dict[str, str] = {
+    "lalu": "last", "yang lalu": "last", "kemarin": "last", "depan": "next", "mendatang": "next",
+    "yang akan datang": "next", "nanti": "future", "besok": "future", "ini": "this",
+}
+# Words joining two weekdays into a range: "Senin dan Selasa (22/3)", "Senin-Selasa" (the dash is the grammar's).
+WEEKDAY_JOINERS: tuple[str, ...] = ("dan", "hingga", "sampai")
+# After a weekday with its date: "Sabtu (26/11) lalu", "Kamis (8/1) mendatang".
+DAYDATE_RELATIONS: tuple[str, ...] = ("kemarin", "lalu", "itu", "ini", "mendatang", "depan", "nanti")
+# After a clock time: the day it is on. "kemarin" the day before publication, "tadi/ini/nanti" the
+# publication day; "kemudian" (and no word) the day of the happening.
+CLOCK_RELATIONS: dict[str, int | None] = {"kemarin": -1, "tadi": 0, "ini": 0, "nanti": 0, "kemudian": None}
+# Words that introduce a clock time: "pukul 10.00", "jam 8 malam", "pkl. 09.00".
+CLOCK_WORDS: tuple[str, ...] = ("pukul", "jam")
+CLOCK_ABBREVIATIONS: tuple[str, ...] = ("pkl", "pk")
+# After a year, a month or a part of a year: the year it is in, counted from the publication year.
+YEAR_RELATIONS: dict[str, int] = {"lalu": -1, "ini": 0, "depan": 1, "mendatang": 1}
+# After a holiday or Hijri month: "Lebaran tahun lalu" (a year), "Natal lalu" (the last one).
+HOLIDAY_YEAR_RELATIONS: dict[str, int] = {"tahun lalu": -1, "tahun ini": 0, "tahun depan": 1}
+HOLIDAY_RELATIONS: dict[str, int] = {"lalu": -1, "ini": 0, "depan": 1, "mendatang": 1}
+# After "tahun 2014": "tahun 2014 ini"; after a bare year, fewer ("1988 lalu"; "2014 ini" is rare and loose).
+YEAR_AFTER_WORDS: tuple[str, ...] = ("lalu", "silam", "ini", "yang lalu", "mendatang", "depan", "nanti")
+BARE_YEAR_AFTER_WORDS: tuple[str, ...] = ("lalu", "silam", "yang lalu", "mendatang", "nanti")
+# Units a part of a period opens without a relation word: "awal pekan", "akhir tahun".
+PART_UNITS: tuple[str, ...] = ("pekan", "minggu", "bulan", "tahun", "abad", "dekade")
+# A hedge before a clock time: "sekitar pukul 13.00".
+CLOCK_HEDGES: tuple[str, ...] = ("sekitar",)
+LOCAL_WORD = "setempat"  # "waktu setempat"
+# Words naming the unit before a number: "tanggal 24", "tahun 1961", "era 1990-an", "bulan Mei", "hari Senin".
+DAY_OF_MONTH_WORD = "tanggal"
+YEAR_WORD = "tahun"
+DECADE_WORDS: tuple[str, ...] = ("era", "dekade")
+MONTH_WORD = "bulan"
+DAY_WORD = "hari"
+CENTURY_WORD = "abad"
+HOLY_WORD = "suci"  # "bulan suci Ramadhan"
+# "Tahun Baru" is the Gregorian new year unless one of these follows: "Tahun Baru Imlek".
+NEW_YEAR = "tahun baru"
+OTHER_NEW_YEARS: tuple[str, ...] = ("imlek", "islam", "hijri")
+# "itu" after a weekday only points back to it: "Minggu pagi itu".
+THAT_WORDS: tuple[str, ...] = ("itu",)
+# Half: "setengah jam", "dua setengah tahun".
+HALF_WORD = "setengah"
+
 # After a weekday, the week it is in: "Jumat pekan lalu" (weeks from the publication day's week).
 WEEK_RELATIONS: dict[str, int] = {
     "pekan lalu": -1, "minggu lalu": -1, "pekan ini": 0, "minggu ini": 0, "pekan depan": 1, "minggu depan": 1,
@@ -286,7 +333,7 @@ def parse_number_words(words: str) -> int | None:
     for word in parts:
         if word in NUMBER_UNITS:
             current += NUMBER_UNITS[word]
-        elif word in ("sepuluh", "sebelas", "seratus", "seribu"):
+        elif word in SE_NUMBERS:
             current += NUMBER_WORDS[word]
         elif word == "belas":
             current = (current or 1) + 10
