@@ -56,3 +56,13 @@ def test_discover_feed_links_from_the_home_page():
     home = HOME.format(base=BASE)
     assert feed_links(home, f"{BASE}/") == (f"{BASE}/rss.xml", f"{BASE}/atom.xml")  # the stylesheet link is not a feed
     assert canonical_link('<html><head><link rel="canonical" href="/a"></head></html>', f"{BASE}/m/a") == f"{BASE}/a"
+
+
+def test_sitemaps_an_image_inside_an_entry_is_not_the_page():
+    body = (
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">'
+        f"<url><image:image><image:loc>{BASE}/foto/gempa.jpg</image:loc></image:image><loc>{BASE}/daerah/gempa</loc>"
+        "<lastmod>2022-11-21</lastmod></url></urlset>"
+    ).encode()
+    (entry,) = parse_sitemap(body, BASE).entries
+    assert (entry.url, entry.published) == (f"{BASE}/daerah/gempa", "2022-11-21")

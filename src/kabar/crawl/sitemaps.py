@@ -66,7 +66,9 @@ def _text(el, name: str) -> str | None:
 
 
 def _loc(base_url: str, el) -> str | None:
-    loc = _text(el, "loc")
+    # the entry's own <loc>, not an image's or a video's nested inside it
+    own = next((c for c in _children(el, "loc") if c.text and c.text.strip()), None)
+    loc = own.text.strip() if own is not None else None
     url = absolute(base_url, loc) if loc else None
     return url if url and is_http(url) else None
 
