@@ -34,6 +34,9 @@ def _found(text: str, anchor: str) -> list[tuple[str, str, str]]:
         # the clock of a named place: its zone is part of the expression
         ("Pesawat dijadwalkan mendarat pukul 08.30 waktu Singapura, Minggu (4/1/2015).",
          "2015-01-05", [("pukul 08.30 waktu Singapura", "TIME", "2015-01-04T08:30"), ("Minggu (4/1/2015)", "DATE", "2015-01-04")]),
+        # a clock without "pukul", in local time
+        ("Pesawat dijadwalkan tiba di Nanning pada Senin (5/1/2015) 23.30 waktu setempat.",
+         "2015-01-06", [("Senin (5/1/2015)", "DATE", "2015-01-05"), ("23.30 waktu setempat", "TIME", "2015-01-05T23:30")]),
         # no day anywhere: the publication day is the last resort
         ("Rapat dimulai pukul 09.00 WIB di balai kota.", "2015-01-05", [("pukul 09.00 WIB", "TIME", "2015-01-05T09:00")]),
     ],
@@ -53,6 +56,23 @@ def test_timex_clock_time_takes_the_day_of_the_happening(text, anchor, expected)
 )
 def test_timex_local_clock_beside_an_indonesian_clock_takes_the_local_day(text, value):
     assert tag(text, "2015-01-09")[0].value == value
+
+
+def test_timex_clock_time_without_a_day_in_its_sentence_takes_its_paragraphs():
+    text = ("Tim SAR berangkat dari Pangkalan Bun, Jumat (2/1/2015).\n"
+            "Pukul 07.15 WIB, kapal tiba di titik pencarian. Serpihan pertama terlihat Sabtu (3/1/2015).")
+    found = {t.text: t.value for t in tag(text, "2015-01-05")}
+    assert found["Pukul 07.15 WIB"] == "2015-01-03T07:15"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Pesta kembang api dimulai pukul 12 malam.", "2015-01-05T00:00"),
+     ("Warga baru pulang pukul 2 malam.", "2015-01-05T02:00"),
+     ("Sidang ditunda hingga pukul 8 malam.", "2015-01-05T20:00")],
+)
+def test_timex_night_hours(text, value):
+    assert [t.value for t in tag(text, "2015-01-05")] == [value]
 
 
 def test_timex_clock_time_after_a_named_weekday_part_of_day():

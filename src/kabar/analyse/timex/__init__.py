@@ -114,14 +114,22 @@ _SENTENCE_END = re.compile(r"\n|[.!?][\"”’)\]]*[ \t\u00a0]+(?=[\"“(\[]?[A-
 
 def _place_floating(text: str, out: list[Timex], days: list[date | None], floating: list[int]) -> list[Timex]:
     """Put each clock time or part of day on the day of the happening its sentence reports: the nearest
-    day its own sentence names (before or after it: "Pukul 06.12 WIB, bus terguling pada Minggu (28/12)").
-    Without one it keeps the day it was given: the story's last named day, else the publication day."""
+    day its own sentence names (before or after it: "Pukul 06.12 WIB, bus terguling pada Minggu (28/12)"),
+    else the day its paragraph names last before it (or first after it). Without one it keeps the day it
+    was given: the story's last named day, else the publication day."""
     if not floating:
         return out
     ends = [m.end() for m in _SENTENCE_END.finditer(text)]
     sentence = [bisect_right(ends, t.start) for t in out]
+    breaks = [m.end() for m in re.finditer("\n", text)]
+    paragraph = [bisect_right(breaks, t.start) for t in out]
     for i in floating:
         same = [j for j, d in enumerate(days) if d is not None and sentence[j] == sentence[i]]
+        if not same:
+            # no day in the sentence: the paragraph's last day before it, else its first after it
+            around = [j for j, d in enumerate(days) if d is not None and paragraph[j] == paragraph[i]]
+            before = [j for j in around if j < i]
+            same = before[-1:] or around[:1]
         if not same:
             continue
         j = min(same, key=lambda j: max(out[j].start - out[i].end, out[i].start - out[j].end))

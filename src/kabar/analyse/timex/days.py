@@ -8,7 +8,7 @@ from datetime import date
 
 from kabar.analyse.timex import calendar as cal
 from kabar.analyse.timex.resolved import (
-    Context, Groups, Resolved, clock_value, day_value, direction_of, low, month_of, previous_word,
+    Context, Groups, Resolved, clock_value, day_value, direction_of, hour_of_day, low, month_of, previous_word,
     sentence_initial, year_of,
 )
 from kabar.lang.id import time_words as tw
@@ -123,10 +123,8 @@ def r_weekday(g: Groups, ctx: Context) -> Resolved | None:
     value, day = weekday_value(wd, rel, ctx, start)
     part = low(g["pod"] or g["wd_pod"])
     if g["hh"] is not None:
-        h = int(g["hh"])
-        if part in tw.PM_PARTS and h < 12 and not (part == "malam" and h < 5):
-            h += 12
-        return Resolved(start, end, "TIME", f"{value}T{h % 24:02d}:{int(g['mm'] or 0):02d}", day=day)
+        h = hour_of_day(int(g["hh"]), part)
+        return Resolved(start, end, "TIME", f"{value}T{h:02d}:{int(g['mm'] or 0):02d}", day=day)
     if part:
         return Resolved(start, end, "TIME", f"{value}T{tw.PARTS_OF_DAY[part]}", day=day)
     return Resolved(start, end, "DATE", value, day=day)

@@ -119,7 +119,7 @@ RULES: dict[str, str] = {
         + r"(?:" + S0 + r"(?P<zone>" + ZONE + r"))?\b(?:" + S + r"(?P<pod>" + POD + r"))?(?:" + S
         + r"(?P<rel>" + alt(tw.CLOCK_RELATIONS) + r"))?\b"
         + r"|" + NOT_NUM_BEFORE + r"(?P<bare_hh>" + HH + r")[.:](?P<bare_mm>" + MM + r")" + S0
-        + r"(?P<bare_zone>" + alt(tw.HOME_ZONES) + r")\b)"
+        + r"(?P<bare_zone>" + ZONE + r")\b)"
     ),
     # setiap Senin · tiap tahun · per hari · setiap 2 jam
     "set": (

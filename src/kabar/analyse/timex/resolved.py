@@ -96,15 +96,20 @@ def clock_value(g: Groups, day: str, hh: str = "hh", mm: str = "mm", pod: str = 
     """(type, value) of a day plus an optional clock time and part of day."""
     hour, minute, part = g[hh], g[mm], low(g[pod])
     if hour is not None:
-        h = int(hour)
-        if part in tw.PM_PARTS and h < 12 and not (part == "malam" and h < 5):
-            h += 12
-        if h == 24:
-            h = 0
-        return "TIME", f"{day}T{h:02d}:{int(minute or 0):02d}"
+        return "TIME", f"{day}T{hour_of_day(int(hour), part):02d}:{int(minute or 0):02d}"
     if part:
         return "TIME", f"{day}T{tw.PARTS_OF_DAY[part]}"
     return "DATE", day
+
+
+def hour_of_day(h: int, part: str) -> int:
+    """The 24-hour clock of "pukul 8 malam" (20), "pukul 2 malam" (2), "pukul 12 malam" (0), "pukul 24.00" (0)."""
+    night = part in tw.NIGHT_PARTS
+    if part in tw.PM_PARTS and h < 12 and not (night and h < tw.NIGHT_SMALL_HOURS):
+        h += 12
+    elif night and h == 12:
+        h = 0
+    return h % 24
 
 
 def sentence_initial(text: str, start: int) -> bool:

@@ -150,6 +150,9 @@ PARTS_OF_DAY: dict[str, str] = {
     "tengah malam": "NI", "tengah hari": "MI",
 }
 PM_PARTS: frozenset[str] = frozenset({"siang", "sore", "petang", "malam"})
+# "pukul 2 malam" is 02:00 (hours before this stay small at night); "pukul 12 malam" is midnight.
+NIGHT_PARTS: frozenset[str] = frozenset({"malam"})
+NIGHT_SMALL_HOURS = 5
 # More words for parts of the day, only as expressions of their own ("larut malam", "menjelang senja").
 PARTS_OF_DAY_ALONE: dict[str, str] = {"larut malam": "NI", "senja": "EV", "fajar": "MO"}
 # The five prayer times name parts of the day: "selepas ashar" is in the afternoon (TAF).
