@@ -10,7 +10,10 @@ from kabar.analyse.timex import tag
 WORDS = st.sampled_from(
     ["Senin", "Minggu", "minggu", "(", ")", "/", "22", "3", "2021", "pukul", "11.45", "WIB", "lalu", "akhir",
      "pekan", "tahun", "dua", "hari", "kemudian", "setiap", "Ramadhan", "1442", "H", "se", "bulan", "Juli",
-     ".", ",", "-", " ", "\n", "\u00a0", "ke-", "abad", "XXI", "beberapa", "sekitar", "jam", "31", "02"]
+     ".", ",", "-", " ", "\n", "\u00a0", "ke-", "abad", "XXI", "beberapa", "sekitar", "jam", "31", "02",
+     # the rules of issue 18: days of a month, parts of day, prayer times, moments, local clocks, decades
+     "tanggal", "kemarin", "malam", "dini", "selepas", "ashar", "saat", "sejenak", "setengah", "waktu",
+     "setempat", "dulu", "80-an", "puluhan", "delapan", "menit", "pekan", "23.30", "Singapura"]
 )
 ANCHORS = st.one_of(st.none(), st.dates().map(str), st.text(max_size=20))
 
