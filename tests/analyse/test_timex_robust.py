@@ -58,3 +58,11 @@ def test_timex_control_characters_and_mixed_scripts():
 def test_timex_empty_and_non_string():
     assert tag("", "2021-03-23") == []
     assert tag(None, None) == []  # type: ignore[arg-type]
+
+
+def test_timex_clock_arithmetic_at_the_ends_of_the_calendar():
+    # a local clock beside a dated WIB clock, and minutes after a clock, on the last and first days there are
+    for anchor in ("9999-12-31", "0001-01-01"):
+        _check("pukul 22.00 waktu setempat atau Rabu (31/12) pukul 04.00 WIB", anchor)
+        found = tag("Rabu (31/12) pukul 23.50 WIB. Empat puluh menit kemudian kapal tiba.", anchor)
+        assert all(len(t.value.split("-")[0]) == 4 for t in found)  # years always four digits

@@ -18,7 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from kabar.analyse.timex.calendar import parse_anchor
+from kabar.analyse.timex.calendar import add_days, parse_anchor
 from kabar.analyse.timex.grammar import FIRST_WORDS, WORD, master
 from kabar.analyse.timex.rules import RESOLVERS, Context, Groups
 from kabar.lang.id.time_words import HOME_ZONES, LOCAL_CLOCK_WORD
@@ -153,7 +153,7 @@ def _local_day(local: Timex, dated: list[Timex]) -> date | None:
     if home is None:
         return None
     there, clock = datetime.fromisoformat(home.value), local.value[local.value.index("T"):]
-    days = [there.date() + timedelta(days=n) for n in (-1, 0, 1)]
+    days = [d for n in (-1, 0, 1) if (d := add_days(there.date(), n)) is not None]
     return min(days, key=lambda d: abs(datetime.fromisoformat(d.isoformat() + clock) - there))
 
 
@@ -168,8 +168,11 @@ def _shift_clocks(out: list[Timex], shifted: dict[int, int]) -> list[Timex]:
     last: datetime | None = None
     for i, t in enumerate(out):
         if i in shifted and last is not None:
-            moved = last + timedelta(minutes=shifted[i])
-            out[i] = replace(t, type="TIME", value=moved.strftime("%Y-%m-%dT%H:%M"))
+            try:
+                moved = last + timedelta(minutes=shifted[i])
+            except OverflowError:  # past the calendar's end: keep the day
+                continue
+            out[i] = replace(t, type="TIME", value=moved.isoformat(timespec="minutes"))
         if _CLOCK_VALUE.fullmatch(out[i].value):
             last = datetime.fromisoformat(out[i].value)
     return out

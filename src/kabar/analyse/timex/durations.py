@@ -143,7 +143,7 @@ def r_count(g: Groups, ctx: Context) -> Resolved | None:
             return Resolved(start, end, "DATE", day_value(base), clock_shift=round(minutes))
         if ctx.stamp is not None and letter == "H":
             t = ctx.stamp + timedelta(hours=n)
-            return Resolved(start, end, "TIME", t.strftime("%Y-%m-%dT%H:%M"))
+            return Resolved(start, end, "TIME", t.replace(tzinfo=None).isoformat(timespec="minutes"))
         return Resolved(start, end, "DATE", day_value(base), day=None)
     if base is None:
         return Resolved(start, end, "DATE", {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX"}.get(letter, "XXXX"))
