@@ -305,3 +305,29 @@ def test_app_story_page_does_not_repeat_the_timeline(client):
     assert len(cited) >= 2
     for sentence in cited:
         assert sentence not in after  # each cited sentence once, in the timeline
+
+
+def test_app_alert_feed_is_atom(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    from fastapi.testclient import TestClient
+
+    from kabar.records import Linking
+    from kabar.store import alerts, open_store
+    from kabar.web.app import create_app
+    from tests.store import factory
+
+    db = factory.filled_db(tmp_path / "kabar.db", [factory.analysed("kompas")], linked=Linking())
+    with open_store(db) as store:
+        alerts.add(store, "banjir", "banjir OR Korea")
+        store.upsert_analysed(factory.analysed("tribun"))
+    with TestClient(create_app(db)) as c:
+        r = c.get("/feeds/banjir.atom")
+        assert r.status_code == 200 and r.headers["content-type"].startswith("application/atom+xml")
+        ns = {"a": "http://www.w3.org/2005/Atom"}
+        feed = ET.fromstring(r.content)
+        entries = feed.findall("a:entry", ns)
+        assert [e.find("a:title", ns).text for e in entries] == ["Banjir Rendam Ratusan Rumah di Jakarta Timur <b>bold</b>"]
+        assert entries[0].find("a:link", ns).get("href").endswith(f"/articles/{TRIBUN}")
+        assert c.get("/feeds/tidak-ada.atom").status_code == 404
+        assert c.get("/feeds/..%2Fx.atom").status_code in (404, 422)

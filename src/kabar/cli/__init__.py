@@ -1,6 +1,7 @@
 """`kabar` command line: one module per command, each thin over a library function."""
 
 from kabar.cli import (  # noqa: F401  (importing registers the commands)
+    alert,
     cluster,
     crawl,
     entities,

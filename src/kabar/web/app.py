@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from kabar import __version__
 from kabar.store import open_store
 from kabar.web.render import render
-from kabar.web.routes import apidocs, articles, entities, events, ingest, quotes, search, stories
+from kabar.web.routes import apidocs, articles, entities, events, feeds, ingest, quotes, search, stories
 
 STATIC = Path(__file__).parent / "static"
 
@@ -53,7 +53,7 @@ def create_app(db_url: str | None = None, *, settings: Settings | None = None) -
     )
     app.state.settings = settings
     app.state.store = open_store(settings.db_url)
-    for module in (stories, articles, entities, quotes, events, search, ingest):
+    for module in (stories, articles, entities, quotes, events, search, feeds, ingest):
         app.include_router(module.api)
         if hasattr(module, "ui"):
             app.include_router(module.ui)
