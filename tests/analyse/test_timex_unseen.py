@@ -37,6 +37,9 @@ def _found(text: str, anchor: str) -> list[tuple[str, str, str]]:
         # a clock without "pukul", in local time
         ("Pesawat dijadwalkan tiba di Nanning pada Senin (5/1/2015) 23.30 waktu setempat.",
          "2015-01-06", [("Senin (5/1/2015)", "DATE", "2015-01-05"), ("23.30 waktu setempat", "TIME", "2015-01-05T23:30")]),
+        # a hedged clock without "pukul"
+        ("Longsor terjadi Minggu (4/1/2015), sekitar 07.24 WIB.",
+         "2015-01-05", [("Minggu (4/1/2015)", "DATE", "2015-01-04"), ("sekitar 07.24 WIB", "TIME", "2015-01-04T07:24")]),
         # no day anywhere: the publication day is the last resort
         ("Rapat dimulai pukul 09.00 WIB di balai kota.", "2015-01-05", [("pukul 09.00 WIB", "TIME", "2015-01-05T09:00")]),
     ],
@@ -212,6 +215,20 @@ def test_timex_day_of_month_does_not_take_a_relative_month():
     ],
 )
 def test_timex_parts_of_day_and_prayer_times(text, surface, value):
+    found = {t.text: (t.type, t.value) for t in tag(text, "2015-01-05")}
+    assert found.get(surface) == ("TIME", value), found
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Kapal tiba di Kumai, Sabtu (3/1/2015). Keesokan paginya, penyelam turun.", "Keesokan paginya",
+         "2015-01-04TMO"),
+        ("Kapal tiba di Kumai, Sabtu (3/1/2015). Malam itu, penyelam beristirahat.", "Malam itu", "2015-01-03TNI"),
+        ("Getaran gempa terasa hingga Makassar subuh tadi.", "subuh tadi", "2015-01-05TMO"),
+    ],
+)
+def test_timex_parts_of_day_counted_from_the_story(text, surface, value):
     found = {t.text: (t.type, t.value) for t in tag(text, "2015-01-05")}
     assert found.get(surface) == ("TIME", value), found
 

@@ -144,8 +144,10 @@ def r_fixed(g: Groups, ctx: Context) -> Resolved | None:
     day = cal.add_days(base, int(offset)) if base else None
     value = day_value(day)
     if part:
-        # "malam itu" is on the day of the happening its sentence reports: its day floats like a clock time's.
-        return Resolved(start, end, "TIME", f"{value}T{part}", day=None if story else day, floating=story)
+        # "malam itu" is on the day of the happening its sentence reports: its day floats like a clock
+        # time's; "keesokan paginya" is counted from the story's day and stays.
+        floats = story and int(offset) == 0
+        return Resolved(start, end, "TIME", f"{value}T{part}", day=None if floats else day, floating=floats)
     return Resolved(start, end, typ, value, day=day, counted=story)
 
 

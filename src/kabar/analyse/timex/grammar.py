@@ -118,7 +118,7 @@ RULES: dict[str, str] = {
         + r"(?:" + S0 + r"[-–]" + S0 + r"(?:" + CLOCK + S + r")?" + HH + r"(?:[.:]" + MM + r")?(?![\d.:]\d))?"
         + r"(?:" + S0 + r"(?P<zone>" + ZONE + r"))?\b(?:" + S + r"(?P<pod>" + POD + r"))?(?:" + S
         + r"(?P<rel>" + alt(tw.CLOCK_RELATIONS) + r"))?\b"
-        + r"|" + NOT_NUM_BEFORE + r"(?P<bare_hh>" + HH + r")[.:](?P<bare_mm>" + MM + r")" + S0
+        + r"|(?:\b" + alt(tw.CLOCK_HEDGES) + S + r")?" + NOT_NUM_BEFORE + r"(?P<bare_hh>" + HH + r")[.:](?P<bare_mm>" + MM + r")" + S0
         + r"(?P<bare_zone>" + ZONE + r")\b)"
     ),
     # setiap Senin · tiap tahun · per hari · setiap 2 jam

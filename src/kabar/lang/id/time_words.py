@@ -89,7 +89,7 @@ WEEKDAY_RELATIONS: dict[str, str] = {
 # Words joining two weekdays into a range: "Senin dan Selasa (22/3)", "Senin-Selasa" (the dash is the grammar's).
 WEEKDAY_JOINERS: tuple[str, ...] = ("dan", "hingga", "sampai")
 # After a weekday with its date: "Sabtu (26/11) lalu", "Kamis (8/1) mendatang".
-DAYDATE_RELATIONS: tuple[str, ...] = ("kemarin", "lalu", "itu", "ini", "mendatang", "depan", "nanti")
+DAYDATE_RELATIONS: tuple[str, ...] = ("kemarin", "lalu", "itu", "ini", "mendatang", "depan", "nanti", "besok")
 # After a clock time: the day it is on. "kemarin" the day before publication, "tadi/ini/nanti" the
 # publication day; "kemudian" (and no word) the day of the happening.
 CLOCK_RELATIONS: dict[str, int | None] = {"kemarin": -1, "tadi": 0, "ini": 0, "nanti": 0, "kemudian": None}
@@ -204,6 +204,10 @@ FIXED: dict[str, tuple[str, str]] = {
     "dini hari tadi": ("TIME", "DCT+0@MO"), "tadi dini hari": ("TIME", "DCT+0@MO"),
     "pagi hari itu": ("TIME", "REF+0@MO"), "malam hari itu": ("TIME", "REF+0@NI"),
     "siang hari itu": ("TIME", "REF+0@AF"), "sore hari itu": ("TIME", "REF+0@AF"),
+    "keesokan paginya": ("TIME", "REF+1@MO"), "keesokan siangnya": ("TIME", "REF+1@AF"),
+    "keesokan sorenya": ("TIME", "REF+1@AF"), "keesokan malamnya": ("TIME", "REF+1@NI"),
+    "esok paginya": ("TIME", "REF+1@MO"), "esok malamnya": ("TIME", "REF+1@NI"),
+    "subuh tadi": ("TIME", "DCT+0@MO"), "tadi subuh": ("TIME", "DCT+0@MO"),
     "pagi hari ini": ("TIME", "DCT+0@MO"), "siang hari ini": ("TIME", "DCT+0@AF"),
     "sore hari ini": ("TIME", "DCT+0@AF"), "malam hari ini": ("TIME", "DCT+0@NI"),
     "malam itu": ("TIME", "REF+0@NI"), "pagi itu": ("TIME", "REF+0@MO"), "siang itu": ("TIME", "REF+0@AF"),
