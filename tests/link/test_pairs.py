@@ -1,14 +1,15 @@
 import numpy as np
 
-from kabar.link.features import article_features, word_shingles
+from kabar.link.features import article_features
 from kabar.link.pair_model import fit_pair_model, group_by_probability
-from kabar.link.pairs import PAIR_FEATURES, entity_idf, pair_table, weighted_jaccard
+from kabar.link.pairs import PAIR_FEATURES, entity_idf, pair_table, weighted_jaccard, word_shingles
 from kabar.link.vectors import tfidf_vectors
 
 
 def _table(corpus, pairs):
     features = [article_features(a) for a in corpus]
-    return pair_table(features, tfidf_vectors(features), pairs, entity_idf(features))
+    sketches = [word_shingles(a.article.text) for a in corpus]
+    return pair_table(features, tfidf_vectors(features), pairs, entity_idf(features), sketches)
 
 
 def _column(table, name):

@@ -20,7 +20,7 @@ from kabar.evaluate.clustering_metrics import bcubed, pairwise
 from kabar.link.events import EventConfig, candidate_pairs
 from kabar.link.features import article_features
 from kabar.link.pair_model import fit_pair_model, group_by_probability
-from kabar.link.pairs import PAIR_FEATURES, PairTable, entity_idf, pair_table
+from kabar.link.pairs import PAIR_FEATURES, PairTable, entity_idf, pair_table, word_shingles
 from kabar.link.vectors import tfidf_vectors
 from kabar.records import AnalysedArticle
 
@@ -44,7 +44,8 @@ def pair_set(name: str, articles: Sequence[AnalysedArticle], events: dict[str, s
     files = tuple(Path(a.article.source).name for a in articles)
     features = [article_features(a) for a in articles]
     vectors = tfidf_vectors(features)
-    table = pair_table(features, vectors, sorted(candidate_pairs(vectors, EventConfig())), entity_idf(features))
+    sketches = [word_shingles(a.article.text) for a in articles]
+    table = pair_table(features, vectors, sorted(candidate_pairs(vectors, EventConfig())), entity_idf(features), sketches)
     same = np.array([events[files[i]] == events[files[j]] for i, j in table.pairs], dtype=bool)
     story_pairs = tuple((f"{name}/{stories[files[i]]}", f"{name}/{stories[files[j]]}") for i, j in table.pairs)
     return PairSet(name, files, table, same, story_pairs, events)

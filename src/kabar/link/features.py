@@ -7,9 +7,7 @@ paragraph; no time expressions → the publication date; no entities → empty.
 
 from __future__ import annotations
 
-import heapq
 import re
-import zlib
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -24,8 +22,6 @@ _TITLE_MAX_WORDS = 25
 _LEAD_SENTENCES = 3
 # Without a title, the topic words come from this many opening characters.
 _TOPIC_CHARS = 300
-_SHINGLE_WORDS = 5
-_SHINGLE_SKETCH = 128
 # News reports happenings of the last weeks; older days in a lead are background.
 _HAPPENING_WINDOW_DAYS = 60
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -55,8 +51,6 @@ class ArticleFeatures:
     lead_month_day: tuple[int, int] | None = None
     reaction: bool = False  # the headline reports a reaction (condolences, a response), not a happening
     title_stems: tuple[str, ...] = ()
-    # a sketch of the body's word 5-grams: passages two articles share (a quotation, wire copy)
-    shingles: frozenset[int] = frozenset()
     # the people the lead names or quotes: who acts or speaks in what the article reports
     lead_people: frozenset[str] = frozenset()
 
@@ -154,7 +148,6 @@ def article_features(analysed: AnalysedArticle) -> ArticleFeatures:
         lead_month_day=lead_month_day(analysed, lead_end),
         reaction=not REACTION_WORDS.isdisjoint(_WORD.findall(title.lower())),
         title_stems=tuple(stem_text(title)),
-        shingles=word_shingles(text[body_start:]),
         lead_people=lead_people(analysed, lead_end),
     )
 
@@ -165,16 +158,6 @@ def lead_people(analysed: AnalysedArticle, lead_end: int) -> frozenset[str]:
     quoted = {q.speaker_entity_id or q.speaker for q in analysed.quotes if q.start < lead_end}
     return frozenset(named | quoted) - {None}
 
-
-def word_shingles(text: str, size: int = _SHINGLE_WORDS, keep: int = _SHINGLE_SKETCH) -> frozenset[int]:
-    """The `keep` smallest hashes of the text's lower-cased word n-grams (crc32: stable across runs).
-
-    A bottom-k sketch: two texts' sketches share hashes in proportion to the n-grams the texts
-    share, at a bounded size per article however long it is.
-    """
-    words = _WORD.findall(text.lower())
-    hashes = {zlib.crc32(" ".join(words[k : k + size]).encode()) for k in range(len(words) - size + 1)}
-    return frozenset(heapq.nsmallest(keep, hashes))
 
 
 def topic_terms(analysed: AnalysedArticle, heading: str) -> frozenset[str]:

@@ -16,7 +16,10 @@ bonuses. The signals are general, not keyed to any beat:
 
 from __future__ import annotations
 
+import heapq
 import math
+import re
+import zlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -46,6 +49,9 @@ PAIR_FEATURES: tuple[str, ...] = (
 
 # Gaps beyond a month tell no more than a month.
 _MAX_GAP_DAYS = 31
+_SHINGLE_WORDS = 5
+_SHINGLE_SKETCH = 128
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +72,9 @@ def pair_table(
     vectors: Vectors,
     pairs: Sequence[tuple[int, int]],
     idf: dict[str, float],
+    sketches: Sequence[frozenset[int]],
 ) -> PairTable:
+    """The features of `pairs`; `sketches` are the articles' `word_shingles`, in the order of `features`."""
     ordered = tuple(sorted(pairs))
     values = np.zeros((len(ordered), len(PAIR_FEATURES)), dtype=np.float32)
     if not ordered:
@@ -77,11 +85,13 @@ def pair_table(
     values[:, 2] = row_dots(vectors.title, rows, cols)
     log_n = math.log(max(2, len(features)))
     for k, (i, j) in enumerate(ordered):
-        values[k, 3:] = _symbolic(features[i], features[j], idf, log_n)
+        values[k, 3:] = _symbolic(features[i], features[j], sketches[i], sketches[j], idf, log_n)
     return PairTable(ordered, values)
 
 
-def _symbolic(a: ArticleFeatures, b: ArticleFeatures, idf: dict[str, float], log_n: float) -> list[float]:
+def _symbolic(
+    a: ArticleFeatures, b: ArticleFeatures, sketch_a: frozenset[int], sketch_b: frozenset[int], idf: dict[str, float], log_n: float
+) -> list[float]:
     shared = a.entity_ids & b.entity_ids
     return [
         weighted_jaccard(a.entity_ids, b.entity_ids, idf),
@@ -90,12 +100,23 @@ def _symbolic(a: ArticleFeatures, b: ArticleFeatures, idf: dict[str, float], log
         float(a.event_date_in_text and b.event_date_in_text and a.event_date == b.event_date),
         _log_gap(a.event_date, b.event_date),
         _log_gap(a.published, b.published),
-        len(a.shingles & b.shingles) / max(1, min(len(a.shingles), len(b.shingles))),
+        len(sketch_a & sketch_b) / max(1, min(len(sketch_a), len(sketch_b))),
         float(a.reaction != b.reaction),
         weighted_jaccard(a.lead_people, b.lead_people, idf),
         float(bool(a.lead_people) and bool(b.lead_people) and a.lead_people.isdisjoint(b.lead_people)),
         float(a.outlet is not None and a.outlet == b.outlet),
     ]
+
+
+def word_shingles(text: str, size: int = _SHINGLE_WORDS, keep: int = _SHINGLE_SKETCH) -> frozenset[int]:
+    """The `keep` smallest hashes of the text's lower-cased word n-grams (crc32: stable across runs).
+
+    A bottom-k sketch: two texts' sketches share hashes in proportion to the n-grams the texts
+    share, at a bounded size per article however long it is.
+    """
+    words = _WORD.findall(text.lower())
+    hashes = {zlib.crc32(" ".join(words[k : k + size]).encode()) for k in range(len(words) - size + 1)}
+    return frozenset(heapq.nsmallest(keep, hashes))
 
 
 def weighted_jaccard(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
