@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kabar.extract.outlets import OutletFileError, domain_name, load_outlets, parse_outlet
+from kabar.extract.outlets import OutletFileError, OutletTable, domain_name, load_outlets, parse_outlet
 
 
 def test_outlets_shipped_files_load() -> None:
@@ -21,11 +21,26 @@ def test_outlets_shipped_files_load() -> None:
         ("https://www.cnbcindonesia.com/news/2021", "CNBC Indonesia"),
         ("https://inet.detik.com/security/d-3063869/x", "detikcom"),
         ("https://www.tribunnews.com/internasional/2022/11/26/x", "Tribunnews.com"),
+        # An outlet on another outlet's subdomain is itself; the parent's other subdomains stay the parent's.
+        ("https://sragenupdate.pikiran-rakyat.com/nasional/pr-01/x", "Sragen Update"),
+        ("https://www.pikiran-rakyat.com/nasional/pr-01/x", "Pikiran Rakyat"),
+        ("https://bandung.pikiran-rakyat.com/x", "Pikiran Rakyat"),
     ],
 )
 def test_outlets_by_url(url: str, name: str) -> None:
     outlet = load_outlets().by_url(url)
     assert outlet is not None and outlet.name == name
+
+
+def test_outlets_longest_domain_wins_whatever_the_file_order() -> None:
+    parent = parse_outlet({"name": "Pikiran Rakyat", "domains": ["pikiran-rakyat.com"]})
+    child = parse_outlet({"name": "Sragen Update", "domains": ["sragenupdate.pikiran-rakyat.com"]})
+    url = "https://sragenupdate.pikiran-rakyat.com/a"
+    for order in ((parent, child), (child, parent)):
+        assert OutletTable(order).by_url(url) is child
+        assert OutletTable(order).by_url("https://pikiran-rakyat.com/a") is parent
+    # a look-alike host is not a subdomain
+    assert OutletTable((parent, child)).by_url("https://notpikiran-rakyat.com/a") is None
 
 
 def test_outlets_unknown_site_has_no_entry() -> None:

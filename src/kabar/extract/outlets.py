@@ -58,13 +58,18 @@ class OutletTable:
     outlets: tuple[Outlet, ...]
 
     def by_url(self, url: str | None) -> Outlet | None:
+        """The outlet whose domain matches the URL's host most closely: the longest matching
+        domain wins, so an outlet living on another's subdomain
+        (`sragenupdate.pikiran-rakyat.com`) is itself, while other subdomains map to the parent."""
         host = _host(url)
         if not host:
             return None
+        best: tuple[int, Outlet] | None = None
         for outlet in self.outlets:
-            if any(host == d or host.endswith("." + d) for d in outlet.domains):
-                return outlet
-        return None
+            for domain in outlet.domains:
+                if (host == domain or host.endswith("." + domain)) and (best is None or len(domain) > best[0]):
+                    best = (len(domain), outlet)
+        return best[1] if best else None
 
     def by_alias(self, text: str | None) -> Outlet | None:
         """The outlet a surface form names ("KOMPAS.com", "SRAGEN UPDATE"), case-insensitively."""
