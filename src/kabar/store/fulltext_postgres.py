@@ -1,14 +1,17 @@
-"""Full-text search on PostgreSQL: a tsvector of Kabar's stems, a GIN index, tsquery built from the query tree.
+"""Full-text search on PostgreSQL: tsvectors of Kabar's stems, GIN indexes, tsquery built from the query tree.
 
-The index is a generated column, `articles.fts`, so PostgreSQL keeps it in step with every
-write, as FTS5's triggers do on SQLite: the title's stems weighted A, the body's B, the
-filter tokens ("facets") C, each through the 'simple' configuration (lower case, no
-stemming: the stems are already Kabar's, `kabar.store.terms`). A query tree
-(`kabar.store.syntax`) becomes a tsquery with every lexeme quoted and its columns as weight
-labels ('seru':AB, 'okompascom':C), parsed by `to_tsquery('simple', …)` from a bound
-parameter: nothing typed becomes tsquery or SQL syntax. Ranking mirrors the FTS5 path:
-`ts_rank` with the title weighted over the body when at most `candidates` articles match,
-else title match then recency among the newest matches.
+The index is a narrow table, `article_search` (one row per article: its pk and three
+tsvectors), kept in step with `articles` by a trigger, as FTS5's external-content table is on
+SQLite. Its vectors: words (the title's stems weighted A, the body's B), the title's alone, and
+the filter tokens ("facets"), each through the 'simple' configuration (lower case, no stemming:
+the stems are already Kabar's, `kabar.store.terms`). Narrow rows matter: a match is confirmed
+on its heap page, and an article row (body, stems) fills a page on its own.
+
+A query tree (`kabar.store.syntax`) becomes one `@@` per vector it looks in, each tsquery with
+every lexeme quoted, parsed by `to_tsquery('simple', …)` from a bound parameter: nothing typed
+becomes tsquery or SQL syntax. Ranking mirrors the FTS5 path: `ts_rank` with the title weighted
+over the body when at most `candidates` articles match, else title match then recency among the
+newest matches.
 """
 
 from __future__ import annotations
@@ -22,19 +25,34 @@ from sqlalchemy import text as sql
 from kabar.store import syntax
 
 CONFIG = "simple"
-COLUMN = "fts"
-INDEX = "ix_articles_fts"
-_WEIGHTS = {"text": "AB", "title": "A", "facets": "C"}
+TABLE = "article_search"
+# The vector each column of the query language looks in. No term needs a weight label to pick
+# its column, so GIN answers a word without rechecking the row (a label would detoast every
+# candidate's vector).
+VECTORS = {"text": "fts_text", "title": "fts_title", "facets": "fts_facets"}
 
 
-def _vector(column: str, weight: str) -> str:
-    return f"setweight(to_tsvector('{CONFIG}'::regconfig, coalesce({column}, '')), '{weight}')"
+def _vector(column: str) -> str:
+    return f"to_tsvector('{CONFIG}'::regconfig, coalesce(NEW.{column}, ''))"
 
 
+_VALUES = (
+    f"setweight({_vector('title_stems')}, 'A') || setweight({_vector('body_stems')}, 'B'), "
+    f"{_vector('title_stems')}, {_vector('facets')}"
+)
 DDL = (
-    f"ALTER TABLE articles ADD COLUMN IF NOT EXISTS {COLUMN} tsvector GENERATED ALWAYS AS ("
-    f"{_vector('title_stems', 'A')} || {_vector('body_stems', 'B')} || {_vector('facets', 'C')}) STORED",
-    f"CREATE INDEX IF NOT EXISTS {INDEX} ON articles USING gin ({COLUMN})",
+    f"CREATE TABLE {TABLE} (pk integer PRIMARY KEY REFERENCES articles (pk) ON DELETE CASCADE, "
+    "fts_text tsvector NOT NULL, fts_title tsvector NOT NULL, fts_facets tsvector NOT NULL)",
+    *(f"CREATE INDEX ix_{TABLE}_{c} ON {TABLE} USING gin ({c})" for c in VECTORS.values()),
+    # created in the store's schema (the first of search_path), so each schema has its own
+    f"CREATE OR REPLACE FUNCTION {TABLE}_sync() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+    f"INSERT INTO {TABLE} (pk, fts_text, fts_title, fts_facets) VALUES (NEW.pk, {_VALUES}) "
+    "ON CONFLICT (pk) DO UPDATE SET fts_text = EXCLUDED.fts_text, fts_title = EXCLUDED.fts_title, "
+    "fts_facets = EXCLUDED.fts_facets; RETURN NULL; END $$",
+    f"CREATE TRIGGER {TABLE}_sync AFTER INSERT OR UPDATE OF title_stems, body_stems, facets ON articles "
+    f"FOR EACH ROW EXECUTE FUNCTION {TABLE}_sync()",
+    # articles stored before the index existed (a store written by an older Kabar)
+    "UPDATE articles SET facets = facets",
 )
 
 
@@ -50,32 +68,50 @@ class Limits:
 
 
 def install(conn: Connection) -> None:
-    """Add the tsvector column and its GIN index to `articles` (in the connection's schema) if missing."""
-    names = {c["name"] for c in inspect(conn).get_columns("articles")}
-    indexes = {i["name"] for i in inspect(conn).get_indexes("articles")}
-    if COLUMN not in names:  # ALTER TABLE locks the table even when the column exists: ask first
-        conn.execute(sql(DDL[0]))
-    if INDEX not in indexes:
-        conn.execute(sql(DDL[1]))
+    """Create the search table, its indexes and its trigger in the connection's schema, unless there."""
+    if not inspect(conn).has_table(TABLE):
+        for statement in DDL:
+            conn.execute(sql(statement))
 
 
 def _lexeme(token: str) -> str:
     return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def to_tsquery(node: syntax.Node) -> str:
-    """The tsquery text of a query tree: lexemes quoted, columns as weights, phrases as <->."""
+def _term(node: syntax.Term) -> str:
+    last = len(node.tokens) - 1
+    return "(" + " <-> ".join(_lexeme(tok) + (":*" if node.prefix and i == last else "") for i, tok in enumerate(node.tokens)) + ")"
+
+
+def to_tsquery(node: syntax.Node) -> tuple[str, str] | None:
+    """(column, tsquery text) when the whole tree looks in one vector; None when it spans several."""
     if isinstance(node, syntax.Term):
-        weight = _WEIGHTS[node.column]
-        last = len(node.tokens) - 1
-        parts = [f"{_lexeme(tok)}:{'*' if node.prefix and i == last else ''}{weight}" for i, tok in enumerate(node.tokens)]
-        return "(" + " <-> ".join(parts) + ")"
+        return VECTORS[node.column], _term(node)
+    parts = node.options if isinstance(node, syntax.AnyOf) else (*node.include, *node.exclude) if isinstance(node, syntax.AllOf) else None
+    if parts is None:
+        raise ValueError("Nothing has no tsquery form: simplify() first")
+    compiled = [to_tsquery(n) for n in parts]
+    if any(c is None for c in compiled) or len({c[0] for c in compiled}) != 1:
+        return None
+    column = compiled[0][0]
     if isinstance(node, syntax.AnyOf):
-        return "(" + " | ".join(to_tsquery(o) for o in node.options) + ")"
-    if isinstance(node, syntax.AllOf):
-        expr = " & ".join(to_tsquery(n) for n in node.include)
-        return "(" + expr + "".join(f" & !{to_tsquery(n)}" for n in node.exclude) + ")"
-    raise ValueError("Nothing has no tsquery form: simplify() first")
+        return column, "(" + " | ".join(q for _, q in compiled) + ")"
+    include, exclude = compiled[: len(node.include)], compiled[len(node.include) :]
+    return column, "(" + " & ".join(q for _, q in include) + "".join(f" & !{q}" for _, q in exclude) + ")"
+
+
+def to_sql(node: syntax.Node, params: dict[str, Any]) -> str:
+    """A condition on the search row `s`: each part that looks in one vector is one indexed `@@`; tsquery texts go into `params`."""
+    single = to_tsquery(node)
+    if single is not None:
+        name = f"tsq{len(params)}"
+        params[name] = single[1]
+        return f"s.{single[0]} @@ to_tsquery('{CONFIG}', :{name})"
+    if isinstance(node, syntax.AnyOf):
+        return "(" + " OR ".join(to_sql(o, params) for o in node.options) + ")"
+    assert isinstance(node, syntax.AllOf)
+    parts = [to_sql(n, params) for n in node.include] + [f"NOT {to_sql(n, params)}" for n in node.exclude]
+    return "(" + " AND ".join(parts) + ")"
 
 
 _COLUMNS = "a.pk, a.id, a.title, a.outlet, a.published, a.body"
@@ -96,28 +132,31 @@ def search(
 
     `where`: conditions on the article `a` (the story filter), with their `params`.
     """
-    params = params | {"q": to_tsquery(root), "count_cap": limits.count_cap + 1}
-    match = f"a.{COLUMN} @@ to_tsquery('{CONFIG}', :q)" + "".join(f" AND {w}" for w in where)
-    matching = f"SELECT a.pk FROM articles a WHERE {match} LIMIT {limits.facet_cap}"
-    total = conn.execute(
-        sql(f"SELECT count(*) FROM (SELECT 1 FROM articles a WHERE {match} LIMIT :count_cap) m"), params
-    ).scalar_one()
+    # The planner prices `@@` on a row as cheap, but a seq scan detoasts every article's words
+    # vector: in this transaction, prefer the GIN indexes whenever they can answer.
+    conn.execute(sql("SET LOCAL enable_seqscan = off"))
+    params = dict(params)
+    match = to_sql(root, params)
+    if where:  # the story filter speaks of the article `a`
+        match += f" AND s.pk IN (SELECT a.pk FROM articles a WHERE {' AND '.join(where)})"
+    matching = f"SELECT s.pk FROM {TABLE} s WHERE {match} LIMIT {limits.facet_cap}"
+    # Every match up to the cap, in one bitmap scan of the indexes: the total, and the candidates
+    found = list(
+        conn.execute(sql(f"SELECT s.pk FROM {TABLE} s WHERE {match} LIMIT :cap"), params | {"cap": limits.count_cap + 1}).scalars()
+    )
+    total = len(found)
     if total == 0 or offset >= total:
         return [], total, matching, params
     if total <= limits.candidates:
-        # ts_rank's weights run {D, C, B, A}, each at most 1: facets count nothing, the title as FTS5 weighs it
-        top = max(limits.title_weight, limits.body_weight)
-        weights = f"'{{0, 0, {limits.body_weight / top:g}, {limits.title_weight / top:g}}}'"
-        ranked = conn.execute(
-            sql(
-                f"SELECT a.pk, ts_rank({weights}, a.{COLUMN}, to_tsquery('{CONFIG}', :q)) AS score FROM articles a "
-                f"WHERE {match} ORDER BY score DESC, a.pk DESC LIMIT :limit OFFSET :offset"
-            ),
-            params | {"limit": limit, "offset": offset},
-        ).all()
-        order = [(pk, float(score)) for pk, score in ranked]
+        order = _ranked(conn, stems, found, limit, offset, limits)
     else:
-        order = _broad(conn, stems, match, params, limit, offset, limits.candidates)
+        cap = max(limits.candidates, offset + limit)
+        if total <= limits.count_cap:
+            newest = sorted(found, reverse=True)[:cap]
+        else:  # more than were fetched: the newest come from walking the primary key back
+            query = f"SELECT s.pk FROM {TABLE} s WHERE {match} ORDER BY s.pk DESC LIMIT {cap}"
+            newest = list(conn.execute(sql(query), params).scalars())
+        order = _broad(conn, stems, newest, limit, offset)
     if not order:
         return [], total, matching, params
     scores = dict(order)
@@ -126,21 +165,31 @@ def search(
     return [by_pk[pk] for pk, _ in order if pk in by_pk], total, matching, params
 
 
-def _broad(conn: Connection, stems, match: str, params, limit: int, offset: int, candidates: int) -> list[tuple[int, float]]:
+def _any_word(stems: tuple[str, ...]) -> str:
+    return " | ".join(_lexeme(s) for s in stems)
+
+
+def _ranked(conn: Connection, stems, pks: list[int], limit: int, offset: int, limits: Limits) -> list[tuple[int, float]]:
+    """The matches `pks` ranked by ts_rank over the words sought, the title weighted as bm25 weighs it on SQLite."""
+    if not stems:  # only filter tokens: nothing to rank by, newest first
+        score = "0.0"
+    else:
+        # ts_rank's weights run {D, C, B, A}, each at most 1: title (A) `title_weight` times the body (B)
+        top = max(limits.title_weight, limits.body_weight)
+        weights = f"'{{0, 0, {limits.body_weight / top:g}, {limits.title_weight / top:g}}}'"
+        score = f"ts_rank({weights}, s.fts_text, to_tsquery('{CONFIG}', :rank_q))"
+    ranked = conn.execute(
+        sql(f"SELECT s.pk, {score} AS score FROM {TABLE} s WHERE s.pk = ANY(:pks) ORDER BY score DESC, s.pk DESC LIMIT :limit OFFSET :offset"),
+        {"pks": pks, "rank_q": _any_word(stems), "limit": limit, "offset": offset},
+    ).all()
+    return [(pk, float(s)) for pk, s in ranked]
+
+
+def _broad(conn: Connection, stems, newest: list[int], limit: int, offset: int) -> list[tuple[int, float]]:
     """Title matches first, then the rest, among the newest candidates: [(pk, score)] (as on FTS5)."""
-    cap = max(candidates, offset + limit)
-    newest = [pk for (pk,) in conn.execute(sql(f"SELECT a.pk FROM articles a WHERE {match} ORDER BY a.pk DESC LIMIT {cap}"), params)]
-    in_title: list[int] = []
-    if stems:
-        titled = "(" + " | ".join(f"{_lexeme(s)}:A" for s in stems) + ")"
-        title_q = params | {"tq": f"({params['q']}) & {titled}", "lowest": newest[-1]}
-        title_match = match.replace(":q)", ":tq)", 1)
-        in_title = [
-            pk
-            for (pk,) in conn.execute(
-                sql(f"SELECT a.pk FROM articles a WHERE {title_match} AND a.pk >= :lowest ORDER BY a.pk DESC"), title_q
-            )
-        ]
-    titled_set = set(in_title)
-    order = [(pk, 2.0) for pk in in_title] + [(pk, 1.0) for pk in newest if pk not in titled_set]
+    in_title: set[int] = set()
+    if stems:  # a title holding any of the words sought
+        query = f"SELECT s.pk FROM {TABLE} s WHERE s.pk = ANY(:pks) AND s.fts_title @@ to_tsquery('{CONFIG}', :title_q)"
+        in_title = set(conn.execute(sql(query), {"pks": newest, "title_q": _any_word(stems)}).scalars())
+    order = [(pk, 2.0) for pk in newest if pk in in_title] + [(pk, 1.0) for pk in newest if pk not in in_title]
     return order[offset : offset + limit]
