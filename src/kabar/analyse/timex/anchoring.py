@@ -1,0 +1,122 @@
+"""After the grammar's pass: the days of expressions that borrow one, read from the text around them.
+
+A clock time or part of the day without its own day ("pukul 06.12", "malam itu") is on the day of the
+happening its sentence reports: the nearest day its sentence names, else the last day its paragraph
+names before it (or the first after it); else it keeps the day the grammar gave it (the story's last
+named day, the publication day last). A day counted from another ("keesokan harinya") gives way to a
+day named beside it; minutes counted from a clock time ("40 menit kemudian") become a clock time.
+Every pass is linear in the number of expressions.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+
+from kabar.analyse.timex.calendar import add_days
+from kabar.analyse.timex.expression import Timex
+from kabar.lang.id.time_words import HOME_ZONES, LOCAL_CLOCK_WORD
+
+# A sentence ends at a line break, or at . ! ? (and closing quotes) before a space and a capital or digit.
+_SENTENCE_END = re.compile(r"\n|[.!?][\"”’)\]]*[ \t\u00a0]+(?=[\"“(\[]?[A-Z0-9])")
+_APPOSITION = re.compile(r"[ \t\u00a0]{0,2},[ \t\u00a0]{1,2}")
+_CLOCK_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+_LOCAL = re.compile(r"\b" + LOCAL_CLOCK_WORD + r"\b", re.IGNORECASE)
+_HOME_ZONE = re.compile(r"\b(?:" + "|".join(HOME_ZONES) + r")\b", re.IGNORECASE)
+
+
+def anchor_days(text: str, out: list[Timex], days: list[date | None], *, floating: list[int],
+                counted: list[int], shifted: dict[int, int]) -> list[Timex]:
+    """The three passes, in order. `days[i]` is the day expression i fixes (None if it fixes none);
+    `floating`, `counted` and `shifted` index `out` (see the module's docstring)."""
+    out = apposed_days(text, out, days, counted)
+    out = place_floating(text, out, days, floating)
+    return shift_clocks(out, shifted)
+
+
+def apposed_days(text: str, out: list[Timex], days: list[date | None], counted: list[int]) -> list[Timex]:
+    """ "Keesokan harinya, Senin (29/12), …": a counted day followed by a named one is the named one."""
+    for i in counted:
+        if i + 1 < len(out) and days[i + 1] is not None and _APPOSITION.fullmatch(text, out[i].end, out[i + 1].start):
+            out[i] = replace(out[i], value=days[i + 1].isoformat())
+            days[i] = days[i + 1]
+    return out
+
+
+def place_floating(text: str, out: list[Timex], days: list[date | None], floating: list[int]) -> list[Timex]:
+    """Each floating expression on its sentence's nearest day, else its paragraph's (see the module)."""
+    if not floating:
+        return out
+    sentence = _ids([m.end() for m in _SENTENCE_END.finditer(text)], out)
+    paragraph = _ids([m.end() for m in re.finditer("\n", text)], out)
+    before, after = _neighbours(days)
+    for i in floating:
+        b, a = before[i], after[i]
+        here = [j for j in (b, a) if j is not None and sentence[j] == sentence[i]]
+        if here:
+            j = min(here, key=lambda j: max(out[j].start - out[i].end, out[i].start - out[j].end))
+        else:
+            here = [j for j in (b, a) if j is not None and paragraph[j] == paragraph[i]]
+            if not here:
+                continue
+            j = here[0]  # the paragraph's last day before it, else its first after it
+        day = _local_day(out[i], [out[k] for k in here]) or days[j]
+        value = out[i].value
+        out[i] = replace(out[i], value=day.isoformat() + value[value.index("T"):])
+    return out
+
+
+def _ids(ends: list[int], out: list[Timex]) -> list[int]:
+    """Which sentence (or paragraph) each expression starts in, given where each one ends."""
+    return [bisect_right(ends, t.start) for t in out]
+
+
+def _neighbours(days: list[date | None]) -> tuple[list[int | None], list[int | None]]:
+    """For each expression, the nearest expression before and after it that fixes a day."""
+    before: list[int | None] = []
+    last = None
+    for j, d in enumerate(days):
+        before.append(last)
+        if d is not None:
+            last = j
+    after: list[int | None] = [None] * len(days)
+    last = None
+    for j in range(len(days) - 1, -1, -1):
+        after[j] = last
+        if days[j] is not None:
+            last = j
+    return before, after
+
+
+def _local_day(local: Timex, dated: list[Timex]) -> date | None:
+    """The day of a clock "waktu setempat" given beside an Indonesian clock of a named day ("pukul 22.00
+    waktu setempat atau Rabu (7/1) pukul 04.00 WIB" is Tuesday there): the day that puts the two clocks
+    nearest (zones differ by less than a day)."""
+    if not (_LOCAL.search(local.text) and _CLOCK_VALUE.fullmatch(local.value)):
+        return None
+    home = next((t for t in dated if _HOME_ZONE.search(t.text) and _CLOCK_VALUE.fullmatch(t.value)), None)
+    if home is None:
+        return None
+    there, clock = datetime.fromisoformat(home.value), local.value[local.value.index("T"):]
+    candidates = [d for n in (-1, 0, 1) if (d := add_days(there.date(), n)) is not None]
+    return min(candidates, key=lambda d: abs(datetime.fromisoformat(d.isoformat() + clock) - there))
+
+
+def shift_clocks(out: list[Timex], shifted: dict[int, int]) -> list[Timex]:
+    """ "40 menit kemudian" after "pukul 05.36 WIB" is the TIME 06:16 on that day (the day rolls over
+    past midnight); with no clock time before it, it keeps its day."""
+    if not shifted:
+        return out
+    last: datetime | None = None
+    for i, t in enumerate(out):
+        if i in shifted and last is not None:
+            try:
+                moved = last + timedelta(minutes=shifted[i])
+            except OverflowError:  # past the calendar's end: keep the day
+                continue
+            out[i] = replace(t, type="TIME", value=moved.isoformat(timespec="minutes"))
+        if _CLOCK_VALUE.fullmatch(out[i].value):
+            last = datetime.fromisoformat(out[i].value)
+    return out
