@@ -49,6 +49,7 @@ DDL = (
     f"INSERT INTO {TABLE} (pk, fts_text, fts_title, fts_facets) VALUES (NEW.pk, {_VALUES}) "
     "ON CONFLICT (pk) DO UPDATE SET fts_text = EXCLUDED.fts_text, fts_title = EXCLUDED.fts_title, "
     "fts_facets = EXCLUDED.fts_facets; RETURN NULL; END $$",
+    f"DROP TRIGGER IF EXISTS {TABLE}_sync ON articles",  # left by a search table dropped by hand
     f"CREATE TRIGGER {TABLE}_sync AFTER INSERT OR UPDATE OF title_stems, body_stems, facets ON articles "
     f"FOR EACH ROW EXECUTE FUNCTION {TABLE}_sync()",
     # articles stored before the index existed (a store written by an older Kabar)
