@@ -134,7 +134,12 @@ def _field(store: Store | None, name: str, value: str) -> syntax.Node:
         except ValueError as exc:
             raise syntax.QuerySyntaxError(f"{exc} (a span: date:2021-03..2021-04)") from None
         first, last = _date_span(store) if store is not None else (None, None)
-        terms = date_terms(lo or first, hi or last)
+        # Years the store does not hold match nothing: a far range needs no token for each of them.
+        if first and (lo is None or lo[:4] < first):
+            lo = first
+        if last and (hi is None or hi[:4] > last):
+            hi = last
+        terms = date_terms(lo, hi)
         if len(terms) > 400:
             raise syntax.QuerySyntaxError(f"date:{value} spans too many days: give whole months or years")
         nodes = tuple(syntax.Term("facets", (t,)) for t in terms)

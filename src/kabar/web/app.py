@@ -86,7 +86,7 @@ def _security_headers(app: FastAPI) -> None:
 
 
 def _wants_html(request: Request) -> bool:
-    return not request.url.path.startswith(("/api/", "/openapi", "/docs", "/redoc"))
+    return not request.url.path.startswith(("/api/", "/feeds/", "/openapi", "/docs", "/redoc"))
 
 
 def _error_pages(app: FastAPI) -> None:

@@ -26,6 +26,10 @@ from kabar.store.queries import ArticleSummary
 T = TypeVar("T")
 
 
+class ErrorPublic(BaseModel):
+    detail: str = Field(description="What was wrong, in words.")
+
+
 class Paged(BaseModel, Generic[T]):
     """The one envelope of every list the API returns (the contract's search shape: results and total)."""
 

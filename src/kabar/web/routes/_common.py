@@ -6,6 +6,10 @@ from typing import Annotated
 
 from fastapi import HTTPException, Path
 
+from kabar.web.schemas import ErrorPublic
+
+NOT_FOUND = {404: {"model": ErrorPublic, "description": "No such item."}}
+BAD_QUERY = {400: {"model": ErrorPublic, "description": "The query cannot be read; `detail` says why."}}
 IdPath = Annotated[str, Path(min_length=1, max_length=200, description="A stable id.")]
 
 

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 from kabar.store import queries
 from kabar.web.deps import Limit, Offset, PageNo, StoreDep
 from kabar.web.render import render
-from kabar.web.routes._common import IdPath, not_found, pages
+from kabar.web.routes._common import IdPath, NOT_FOUND, not_found, pages
 from kabar.web.schemas import ArticlePublic, ArticleSummaryPublic, Paged
 from kabar.web.views import article_spans, highlight
 
@@ -26,7 +26,7 @@ def list_articles(store: StoreDep, limit: Limit = 20, offset: Offset = 0, outlet
     return Paged[ArticleSummaryPublic](results=[ArticleSummaryPublic.of(s) for s in items], total=total, limit=limit, offset=offset)
 
 
-@api.get("/{article_id}", response_model=ArticlePublic, summary="One article as `kabar extract` gives it, plus its analysis")
+@api.get("/{article_id}", responses=NOT_FOUND, response_model=ArticlePublic, summary="One article as `kabar extract` gives it, plus its analysis")
 def get_article(article_id: IdPath, store: StoreDep):
     analysed = store.article(article_id)
     if analysed is None:

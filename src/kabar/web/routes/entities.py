@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 from kabar.store import queries
 from kabar.web.deps import Limit, Offset, PageNo, StoreDep
 from kabar.web.render import render
-from kabar.web.routes._common import IdPath, not_found, pages
+from kabar.web.routes._common import IdPath, NOT_FOUND, not_found, pages
 from kabar.web.schemas import ArticleSummaryPublic, EntityCountPublic, EntityDetailPublic, Paged, QuotePublic
 from kabar.web.views import mentions_chart
 
@@ -36,7 +36,7 @@ def list_entities(
     return Paged[EntityCountPublic](results=data, total=total, limit=limit, offset=offset)
 
 
-@api.get("/{entity_id}", response_model=EntityDetailPublic, summary="One entity: mentions per day, articles, quotes")
+@api.get("/{entity_id}", responses=NOT_FOUND, response_model=EntityDetailPublic, summary="One entity: mentions per day, articles, quotes")
 def get_entity(entity_id: IdPath, store: StoreDep):
     entity = queries.entity(store, entity_id)
     if entity is None:

@@ -8,7 +8,7 @@ from fastapi.responses import HTMLResponse
 from kabar.store import queries
 from kabar.web.deps import Limit, Offset, PageNo, StoreDep
 from kabar.web.render import render
-from kabar.web.routes._common import IdPath, not_found, pages
+from kabar.web.routes._common import IdPath, NOT_FOUND, not_found, pages
 from kabar.web.schemas import EventPublic, Paged
 
 api = APIRouter(prefix="/api/events", tags=["events"])
@@ -21,7 +21,7 @@ def list_events(store: StoreDep, limit: Limit = 20, offset: Offset = 0):
     return Paged[EventPublic](results=[EventPublic.of(e) for e in items], total=total, limit=limit, offset=offset)
 
 
-@api.get("/{event_id}", response_model=EventPublic, summary="One event")
+@api.get("/{event_id}", responses=NOT_FOUND, response_model=EventPublic, summary="One event")
 def get_event(event_id: IdPath, store: StoreDep):
     event = queries.event(store, event_id)
     if event is None:

@@ -10,7 +10,7 @@ from fastapi.responses import Response
 
 from kabar.store import alerts, queries
 from kabar.web.deps import StoreDep
-from kabar.web.routes._common import not_found
+from kabar.web.routes._common import NOT_FOUND, not_found
 
 api = APIRouter(tags=["alerts"])
 AlertName = Annotated[str, Path(pattern=alerts.NAME.pattern, description="The alert's name.")]
@@ -20,7 +20,7 @@ ATOM = "application/atom+xml; charset=utf-8"
 @api.get(
     "/feeds/{name}.atom",
     response_class=Response,
-    responses={200: {"content": {"application/atom+xml": {}}, "description": "An Atom feed."}, 404: {"description": "No such alert."}},
+    responses={200: {"content": {"application/atom+xml": {}}, "description": "An Atom feed."}, **NOT_FOUND},
     summary="A saved search as an Atom feed: the articles that came to match it, the latest found first",
 )
 def alert_feed(name: AlertName, request: Request, store: StoreDep):

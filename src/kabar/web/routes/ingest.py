@@ -17,7 +17,7 @@ from kabar.ids import stable_id
 from kabar.pipeline import assign_articles, process_page
 from kabar.records import Failure, RawPage
 from kabar.web.deps import StoreDep
-from kabar.web.schemas import FailurePublic, IngestIn, IngestPublic
+from kabar.web.schemas import ErrorPublic, FailurePublic, IngestIn, IngestPublic
 
 api = APIRouter(prefix="/api/ingest", tags=["ingest"])
 
@@ -31,7 +31,13 @@ def require_token(request: Request, authorization: Annotated[str | None, Header(
         raise HTTPException(status_code=403, detail="a valid Bearer token is required")
 
 
-@api.post("", response_model=IngestPublic, dependencies=[Depends(require_token)], summary="Add pages (token required)")
+@api.post(
+    "",
+    response_model=IngestPublic,
+    dependencies=[Depends(require_token)],
+    responses={403: {"model": ErrorPublic, "description": "Ingest is disabled, or the Bearer token is missing or wrong."}},
+    summary="Add pages (token required)",
+)
 def ingest(body: IngestIn, store: StoreDep):
     stored: list[str] = []
     analysed = []

@@ -13,13 +13,13 @@ from kabar.store.search import search as search_store
 from kabar.store.syntax import QuerySyntaxError
 from kabar.web.deps import Limit, Offset, PageNo, StoreDep
 from kabar.web.render import render
-from kabar.web.routes._common import pages
+from kabar.web.routes._common import BAD_QUERY, pages
 from kabar.web.schemas import FacetsPublic, SearchHitPublic, SearchPublic
 
 api = APIRouter(prefix="/api/search", tags=["search"])
 ui = APIRouter(include_in_schema=False)
 
-DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"  # YYYY, YYYY-MM or YYYY-MM-DD
 QueryText = Annotated[
     str,
     Query(
@@ -40,11 +40,11 @@ def _run(store, q, limit, offset, outlet, date_from, date_to, entity, story, fac
         )
     except QuerySyntaxError as exc:
         raise HTTPException(status_code=400, detail=f"bad query: {exc}") from exc
-    except ValueError as exc:
-        raise HTTPException(status_code=422, detail=str(exc)) from exc
+    except ValueError as exc:  # a filter the parameter checks let through
+        raise HTTPException(status_code=400, detail=str(exc)) from exc
 
 
-@api.get("", response_model=SearchPublic, summary="Full-text search (stemmed Indonesian, bm25)")
+@api.get("", response_model=SearchPublic, responses=BAD_QUERY, summary="Full-text search (stemmed Indonesian, bm25)")
 def search(
     store: StoreDep,
     q: QueryText = "",
@@ -89,8 +89,6 @@ def search_page(
         found = _run(store, q, per_page, (page - 1) * per_page, outlet, date_from, date_to, entity, story, facets=True)
         error = None
     except HTTPException as exc:
-        if exc.status_code != 400:
-            raise
         found, error = SearchPage((), 0), str(exc.detail)  # the form stays, with the reason above it
     # Snippets are built escaped by the store (text escaped, only <mark> added).
     hits = [(h, Markup(h.snippet)) for h in found.results]

@@ -8,7 +8,7 @@ from fastapi.responses import HTMLResponse
 from kabar.store import queries
 from kabar.web.deps import Limit, Offset, PageNo, StoreDep
 from kabar.web.render import render
-from kabar.web.routes._common import IdPath, not_found, pages
+from kabar.web.routes._common import IdPath, NOT_FOUND, not_found, pages
 from kabar.web.schemas import Paged, StoryDetailPublic, StoryPublic, TimelineEntryPublic
 from kabar.web.views import timeline_chart
 
@@ -28,7 +28,7 @@ def list_stories(store: StoreDep, limit: Limit = 20, offset: Offset = 0):
     return Paged[StoryPublic](results=data, total=total, limit=limit, offset=offset)
 
 
-@api.get("/{story_id}", response_model=StoryDetailPublic, summary="One story with its events and timeline")
+@api.get("/{story_id}", responses=NOT_FOUND, response_model=StoryDetailPublic, summary="One story with its events and timeline")
 def get_story(story_id: IdPath, store: StoreDep):
     story = queries.story(store, story_id)
     if story is None:
