@@ -124,3 +124,24 @@ def test_text_short_closing_quotation_stays_in_the_article() -> None:
     ]
     body = [lines[i] for i in layout(lines).body]
     assert body[-1] == "“Dananya tersedia,” ujar Menkeu."
+
+
+# A body flattened into one line (as scrapers store it), thick with names and titles: most words
+# are capitalised, yet it is prose (my own text, written after the shape of such pages).
+FLAT_NAMES = (
+    "Kapolri Jenderal Listyo Sigit Prabowo memutasi Kombes Ruruh Wicaksono dari jabatan Kapolresta Cilacap "
+    "Polda Jawa Tengah menjadi Perwira Menengah Staf Sumber Daya Manusia Polri. Kombes Ruruh kemudian "
+    "ditugaskan di Sekretariat Militer Presiden sebagai ajudan Wakil Presiden Gibran Rakabuming Raka. "
+    "Jabatan Kapolresta Cilacap diisi Kombes Budi Adhy Buono yang sebelumnya menjabat Irwasda Polda Jawa "
+    "Tengah. Mutasi itu tertuang dalam Surat Telegram Kapolri Nomor ST/1422/VI/KEP./2025 yang ditandatangani "
+    "As SDM Kapolri Irjen Anwar di Jakarta."
+)
+
+
+def test_text_flattened_body_thick_with_names_is_prose() -> None:
+    lines = ["Mutasi Polri: Eks Kapolresta Cilacap Jadi Ajudan Wapres", "", FLAT_NAMES]
+    found = layout(lines)
+    assert [found.lines[i] for i in found.body] == [FLAT_NAMES]
+    # a menu as long, with no stopwords, is still no article
+    menu = " ".join(["Beranda Nasional Daerah Ekonomi Olahraga Hiburan Teknologi Otomotif Video Foto Indeks"] * 6)
+    assert layout([menu]).body == ()

@@ -68,8 +68,14 @@ class LineInfo:
             and self.words >= (6 if self.relaxed else 10)
             and self.stop_density >= (0.1 if self.dateline else 0.18)
             and (self.sentence or self.words >= 30)
-            and self.capitalised < (0.85 if self.dateline else 0.6)
+            and self.capitalised < (0.85 if self.dateline else 0.75 if self.long_prose else 0.6)
         )
+
+    @property
+    def long_prose(self) -> bool:
+        """A long stopword-dense line (a body flattened to one line): a report thick with names
+        and titles stays prose however many of its words are capitalised; menus have no stopwords."""
+        return self.words >= 60 and self.stop_density >= 0.25
 
     @property
     def medium(self) -> bool:
