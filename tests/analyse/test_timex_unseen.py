@@ -193,6 +193,15 @@ def test_timex_day_of_month_alone_is_that_day(text, anchor, value):
     assert [(t.type, t.value) for t in found] == [("DATE", value)]
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Pameran digelar tanggal 24 dan 25 Desember di Bandung.", "2014-12-24"),
+     ("Libur sekolah jatuh tanggal 29 hingga 31 Desember 2015.", "2015-12-29")],
+)
+def test_timex_day_of_month_takes_the_month_of_the_day_after_it(text, value):
+    assert tag(text, "2015-01-06")[0].value == value
+
+
 def test_timex_day_of_month_does_not_take_a_relative_month():
     # "tanggal 5 bulan lalu" stays the 5th of last month (one expression, not "tanggal 5" + "bulan lalu")
     assert _found("Cicilan jatuh tempo tanggal 5 bulan lalu.", "2015-03-20") == [

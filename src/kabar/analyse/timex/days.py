@@ -155,9 +155,15 @@ def r_dom(g: Groups, ctx: Context) -> Resolved | None:
     """ "tanggal 24 kemarin": the 24th of this month or the last (of the next for "nanti")."""
     start, end, _ = g.span("t")
     dom, rel = int(g["d"]), low(g["rel"])
-    if ctx.anchor is None:
-        return Resolved(start, end, "DATE", f"XXXX-XX-{dom:02d}")
-    day = cal.choose_day_of_month(dom, ctx.anchor, direction=direction_of(rel), this_month=rel == "ini")
+    month = month_of(g["next_mon"]) if g["next_mon"] else None
+    if month and g["next_y"]:
+        day = cal.safe_date(int(g["next_y"]), month, dom)
+    elif month and ctx.anchor is not None:
+        day = cal.choose_day(month, dom, ctx.anchor)
+    elif ctx.anchor is None:
+        return Resolved(start, end, "DATE", day_value(None, month, dom))
+    else:
+        day = cal.choose_day_of_month(dom, ctx.anchor, direction=direction_of(rel), this_month=rel == "ini")
     return Resolved(start, end, "DATE", day_value(day), day=day) if day else None
 
 

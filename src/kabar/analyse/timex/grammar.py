@@ -106,11 +106,14 @@ RULES: dict[str, str] = {
         + r"|(?P<num_d>" + D + r")(?P<num_sep>[/.-])(?P<num_m>" + M + r")(?P=num_sep)(?P<num_y>" + Y4 + r")(?!\d)"
         + r")" + TAIL + r"(?:" + S + r"(?P<rel>" + alt(tw.PAST_WORDS + tw.FUTURE_WORDS) + r"))?\b)"
     ),
-    # tanggal 24 kemarin · tanggal 5 nanti · tanggal 17 (a day of a month the text does not name)
+    # tanggal 24 kemarin · tanggal 5 nanti · tanggal 17 (a day of a month the text does not name) · tanggal 24 dan 25 Mei
     "dom": (
         r"\b(?P<t>" + tw.DAY_OF_MONTH_WORD + S + r"(?P<d>" + D + r")(?:" + S0 + r"[-–]" + S0 + D + r")?(?![\w/]|[.,:-]\d)"
         + r"(?!" + S + r"(?:" + MONTH_ANY + r"|" + tw.MONTH_WORD + r"|" + HIJRI + r")\b)"
         + r"(?:" + S + r"(?P<rel>" + alt(tw.DAY_OF_MONTH_RELATIONS) + r")\b)?)"
+        # "tanggal 24 dan 25 Desember": the month (and year) of the day that follows
+        + r"(?:(?=" + S + alt(tw.WEEKDAY_JOINERS) + S + D + S + r"(?P<next_mon>" + MONTH_ANY + r")(?:" + S
+        + r"(?P<next_y>" + Y4 + r"))?\b))?"
     ),
     # pukul 11.45 WIB · sekitar pukul 13.00 · jam 06.00 WIB pagi · 14.30 WITA
     "time": (
