@@ -7,8 +7,13 @@ of its words replaced by words private to its event and story (events of 4
 articles, stories of 5 events, to find) and 15 % by a Zipf-distributed
 background vocabulary, for the long tail of rare terms of real news.
 
+Articles are dated as a news stream is, about 2,000 a day (an event's reports on one day),
+so event blocking meets only the articles of a window of days. Peak memory is the process's
+resident peak after each size (it only grows).
+
     .venv/bin/python bench/link.py            # 1k, 10k and 100k articles
     .venv/bin/python bench/link.py --quick    # 1k and 10k
+    .venv/bin/python bench/link.py --sizes 1000,1000000 --no-signatures
 """
 
 from __future__ import annotations
@@ -16,12 +21,16 @@ from __future__ import annotations
 import argparse
 import pickle
 import random
+import resource
 import sys
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SIGNATURES_PER_SECOND_TARGET = 3000
+ARTICLES_PER_DAY = 2000
+_FIRST_DAY = date(2025, 1, 1)
 
 
 def sample_sentences() -> list[str]:
@@ -61,7 +70,8 @@ def synthetic_corpus(n: int, pool: list[str], seed: int = 0):
                 roll = rng.random()
                 words.append(rng.choice(private) if roll < 0.35 else next(noise) if roll < 0.5 else w)
             body.append(" ".join(words))
-        corpus.append(AnalysedArticle(Article(id=f"a{k}", source=f"synthetic/{k}", body=tuple(body))))
+        published = (_FIRST_DAY + timedelta(days=k // ARTICLES_PER_DAY)).isoformat()
+        corpus.append(AnalysedArticle(Article(id=f"a{k}", source=f"synthetic/{k}", body=tuple(body), published=published)))
     return corpus
 
 
@@ -103,7 +113,8 @@ def bench_clustering(sizes: list[int], pool: list[str]) -> None:
     from kabar.link.stories import cluster_stories
     from kabar.link.vectors import tfidf_vectors
 
-    print(f"{'articles':>9} {'features':>9} {'tfidf':>7} {'events':>8} {'stories':>8} {'total':>8}  event B3 F1  story B3 F1")
+    print(f"{'articles':>9} {'features':>9} {'tfidf':>7} {'events':>8} {'stories':>8} {'total':>8}  event B3 F1  story B3 F1"
+          "  peak RSS")
     previous = None
     for n in sizes:
         corpus = synthetic_corpus(n, pool)
@@ -121,19 +132,24 @@ def bench_clustering(sizes: list[int], pool: list[str]) -> None:
         ev = bcubed({str(i): event_of[i] for i in range(n)}, {str(i): str(i // 4) for i in range(n)}).f1
         st = bcubed({str(i): story_of[i] for i in range(n)}, {str(i): str(i // 20) for i in range(n)}).f1
         growth = f"  ×{(t4 - t0) / previous:.1f} time for ×10 articles" if previous else ""
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2  # KiB -> GiB
         print(f"{n:>9,} {t1 - t0:>8.1f}s {t2 - t1:>6.1f}s {t3 - t2:>7.1f}s {t4 - t3:>7.1f}s {t4 - t0:>7.1f}s"
-              f"  {ev:>11.3f}  {st:>11.3f}{growth}", flush=True)
+              f"  {ev:>11.3f}  {st:>11.3f}  {peak:>5.2f} GiB{growth}", flush=True)
         previous = t4 - t0
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="1k and 10k articles only")
+    parser.add_argument("--sizes", help="comma-separated corpus sizes, e.g. 1000,100000,1000000")
+    parser.add_argument("--no-signatures", action="store_true", help="skip the MinHash part")
     args = parser.parse_args(argv)
     pool = sample_sentences()
     print(f"{len(pool)} real sentences from the sample pages")
-    bench_signatures(pool)
-    bench_clustering([1000, 10000] if args.quick else [1000, 10000, 100000], pool)
+    if not args.no_signatures:
+        bench_signatures(pool)
+    sizes = [int(x) for x in args.sizes.split(",")] if args.sizes else [1000, 10000] if args.quick else [1000, 10000, 100000]
+    bench_clustering(sizes, pool)
 
 
 if __name__ == "__main__":

@@ -31,3 +31,17 @@ def test_graph_centroid_linkage_is_exact_average():
     edges = top_neighbours(matrix, k=3, min_sim=0.0)
     assert sorted(centroid_linkage(matrix, edges, 0.6)) == [[0, 1], [2, 3]]
     assert sorted(centroid_linkage(matrix, edges, 0.05)) == [[0, 1, 2, 3]]
+
+
+def test_graph_top_neighbours_within_a_window_of_days():
+    # three identical rows: days 0, 3 and 30, and one undated
+    matrix = sparse.csr_matrix(np.ones((4, 3), dtype=np.float32) / np.sqrt(3))
+    edges = top_neighbours(matrix, k=5, min_sim=0.5, days=[0, 3, 30, None], window=7)
+    assert (0, 1) in edges and (0, 2) not in edges and (1, 2) not in edges
+    assert {(0, 3), (1, 3), (2, 3)} <= set(edges)  # an undated row meets every row
+
+
+def test_graph_top_neighbours_days_unknown_everywhere_is_the_global_search():
+    rng = np.random.default_rng(0)
+    matrix = sparse.csr_matrix(rng.random((30, 8)).astype(np.float32))
+    assert top_neighbours(matrix, 4, 0.1, days=[None] * 30, window=3) == top_neighbours(matrix, 4, 0.1)

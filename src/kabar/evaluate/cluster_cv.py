@@ -45,7 +45,7 @@ def pair_set(name: str, articles: Sequence[AnalysedArticle], events: dict[str, s
     features = [article_features(a) for a in articles]
     vectors = tfidf_vectors(features)
     sketches = [word_shingles(a.article.text) for a in articles]
-    table = pair_table(features, vectors, sorted(candidate_pairs(vectors, EventConfig())), entity_idf(features), sketches)
+    table = pair_table(features, vectors, sorted(candidate_pairs(vectors, EventConfig(), features)), entity_idf(features), sketches)
     same = np.array([events[files[i]] == events[files[j]] for i, j in table.pairs], dtype=bool)
     story_pairs = tuple((f"{name}/{stories[files[i]]}", f"{name}/{stories[files[j]]}") for i, j in table.pairs)
     return PairSet(name, files, table, same, story_pairs, events)

@@ -37,13 +37,25 @@ class EventConfig:
     reaction_factor: float = 0.5
     # Score factor by days between event dates; beyond the table, the last value.
     date_factors: tuple[float, ...] = (1.0, 0.9, 0.6, 0.45, 0.3)
+    # Blocking: dated articles are compared only with those dated at most this many days apart
+    # (reports of one happening come within days of it), so the cost grows with the corpus.
+    window_days: int = 7
 
 
-def candidate_pairs(vectors: Vectors, cfg: EventConfig) -> set[tuple[int, int]]:
-    """Blocking: pairs close in body or in title+lead, never all pairs."""
-    pairs = set(top_neighbours(vectors.body, cfg.neighbours, cfg.min_candidate))
-    pairs |= set(top_neighbours(vectors.head, cfg.neighbours, cfg.min_candidate))
+def candidate_pairs(
+    vectors: Vectors, cfg: EventConfig, features: Sequence[ArticleFeatures] | None = None
+) -> set[tuple[int, int]]:
+    """Blocking: pairs close in body or in title+lead, never all pairs; with `features`, only
+    pairs dated within `cfg.window_days` of each other (undated articles meet every article)."""
+    days = article_days(features) if features is not None else None
+    pairs = set(top_neighbours(vectors.body, cfg.neighbours, cfg.min_candidate, days, cfg.window_days))
+    pairs |= set(top_neighbours(vectors.head, cfg.neighbours, cfg.min_candidate, days, cfg.window_days))
     return pairs
+
+
+def article_days(features: Sequence[ArticleFeatures]) -> list[int | None]:
+    """Each article's day number: publication, else the happening's day the text names."""
+    return [(f.published or f.event_date).toordinal() if (f.published or f.event_date) else None for f in features]
 
 
 def date_factor(a: ArticleFeatures, b: ArticleFeatures, cfg: EventConfig) -> float:
@@ -93,7 +105,7 @@ def cluster_events(
     features: Sequence[ArticleFeatures], vectors: Vectors, cfg: EventConfig = EventConfig()
 ) -> list[list[int]]:
     """Groups of article indices, one per event."""
-    edges = pair_scores(features, vectors, candidate_pairs(vectors, cfg), cfg)
+    edges = pair_scores(features, vectors, candidate_pairs(vectors, cfg, features), cfg)
     return average_linkage(len(features), edges, cfg.threshold)
 
 

@@ -40,25 +40,66 @@ def blocking_view(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
     return matrix[:, keep].tocsr()
 
 
-def top_neighbours(matrix: sparse.csr_matrix, k: int, min_sim: float) -> Edges:
+def top_neighbours(
+    matrix: sparse.csr_matrix, k: int, min_sim: float, days: Sequence[int | None] | None = None, window: int = 0
+) -> Edges:
     """Pairs (i < j) whose row dot product is among each row's k best and ≥ min_sim.
 
-    On large corpora the dot products are those of `blocking_view` (rare terms),
-    so they are lower bounds used for ranking; callers re-score pairs exactly.
+    With `days` (a day number per row, None when unknown), a dated row is compared only with
+    the rows dated at most `window` days from it, and with the undated ones: rows are taken in
+    day order, so each chunk meets one slice of the corpus and the cost grows with the
+    corpus, not with its square. On large corpora the dot products are those of
+    `blocking_view` (rare terms), so they are lower bounds used for ranking; callers re-score
+    pairs exactly.
     """
-    edges: Edges = {}
-    n = matrix.shape[0]
     view = blocking_view(matrix)
     if view is not matrix:
         min_sim = min_sim / 4  # rare terms carry only part of each row's weight
-    transposed = view.T.tocsr()  # CSR of the transpose: no conversion per chunk
-    for lo in range(0, n, _CHUNK):
-        block = (view[lo : lo + _CHUNK] @ transposed).tocsr()
-        for row in range(block.shape[0]):
-            i = lo + row
+    dated = [] if days is None else [i for i, d in enumerate(days) if d is not None]
+    if not dated:
+        return _neighbours(view, np.arange(view.shape[0]), None, k, min_sim)
+    undated = np.array([i for i, d in enumerate(days) if d is None], dtype=np.int64)
+    order = np.array(sorted(dated, key=lambda i: days[i]), dtype=np.int64)
+    day_of = np.array([days[i] for i in order], dtype=np.int64)
+    edges = _neighbours(view, undated, None, k, min_sim) if len(undated) else {}
+    day_or_nan = np.array([np.nan if d is None else float(d) for d in days])
+    for lo in range(0, len(order), _CHUNK):
+        rows = order[lo : lo + _CHUNK]
+        first = np.searchsorted(day_of, day_of[lo] - window, side="left")
+        last = np.searchsorted(day_of, day_of[min(lo + _CHUNK, len(order)) - 1] + window, side="right")
+        columns = np.concatenate([order[first:last], undated])
+        near = _neighbours(view, rows, columns, k, min_sim, within=(day_or_nan, window))
+        for pair, v in near.items():
+            edges[pair] = max(v, edges.get(pair, 0.0))
+    return edges
+
+
+def _neighbours(
+    view: sparse.csr_matrix,
+    rows: np.ndarray,
+    columns: np.ndarray | None,
+    k: int,
+    min_sim: float,
+    within: tuple[np.ndarray, int] | None = None,
+) -> Edges:
+    """Each of `rows`' k best neighbours among `columns` (all rows when None), by chunked sparse products;
+    `within` (days, NaN when unknown, and a window) drops pairs dated further apart."""
+    edges: Edges = {}
+    target = view if columns is None else view[columns]
+    transposed = target.T.tocsr()  # CSR of the transpose: no conversion per chunk
+    for lo in range(0, len(rows), _CHUNK):
+        chunk = rows[lo : lo + _CHUNK]
+        block = (view[chunk] @ transposed).tocsr()
+        for row, i in enumerate(chunk.tolist()):
             start, end = block.indptr[row], block.indptr[row + 1]
             cols, vals = block.indices[start:end], block.data[start:end]
+            if columns is not None:
+                cols = columns[cols]
             keep = (vals >= min_sim) & (cols != i)
+            if within is not None:
+                days, window = within
+                gap = np.abs(days[cols] - days[i])
+                keep &= np.isnan(gap) | (gap <= window)
             cols, vals = cols[keep], vals[keep]
             if len(vals) > k:
                 best = np.argpartition(-vals, k)[:k]

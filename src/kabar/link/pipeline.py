@@ -70,7 +70,7 @@ def assign(
     corpus = list(known) + fresh
     features = [article_features(a) for a in corpus]
     vectors = tfidf_vectors(features)
-    edges = pair_scores(features, vectors, candidate_pairs(vectors, cfg.events), cfg.events)
+    edges = pair_scores(features, vectors, candidate_pairs(vectors, cfg.events, features), cfg.events)
     reached = reachable(set(range(len(known), len(corpus))), edges)
     index = {a.article.id: i for i, a in enumerate(corpus)}
     old_groups = [[index[x] for x in e.article_ids if x in index] for e in existing.events]
