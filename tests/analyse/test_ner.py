@@ -126,6 +126,6 @@ def test_cli_ner_missing_file_fails_cleanly(tmp_path):
     ],
 )
 def test_ner_names_are_capitalised_in_cased_text(words, labels, expected):
-    from kabar.analyse.ner.model import names_are_capitalised
+    from kabar.analyse.ner.checks import names_are_capitalised
 
     assert names_are_capitalised(words, labels) == expected

@@ -55,7 +55,7 @@ def test_model_load_refuses_a_model_trained_with_pos_tags(tmp_path):
 
 
 def test_model_a_bare_title_is_no_name_but_a_titled_name_stays():
-    from kabar.analyse.ner.model import titles_are_not_names
+    from kabar.analyse.ner.checks import titles_are_not_names
 
     lexicon = shipped().lexicon
     words = "“ Dana sudah tersedia , ” ujar Menkeu kepada Menlu Retno Marsudi .".split()

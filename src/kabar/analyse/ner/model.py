@@ -1,4 +1,5 @@
-"""Load the shipped NER model (lazily, once per process) and tag words.
+"""Load the shipped NER model (lazily, once per process: `shipped`, the default of
+`kabar.analyse.resources.Resources`) and tag words.
 
 The model files are package data in ``kabar/models/ner/`` (``model.crfsuite``,
 ``lexicon.tsv.gz``), found through importlib.resources, so an editable and a
@@ -7,22 +8,21 @@ regular install both work and nothing is downloaded at run time.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 
-from kabar.analyse.ner.conll import bio_spans
-from kabar.analyse.ner.features import EMPTY_CLUSTERS, EMPTY_LEXICON, TITLE, Clusters, Lexicon, sentence_features
+from kabar.analyse.ner import clusters
+from kabar.analyse.ner.checks import checked
+from kabar.analyse.ner.cnn.network import CnnWeights
+from kabar.analyse.ner.cnn.tagger import CnnTagger
+from kabar.analyse.ner.features import EMPTY_CLUSTERS, EMPTY_LEXICON, Clusters, Lexicon, sentence_features
 from kabar.analyse.ner.labels import LABELS, best_paths, mixed
-from kabar.lang.id.words import NAME_PARTICLES
-
-if TYPE_CHECKING:
-    from kabar.analyse.ner.cnn.tagger import CnnTagger
 
 MODEL_PACKAGE = "kabar.models.ner"
 MODEL_FILE = "model.crfsuite"
@@ -34,8 +34,11 @@ STUDENT_FILE = "cnn.npz"  # the CNN student (kabar.analyse.ner.cnn), mixed with 
 MAX_WORDS = 200  # very long "sentences" (tables, lists) are tagged in chunks: CRF cost is linear anyway
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class NerModel:
+    """The loaded tagger. A model, not a record: the CRF tagger holds the sentence it last read and the
+    student the ids of the words it has seen, so it is neither frozen nor compared by value."""
+
     tagger: object  # pycrfsuite.Tagger
     lexicon: Lexicon
     path: Path
@@ -87,59 +90,6 @@ class NerModel:
         return np.concatenate(parts)
 
 
-def checked(words: Sequence[str], labels: list[str], lexicon: Lexicon) -> list[str]:
-    """The tagger's labels after the checks every answer passes (also when training scores a model)."""
-    return titles_are_not_names(words, names_are_capitalised(words, labels), lexicon)
-
-
-def titles_are_not_names(words: Sequence[str], labels: list[str], lexicon: Lexicon) -> list[str]:
-    """A span that is a title and nothing else ("Menkeu", "Presiden") names no one: a bare title
-    stands for a person the article named elsewhere, which the entity linker resolves."""
-    out = list(labels)
-    for start, end, _ in bio_spans(labels):
-        if lexicon.names.get(" ".join(words[start:end]).lower()) == TITLE:
-            out[start:end] = ["O"] * (end - start)
-    return out
-
-
-def names_are_capitalised(words: Sequence[str], labels: list[str]) -> list[str]:
-    """In cased text a name is capitalised. A person's name keeps only its capitalised words and
-    name particles: lower-case words the tagger ran into it are left out, before it ("harta Tenang
-    Parulian", "seraya"), after it ("Diogo Jota hangus") or between two names ("Trump mengomentari
-    penyesalan Musk": two people). Any span with no capitalised word or digit is no name ("menara
-    gading"); places may open with a lower-case word ("desa Kramas"). The lower-cased training set
-    (NERP) teaches names in lower case, which must not carry over to cased sentences; in lower-cased
-    text the labels stay as they are."""
-    if not any(w[:1].isupper() for w in words[1:]):
-        return labels
-    out = list(labels)
-    for start, end, kind in bio_spans(labels):
-        if not any(w[:1].isupper() or w[:1].isdigit() for w in words[start:end]):
-            out[start:end] = ["O"] * (end - start)
-        elif kind == "PER":
-            inside = False  # in a run of name words
-            for i in range(start, end):
-                if _is_name_word(words, i, inside):
-                    out[i], inside = ("I-PER" if inside else "B-PER"), True
-                else:
-                    out[i], inside = "O", False
-            for i in range(end - 1, start, -1):  # a particle does not end a name ("Salman bin")
-                if out[i] != "I-PER" or words[i] not in NAME_PARTICLES:
-                    break
-                out[i] = "O"
-    return out
-
-
-def _is_name_word(words: Sequence[str], i: int, inside: bool) -> bool:
-    """A capitalised word, or inside a name a particle, an Arabic article ("al-Assad") or the part of a
-    hyphenated given name the tokeniser split off ("Choi Si - won")."""
-    word = words[i]
-    if not word[:1].islower():
-        return True
-    after_hyphen = i >= 1 and words[i - 1] == "-"
-    return inside and (word in NAME_PARTICLES or word.startswith(("al-", "el-", "ad-", "ar-", "as-")) or after_hyphen)
-
-
 def model_dir() -> Path:
     return Path(str(resources.files(MODEL_PACKAGE)))
 
@@ -175,24 +125,17 @@ def load_student(directory: Path, lexicon: Lexicon, clusters: dict[str, tuple[st
     """The CNN student beside the CRF, if the folder holds one."""
     if not (directory / STUDENT_FILE).is_file():
         return None
-    from kabar.analyse.ner.cnn.network import CnnWeights
-    from kabar.analyse.ner.cnn.tagger import CnnTagger
-
     return CnnTagger(CnnWeights.load(directory / STUDENT_FILE), lexicon, clusters)
 
 
 def _cluster_table(directory: Path) -> dict[str, tuple[str, ...]]:
     """The folder's word-cluster table (word → cluster ids), or nothing."""
-    from kabar.analyse.ner import clusters
-
     path = directory / CLUSTERS_FILE
     return clusters.load(path) if path.is_file() else {}
 
 
 def _meta(directory: Path) -> dict:
     """The model card's data (meta.json), or nothing for a model without one."""
-    import json
-
     path = directory / META_FILE
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 

@@ -11,22 +11,25 @@ from kabar.analyse.ner.cnn.inputs import COLUMNS, WORD_COLUMNS, sentence_columns
 from kabar.analyse.ner.cnn.network import CnnWeights, Folded, probabilities
 from kabar.analyse.ner.features import Lexicon
 from kabar.analyse.ner.labels import best_paths
-from kabar.analyse.ner.model import checked
+from kabar.analyse.ner.checks import checked
 
 BATCH_WORDS = 20_000  # words per forward pass: big matrix products, bounded memory
 CACHE_WORDS = 200_000  # distinct words whose ids are kept (a news archive repeats most of its words)
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class CnnTagger:
+    """A tagger, not a record: it keeps the ids of the words it has read (`_word_ids`), so it is
+    neither frozen nor compared by value."""
+
     weights: CnnWeights
     lexicon: Lexicon
     clusters: Mapping[str, Sequence[str]]
-    folded: Folded = field(init=False, repr=False, compare=False)
-    _word_ids: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False, default_factory=dict)
+    folded: Folded = field(init=False, repr=False)
+    _word_ids: dict[str, tuple[int, ...]] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "folded", Folded.of(self.weights))
+        self.folded = Folded.of(self.weights)
 
     def ids(self, words: Sequence[str]) -> np.ndarray:
         """(words, columns) ids of a sentence; the word-only columns come from a per-word cache."""
