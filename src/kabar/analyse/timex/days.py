@@ -190,6 +190,6 @@ def r_formerly(g: Groups, ctx: Context) -> Resolved | None:
         return None
     aside = ctx.text[max(0, start - 2):start].strip(" \t\u00a0").endswith(",") and \
         re.match(r"[ \t\u00a0]{0,2},", ctx.text[end:end + 3]) is not None
-    if low(g["t"]).endswith("nya") or before in tw.FORMERLY_CUES or sentence_initial(ctx.text, start) or aside:
+    if low(g["t"]) in tw.FORMERLY_ALWAYS or before in tw.FORMERLY_CUES or sentence_initial(ctx.text, start) or aside:
         return Resolved(start, end, "DATE", "PAST_REF")
     return None

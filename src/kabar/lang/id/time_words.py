@@ -244,6 +244,7 @@ FIXED: dict[str, tuple[str, str]] = {
 
 # "dulu" means "formerly" only after these words or opening a clause ("makan dulu" = eat first).
 FORMERLY: tuple[str, ...] = ("dulu", "dahulu", "dulunya", "dahulunya")
+FORMERLY_ALWAYS: frozenset[str] = frozenset({"dulunya", "dahulunya"})  # never "first"
 FORMERLY_CUES: frozenset[str] = frozenset({"sejak", "dari", "pada", "seperti", "sedari", "semenjak", "sebab", "yang"})
 FORMERLY_NOT_AFTER: frozenset[str] = frozenset({"terlebih", "lebih", "paling"})  # "terlebih dahulu" = first
 
