@@ -16,10 +16,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from kabar.analyse import entities, identity, quotes, timex
+from kabar.analyse import identity
+from kabar.analyse.components import DEFAULT, Component, check_order
 from kabar.analyse.plover import code_events
 from kabar.analyse.plover.inputs import contract_objects
 from kabar.analyse.plover.record import EventMention
+from kabar.analyse.resources import Resources
 from kabar.extract import extract
 from kabar.extract.batch import count_lines, extract_all, plan
 from kabar.ingest import read_pages
@@ -59,25 +61,24 @@ class Analysis:
     failures: tuple[Failure, ...] = ()
 
 
-def analyse(article: Article) -> Analysis:
-    """Entities, time expressions and quotes of one article.
+def analyse(
+    article: Article, components: Sequence[Component] = DEFAULT, resources: Resources | None = None
+) -> Analysis:
+    """The article through each of `components` in turn (default: entities, time expressions and
+    quotes), reading models and tables from `resources` (default: the shipped ones).
 
-    Each analyser runs on its own: if one fails, the others' results are kept
-    and the failure is reported with the stage that raised it.
+    Each component runs on its own: if one fails, its fields stay empty, the others' results are
+    kept and the failure is reported with the component's name ("analyse.timex").
     """
+    check_order(components)
+    resources = resources or Resources()
+    analysed = AnalysedArticle(article)
     failures: list[Failure] = []
-
-    def attempt(stage: str, fn: Callable[[], tuple], empty: tuple) -> tuple:
+    for component in components:
         try:
-            return fn()
-        except Exception as exc:
-            failures.append(Failure(article.source, f"analyse.{stage}", _reason(exc)))
-            return empty
-
-    found_entities, mentions = attempt("entities", lambda: entities.annotate(article), ((), ()))
-    timexes = attempt("timex", lambda: timex.annotate(article), ())
-    found_quotes = attempt("quotes", lambda: quotes.annotate(article, found_entities, mentions), ())
-    analysed = AnalysedArticle(article, tuple(found_entities), tuple(mentions), tuple(timexes), tuple(found_quotes))
+            analysed = component.run(analysed, resources)
+        except Exception as exc:  # one analyser's bug must not cost the others' results
+            failures.append(Failure(article.source, f"analyse.{component.name}", _reason(exc)))
     return Analysis(analysed, tuple(failures))
 
 

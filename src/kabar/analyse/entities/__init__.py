@@ -1,7 +1,8 @@
 """Entities and mentions of one article: NER, then one identity per real-world entity.
 
-Public API: ``annotate(article) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]``
-and ``canonical_form(surface) -> str``. Entity ids are ``stable_id(type, canonical)``,
+Public API: ``annotate(article, resources=None) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]``
+and ``canonical_form(surface) -> str``. ``resources`` (`kabar.analyse.resources`) gives the NER model
+and the alias table (default: the shipped ones). Entity ids are ``stable_id(type, canonical)``,
 so the same identity gets the same id in every article.
 
 Steps, per article, each a pure function over spans (character offsets into ``article.text``):
@@ -44,20 +45,22 @@ from kabar.analyse.entities.split import (
     split_prefixes,
     without_credit_label,
 )
-from kabar.lang.id.aliases import alias_table
+from kabar.analyse.resources import Resources
 from kabar.records import Article, Entity, Mention
 
 __all__ = ["annotate", "canonical_form"]
 
 
-def annotate(article: Article) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]:
+def annotate(article: Article, resources: Resources | None = None) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]:
     """The entities of an article and their mentions (offsets into ``article.text``)."""
     text = article.text
     if not text.strip():
         return (), ()
-    table = alias_table()
-    spans = tagged_spans(text, table)
-    spans = [part for span in spans for part in split_prefixes(text, span, table)]
+    resources = resources or Resources()
+    table, model = resources.aliases, resources.ner
+    lexicon = model.lexicon
+    spans = tagged_spans(text, table, model)
+    spans = [part for span in spans for part in split_prefixes(text, span, table, lexicon)]
     spans = [part for span in spans for part in split_at_dash(text, span)]
     spans = [without_credit_label(text, s) for s in spans]
     spans = [s for s in spans if not names_a_non_entity(text[s.start : s.end], table)]
@@ -66,9 +69,9 @@ def annotate(article: Article) -> tuple[tuple[Entity, ...], tuple[Mention, ...]]
     spans = add_dictionary_spans(text, spans, table)
     spans = add_agency_spans(text, spans)
     spans = add_company_spans(text, spans)
-    spans = add_titled_names(text, spans, table)
+    spans = add_titled_names(text, spans, table, lexicon)
     spans = [s for s in spans if not is_words_not_a_person(text, s)]
-    spans = [with_role(text, s, table, floor=spans[i - 1].end if i else 0) for i, s in enumerate(spans)]
+    spans = [with_role(text, s, table, lexicon, floor=spans[i - 1].end if i else 0) for i, s in enumerate(spans)]
     spans = offices_as_roles(text, spans, table)
     spans = propagate(text, spans, table)
     spans = [s for s in spans if s.end > s.start and any(ch.isalnum() for ch in text[s.start : s.end])]

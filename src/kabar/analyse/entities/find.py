@@ -10,19 +10,19 @@ from functools import lru_cache
 from kabar.analyse.entities.known import is_known_name
 from kabar.analyse.entities.names import without_legal_form
 from kabar.analyse.entities.span import Span, clean
+from kabar.analyse.ner.conll import bio_spans
+from kabar.analyse.ner.features import Lexicon
+from kabar.analyse.ner.model import NerModel
 from kabar.analyse.tokens import Token, sentence_spans, tokenize
 from kabar.lang.id.agencies import find_agencies
-from kabar.lang.id.aliases import AliasTable, alias_table
+from kabar.lang.id.aliases import AliasTable
 from kabar.lang.id.words import common_words, organisation_words
 
-def tagged_spans(text: str, table: AliasTable) -> list[Span]:
+
+def tagged_spans(text: str, table: AliasTable, model: NerModel) -> list[Span]:
     """The NER model's spans, sentence by sentence; a sentence in another language with accents
     (a quoted Portuguese or Spanish post) is left to the dictionary passes: the tagger reads its
     capitalised words as names."""
-    from kabar.analyse.ner.conll import bio_spans
-    from kabar.analyse.ner.model import shipped
-
-    model = shipped()
     sentences = []
     for s_start, s_end in sentence_spans(text):
         if _is_foreign(text[s_start:s_end]):
@@ -70,7 +70,7 @@ def add_dictionary_spans(text: str, spans: list[Span], table: AliasTable) -> lis
     spans replaces them ("Semenanjung Korea" over "Korea"); one that cuts across a
     tagged span is left out."""
     spans = list(spans)
-    for match in _alias_pattern().finditer(text):
+    for match in _alias_pattern(_alias_forms(table)).finditer(text):
         form = match.group(0)
         if form[0].islower() and clean(form).lower() not in table.lowercase:
             continue  # "antara" (between) is not the agency Antara
@@ -129,15 +129,19 @@ def add_company_spans(text: str, spans: list[Span]) -> list[Span]:
     return sorted(spans + added, key=lambda s: s.start) if added else spans
 
 
-@lru_cache(maxsize=1)
-def _alias_pattern() -> re.Pattern[str]:
+def _alias_forms(table: AliasTable) -> frozenset[tuple[str, bool]]:
+    """The forms worth looking for, each with whether it matches in any case: our table's
+    abbreviations as written; its other forms, CLDR Indonesian names and capitals in any case."""
+    return frozenset([(f, False) for f in table.exact] + [(f, True) for f in (*table.scan, *table.capitals)])
+
+
+@lru_cache(maxsize=4)  # a pure function of the forms: one table's pattern is compiled once
+def _alias_pattern(forms: frozenset[tuple[str, bool]]) -> re.Pattern[str]:
     """One regex over the forms worth looking for: our table, CLDR Indonesian names, capitals."""
-    table = alias_table()
     # one alternation, longest first across both kinds, so "AP News" wins over "AP"
-    forms = [(f, False) for f in table.exact] + [(f, True) for f in (*table.scan, *table.capitals)]
     body = "|".join(
         f"(?i:{_bracket_tolerant(f)})" if folded else _alternation([f])
-        for f, folded in sorted(forms, key=lambda x: len(x[0]), reverse=True)
+        for f, folded in sorted(forms, key=lambda x: (-len(x[0]), x))
     )
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
 
@@ -160,13 +164,13 @@ def _alternation(forms) -> str:
 _NAME_WORD = re.compile(r"(,?)[ \u00a0]+(\([^()\n]{1,20}\)|[A-Z][\w'’.-]*)")
 
 
-def add_titled_names(text: str, spans: list[Span], table: AliasTable) -> list[Span]:
+def add_titled_names(text: str, spans: list[Span], table: AliasTable, lexicon: Lexicon) -> list[Span]:
     """Capitalised words after a title that is always followed by a person ("Presiden",
     "Menteri Luar Negeri"), past a country or an acronym ("AS", "(Dubes) China") and an
     appositive comma ("diplomat senior China, Song Tao"), are a person's name: foreign names
     the tagger has never seen, or took for a place ("Juru bicara Kemlu China, Wang Wenbin")."""
     out = list(spans)
-    for title in _person_title_pattern().finditer(text):
+    for title in _person_title_pattern(table.person_titles).finditer(text):
         if _after_facility(text, title.start(), table):
             continue  # "Bandara Internasional Sultan Hasanuddin": a place named after a person
         words = []
@@ -174,7 +178,7 @@ def add_titled_names(text: str, spans: list[Span], table: AliasTable) -> list[Sp
         while (m := _NAME_WORD.match(text, pos)) is not None and len(words) < 10:
             words.append(m)
             pos = m.end()
-        k = _skip_to_name(words, table)
+        k = _skip_to_name(words, table, lexicon)
         name = []
         for m in words[k : k + 4]:
             w = m.group(2)
@@ -211,7 +215,7 @@ def _after_facility(text: str, start: int, table: AliasTable) -> bool:
     return any(" ".join(before[i : i + k]).lower() in table.facilities for i in range(len(before)) for k in (1, 2))
 
 
-def _skip_to_name(words: list[re.Match[str]], table: AliasTable) -> int:
+def _skip_to_name(words: list[re.Match[str]], table: AliasTable, lexicon: Lexicon) -> int:
     """How many words after a title are a place, an institution, an acronym or a bracketed
     abbreviation before the name ("Duta Besar Korea Utara untuk China, Ri Ryong Nam")."""
     k = 0
@@ -220,20 +224,19 @@ def _skip_to_name(words: list[re.Match[str]], table: AliasTable) -> int:
             return k  # the appositive comma: the name starts here
         w = words[k].group(2)
         longest = next((n for n in range(min(4, len(words) - k), 1, -1)
-                        if is_known_name(" ".join(x.group(2) for x in words[k : k + n]), table)
+                        if is_known_name(" ".join(x.group(2) for x in words[k : k + n]), table, lexicon)
                         and not any(x.group(1) for x in words[k + 1 : k + n])), 0)
         if longest:
             k += longest
-        elif w.startswith("(") or w.isupper() or is_known_name(w, table) or w.lower() in organisation_words():
+        elif w.startswith("(") or w.isupper() or is_known_name(w, table, lexicon) or w.lower() in organisation_words():
             k += 1
         else:
             break
     return k
 
 
-@lru_cache(maxsize=1)
-def _person_title_pattern() -> re.Pattern[str]:
-    titles = alias_table().person_titles
+@lru_cache(maxsize=4)  # a pure function of the titles: compiled once per table
+def _person_title_pattern(titles: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?i:{_alternation(titles)})(?![\w-])")
 
 

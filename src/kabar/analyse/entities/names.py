@@ -20,11 +20,12 @@ LOCATIVES = frozenset(
 _KOREAN_GIVEN = re.compile(r"\b([A-Z][a-z]+)-([a-z]{2,4})\b")  # "Jong-un", "Yo-jong", "Jae-in"
 
 
-def canonical_form(surface: str) -> str:
+def canonical_form(surface: str, table: AliasTable | None = None) -> str:
     """Alias folding for a surface form: "Korut" → "North Korea", "Tiongkok" → "China",
-    "Kim Jong-un" → "Kim Jong Un", "PYONGYANG" → "Pyongyang"; unknown names are only normalised."""
+    "Kim Jong-un" → "Kim Jong Un", "PYONGYANG" → "Pyongyang"; unknown names are only normalised.
+    `table`: the alias table to fold with (default: the shipped one)."""
     form = clean(surface)
-    hit = alias_table().lookup(form)
+    hit = (table or alias_table()).lookup(form)
     return hit.canonical if hit is not None else _normalise_name(form)
 
 

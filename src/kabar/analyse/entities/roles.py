@@ -9,10 +9,11 @@ from dataclasses import replace
 
 from kabar.analyse.entities.known import names_a_place_or_organisation
 from kabar.analyse.entities.span import Span, clean
+from kabar.analyse.ner.features import Lexicon
 from kabar.lang.id.aliases import AliasTable
 
 
-def with_role(text: str, span: Span, table: AliasTable, floor: int = 0) -> Span:
+def with_role(text: str, span: Span, table: AliasTable, lexicon: Lexicon, floor: int = 0) -> Span:
     """`span` with the title before or inside it as its role; `floor` is where the previous span ends,
     which a name never reaches back over."""
     if span.type != "PER":
@@ -22,7 +23,7 @@ def with_role(text: str, span: Span, table: AliasTable, floor: int = 0) -> Span:
     n = table.leading_title([w.group(0) for w in words], keep=1)
     if n:
         return replace(span, start=span.start + words[n].start(), role=" ".join(w.group(0) for w in words[:n]))
-    found = _title_before(text, span.start, table)
+    found = _title_before(text, span.start, table, lexicon)
     if found is None:
         return replace(span, role=None)
     role, name_start = found
@@ -47,7 +48,7 @@ def offices_as_roles(text: str, spans: list[Span], table: AliasTable) -> list[Sp
     return out
 
 
-def _title_before(text: str, start: int, table: AliasTable) -> tuple[str, int] | None:
+def _title_before(text: str, start: int, table: AliasTable, lexicon: Lexicon) -> tuple[str, int] | None:
     """A title just before a name, perhaps with a country and a comma between, and where the
     name starts: "Menteri Luar Negeri AS, Antony Blinken" → ("Menteri Luar Negeri", start);
     "Letkol Teddy [Indra Wijaya]" → ("Letkol", the start of "Teddy"): a title always followed
@@ -71,19 +72,19 @@ def _title_before(text: str, start: int, table: AliasTable) -> tuple[str, int] |
             if candidate.lower() not in table.titles:
                 continue
             texts = [w.group(0) for w in between]
-            if candidate.lower() in table.person_titles and texts and _all_name_words(texts, table):
+            if candidate.lower() in table.person_titles and texts and _all_name_words(texts, table, lexicon):
                 return candidate, offset + between[0].start()
             return _with_portfolio(candidate, texts, table), start
     return None
 
 
-def _all_name_words(words: list[str], table: AliasTable) -> bool:
+def _all_name_words(words: list[str], table: AliasTable, lexicon: Lexicon) -> bool:
     """Capitalised words that can all be part of a person's name: no acronym, title or known
     name among them, alone or together ("Korea Utara")."""
     if any(not w[0].isupper() or w.isupper() or not w.isalpha() or w.lower() in table.titles for w in words):
         return False
     return not any(
-        table.lookup(" ".join(words[i : i + k])) or (k > 1 and names_a_place_or_organisation(" ".join(words[i : i + k])))
+        table.lookup(" ".join(words[i : i + k])) or (k > 1 and names_a_place_or_organisation(" ".join(words[i : i + k]), lexicon))
         for i in range(len(words)) for k in range(1, 5)
     )
 

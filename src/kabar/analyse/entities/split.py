@@ -9,12 +9,13 @@ from dataclasses import replace
 
 from kabar.analyse.entities.known import looks_like_person
 from kabar.analyse.entities.span import Span, clean
+from kabar.analyse.ner.features import Lexicon
 from kabar.lang.id.aliases import AliasTable
 from kabar.lang.id.boilerplate import AUTHOR_LABELS
 from kabar.lang.id.words import EPONYM_TITLES, common_words
 
 
-def split_prefixes(text: str, span: Span, table: AliasTable) -> list[Span]:
+def split_prefixes(text: str, span: Span, table: AliasTable, lexicon: Lexicon) -> list[Span]:
     """"China Xi Jinping" → LOC "China" + PER "Xi Jinping"; "Dubes Rusia" → LOC "Rusia";
     "Seoul Xing Haiming" → LOC "Seoul" + PER "Xing Haiming"."""
     words = list(re.finditer(r"\S+", text[span.start : span.end]))
@@ -26,7 +27,7 @@ def split_prefixes(text: str, span: Span, table: AliasTable) -> list[Span]:
         for n in range(min(table.max_title_words, len(words) - 1 - i), 0, -1):
             if " ".join(w.group(0) for w in words[i : i + n]).lower() in table.person_titles:
                 head = Span(span.start, span.start + words[i - 1].end(), span.type)
-                return [*split_prefixes(text, head, table), Span(span.start + words[i + n].start(), span.end, "PER")]
+                return [*split_prefixes(text, head, table, lexicon), Span(span.start + words[i + n].start(), span.end, "PER")]
     for n in range(min(table.max_title_words, len(words) - 1), 0, -1):
         head = " ".join(w.group(0) for w in words[:n])
         if span.type != "PER" and head.lower() in table.titles:
@@ -49,7 +50,7 @@ def split_prefixes(text: str, span: Span, table: AliasTable) -> list[Span]:
             if all(w.group(0)[:1].isupper() for w in tail):
                 first = Span(span.start, span.start + words[n - 1].end(), entry.type)
                 rest = Span(span.start + tail[0].start(), span.end, "PER")
-                if span.type == "ORG" and not looks_like_person(text[rest.start : rest.end]):
+                if span.type == "ORG" and not looks_like_person(text[rest.start : rest.end], lexicon):
                     rest = replace(rest, type=span.type)
                 return [first, rest]
             return [span]
