@@ -14,6 +14,7 @@ from kabar.extract.outlets import Outlet, OutletTable, domain_name
 from kabar.extract.text import Layout, LineInfo, clean_body
 from kabar.ids import stable_id
 from kabar.lang.id.agencies import canonical_agency
+from kabar.lang.id.page_dates import DATE_LINE_WORDS, MONTHS, WEEKDAYS
 from kabar.records import Article, RawPage
 
 _HEADER_WINDOW = 25  # non-blank lines above the lead searched for date and byline
@@ -224,10 +225,23 @@ def _date_text_line(text: str) -> bool:
     if line_kind(text) in {"footer", "caption", "related"}:
         return False
     dates = find_dates(text)
-    if not dates:
+    if not dates or _sentence_around_date(text):
         return False
     words = len(re.findall(r"\w+", text))
     return words <= 16 or dates[0].start <= 20
+
+
+_LOWER_WORD = re.compile(r"(?<![\w.])[a-z][a-z'’-]+\b")
+_DOMAIN_LIKE = re.compile(r"\b[\w-]+(?:\.[\w-]+)+\b")
+
+
+def _sentence_around_date(text: str) -> bool:
+    """A sentence that holds a date ("Bambang lahir di Surabaya pada 17 Oktober 1959."), not a
+    date line: three or more lower-case words that date lines do not carry (two when it ends like
+    a sentence). Names, outlets and labels are capitalised, so bylines beside a date still count."""
+    bare = _DOMAIN_LIKE.sub(" ", text)
+    words = [w for w in _LOWER_WORD.findall(bare) if w not in DATE_LINE_WORDS and w not in MONTHS and w not in WEEKDAYS]
+    return len(words) >= (2 if text.rstrip().endswith((".", "!", "?")) else 3)
 
 
 def _boilerplate(lines: list[str], body_set: set[int], body: list[str], cut: list[str]) -> tuple[str, ...]:

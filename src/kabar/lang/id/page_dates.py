@@ -10,7 +10,7 @@ from kabar.lang.id.time_words import MONTH_ABBREVIATIONS, ZONES
 from kabar.lang.id.time_words import MONTHS as MONTH_NAMES
 from kabar.lang.id.time_words import WEEKDAYS as WEEKDAY_NAMES
 
-__all__ = ["MONTHS", "WEEKDAYS", "ZONES", "NOT_PUBLISHED_CUES"]
+__all__ = ["MONTHS", "WEEKDAYS", "ZONES", "NOT_PUBLISHED_CUES", "DATE_LINE_WORDS"]
 
 # Month names and abbreviations, Indonesian and English, lower-case: a date line abbreviates freely.
 MONTHS: dict[str, int] = {**MONTH_NAMES, **MONTH_ABBREVIATIONS}
@@ -27,3 +27,15 @@ WEEKDAYS: dict[str, int] = {**WEEKDAY_NAMES, **WEEKDAY_ABBREVIATIONS}
 NOT_PUBLISHED_CUES: tuple[str, ...] = (
     "diperbarui", "diupdate", "update", "updated", "pembaruan", "terakhir diubah", "modified",
 )
+
+# Lower-case words a publication date line may carry besides the date itself ("Diterbitkan pada
+# Senin, 3 Juni 2024 pukul 10.15 WIB", "Published on ..."). A line with more lower-case words than
+# these is a sentence, and a date in a sentence (a birth date in an obituary) is no publication date.
+DATE_LINE_WORDS: frozenset[str] = frozenset((
+    "diterbitkan", "terbit", "dipublikasikan", "publikasi", "dipublikasi", "tayang", "ditayangkan", "posting",
+    "diposting", "dimuat", "pukul", "jam", "tanggal", "tgl", "oleh", "wib", "wita", "wit",
+    "published", "posted", "on", "at", "by", "am", "pm", "gmt", "utc", "com", "co", "id", "net", "hari", "ini",
+    "kemarin", "lalu", "menit", "baca", "dibaca", "kali", "waktu", "sumber", "foto", "redaksi", "reporter",
+    "penulis", "editor", "news", "berita", "laporan", "wartawan", "kontributor",
+    *NOT_PUBLISHED_CUES,
+))
