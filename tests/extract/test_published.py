@@ -63,3 +63,24 @@ def test_published_events_obituaries_stay_undated(shared_dir: Path) -> None:
         for order in (sentences, sorted(sentences, key=lambda s: born not in s)):  # birth sentence first, too
             article = extract(RawPage(name, "\n\n".join([title, *order]) + "\n", "text"))
             assert article.published is None, (name, article.published)
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://nasional.kompas.com/read/2016/02/16/14380041/menteri-ancam-pns", "2016-02-16"),
+        ("https://example.id/berita/2025-07-03/tokoh-pers-tutup-usia", "2025-07-03"),
+        ("https://example.id/berita/2025/02/30/tanggal-mustahil", None),  # no such day
+        ("https://news.detik.com/berita/d-7993422/tokoh-pers-tutup-usia", None),
+    ],
+)
+def test_published_from_url_when_the_page_prints_none(url: str, day: str | None) -> None:
+    page = _page([*LEAD, BORN])
+    article = extract(RawPage(page.source, page.content, "text", url=url))
+    assert article.published == day
+
+
+def test_published_printed_date_beats_the_url() -> None:
+    page = _page(LEAD, head=["Kamis, 3 Juli 2025 16:20 WIB"])
+    url = "https://example.id/berita/2025/07/02/tokoh-pers"
+    assert extract(RawPage(page.source, page.content, "text", url=url)).published == "2025-07-03T16:20+07:00"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from kabar.extract import meta
 from kabar.extract.boilerplate import line_kind
-from kabar.extract.dates import find_dates, parse_iso, published_from_lines, reported_day
+from kabar.extract.dates import date_from_url, find_dates, parse_iso, published_from_lines, reported_day
 from kabar.extract.language import detect_language
 from kabar.extract.outlets import Outlet, OutletTable, domain_name
 from kabar.extract.text import Layout, LineInfo, clean_body
@@ -212,6 +212,9 @@ def _published(page: RawPage, header, title_line, footer, markup: Markup, body, 
     ):
         if candidate is not None:
             return candidate.iso(zone)
+    from_url = date_from_url(page.url or markup.url)
+    if from_url is not None:
+        return from_url.iso()
     anchors = [d.day for line in off_body for d in find_dates(line)]
     day = reported_day(list(body), anchors)
     return day.isoformat() if day else None

@@ -149,3 +149,19 @@ def reported_day(paragraphs: list[str], anchors: list[date]) -> date | None:
             if len(fits) == 1:
                 return fits.pop()
     return None
+
+
+# A day in the URL's path, as outlets file their articles: "/read/2016/02/16/14380041/…",
+# "/2021-03-23/…"; a bare number of eight digits is not trusted (ids look like dates).
+_URL_DAY = re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<sep>[/-])(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?:[/-]|$)")
+
+
+def date_from_url(url: str | None) -> PageDate | None:
+    """The publication day a URL's path gives, or None; an impossible day is none."""
+    match = _URL_DAY.search(url or "")
+    if match is None:
+        return None
+    try:
+        return PageDate(date(int(match.group("y")), int(match.group("m")), int(match.group("d"))))
+    except ValueError:
+        return None
