@@ -45,7 +45,10 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)")
+# Linear on any line: a match starts only at the first mark of a run (the look-behind) and takes the
+# run whole (possessive), so a long run of dots not followed by a space is tried once, not once per dot.
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s|$)")
+_NEXT_CHAR = re.compile(r"\s*(\S)")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -80,9 +83,10 @@ def _is_false_stop(line: str, dot: int, end: int) -> bool:
     w = word.group(1)
     if w.lower() in ABBREVIATIONS or (len(w) == 1 and w.isupper()):
         return True
-    rest = line[end:].lstrip()
     # "… 2 Nov. lalu" style: a lower-case continuation means the sentence goes on
-    return bool(rest) and rest[0].islower()
+    # (the next character found in place: slicing the rest of the line per stop was quadratic)
+    following = _NEXT_CHAR.match(line, end)
+    return following is not None and following.group(1).islower()
 
 
 def _append_trimmed(spans: list[tuple[int, int]], line: str, start: int, end: int) -> None:

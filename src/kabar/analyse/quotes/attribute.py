@@ -11,7 +11,9 @@ they are left to the indirect pass, which keeps them inside mixed quotations.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
+from functools import lru_cache
 
 from kabar.analyse.quotes.candidates import Candidate, cue_word, is_pronoun
 from kabar.analyse.quotes.direct import QuotedSpan
@@ -20,6 +22,7 @@ from kabar.lang.id import quote_cues as cues
 
 _MIN_STANDALONE_WORDS = 4
 _CLOSERS = " \t\u00a0,\"'”’»"
+_LOOK_BACK = 400  # characters before a quote mark searched for the clause that introduces it
 
 
 def direct_candidates(text: str, spans: Sequence[QuotedSpan]) -> list[Candidate]:
@@ -34,9 +37,17 @@ def direct_candidates(text: str, spans: Sequence[QuotedSpan]) -> list[Candidate]
 
 
 def _para_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end
+    # bisection over the line breaks: rfind/find from every mark rescanned a long paragraph (quadratic)
+    breaks = _breaks(text)
+    i = bisect_left(breaks, pos)
+    start = breaks[i - 1] + 1 if i > 0 else 0
+    return start, breaks[i] if i < len(breaks) else len(text)
+
+
+@lru_cache(maxsize=4)
+def _breaks(text: str) -> list[int]:
+    """Offsets of the line breaks in `text` (a memo of a pure function: the article being read)."""
+    return [m.start() for m in re.finditer("\n", text)]
 
 
 def _sentence_end(text: str, pos: int, limit: int) -> int:
@@ -120,6 +131,10 @@ _PRE_CUE = re.compile(
 def _before_cue(text: str, span: QuotedSpan) -> Candidate | None:
     """X mengatakan, "…" / Menurut X, "…" / kata X: "…" / menyatakan komitmennya untuk "…"."""
     para_start, _ = _para_bounds(text, span.open)
+    if span.open - para_start > _LOOK_BACK:
+        # a clause is never this long: looking back over the whole paragraph for every mark was quadratic
+        space = text.find(" ", span.open - _LOOK_BACK, span.open)
+        para_start = span.open - _LOOK_BACK if space < 0 else space + 1
     before = text[para_start : span.open]
     # the clause right before the mark, back to the last sentence end
     clause_start = para_start + max((m.end() for m in re.finditer(r"[.!?][\"”’]?\s+", before)), default=0)

@@ -9,6 +9,7 @@ quote marks. Pure functions over a string; offsets are Python indices.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 DOUBLE_MARKS = frozenset('"“”„«»')
@@ -32,7 +33,16 @@ class QuotedSpan:
 def quoted_spans(text: str) -> list[QuotedSpan]:
     """Every quoted span in `text`, in order; nested single quotes are left inside."""
     spans = _double_spans(text)
-    spans.extend(s for s in _single_spans(text) if not any(d.inside(s.open) for d in spans))
+    # double spans come in order and never overlap: the one that may hold a mark is the last opened
+    # before it (a bisection, not a scan of them all per single-quoted span: that was quadratic)
+    opens = [d.open for d in spans]
+    doubles = list(spans)
+
+    def nested(pos: int) -> bool:
+        i = bisect_right(opens, pos) - 1
+        return i >= 0 and doubles[i].inside(pos)
+
+    spans.extend(s for s in _single_spans(text) if not nested(s.open))
     spans.sort(key=lambda s: s.open)
     return [s for s in spans if s.end > s.start]
 

@@ -11,6 +11,7 @@ clitics ("ia", "dia", "ujarnya") go to the previous speaker.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -287,11 +288,14 @@ class SpeakerResolver:
     def _names(self) -> list[tuple[int, int, str]]:
         """Capitalised runs with titles trimmed, the fallback when no mentions are given."""
         runs = []
-        places = [(m.start, m.end) for m in self.mentions if m.type in ("LOC", "ORG")]
+        places = [(m.start, m.end) for m in self.mentions if m.type in ("LOC", "ORG")]  # sorted by start
+        starts = [s for s, _ in places]
         for m in re.finditer(r"(?:[A-Z](?:[\w'’-]|\.(?=\w))*)(?:[ \u00a0]+(?:(?:bin|binti|van|de|al)[ \u00a0]+)?[A-Z](?:[\w'’-]|\.(?=\w))*)*", self.text):
             run = m.group()
             # a place or organisation the tagger found inside the run is not part of the name
-            cut = max((e for s, e in places if m.start() <= s and e < m.end()), default=None)
+            # only the places starting inside the run (a bisection: scanning all of them per run was quadratic)
+            inside = places[bisect_left(starts, m.start()) : bisect_left(starts, m.end())]
+            cut = max((e for _, e in inside if e < m.end()), default=None)
             if cut is not None:
                 run = " " * (cut - m.start()) + self.text[cut : m.end()]
             name = name_part(run, self.common_words)
@@ -448,14 +452,30 @@ class SpeakerResolver:
         if not tokens:
             return _clean(name)
         pattern = re.compile(r"(?<!\w)" + r"[ \u00a0]+".join(map(re.escape, tokens)) + r"(?!\w)")
-        runs = self._runs_by_token.get(tokens[0], ())
-        longer = [r for r in runs if len(r[2].split()) > len(tokens) and pattern.search(r[2])]
-        before = [r for r in longer if r[0] <= pos]
+        # each distinct form once, with where it occurs (every occurrence per call was quadratic)
+        forms = self._forms_by_token.get(tokens[0], {})
+        longer = [(form, starts) for form, starts in forms.items() if len(form.split()) > len(tokens) and pattern.search(form)]
+        before = []
+        for form, starts in longer:
+            i = bisect_right(starts, pos)
+            if i:
+                before.append((len(form.split()), starts[i - 1], form))
         if before:  # the longest earlier form, ties to the nearest
-            return _clean(max(before, key=lambda r: (len(r[2].split()), r[0]))[2])
+            return _clean(max(before)[2])
         if longer:  # else the longest later form, ties to the first
-            return _clean(max(longer, key=lambda r: (len(r[2].split()), -r[0]))[2])
+            return _clean(max(longer, key=lambda f: (len(f[0].split()), -f[1][0]))[0])
         return _clean(name)
+
+    @cached_property
+    def _forms_by_token(self) -> dict[str, dict[str, list[int]]]:
+        """`_runs_by_token` with each form once: token → form → its starts, in order."""
+        index: dict[str, dict[str, list[int]]] = {}
+        for token, runs in self._runs_by_token.items():
+            forms: dict[str, list[int]] = {}
+            for start, _, form in runs:
+                forms.setdefault(form, []).append(start)
+            index[token] = {form: sorted(starts) for form, starts in forms.items()}
+        return index
 
     def person_in(self, start: int, end: int) -> Speaker | None:
         """The last person named in text[start:end] (one-word names too), or None."""

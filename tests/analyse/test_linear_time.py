@@ -1,0 +1,91 @@
+"""Sentence splitting and quotation finding take time in proportion to the text (issue 23).
+
+Each case times the same shape of text at two sizes, four times apart: linear work
+grows about 4 times, the quadratic work these replaced grew 16 times (16 KB of dots
+took 14 s in the sentence splitter, 315 KB of quote marks 36 s in `kabar quotes`).
+The bound is set at 8 so a loaded machine does not fail them.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+
+from kabar.analyse.quotes import annotate
+from kabar.analyse.quotes.direct import quoted_spans
+from kabar.analyse.quotes.speakers import SpeakerResolver
+from kabar.analyse.tokens import sentence_spans
+from kabar.records import Article, Mention
+
+
+def _best(fn: Callable[[], object], runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def _growth(make: Callable[[int], Callable[[], object]], small: int) -> float:
+    return _best(make(small * 4)) / max(_best(make(small)), 1e-4)
+
+
+def _article(text: str) -> Article:
+    return Article(id="x", source="x", body=tuple(text.split("\n")))
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["." , ". ", "a.", "Dia berkata. ", "!?"],
+)
+def test_sentence_spans_linear_on_runs_of_marks(unit: str) -> None:
+    growth = _growth(lambda n: lambda: sentence_spans(unit * (n // len(unit)) + "x"), 16_000)
+    assert growth < 8
+    assert _best(lambda: sentence_spans("." * 64_000 + "x"), 1) < 1.0
+
+
+def test_sentence_spans_unchanged_on_news() -> None:
+    text = "Dr. Budi datang pada 2 Nov. lalu. Dia berkata... lalu pergi!!! Apa? “Ya.” Selesai"
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Dr. Budi datang pada 2 Nov. lalu.",
+        "Dia berkata... lalu pergi!!!",
+        "Apa?",
+        "“Ya.”",
+        "Selesai",
+    ]
+
+
+@pytest.mark.parametrize("unit", ["‘a’ \"b\" ", "\"a ‘b’ c\" "])
+def test_quoted_spans_linear(unit: str) -> None:
+    growth = _growth(lambda n: lambda: quoted_spans(unit * (n // len(unit))), 40_000)
+    assert growth < 8
+
+
+def test_quoted_spans_single_inside_double_is_left_inside() -> None:
+    text = "“Dia bilang ‘tidak’ kepada saya,” kata Budi. ‘Boleh’ katanya."
+    assert [text[s.start : s.end] for s in quoted_spans(text)] == ["Dia bilang ‘tidak’ kepada saya", "Boleh"]
+
+
+@pytest.mark.parametrize("unit", ["‘a’ \"b\" ", "\"a ‘b’ c\" ", "Budi berkata, \"ya\". "])
+def test_quotes_annotate_linear(unit: str) -> None:
+    growth = _growth(lambda n: lambda: annotate(_article(unit * (n // len(unit)))), 10_000)
+    assert growth < 8
+
+
+def test_speaker_names_linear_on_long_articles() -> None:
+    unit = "Menteri Budi Santoso dari Jakarta bertemu Joko Widodo. "
+    where = unit.index("Jakarta")
+
+    def make(n: int) -> Callable[[], object]:
+        text = unit * n
+        places = [Mention("x", i * len(unit) + where, i * len(unit) + where + 7, "Jakarta", "LOC", "e") for i in range(n)]
+        return lambda: SpeakerResolver(text, places, agencies=())._names
+
+    assert _growth(make, 500) < 8
+    text = unit * 2
+    places = [Mention("x", where, where + 7, "Jakarta", "LOC", "e")]
+    names = [name for _, _, name in SpeakerResolver(text, places, agencies=())._names]
+    assert "Budi Santoso" in names and "Joko Widodo" in names
