@@ -272,3 +272,9 @@ def test_search_broad_queries_rank_title_matches_first(store, monkeypatch):
     assert ids(page) == [KOMPAS, SRAGEN] if store.has_fts else ids(page)[0] == KOMPAS
     assert [h.score for h in page.results] == ([2.0, 1.0] if store.has_fts else [h.score for h in page.results])
     assert ids(search(store, "pesan", offset=1)) == [SRAGEN]
+
+
+def test_search_marks_inside_a_word_part_it(store):
+    # "<script>banjir</script>" is two words, "script" and "banjir" (Tribun's body holds both, apart)
+    assert ids(search(store, "<script>banjir</script>")) == [TRIBUN]
+    assert syntax.to_fts(parse_query(None, "Jakarta-Timur")).count('"') == 2  # a hyphenated word stays one phrase

@@ -134,3 +134,52 @@ def test_browser_story_to_article(server, page):
     page.goto(server + "/search?q=%3Cscript%3Ebanjir%3C%2Fscript%3E")
     assert page.locator("ol.results li").count() == 1
     assert dialogs == []
+
+
+def test_browser_report_citations_open_the_sentence(tmp_path, page):
+    from kabar.report import render_report
+
+    items = factory.corpus()
+    path = tmp_path / "report.html"
+    path.write_text(render_report(items, factory.linking()), encoding="utf-8")
+    page.goto(path.as_uri())
+    refs = page.locator("sup.ref a")
+    assert refs.count() >= 2
+    assert page.locator("text=1 stories").count() == 0
+    target = refs.first.get_attribute("href")  # "#c-ARTICLE-START"
+    assert not page.locator(target).is_visible()  # inside the article's closed body
+    refs.first.click()
+    page.wait_for_function("location.hash.length > 1")
+    assert page.locator(target).is_visible()  # the cited sentence, its <details> opened
+    _shot(page, "07-report")
+
+
+def test_browser_api_events_and_search_facets(server, page):
+    page.goto(server + "/")
+    page.click("nav >> text=API")
+    page.wait_for_url("**/api")
+    assert page.locator("table code", has_text="/api/search").count() >= 1
+    _shot(page, "08-api")
+
+    page.goto(server + "/docs")
+    page.wait_for_selector(".swagger-ui .opblock", timeout=20_000)  # Swagger UI ran from this server's files
+    assert page.locator(".swagger-ui .opblock").count() >= 10
+    _shot(page, "09-docs")
+
+    page.goto(server + "/")
+    page.click("nav >> text=Events")
+    page.wait_for_url("**/events")
+    assert page.locator("table.grid-table tbody tr").count() == 3
+    page.click("text=Banjir Jakarta Timur")
+    page.wait_for_url("**/events/ev-banjir-2022-11")
+    _shot(page, "10-event")
+
+    page.goto(server + "/search?q=China%20OR%20banjir")
+    assert page.locator("ol.results li").count() == 3
+    assert page.locator("aside.facets").is_visible()
+    page.click("aside.facets >> text=Sragen Update")
+    assert page.locator("ol.results li").count() == 1
+    _shot(page, "11-search-facets")
+
+    page.goto(server + "/search?q=%22Kim%20Jong")
+    assert "unbalanced quote" in page.locator("p.error").inner_text()

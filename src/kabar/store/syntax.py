@@ -122,6 +122,9 @@ def _lex(query: str) -> list[_Token]:
     return tokens
 
 
+_APART = re.compile(r"[^\w\-.'’/]+")
+
+
 class _Parser:
     def __init__(self, tokens: list[_Token], field: FieldResolver) -> None:
         self.tokens, self.i, self.field, self.leaves = tokens, 0, field, 0
@@ -193,8 +196,13 @@ class _Parser:
         if t.prefix:
             word = "".join(ch for ch in t.text.lower() if ch.isalnum())
             return (Term("text", (word,), prefix=True) if word else None), t.negated
-        stems = tuple(split_stems(stem_text(t.text)))
-        return (Term("text", stems) if stems else None), t.negated
+        # Words joined by - . ' / stay one phrase ("kerja-sama", "A.S."); other marks part words
+        # that need not stand together ("<b>banjir</b>" looks for "b" and "banjir").
+        parts = _APART.split(t.text) if t.kind == "word" else [t.text]  # a "phrase" stays one
+        terms = [Term("text", stems) for part in parts if (stems := tuple(split_stems(stem_text(part))))]
+        if not terms:
+            return None, t.negated
+        return (terms[0] if len(terms) == 1 else AllOf(tuple(dict.fromkeys(terms)))), t.negated
 
 
 def parse(query: str, field: FieldResolver) -> Node | None:
