@@ -42,7 +42,7 @@ def quotes_cli(
     PFSA-ID marks.
     """
     from kabar.cli._io import finish, report_failure, write_jsonl
-    from kabar.pipeline import analyse_article, extract_paths
+    from kabar.pipeline import analyse, extract_paths
     from kabar.records import Failure
 
     processed = failed = 0
@@ -52,11 +52,13 @@ def quotes_cli(
             failed += 1
             continue
         try:
-            analysed = analyse_article(item)
+            result = analyse(item)
         except Exception as exc:  # one bad article must not stop the batch
             report_failure(Failure(item.source, "analyse.quotes", f"{type(exc).__name__}: {exc}"))
             failed += 1
             continue
-        write_jsonl(quote_record(q) for q in analysed.quotes if indirect or q.kind == "direct")
+        for failure in result.failures:  # an analyser that failed (say entities) is told, not hidden
+            report_failure(failure)
+        write_jsonl(quote_record(q) for q in result.analysed.quotes if indirect or q.kind == "direct")
         processed += 1
     finish(processed, failed)

@@ -272,5 +272,8 @@ def propagate(text: str, spans: list[Span], table: AliasTable) -> list[Span]:
             k += 1
         if furthest > start:
             continue
-        out.append(Span(start, end, forms[clean(match.group(0))]))
+        # a person's name part keeps its dots ("M." of "M. AS./M. A"), which clean() strips: look up as written too
+        kind = forms.get(" ".join(match.group(0).split())) or forms.get(clean(match.group(0)))
+        if kind is not None:
+            out.append(Span(start, end, kind))
     return sorted(out, key=lambda s: s.start)
