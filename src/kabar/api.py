@@ -154,7 +154,8 @@ class Store:
 
     def search(self, query: str, **filters: Any) -> SearchPage:
         """Ranked articles for `query` (the syntax of `kabar search`); filters: `limit`, `offset`,
-        `outlet`, `date_from`, `date_to`, `entity`, `story`. `ValueError` explains a bad query."""
+        `outlet`, `date_from`, `date_to`, `entity`, `story`; `facets=True` counts the matches by
+        outlet, entity, story and month. `ValueError` explains a bad query."""
         return _search(self._store, query, **filters)
 
     def articles(self) -> Iterator[AnalysedArticle]:
