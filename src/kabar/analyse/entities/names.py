@@ -12,11 +12,9 @@ from kabar.analyse.entities.span import Span, clean
 from kabar.ids import stable_id
 from kabar.lang.id.agencies import canonical_agency
 from kabar.lang.id.aliases import AliasTable, alias_table
+from kabar.lang.id.words import ACRONYM_SKIPS, LOCATIVES, NICKNAME_HONORIFICS
 from kabar.records import Entity, Mention
 
-LOCATIVES = frozenset(
-    "di ke dari dekat menuju sekitar kota ibu ibukota tiba kunjungan berkunjung mengunjungi bandara".split()
-)
 _KOREAN_GIVEN = re.compile(r"\b([A-Z][a-z]+)-([a-z]{2,4})\b")  # "Jong-un", "Yo-jong", "Jae-in"
 
 
@@ -99,7 +97,6 @@ def _fold_other_names(text: str, spans: list[Span], table: AliasTable) -> list[S
 # Ipul"), since "memilih Anies Baswedan atau Prabowo" is a choice between two people.
 _NICKNAME_CUE = re.compile(r"\s*,?\s*(?:alias|(?:yang\s+)?(?:akrab|biasa|kerap)\s+(?:di)?sapa|(?:yang\s+)?dikenal\s+(?:dengan\s+)?(?:nama|sapaan))\s+")
 _OR = re.compile(r"\s*,?\s*atau\s+")
-_NICKNAME_HONORIFICS = frozenset({"gus", "cak", "kang", "bung", "abah", "mbah", "ning", "buya", "bang", "uda", "daeng"})
 
 
 def _is_nickname(between: str, full: str, second: str) -> bool:
@@ -108,7 +105,7 @@ def _is_nickname(between: str, full: str, second: str) -> bool:
     if not _OR.fullmatch(between) or len(full.split()) < 2:
         return False
     words = second.split()
-    return len(words) >= 2 and words[0].lower() in _NICKNAME_HONORIFICS
+    return len(words) >= 2 and words[0].lower() in NICKNAME_HONORIFICS
 
 
 def _acts_as_state(text: str, span: Span) -> bool:
@@ -204,13 +201,10 @@ def _is_abbreviation_of_any(name: str) -> bool:
     return 2 <= len(name) <= 6 and name.isupper() and name.isalpha()
 
 
-_NOT_INITIALLED = frozenset({"dan", "dan/atau", "untuk", "di", "of", "and", "the", "&", "for"})
-
-
 def _expand_abbreviation(abbr: str, spans: list[Span]) -> str | None:
     """The name whose initials `abbr` is: "KKP" → "Kementerian Kelautan dan Perikanan"."""
     for span in spans:
-        words = [w for w in re.split(r"[\s-]+", span.canonical) if w and w.lower() not in _NOT_INITIALLED]
+        words = [w for w in re.split(r"[\s-]+", span.canonical) if w and w.lower() not in ACRONYM_SKIPS]
         if len(words) == len(abbr) and "".join(w[0] for w in words).upper() == abbr and span.type != "PER":
             return span.canonical
     return None

@@ -12,7 +12,8 @@ from kabar.analyse.entities.span import Span, clean
 from kabar.analyse.ner.features import Lexicon
 from kabar.lang.id.aliases import AliasTable
 from kabar.lang.id.boilerplate import AUTHOR_LABELS
-from kabar.lang.id.words import EPONYM_TITLES, common_words
+from kabar.lang.id.titles import EPONYM_TITLES
+from kabar.lang.id.words import common_words
 
 
 def split_prefixes(text: str, span: Span, table: AliasTable, lexicon: Lexicon) -> list[Span]:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from kabar.lang.id.words import RUN_JOINERS
+
 MAX_NGRAM = 4
 TITLE = "T"  # the lexicon's type for titles ("Menlu", "Presiden"), beside P, L and O
 
@@ -164,8 +166,8 @@ def lexicon_tags(lower: Sequence[str], lexicon: Lexicon) -> list[str | None]:
     return tags
 
 
-# lower-case words that may sit inside a capitalised name ("Kementerian Energi dan Sumber Daya Mineral")
-RUN_JOINERS = frozenset({"dan", "&", "of", "the", "de", "van", "der", "von", "bin", "binti", "al", "el", "la", "untuk"})
+# RUN_JOINERS (kabar.lang.id.words): lower-case words that may sit inside a capitalised name
+# ("Kementerian Energi dan Sumber Daya Mineral"), as the shipped model was trained with
 
 
 def capital_runs(words: Sequence[str]) -> list[tuple[int, int]]:

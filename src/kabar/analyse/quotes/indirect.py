@@ -25,10 +25,12 @@ from kabar.lang.id.agencies import find_agencies
 
 _MIN_CONTENT_WORDS = 3
 _TRAILING_RELAY = re.compile(
-    r",\s*(?:(?:seperti|sebagaimana)\s+(?:yang\s+)?(?:dilansir|dikutip|disitir|dilaporkan|diberitakan)|menurut|kata|ujar)\b.*$",
+    r",\s*(?:(?:" + "|".join(cues.RELAY_OPENERS) + r")\s+(?:yang\s+)?(?:" + "|".join(cues.TRAILING_RELAY_VERBS) + r")|"
+    + "|".join(cues.TRAILING_CUES) + r")\b.*$",
     re.IGNORECASE | re.DOTALL,
 )
-_MENURUT = re.compile(r"\b(?:[Mm]enurut(?:\s+(?:laporan|keterangan|pernyataan))?)\b")
+# "menurut", "Menurut laporan …" (its first letter in either case, longest first)
+_MENURUT = re.compile(r"\b(?:" + "|".join(f"[{p[0].upper()}{p[0]}]" + p[1:].replace(" ", r"\s+") for p in cues.ACCORDING_TO) + r")\b")
 
 
 def indirect_candidates(
@@ -105,7 +107,7 @@ def _menurut(text, s, e, cue_start, cue_end, spans, found, relay) -> list[Candid
     # speaker phrase up to the next comma; "menurutnya" handled as a pronoun
     comma = text.find(",", cue_end, e)
     stop = comma if comma >= 0 else e
-    pronoun = re.match(r"\s+(dia|ia|beliau|mereka)\b(?!\s*,)", text[cue_end:e], re.IGNORECASE)
+    pronoun = re.match(r"\s+(" + "|".join(cues.PERSONAL_PRONOUNS) + r")\b(?!\s*,)", text[cue_end:e], re.IGNORECASE)
     if pronoun:  # "Menurut dia banyak sekali kanal …": the pronoun alone, no comma after it
         comma, stop = cue_end + pronoun.end() - 1, cue_end + pronoun.end()
     np_text = text[cue_end:stop]
@@ -200,7 +202,7 @@ _VERB_PREFIX = re.compile(r"(?:me|ber|di|ter)\w{3,}$")
 
 def _coordinated_subject(text: str, s: int, verb_start: int) -> tuple[int, int] | None:
     """"Xi menyambut baik pesan itu dan mengatakan …": the subject of the first verb."""
-    if not re.search(r"\b(?:dan|serta|lalu|kemudian)\s+$", text[s:verb_start]):
+    if not re.search(r"\b(?:" + "|".join(cues.COORDINATORS) + r")\s+$", text[s:verb_start]):
         return None
     for w in WORD.finditer(text, s, verb_start):
         if _VERB_PREFIX.match(w.group()) and not w.group()[0].isupper():
@@ -229,7 +231,7 @@ def _after_verb(text: str, verb: re.Match, e: int) -> tuple[int, str]:
     m = re.match(r"[^\"“”]{0,80}?\bbahwa\b", text[pos:e])
     if m and not re.search(r"[.!?]", m.group()):
         pre = m.group()[: -len("bahwa")]
-        if re.fullmatch(r"\s*(?:,\s*)?(?:(?:pada|dalam|kepada|di|saat|ketika)\b[^,]*)?,?\s*", pre):
+        if re.fullmatch(r"\s*(?:,\s*)?(?:(?:" + "|".join(cues.ADVERBIAL_OPENERS) + r")\b[^,]*)?,?\s*", pre):
             return _skip(text, pos + m.end()), cue
     pos = _skip(text, pos)
     while pos < e and text[pos] in ",:":

@@ -22,13 +22,14 @@ from kabar.lang.id.agencies import find_agencies
 from kabar.records import Article
 
 _ATTRIBUTION = re.compile(
-    r"\b(?:(?:seperti|sebagaimana)\s+(?:yang\s+)?)?(?:" + "|".join(sorted(cues.RELAY_VERBS)) + r")\b",
+    r"\b(?:(?:" + "|".join(cues.RELAY_OPENERS) + r")\s+(?:yang\s+)?)?(?:" + "|".join(sorted(cues.RELAY_VERBS)) + r")\b",
     re.IGNORECASE,
 )
-_OUTER_VERBS = frozenset({"dilansir", "dikutip", "disitir", "melansir", "mengutip", "menyitir", "dinukil", "menukil"})
 # "menurut KCNA", "kata Xi, Kantor Berita resmi China Xinhua", "dari KCNA", "KCNA dan Xinhua"
-_INNER_BEFORE = re.compile(r"\b(?:menurut(?:\s+laporan)?|kata|ujar|dari|oleh|dan)\s+(?:\w+,?\s+){0,6}$", re.IGNORECASE)
-_INNER_AFTER = re.compile(r"^[\s,)]*(?:\w+\s+){0,2}?(?:mengatakan|melaporkan|memberitakan|menyebutkan|menyebut|menyatakan|menulis|merilis|mengutip)\b")
+_INNER_BEFORE = re.compile(
+    r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in cues.INNER_RELAY_BEFORE) + r")\s+(?:\w+,?\s+){0,6}$", re.IGNORECASE
+)
+_INNER_AFTER = re.compile(r"^[\s,)]*(?:\w+\s+){0,2}?(?:" + "|".join(cues.INNER_RELAY_VERBS) + r")\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +105,7 @@ def _channels(text: str, agencies: Sequence[tuple[int, int, str]]) -> list[Chann
             verb = attribution[-1].group().split()[-1].lower()
             # "disitir CNN dari KCNA": KCNA is inner to CNN, both named after one verb
             chained = re.search(r"^\s*(?:(?:dari|oleh)\s+)?\w.*\bdari\s+(?:\w+\s+){0,4}$", before[attribution[-1].end() :])
-            if verb in _OUTER_VERBS and not chained:
+            if verb in cues.OUTER_RELAY_VERBS and not chained:
                 found.append(Channel(start, end, agency, True))
                 continue
             found.append(Channel(start, end, agency, False))

@@ -19,11 +19,14 @@ from functools import cached_property
 from kabar.lang.id import quote_cues as cues
 from kabar.lang.id.agencies import find_agencies
 from kabar.lang.id.aliases import AliasEntry, canonical_of, canonical_title
+from kabar.lang.id.words import NAME_CONNECTORS, NAME_PARTICLES
 from kabar.lang.id.words import common_words as news_words
 from kabar.records import Mention
 
 WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
-_NAME_JOINERS = frozenset({"bin", "binti", "van", "von", "der", "de", "da", "al", "el", "la", "dan", "of", "dr", "drg", "&"})
+# lower-case words inside a speaker's name or office: "Mohammed bin Salman", "Menteri … dan Keamanan", "dr Tirta"
+_NAME_JOINERS = NAME_PARTICLES | NAME_CONNECTORS | cues.LOWER_CASE_TITLES
+_PARTICLE = "|".join(sorted(NAME_PARTICLES))
 _MAX_PHRASE_TOKENS = 20
 # subject parts: split at commas, brackets and a dateline dash ("KOMPAS.com - Para pemimpin …")
 _PART = re.compile(r"(?:[^,;:()\s–—-]|\s(?![-–—]\s)|(?<=\w)[-–—](?=\w))+")
@@ -290,7 +293,7 @@ class SpeakerResolver:
         runs = []
         places = [(m.start, m.end) for m in self.mentions if m.type in ("LOC", "ORG")]  # sorted by start
         starts = [s for s, _ in places]
-        for m in re.finditer(r"(?:[A-Z](?:[\w'’-]|\.(?=\w))*)(?:[ \u00a0]+(?:(?:bin|binti|van|de|al)[ \u00a0]+)?[A-Z](?:[\w'’-]|\.(?=\w))*)*", self.text):
+        for m in re.finditer(rf"(?:[A-Z](?:[\w'’-]|\.(?=\w))*)(?:[ \u00a0]+(?:(?:{_PARTICLE})[ \u00a0]+)?[A-Z](?:[\w'’-]|\.(?=\w))*)*", self.text):
             run = m.group()
             # a place or organisation the tagger found inside the run is not part of the name
             # only the places starting inside the run (a bisection: scanning all of them per run was quadratic)

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from kabar.lang.id.titles import PERSON_TITLES, SHORT_FORMS, TITLES
+
 # CLDR names we replace with the form news uses
 _CLDR_OVERRIDES = {"HK": "Hong Kong", "MO": "Macau", "PS": "Palestine", "US": "United States",
                    "GB": "United Kingdom", "CN": "China", "KP": "North Korea", "KR": "South Korea"}
@@ -103,10 +105,8 @@ def alias_table() -> AliasTable:
     exact: dict[str, AliasEntry] = {}
     folded: dict[str, AliasEntry] = {}
     capitals: dict[str, AliasEntry] = {}
-    titles: set[str] = set()
     scan: set[str] = set()
     lowercase: set[str] = set()
-    person_titles: set[str] = set()
     institutions: dict[str, tuple[str, str]] = {}
     # kinds that are plain lists of lower-cased forms
     word_lists: dict[str, set[str]] = {"descriptor": set(), "non-entity": set(), "facility": set()}
@@ -121,11 +121,6 @@ def alias_table() -> AliasTable:
             continue
         cols = line.split("\t")
         kind, form = cols[0], " ".join(cols[1].split())
-        if kind == "title":
-            titles.add(form.lower())
-            if len(cols) > 2 and cols[2] == "person":
-                person_titles.add(form.lower())
-            continue
         if kind in word_lists:
             word_lists[kind].add(form.lower())
             continue
@@ -143,10 +138,10 @@ def alias_table() -> AliasTable:
                 scan.add(variant.lower())
                 if variant[0].islower():
                     lowercase.add(variant)
-    longest = max((len(t.split()) for t in titles), default=1)
+    longest = max((len(t.split()) for t in TITLES), default=1)
     return AliasTable(
-        exact, folded, capitals, frozenset(titles), longest, frozenset(scan), frozenset(lowercase),
-        frozenset(word_lists["descriptor"]), frozenset(person_titles), institutions,
+        exact, folded, capitals, TITLES, longest, frozenset(scan), frozenset(lowercase),
+        frozenset(word_lists["descriptor"]), PERSON_TITLES, institutions,
         frozenset(word_lists["non-entity"]), frozenset(word_lists["facility"]),
     )
 
@@ -184,18 +179,8 @@ def canonical_of(surface: str) -> AliasEntry | None:
     return alias_table().lookup(surface)
 
 
-# Short forms of titles Indonesian news uses for the same office ("Menkeu" = "Menteri Keuangan"):
-# a quote "ujar Menkeu" belongs to the person introduced as "Menteri Keuangan …".
-TITLE_SHORT_FORMS: dict[str, str] = {
-    "wapres": "wakil presiden", "pm": "perdana menteri", "menlu": "menteri luar negeri", "menkeu": "menteri keuangan",
-    "menhan": "menteri pertahanan", "mendagri": "menteri dalam negeri", "mendag": "menteri perdagangan",
-    "mensos": "menteri sosial", "menag": "menteri agama", "menkes": "menteri kesehatan", "menhub": "menteri perhubungan",
-    "mentan": "menteri pertanian", "menaker": "menteri ketenagakerjaan", "menpora": "menteri pemuda dan olahraga",
-    "menbud": "menteri kebudayaan", "menkomdigi": "menteri komunikasi dan digital", "seskab": "sekretaris kabinet",
-    "mensesneg": "menteri sekretaris negara", "dubes": "duta besar", "jubir": "juru bicara",
-    "sekjen": "sekretaris jenderal", "dirjen": "direktur jenderal", "dirut": "direktur utama", "wamen": "wakil menteri",
-    "menko": "menteri koordinator", "walikota": "wali kota",
-}
+# Short forms of titles news uses for the same office ("menkeu" → "menteri keuangan"; titles.tsv)
+TITLE_SHORT_FORMS: dict[str, str] = SHORT_FORMS
 _TITLE_ARTICLES = ("sang ", "si ", "pak ", "bu ")
 
 

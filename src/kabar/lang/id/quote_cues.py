@@ -70,8 +70,10 @@ COMPLEMENTISERS: frozenset[str] = frozenset({"bahwa", "bahwasanya", "untuk", "ag
 # Clitic forms that name the speaker by a pronoun: ujarnya = ujar + -nya.
 CLITIC = "nya"
 
-# Pronouns that refer back to an earlier speaker; plural ones to an earlier group.
-PRONOUNS: frozenset[str] = frozenset({"ia", "dia", "beliau", "mereka", "dirinya", "nya", "pihaknya"})
+# Pronouns that refer back to an earlier speaker; plural ones to an earlier group. The personal ones
+# may stand alone as the source after "menurut" ("Menurut dia banyak sekali kanal …").
+PERSONAL_PRONOUNS: tuple[str, ...] = ("dia", "ia", "beliau", "mereka")
+PRONOUNS: frozenset[str] = frozenset({*PERSONAL_PRONOUNS, "dirinya", "nya", "pihaknya"})
 PLURAL_PRONOUNS: frozenset[str] = frozenset({"mereka"})
 FIRST_PERSON: frozenset[str] = frozenset({"saya", "aku", "kami", "kita"})
 
@@ -128,9 +130,30 @@ RELAY_VERBS: frozenset[str] = frozenset(
     """.split()
 )
 SOURCE_LINE = "sumber"
+# Words before a relay verb: "seperti dilansir", "sebagaimana yang dikutip".
+RELAY_OPENERS: tuple[str, ...] = ("seperti", "sebagaimana")
+# Relay verbs whose agency carried the report it names (the outer channel: "dilansir CNN"), and the
+# passive relay verbs that may trail a reported clause ("…, seperti dilaporkan Reuters").
+OUTER_RELAY_VERBS: frozenset[str] = frozenset("dilansir dikutip disitir melansir mengutip menyitir dinukil menukil".split())
+TRAILING_RELAY_VERBS: tuple[str, ...] = ("dilansir", "dikutip", "disitir", "dilaporkan", "diberitakan")
+# Cues after a comma that end the reported words before them: "…, menurut KCNA", "…, kata dia".
+TRAILING_CUES: tuple[str, ...] = ("menurut", "kata", "ujar")
+# Words before an agency that make it an inner relay, the source another outlet relays: "menurut KCNA",
+# "kata Xi, Kantor Berita resmi China Xinhua", "dari KCNA", "KCNA dan Xinhua".
+INNER_RELAY_BEFORE: tuple[str, ...] = ("menurut laporan", "menurut", "kata", "ujar", "dari", "oleh", "dan")
+# Verbs after an agency that make it the source of the report: "KCNA mengatakan", "Yonhap melaporkan".
+INNER_RELAY_VERBS: tuple[str, ...] = (
+    "mengatakan", "melaporkan", "memberitakan", "menyebutkan", "menyebut", "menyatakan", "menulis", "merilis", "mengutip",
+)
 
-# Words of a title or rank before a name: the name is what follows the last of them.
-TITLE_WORDS: frozenset[str] = frozenset(
+# Words opening an adverbial between a speech verb and "bahwa": "mengatakan pada Selasa (23/3) bahwa".
+ADVERBIAL_OPENERS: tuple[str, ...] = ("pada", "dalam", "kepada", "di", "saat", "ketika")
+# Conjunctions before a second verb of the same subject: "Xi menyambut baik pesan itu dan mengatakan …".
+COORDINATORS: tuple[str, ...] = ("dan", "serta", "lalu", "kemudian")
+
+# Words of a title or rank before a name: the name is what follows the last of them. From the one list
+# of titles (titles.tsv); the list below is the old one, kept until the measured switch lands.
+_OLD_TITLE_WORDS: frozenset[str] = frozenset(
     w.lower()
     for w in """
     Presiden Wakil Wapres Menteri Menko Mendagri Menlu Menkes Mendikbud Ketua Kepala Direktur Dirjen Sekjen
@@ -148,6 +171,11 @@ TITLE_WORDS: frozenset[str] = frozenset(
     Kehutanan Lingkungan Hidup Riset Teknologi Komunikasi Informatika Investasi Keamanan Politik Perekonomian Kehakiman Kebudayaan Pers Kabinet Digital Kominfo Komdigi Chief Executive Officer CEO Founder Pendiri Kakak Adik Ayah Ibunda
     """.split()
 )
+
+# Titles written in lower case before a name ("dr Tirta", "drg Widyawati"): a speaker's name runs over them.
+LOWER_CASE_TITLES: frozenset[str] = frozenset({"dr", "drg"})
+
+TITLE_WORDS: frozenset[str] = _OLD_TITLE_WORDS
 
 # Group words: "beberapa pakar", "para ahli" name a group speaker when no person is named.
 GROUP_HEADS: frozenset[str] = frozenset(
