@@ -45,3 +45,11 @@ def test_graph_top_neighbours_days_unknown_everywhere_is_the_global_search():
     rng = np.random.default_rng(0)
     matrix = sparse.csr_matrix(rng.random((30, 8)).astype(np.float32))
     assert top_neighbours(matrix, 4, 0.1, days=[None] * 30, window=3) == top_neighbours(matrix, 4, 0.1)
+
+
+def test_graph_top_neighbours_a_window_wider_than_the_corpus_changes_nothing():
+    rng = np.random.default_rng(1)
+    matrix = sparse.csr_matrix(rng.random((40, 8)).astype(np.float32))
+    days = [int(d) for d in rng.integers(0, 10, 40)]
+    days[5] = None
+    assert top_neighbours(matrix, 4, 0.1, days=days, window=100) == top_neighbours(matrix, 4, 0.1)

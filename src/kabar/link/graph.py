@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
@@ -55,51 +56,59 @@ def top_neighbours(
     view = blocking_view(matrix)
     if view is not matrix:
         min_sim = min_sim / 4  # rare terms carry only part of each row's weight
+    everyone = np.arange(view.shape[0])
     dated = [] if days is None else [i for i, d in enumerate(days) if d is not None]
     if not dated:
-        return _neighbours(view, np.arange(view.shape[0]), None, k, min_sim)
+        return _neighbours(view, everyone, view, everyone, k, min_sim)
     undated = np.array([i for i, d in enumerate(days) if d is None], dtype=np.int64)
     order = np.array(sorted(dated, key=lambda i: days[i]), dtype=np.int64)
     day_of = np.array([days[i] for i in order], dtype=np.int64)
-    edges = _neighbours(view, undated, None, k, min_sim) if len(undated) else {}
-    day_or_nan = np.array([np.nan if d is None else float(d) for d in days])
+    gaps = _DayGaps(np.array([np.nan if d is None else float(d) for d in days]), window)
+    edges = _neighbours(view[undated], undated, view, everyone, k, min_sim) if len(undated) else {}
+    by_day = view[order]  # rows in day order: a window of days is a contiguous slice
     for lo in range(0, len(order), _CHUNK):
-        rows = order[lo : lo + _CHUNK]
-        first = np.searchsorted(day_of, day_of[lo] - window, side="left")
-        last = np.searchsorted(day_of, day_of[min(lo + _CHUNK, len(order)) - 1] + window, side="right")
-        columns = np.concatenate([order[first:last], undated])
-        near = _neighbours(view, rows, columns, k, min_sim, within=(day_or_nan, window))
-        for pair, v in near.items():
+        hi = min(lo + _CHUNK, len(order))
+        first = int(np.searchsorted(day_of, day_of[lo] - window, side="left"))
+        last = int(np.searchsorted(day_of, day_of[hi - 1] + window, side="right"))
+        right, right_ids = by_day[first:last], order[first:last]
+        if len(undated):
+            right, right_ids = sparse.vstack([right, view[undated]]).tocsr(), np.concatenate([right_ids, undated])
+        for pair, v in _neighbours(by_day[lo:hi], order[lo:hi], right, right_ids, k, min_sim, gaps).items():
             edges[pair] = max(v, edges.get(pair, 0.0))
     return edges
 
 
+@dataclass(frozen=True, slots=True)
+class _DayGaps:
+    days: np.ndarray  # a day number per row, NaN when unknown
+    window: int
+
+    def near(self, i: int, others: np.ndarray) -> np.ndarray:
+        gap = np.abs(self.days[others] - self.days[i])
+        return np.isnan(gap) | (gap <= self.window)
+
+
 def _neighbours(
-    view: sparse.csr_matrix,
-    rows: np.ndarray,
-    columns: np.ndarray | None,
+    left: sparse.csr_matrix,
+    left_ids: np.ndarray,
+    right: sparse.csr_matrix,
+    right_ids: np.ndarray,
     k: int,
     min_sim: float,
-    within: tuple[np.ndarray, int] | None = None,
+    gaps: _DayGaps | None = None,
 ) -> Edges:
-    """Each of `rows`' k best neighbours among `columns` (all rows when None), by chunked sparse products;
-    `within` (days, NaN when unknown, and a window) drops pairs dated further apart."""
+    """Each left row's k best right rows (ids map rows to articles), by chunked sparse products."""
     edges: Edges = {}
-    target = view if columns is None else view[columns]
-    transposed = target.T.tocsr()  # CSR of the transpose: no conversion per chunk
-    for lo in range(0, len(rows), _CHUNK):
-        chunk = rows[lo : lo + _CHUNK]
-        block = (view[chunk] @ transposed).tocsr()
-        for row, i in enumerate(chunk.tolist()):
+    transposed = right.T.tocsr()  # CSR of the transpose: no conversion per chunk
+    for lo in range(0, left.shape[0], _CHUNK):
+        block = (left[lo : lo + _CHUNK] @ transposed).tocsr()
+        for row in range(block.shape[0]):
+            i = int(left_ids[lo + row])
             start, end = block.indptr[row], block.indptr[row + 1]
-            cols, vals = block.indices[start:end], block.data[start:end]
-            if columns is not None:
-                cols = columns[cols]
+            cols, vals = right_ids[block.indices[start:end]], block.data[start:end]
             keep = (vals >= min_sim) & (cols != i)
-            if within is not None:
-                days, window = within
-                gap = np.abs(days[cols] - days[i])
-                keep &= np.isnan(gap) | (gap <= window)
+            if gaps is not None:
+                keep &= gaps.near(i, cols)
             cols, vals = cols[keep], vals[keep]
             if len(vals) > k:
                 best = np.argpartition(-vals, k)[:k]
