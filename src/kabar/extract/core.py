@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from kabar.extract.assemble import Markup, build_article
 from kabar.extract.errors import ExtractError
+from kabar.extract.gate import check_article
 from kabar.extract.html_body import html_article
 from kabar.extract.outlets import load_outlets
 from kabar.extract.repair import repair_text
@@ -30,4 +31,4 @@ def extract(page: RawPage, *, repeated: frozenset[str] = frozenset()) -> Article
         article = build_article(page, found, outlets, markup=Markup())
     if len(article.text.split()) < _MIN_WORDS:
         raise ExtractError(f"too little text for an article ({len(article.text.split())} words)")
-    return article
+    return check_article(page, article)  # a README, an index page, a video without text: skipped
