@@ -246,27 +246,32 @@ def run(
                 _fail(summary, store, failure)
             store.upsert_analysed(analysis.analysed)
             summary.articles_stored += 1
-        corpus = list(store.analysed_articles())
-        linking = link_articles(corpus)
-        for failure in linking.failures:
-            _fail(summary, store, failure)
-        # after event linking, whose entity weights are tuned on each article's own names
-        unified, merges, identity_failures = unify_identities(corpus)
-        for failure in identity_failures:
-            _fail(summary, store, failure)
-        if merges:
-            store.upsert_analysed_many(u for u, a in zip(unified, corpus) if u is not a)
-            store.prune_entities()
-        corpus = unified
-        summary.linking = _with_identities(replace(linking, failures=()), merges)
-        store.save_linking(summary.linking)
-        summary.quote_links, quote_failures = link_quote_groups(corpus)
-        for failure in quote_failures:
-            _fail(summary, store, failure)
-        store.save_quote_links(summary.quote_links)
+        _link_store(store, summary)
     finally:
         store.close()
     return summary
+
+
+def _link_store(store, summary: RunSummary) -> None:
+    """Link every article the store holds (events, stories, reuse), join people named in part to
+    their full names, group quotations several articles carry, and save it all."""
+    corpus = list(store.analysed_articles())
+    linking = link_articles(corpus)
+    for failure in linking.failures:
+        _fail(summary, store, failure)
+    # after event linking, whose entity weights are tuned on each article's own names
+    unified, merges, identity_failures = unify_identities(corpus)
+    for failure in identity_failures:
+        _fail(summary, store, failure)
+    if merges:
+        store.upsert_analysed_many(u for u, a in zip(unified, corpus) if u is not a)
+        store.prune_entities()
+    summary.linking = _with_identities(replace(linking, failures=()), merges)
+    store.save_linking(summary.linking)
+    summary.quote_links, quote_failures = link_quote_groups(unified)
+    for failure in quote_failures:
+        _fail(summary, store, failure)
+    store.save_quote_links(summary.quote_links)
 
 
 def _pages(paths, summary: RunSummary, store, on_page) -> Iterator[RawPage]:
