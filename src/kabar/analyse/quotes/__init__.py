@@ -20,7 +20,8 @@ from kabar.analyse.quotes.candidates import Candidate, is_pronoun
 from kabar.analyse.quotes.direct import quoted_spans
 from kabar.analyse.quotes.indirect import indirect_candidates
 from kabar.analyse.quotes.relay import RelayIndex
-from kabar.analyse.quotes.speakers import Speaker, SpeakerResolver, phrase_after
+from kabar.analyse.quotes.phrases import phrase_after
+from kabar.analyse.quotes.speakers import Speaker, SpeakerResolver
 from kabar.analyse.tokens import sentence_spans
 from kabar.lang.id import quote_cues as cues
 from kabar.records import Article, Entity, Mention, Quote

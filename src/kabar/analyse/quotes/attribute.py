@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from kabar.analyse.quotes.candidates import Candidate, cue_word, is_pronoun
 from kabar.analyse.quotes.direct import QuotedSpan
-from kabar.analyse.quotes.speakers import WORD, phrase_after, phrase_before
+from kabar.analyse.quotes.phrases import WORD, phrase_after, phrase_before
 from kabar.lang.id import quote_cues as cues
 
 _MIN_STANDALONE_WORDS = 4

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from kabar.analyse.quotes.candidates import Candidate, cue_word, is_pronoun
 from kabar.analyse.quotes.direct import QuotedSpan
-from kabar.analyse.quotes.speakers import WORD, phrase_after, phrase_before
+from kabar.analyse.quotes.phrases import WORD, phrase_after, phrase_before
 from kabar.lang.id import quote_cues as cues
 from kabar.lang.id.agencies import find_agencies
 

@@ -1,10 +1,8 @@
-"""Speakers: the words at a cue, and the fullest name the article gives for them.
+"""Speakers: the fullest name the article gives for the phrase at a cue.
 
-The phrase at the cue is read from the text ("kata Irjen Fadil dalam …" →
-"Irjen Fadil"; "Kantor berita pemerintah Korea Utara, KCNA, mengatakan" →
-"KCNA"). It is then resolved: to the PER/ORG mention there when the NER gave
-mentions (and through its entity id to the longest form in the article), else
-to the longest capitalised name in the article that contains it; pronouns and
+The phrase (`phrases`: "kata Irjen Fadil dalam …" → "Irjen Fadil") is resolved: to the PER/ORG
+mention there when the NER gave mentions (and through its entity id to the longest form in the
+article), else to the longest capitalised name in the article that contains it; pronouns and
 clitics ("ia", "dia", "ujarnya") go to the previous speaker.
 """
 
@@ -16,254 +14,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from kabar.analyse.quotes.phrases import (
+    FUNCTION_WORDS,
+    PARTICLE,
+    WORD,
+    alias_entry,
+    clean,
+    is_capitalised,
+    is_modifier,
+    name_part,
+    strip_function_words,
+)
 from kabar.lang.id import quote_cues as cues
 from kabar.lang.id.agencies import find_agencies
-from kabar.lang.id.aliases import AliasEntry, canonical_of, canonical_title
-from kabar.lang.id.words import NAME_CONNECTORS, NAME_PARTICLES
+from kabar.lang.id.aliases import canonical_title
 from kabar.lang.id.words import common_words as news_words
 from kabar.records import Mention
-
-WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
-# lower-case words inside a speaker's name or office: "Mohammed bin Salman", "Menteri … dan Keamanan", "dr Tirta"
-_NAME_JOINERS = NAME_PARTICLES | NAME_CONNECTORS | cues.LOWER_CASE_TITLES
-_PARTICLE = "|".join(sorted(NAME_PARTICLES))
-_MAX_PHRASE_TOKENS = 20
-# subject parts: split at commas, brackets and a dateline dash ("KOMPAS.com - Para pemimpin …")
-_PART = re.compile(r"(?:[^,;:()\s–—-]|\s(?![-–—]\s)|(?<=\w)[-–—](?=\w))+")
-
-
-def is_capitalised(word: str) -> bool:
-    return word[:1].isupper()
-
-
-def phrase_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
-    """The speaker phrase that starts at `pos` (after a post-quote cue), or None.
-
-    It runs over words until punctuation, a lower-case stop word ("dalam",
-    "pada", "seperti"), a day or month name, or a lower-case word after a
-    name. Bracketed abbreviations inside it are kept ("PT Kereta Commuter
-    Indonesia (KAI Commuter) Wiwik Widayanti"). After a role, comma-separated
-    parts that follow are read too and the last one that is a name wins
-    ("kata Kepala Dusun Nglahar, Kelurahan Sumbersari, Wahyu Wibowo").
-    """
-    span = _scan_phrase(text, pos, limit)
-    if span is None:
-        return None
-    start, end = span
-    best = (start, end)
-    if not _has_role(text[start:end]):
-        return best
-    cursor = end
-    for _ in range(4):
-        m = re.match(r"\s*(?:\([^()]{1,40}\))?\s*,\s*", text[cursor:limit])
-        if m is None:
-            break
-        part = _scan_phrase(text, cursor + m.end(), limit)
-        if part is None:
-            break
-        words = WORD.findall(text[part[0] : part[1]])
-        if not words or not all(is_capitalised(w) or w.lower() in _NAME_JOINERS for w in words):
-            break
-        rest = text[part[1] : limit].lstrip()
-        if rest and rest[0] not in ".,;!?(\n" and not _starts_with_stop(rest):
-            break
-        lead = re.match(r"(?:(?:" + "|".join(sorted(_NAME_JOINERS)) + r")\s+)+", text[part[0] : part[1]])
-        if lead:  # "…, Hukum, dan Keamanan Mahfud MD": the part starts at its first capitalised word
-            part = (part[0] + lead.end(), part[1])
-        name = name_part(text[part[0] : part[1]])
-        # "…, dan Informasi Publik Kementerian PAN-RB": an organisation's acronym is no name
-        if name and not name.replace("-", "").isupper() and not any(w.lower() in cues.TITLE_WORDS for w in words[-1:]):
-            best = part
-        cursor = part[1]
-    return best
-
-
-def _starts_with_stop(rest: str) -> bool:
-    m = WORD.match(rest)
-    return bool(m) and (m.group().lower() in cues.SPEAKER_STOPS or m.group().lower() in cues.DATE_WORDS)
-
-
-def _scan_phrase(text: str, pos: int, limit: int) -> tuple[int, int] | None:
-    start = end = None
-    seen_capital = False
-    count = 0
-    i = pos
-    while i < limit:
-        m = WORD.match(text, i)
-        if m is None:
-            ch = text[i]
-            if ch in " \t\u00a0":
-                i += 1
-                continue
-            if ch == "(" and start is not None:
-                # a bracketed abbreviation inside the phrase, if a name part goes on after it
-                close = text.find(")", i, min(limit, i + 60))
-                if close > 0 and _next_is_capitalised(text, close + 1, limit) and not re.match(r"\s*[,.]", text[close + 1 : limit]):
-                    i = close + 1
-                    continue
-            if ch in "/&" and start is not None and _next_is_capitalised(text, i + 1, limit):
-                i += 1
-                continue
-            break
-        word = m.group()
-        lower = word.lower()
-        if lower in cues.DATE_WORDS:
-            break
-        if word.isdigit():
-            if not (start is not None and _next_is_capitalised(text, m.end(), limit)):
-                break
-        elif not is_capitalised(word):
-            if count > 0 and (lower in cues.SPEAKER_STOPS or lower in cues.SPEECH_VERBS or lower in cues.CLAUSE_WORDS):
-                break
-            if seen_capital and lower not in _NAME_JOINERS:
-                break
-            if lower in _NAME_JOINERS and not _next_is_capitalised(text, m.end(), limit):
-                break
-        else:
-            seen_capital = True
-        if start is None:
-            start = m.start()
-        end = m.end()
-        count += 1
-        if count >= _MAX_PHRASE_TOKENS:
-            break
-        i = m.end()
-    if start is None or end is None:
-        return None
-    return start, end
-
-
-def _next_is_capitalised(text: str, pos: int, limit: int) -> bool:
-    m = WORD.search(text, pos, limit)
-    return bool(m) and is_capitalised(m.group())
-
-
-def _has_role(phrase: str) -> bool:
-    words = WORD.findall(phrase)
-    return any(w.lower() in cues.TITLE_WORDS or not is_capitalised(w) for w in words)
-
-
-def phrase_before(text: str, clause_start: int, verb_start: int) -> tuple[int, int] | None:
-    """The subject phrase right before a speech verb, or None when there is none.
-
-    Drops sentence connectives ("Sementara", "Namun"), adverbs before the verb
-    ("juga"), and everything before the last comma ("Dalam pesannya, Xi …";
-    "Kantor berita …, KCNA, mengatakan" → "KCNA"); cuts at a stop word
-    ("Xi dalam pesannya kepada Kim, menggambarkan" → "Xi").
-    """
-    segment = text[clause_start:verb_start]
-    parts = [(m.start(), m.end()) for m in _PART.finditer(segment) if WORD.search(m.group())]
-    if not parts:
-        return None
-    # the last comma-separated part with words, unless it is only a stop phrase
-    for s, e in reversed(parts):
-        span = _subject_in(text, clause_start + s, clause_start + e)
-        if span is not None:
-            return span
-    return None
-
-
-def _subject_in(text: str, start: int, end: int) -> tuple[int, int] | None:
-    words = [(m.start() + start, m.end() + start, m.group()) for m in WORD.finditer(text[start:end])]
-    # the subject of the clause after "bahwa" ("Disebutkan bahwa Kim menyerukan") or "setelah"
-    for k in range(len(words) - 1, -1, -1):
-        if words[k][2].lower() in cues.SUBORDINATORS and k < len(words) - 1:
-            words = words[k + 1 :]
-            break
-    if not words:
-        return None
-    # a post-quote cue before the subject belongs to the quotation before ("…, ungkap Retno meminta …")
-    while words and not is_capitalised(words[0][2]) and words[0][2].lower() in cues.POST_CUES:
-        words = words[1:]
-    if not words:
-        return None
-    # strip connectives at the front
-    joined = " ".join(w for _, _, w in words).lower()
-    for conn in cues.CONNECTIVES:
-        if joined == conn:
-            return None
-        if joined.startswith(conn + " "):
-            words = words[len(conn.split()) :]
-            break
-    # cut at the first stop word after the head ("Xi dalam pesannya kepada Kim")
-    for k, (_, _, w) in enumerate(words):
-        if k > 0 and w in cues.SPEAKER_STOPS:
-            words = words[:k]
-            break
-    while words and words[-1][2].lower() in cues.SUBJECT_ADVERBS:
-        words = words[:-1]
-    if not words or len(words) > _MAX_PHRASE_TOKENS:
-        return None
-    first = words[0][2]
-    lower_words = [w.lower() for _, _, w in words]
-    if any(w in cues.CLAUSE_WORDS for w in lower_words):
-        return None
-    plausible = (
-        any(is_capitalised(w) and w.lower() not in _FUNCTION_WORDS for _, _, w in words)
-        or lower_words[0] in cues.PRONOUNS
-        or lower_words[0] in cues.GROUP_HEADS
-        or (len(words) <= 4 and first.lower() in cues.TITLE_WORDS)
-    )
-    # a prepositional phrase is not a subject ("di Jakarta", "pada tahap LADK")
-    if not plausible or lower_words[0] in cues.NOT_SUBJECT_STARTS or lower_words[0] in cues.SPEAKER_STOPS:
-        return None
-    # a subject does not hold a finite verb: "China melihat …" is not a speaker phrase
-    if any(w.startswith(("me", "ber", "di")) and len(w) > 6 and not is_capitalised(w) for w in lower_words[1:]):
-        if not any(w in cues.GROUP_HEADS for w in lower_words):
-            return None
-    return words[0][0], words[-1][1]
-
-
-def name_part(phrase: str, common: frozenset[str] = frozenset()) -> str | None:
-    """The name inside a speaker phrase: capitalised words after the last title word.
-
-    "Kepala Polda Metro Jaya Irjen M Fadil Imran" → "M Fadil Imran"; "Irjen Fadil" → "Fadil";
-    "beberapa pakar" → None (no name). `common` holds words the article also
-    writes in lower case ("Menurut", "Sementara"), which are not names.
-    """
-    if ")" in phrase and WORD.search(phrase[phrase.rfind(")") :]):
-        phrase = phrase[phrase.rfind(")") + 1 :]  # "Manajer BUMDes (LKM) Labuhan Sanawiyah": after the bracket
-    words = WORD.findall(phrase)
-    last_title = -1
-    for k, w in enumerate(words):
-        if w.lower() in cues.TITLE_WORDS or not is_capitalised(w) and w.lower() not in _NAME_JOINERS:
-            last_title = k
-    name = words[last_title + 1 :]
-    # an acronym before a name is an organisation ("Kepala BMKG Dwikorita Karnawati")
-    while len(name) > 1 and name[0].isupper() and len(name[0]) > 1:
-        name = name[1:]
-    while name and (name[0].lower() in common or name[0].lower() in _NAME_JOINERS or name[0].lower() in _FUNCTION_WORDS):
-        name = name[1:]
-    while name and name[-1].lower() in _FUNCTION_WORDS:
-        name = name[:-1]
-    # "China Xi Jinping", "Korea Utara Kim Jong Un": a place before a name is a modifier
-    for size in (2, 1):
-        if len(name) > size and _is_place(" ".join(name[:size])):
-            name = name[size:]
-            break
-    while name and name[-1].lower() in _NAME_JOINERS:
-        name = name[:-1]
-    return " ".join(name) if name else None
-
-
-_FUNCTION_WORDS = frozenset(
-    cues.SPEAKER_STOPS
-    | cues.SPEECH_VERBS
-    | cues.POST_CUES
-    | {w for c in cues.CONNECTIVES for w in c.split()}
-    | cues.SUBJECT_ADVERBS
-    | cues.NOT_NAMES
-)
-
-
-def _is_place(words: str) -> bool:
-    entry = _alias(words)
-    return entry is not None and entry.type == "LOC"
-
-
-def _alias(words: str) -> AliasEntry | None:
-    """The alias table's entry (countries, abbreviations, agencies, parties) for `words`."""
-    return canonical_of(words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,7 +59,7 @@ class SpeakerResolver:
         runs = []
         places = [(m.start, m.end) for m in self.mentions if m.type in ("LOC", "ORG")]  # sorted by start
         starts = [s for s, _ in places]
-        for m in re.finditer(rf"(?:[A-Z](?:[\w'’-]|\.(?=\w))*)(?:[ \u00a0]+(?:(?:{_PARTICLE})[ \u00a0]+)?[A-Z](?:[\w'’-]|\.(?=\w))*)*", self.text):
+        for m in re.finditer(rf"(?:[A-Z](?:[\w'’-]|\.(?=\w))*)(?:[ \u00a0]+(?:(?:{PARTICLE})[ \u00a0]+)?[A-Z](?:[\w'’-]|\.(?=\w))*)*", self.text):
             run = m.group()
             # a place or organisation the tagger found inside the run is not part of the name
             # only the places starting inside the run (a bisection: scanning all of them per run was quadratic)
@@ -330,26 +96,26 @@ class SpeakerResolver:
         lower = [w.lower() for w in words]
         if lower and (lower[0] in cues.GROUP_HEADS or "dan" in lower[1:-1]):
             # a group: "Para pemimpin China dan Korea Utara", "beberapa pakar"
-            return Speaker(_strip_function_words(phrase), _clean(phrase))
+            return Speaker(strip_function_words(phrase), clean(phrase))
         agencies = [a for a in self.agencies if start <= a[0] and a[1] <= end]
         if len(agencies) == 1 and len(WORD.findall(self.text[agencies[0][0] : agencies[0][1]])) * 2 >= len(words):
-            return Speaker(agencies[0][2], _clean(phrase))
+            return Speaker(agencies[0][2], clean(phrase))
         orgs = [m for m in inside if m.type == "ORG" and len(WORD.findall(m.text)) * 2 >= len(words)]
         if orgs:
             return Speaker(self._fullest_mention(orgs[-1]), orgs[-1].text, orgs[-1].entity_id)
         places = [m for m in inside if m.type == "LOC"]
         if places and len(WORD.findall(places[-1].text)) == len(words):
             # a country as speaker ("Korea Utara mengatakan"), as the article writes it
-            return Speaker(_clean(phrase), _clean(phrase), places[-1].entity_id)
+            return Speaker(clean(phrase), clean(phrase), places[-1].entity_id)
         name = name_part(phrase, self.common_words)
         if name is not None and self._inside_org(start, end, name):
             # "data Satuan Tugas Penanganan Covid-19": the capitalised words are an organisation
             orgs = [m for m in inside if m.type == "ORG"]
-            return Speaker(self._fullest_mention(orgs[-1]), _clean(phrase), orgs[-1].entity_id)
-        if name is None or _is_modifier(words, name) or _alias(name) is not None or (places and not self._is_name(name)):
-            whole = _strip_function_words(phrase)
-            return Speaker(whole, _clean(phrase))
-        return Speaker(self._fullest_name(name, start), _clean(phrase))
+            return Speaker(self._fullest_mention(orgs[-1]), clean(phrase), orgs[-1].entity_id)
+        if name is None or is_modifier(words, name) or alias_entry(name) is not None or (places and not self._is_name(name)):
+            whole = strip_function_words(phrase)
+            return Speaker(whole, clean(phrase))
+        return Speaker(self._fullest_name(name, start), clean(phrase))
 
     def role_holder(self, start: int, end: int) -> Speaker | None:
         """ "kata Presiden", "ujar Menkeu": a bare title stands for the person the article last
@@ -365,7 +131,7 @@ class SpeakerResolver:
         ]
         if not holders:
             return None
-        return Speaker(self._fullest_mention(holders[-1]), _clean(self.text[start:end]), holders[-1].entity_id)
+        return Speaker(self._fullest_mention(holders[-1]), clean(self.text[start:end]), holders[-1].entity_id)
 
     def _inside_org(self, start: int, end: int, name: str) -> bool:
         """Whether the name's words lie inside an ORG mention of the phrase."""
@@ -386,14 +152,14 @@ class SpeakerResolver:
         own = {w.lower() for w in self._trim(mention.text).split()} or {w.lower() for w in mention.text.split()}
         same = {f for f in same if any(w.lower() in own or any(w.lower().startswith(o) or o.startswith(w.lower()) for o in own) for w in f.split())}
         if not same:
-            return _clean(mention.text)
-        best = _clean(max(sorted(same), key=lambda t: (len(WORD.findall(t)), len(t))))
+            return clean(mention.text)
+        best = clean(max(sorted(same), key=lambda t: (len(WORD.findall(t)), len(t))))
         if mention.type == "PER":
             # the tagger may split one person into two entities: the article's longest form still counts
             # only a form that goes on from it ("Xi" → "Xi Jinping"), not one with an untagged
             # organisation before it ("Bulog Budi Waseso")
             longer = self._fullest_name(best, mention.start)
-            if longer.startswith(best + " ") or any(_clean(m.text) == longer for m in self.mentions if m.type == "PER"):
+            if longer.startswith(best + " ") or any(clean(m.text) == longer for m in self.mentions if m.type == "PER"):
                 return longer
         return best
 
@@ -411,7 +177,7 @@ class SpeakerResolver:
     @cached_property
     def _place_forms(self) -> list[str]:
         """LOC/ORG forms the tagger found, longest first."""
-        forms = {_clean(m.text) for m in self.mentions if m.type in ("LOC", "ORG")}
+        forms = {clean(m.text) for m in self.mentions if m.type in ("LOC", "ORG")}
         return sorted(forms, key=len, reverse=True)
 
     def _unglue(self, form: str, tokens: set[str]) -> str:
@@ -423,7 +189,7 @@ class SpeakerResolver:
                 if not tail.islower() or len(tail) < 4:
                     continue
                 # a sentence word glued on ("saat", "terkait", "mengungkapkan"), after a name of its own
-                if (tail in _FUNCTION_WORDS and len(head) >= 4) or (head in tokens and tail in self.common_words):
+                if (tail in FUNCTION_WORDS and len(head) >= 4) or (head in tokens and tail in self.common_words):
                     return " ".join([*words[:i], head])
         return form
 
@@ -432,7 +198,7 @@ class SpeakerResolver:
         words = name.split()
 
         def swept(word: str) -> bool:  # a sentence word at the edge of a name ("Sementara Xi", "ucap Nasaruddin")
-            return not is_capitalised(word) or word.lower() in _FUNCTION_WORDS
+            return not is_capitalised(word) or word.lower() in FUNCTION_WORDS
 
         while words and swept(words[0]):
             words = words[1:]
@@ -453,7 +219,7 @@ class SpeakerResolver:
     def _fullest_name(self, name: str, pos: int) -> str:
         tokens = name.split()
         if not tokens:
-            return _clean(name)
+            return clean(name)
         pattern = re.compile(r"(?<!\w)" + r"[ \u00a0]+".join(map(re.escape, tokens)) + r"(?!\w)")
         # each distinct form once, with where it occurs (every occurrence per call was quadratic)
         forms = self._forms_by_token.get(tokens[0], {})
@@ -464,10 +230,10 @@ class SpeakerResolver:
             if i:
                 before.append((len(form.split()), starts[i - 1], form))
         if before:  # the longest earlier form, ties to the nearest
-            return _clean(max(before)[2])
+            return clean(max(before)[2])
         if longer:  # else the longest later form, ties to the first
-            return _clean(max(longer, key=lambda f: (len(f[0].split()), -f[1][0]))[0])
-        return _clean(name)
+            return clean(max(longer, key=lambda f: (len(f[0].split()), -f[1][0]))[0])
+        return clean(name)
 
     @cached_property
     def _forms_by_token(self) -> dict[str, dict[str, list[int]]]:
@@ -488,7 +254,7 @@ class SpeakerResolver:
             return Speaker(self._fullest_mention(m), m.text, m.entity_id)
         if self.mentions:
             return None
-        names = [r for r in self._names if r[0] >= start and r[1] <= end and _alias(r[2]) is None and not self._is_agency(r[0], r[1])]
+        names = [r for r in self._names if r[0] >= start and r[1] <= end and alias_entry(r[2]) is None and not self._is_agency(r[0], r[1])]
         if names:
             return Speaker(self._fullest_name(names[-1][2], names[-1][0]), names[-1][2])
         return None
@@ -504,23 +270,10 @@ class SpeakerResolver:
             return Speaker(self._fullest_mention(m), m.text, m.entity_id)
         if self.mentions:
             return None
-        names = [r for r in self._names if r[1] <= pos and len(r[2].split()) >= 2 and _alias(r[2]) is None]
+        names = [r for r in self._names if r[1] <= pos and len(r[2].split()) >= 2 and alias_entry(r[2]) is None]
         if names:
             return Speaker(self._fullest_name(names[-1][2], names[-1][0]), names[-1][2])
         return None
-
-
-def _is_modifier(words: list[str], name: str) -> bool:
-    """"kementerian luar negeri China": one capitalised word after a description is not a person."""
-    n = len(name.split())
-    return n == 1 and len(words) > 1 and not is_capitalised(words[-2]) and words[-2].lower() not in cues.TITLE_WORDS
-
-
-def _strip_function_words(phrase: str) -> str:
-    words = phrase.split()
-    while len(words) > 1 and words[0].lower().strip(",") in _FUNCTION_WORDS:
-        words = words[1:]
-    return _clean(" ".join(words))
 
 
 def _prefer(mentions: Sequence[Mention]) -> Mention:
@@ -530,7 +283,3 @@ def _prefer(mentions: Sequence[Mention]) -> Mention:
         if found:
             return found[-1]
     return mentions[-1]
-
-
-def _clean(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").split())
