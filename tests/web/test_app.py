@@ -41,7 +41,9 @@ def test_app_search_contract(client):
     assert [hit["snippet"][s:e].lower() for s, e in hit["matches"]] == ["banjir"] * len(hit["matches"]) != []
 
 
-@pytest.mark.parametrize("path", ["/api/articles", "/api/entities", "/api/quotes", "/api/quotes/links", "/api/events", "/api/stories", "/api/search?q=china"])
+@pytest.mark.parametrize(
+    "path", ["/api/articles", "/api/entities", "/api/quotes", "/api/quotes/links", "/api/events", "/api/stories", "/api/search?q=china", "/api/alerts"]
+)
 def test_app_every_list_has_one_envelope(client, path):
     body = client.get(path, params={"limit": 2}).json()
     assert {"results", "total", "total_exact", "limit", "offset"} <= set(body)
@@ -330,4 +332,8 @@ def test_app_alert_feed_is_atom(tmp_path):
         assert [e.find("a:title", ns).text for e in entries] == ["Banjir Rendam Ratusan Rumah di Jakarta Timur <b>bold</b>"]
         assert entries[0].find("a:link", ns).get("href").endswith(f"/articles/{TRIBUN}")
         assert c.get("/feeds/tidak-ada.atom").status_code == 404
+        [listed] = c.get("/api/alerts").json()["results"]
+        assert listed["name"] == "banjir" and listed["new"] == 1 and listed["feed"] == "/feeds/banjir.atom"
+        page = c.get("/alerts").text
+        assert 'href="/feeds/banjir.atom"' in page and "/search?q=banjir+OR+Korea" in page
         assert c.get("/feeds/..%2Fx.atom").status_code in (404, 422)

@@ -343,6 +343,15 @@ class SearchPublic(Paged[SearchHitPublic]):
     facets: FacetsPublic | None = Field(None, description="With facets=true: the matches by outlet, entity, story and month.")
 
 
+class AlertPublic(BaseModel):
+    name: str
+    query: str = Field(description="In the syntax of search.")
+    created: str
+    checked: str = Field(description="When the query last ran (UTC).")
+    new: int = Field(description="Articles that came to match it since it was saved, not yet marked seen.")
+    feed: str = Field(description="Its Atom feed's path.")
+
+
 MAX_PAGE_CHARS = 5_000_000
 
 

@@ -1,4 +1,5 @@
-"""Atom feeds of saved searches (`kabar alert add NAME QUERY`): what came to match each query."""
+"""Saved searches (`kabar alert add NAME QUERY`): their list (JSON and HTML) and an Atom feed each
+of the articles that came to match them."""
 
 from __future__ import annotations
 
@@ -6,13 +7,16 @@ from typing import Annotated
 from xml.sax.saxutils import escape, quoteattr
 
 from fastapi import APIRouter, Path, Request
-from fastapi.responses import Response
+from fastapi.responses import HTMLResponse, Response
 
 from kabar.store import alerts, queries
-from kabar.web.deps import StoreDep
+from kabar.web.deps import Limit, Offset, StoreDep
+from kabar.web.render import render
 from kabar.web.routes._common import NOT_FOUND, not_found
+from kabar.web.schemas import AlertPublic, Paged
 
 api = APIRouter(tags=["alerts"])
+ui = APIRouter(include_in_schema=False)
 AlertName = Annotated[str, Path(pattern=alerts.NAME.pattern, description="The alert's name.")]
 ATOM = "application/atom+xml; charset=utf-8"
 
@@ -64,3 +68,23 @@ def _qs(query: str) -> str:
     from urllib.parse import urlencode
 
     return urlencode({"q": query})
+
+
+def _listed(store) -> list[AlertPublic]:
+    out = []
+    for a in alerts.list_alerts(store):
+        alerts.refresh(store, a.name)  # the counts are of now, as `kabar alert list` gives them
+        new = len(alerts.new_hits(store, a.name))
+        out.append(AlertPublic(name=a.name, query=a.query, created=a.created, checked=a.checked, new=new, feed=f"/feeds/{a.name}.atom"))
+    return out
+
+
+@api.get("/api/alerts", response_model=Paged[AlertPublic], summary="Saved searches, each with how many new articles match it")
+def list_alerts(store: StoreDep, limit: Limit = 20, offset: Offset = 0):
+    found = _listed(store)
+    return Paged[AlertPublic](results=found[offset : offset + limit], total=len(found), limit=limit, offset=offset)
+
+
+@ui.get("/alerts", response_class=HTMLResponse)
+def alerts_page(request: Request, store: StoreDep):
+    return render("alerts.html", request, alerts=_listed(store), search_qs=_qs)
