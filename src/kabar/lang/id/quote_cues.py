@@ -1,10 +1,12 @@
-"""Indonesian quotation cues as data: speech verbs, relay phrases, pronouns, titles.
+"""Indonesian quotation cues as data: speech verbs, relay phrases, pronouns (titles: `titles`).
 
 The quotation extractor (`kabar.analyse.quotes`) reads only these tables, so a
-new cue or title is a one-line change here, not a new branch in the code.
+new cue is a one-line change here (a new title, a row of titles.tsv), not a new branch in the code.
 """
 
 from __future__ import annotations
+
+from kabar.lang.id import titles
 
 # Bare verb stems that follow a quotation and precede (or, with -nya, stand for)
 # the speaker: "…," kata Xi / "…," ujarnya.
@@ -152,30 +154,8 @@ ADVERBIAL_OPENERS: tuple[str, ...] = ("pada", "dalam", "kepada", "di", "saat", "
 COORDINATORS: tuple[str, ...] = ("dan", "serta", "lalu", "kemudian")
 
 # Words of a title or rank before a name: the name is what follows the last of them. From the one list
-# of titles (titles.tsv); the list below is the old one, kept until the measured switch lands.
-_OLD_TITLE_WORDS: frozenset[str] = frozenset(
-    w.lower()
-    for w in """
-    Presiden Wakil Wapres Menteri Menko Mendagri Menlu Menkes Mendikbud Ketua Kepala Direktur Dirjen Sekjen
-    Sekretaris Jenderal Jendral Juru Bicara Jubir Gubernur Wagub Bupati Wali Walikota Kota Camat Lurah Dusun Desa
-    Kapolri Kapolda Kapolres Kapolsek Kabid Kasubdit Kasat Kanit Humas Panglima Kasad Irjen Brigjen Kombes
-    AKBP AKP Pol Kompol Iptu Ipda Komjen Marsekal Laksamana Letjen Mayjen Kolonel Letkol Mayor Kapten Inspektur
-    Komisaris Besar Ajun Perdana Raja Ratu Pangeran Kanselir Duta Dubes Besar Utusan Khusus Anggota
-    Pengajar Peneliti Pengamat PT Tbk Persero Head Manager Director President Chairman Spokesperson Dosen Guru Rektor Dekan Profesor Prof Dr Ir Drs Hj H KH Ustaz Pendeta
-    Uskup Paus Imam Pimpinan Pemimpin Komandan Kepala Senator Jaksa Agung Hakim Ketua Umum Plt Pj Pjs
-    Sekda Kadis Kadinkes Kabag Kasi Deputi Asisten Staf Ahli Penasihat Pelaksana Tugas Harian Bapak Ibu
-    Pak Bu Mbak Mas Kak Tuan Nyonya Saudara Sdr Dokter Epidemiolog Ekonom Analis Pakar Direktur Utama
-    Dirut Manajer General Manager Luar Negeri Kementerian Kemenlu
-    Keuangan Kesehatan Pertahanan Perdagangan Koordinator Agama Pendidikan Kebudayaan Perhubungan Pertanian
-    Perindustrian Sosial BUMN Hukum HAM Energi Mineral Ketenagakerjaan Pariwisata Koperasi Kelautan Perikanan
-    Kehutanan Lingkungan Hidup Riset Teknologi Komunikasi Informatika Investasi Keamanan Politik Perekonomian Kehakiman Kebudayaan Pers Kabinet Digital Kominfo Komdigi Chief Executive Officer CEO Founder Pendiri Kakak Adik Ayah Ibunda
-    """.split()
-)
-
-# Titles written in lower case before a name ("dr Tirta", "drg Widyawati"): a speaker's name runs over them.
-LOWER_CASE_TITLES: frozenset[str] = frozenset({"dr", "drg"})
-
-TITLE_WORDS: frozenset[str] = _OLD_TITLE_WORDS
+# of titles (titles.tsv): its titles' words and the words flagged "word" there.
+TITLE_WORDS: frozenset[str] = titles.TITLE_WORDS
 
 # Group words: "beberapa pakar", "para ahli" name a group speaker when no person is named.
 GROUP_HEADS: frozenset[str] = frozenset(

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from importlib import resources
 
-__all__ = ["EPONYM_TITLES", "PERSON_TITLES", "SHORT_FORMS", "TITLES", "TITLE_WORDS"]
+__all__ = ["EPONYM_TITLES", "PERSON_TITLES", "SHORT_FORMS", "TITLES", "TITLE_WORDS", "parse"]
 
 _FLAGS = frozenset({"person", "eponym", "word"})
 
 
-def _rows() -> list[tuple[str, frozenset[str], str]]:
-    """(lower-cased form, flags, lower-cased long form or "") of every row of titles.tsv."""
-    text = resources.files("kabar.lang.id").joinpath("titles.tsv").read_text(encoding="utf-8")
+def parse(text: str) -> list[tuple[str, frozenset[str], str]]:
+    """(lower-cased form, flags, lower-cased long form or "") of every row of a titles table."""
     rows = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
@@ -26,12 +25,12 @@ def _rows() -> list[tuple[str, frozenset[str], str]]:
         cols = line.split("\t")
         flags = frozenset(cols[1].split()) if len(cols) > 1 else frozenset()
         if flags - _FLAGS:
-            raise ValueError(f"titles.tsv line {number}: unknown flag {sorted(flags - _FLAGS)} (known: {sorted(_FLAGS)})")
+            raise ValueError(f"titles line {number}: unknown flag {sorted(flags - _FLAGS)} (known: {sorted(_FLAGS)})")
         rows.append((" ".join(cols[0].split()).lower(), flags, " ".join(cols[2].split()).lower() if len(cols) > 2 else ""))
     return rows
 
 
-_ROWS = _rows()
+_ROWS = parse(resources.files("kabar.lang.id").joinpath("titles.tsv").read_text(encoding="utf-8"))
 
 # titles and offices kept as a person's role ("presiden", "menteri luar negeri")
 TITLES: frozenset[str] = frozenset(form for form, flags, _ in _ROWS if "word" not in flags)
