@@ -17,8 +17,11 @@ KOMPAS, SRAGEN, TRIBUN = (factory.article_id(k) for k in ("kompas", "sragen", "t
 
 
 def test_fulltext_postgres_one_vector_is_one_tsquery():
+    """Words and filter tokens share one vector; a filter token is written f.TOKEN, which no stem can be."""
     node = syntax.AllOf((syntax.Term("text", ("kerja", "sama")), syntax.Term("text", ("ekonom",), prefix=True)), (syntax.Term("text", ("it's",)),))
-    assert to_tsquery(node) == ("fts_text", "(('kerja' <-> 'sama') & ('ekonom':*) & !('it''s'))")
+    assert to_tsquery(node) == ("fts", "(('kerja' <-> 'sama') & ('ekonom':*) & !('it''s'))")
+    with_filter = syntax.AllOf((syntax.Term("text", ("banjir",)), syntax.Term("facets", ("okompascom",))))
+    assert to_tsquery(with_filter) == ("fts", "(('banjir') & ('f.okompascom'))")  # one GIN scan intersects them
 
 
 def test_fulltext_postgres_columns_split_into_indexed_conditions():
@@ -26,8 +29,8 @@ def test_fulltext_postgres_columns_split_into_indexed_conditions():
     params: dict = {}
     assert to_tsquery(node) is None
     cond = to_sql(node, params)
-    assert cond == "(s.fts_title @@ to_tsquery('simple', :tsq0) OR s.fts_facets @@ to_tsquery('simple', :tsq1))"
-    assert params == {"tsq0": "('banjir')", "tsq1": "('okompascom')"}
+    assert cond == "(s.fts_title @@ to_tsquery('simple', :tsq0) OR s.fts @@ to_tsquery('simple', :tsq1))"
+    assert params == {"tsq0": "('banjir')", "tsq1": "('f.okompascom')"}
 
 
 @pytest.fixture

@@ -1,10 +1,12 @@
 """Full-text search on PostgreSQL: tsvectors of Kabar's stems, GIN indexes, tsquery built from the query tree.
 
-The index is a narrow table, `article_search` (one row per article: its pk and three
+The index is a narrow table, `article_search` (one row per article: its pk and two
 tsvectors), kept in step with `articles` by a trigger, as FTS5's external-content table is on
-SQLite. Its vectors: words (the title's stems weighted A, the body's B), the title's alone, and
-the filter tokens ("facets"), each through the 'simple' configuration (lower case, no stemming:
-the stems are already Kabar's, `kabar.store.terms`). Narrow rows matter: a match is confirmed
+SQLite. `fts` holds the words (the title's stems weighted A, the body's B) and the filter
+tokens ("facets", written "f.okompascom": a stem never holds a dot, so none is mistaken for a
+word), `fts_title` the title's words alone; both through the 'simple' configuration (lower
+case, no stemming: the stems are already Kabar's, `kabar.store.terms`). Words and filters in
+one vector let one GIN scan intersect them; narrow rows matter because a match is confirmed
 on its heap page, and an article row (body, stems) fills a page on its own.
 
 A query tree (`kabar.store.syntax`) becomes one `@@` per vector it looks in, each tsquery with
@@ -29,26 +31,27 @@ TABLE = "article_search"
 # The vector each column of the query language looks in. No term needs a weight label to pick
 # its column, so GIN answers a word without rechecking the row (a label would detoast every
 # candidate's vector).
-VECTORS = {"text": "fts_text", "title": "fts_title", "facets": "fts_facets"}
+VECTORS = {"text": "fts", "title": "fts_title", "facets": "fts"}
+FACET = "f."  # before each filter token in `fts`
 
 
 def _vector(column: str) -> str:
     return f"to_tsvector('{CONFIG}'::regconfig, coalesce(NEW.{column}, ''))"
 
 
+_FACETS = f"to_tsvector('{CONFIG}'::regconfig, regexp_replace(coalesce(NEW.facets, ''), '(\\S+)', '{FACET}\\1', 'g'))"
 _VALUES = (
-    f"setweight({_vector('title_stems')}, 'A') || setweight({_vector('body_stems')}, 'B'), "
-    f"{_vector('title_stems')}, {_vector('facets')}"
+    f"setweight({_vector('title_stems')}, 'A') || setweight({_vector('body_stems')}, 'B') || {_FACETS}, "
+    f"{_vector('title_stems')}"
 )
 DDL = (
     f"CREATE TABLE {TABLE} (pk integer PRIMARY KEY REFERENCES articles (pk) ON DELETE CASCADE, "
-    "fts_text tsvector NOT NULL, fts_title tsvector NOT NULL, fts_facets tsvector NOT NULL)",
-    *(f"CREATE INDEX ix_{TABLE}_{c} ON {TABLE} USING gin ({c})" for c in VECTORS.values()),
+    "fts tsvector NOT NULL, fts_title tsvector NOT NULL)",
+    *(f"CREATE INDEX ix_{TABLE}_{c} ON {TABLE} USING gin ({c})" for c in sorted(set(VECTORS.values()))),
     # created in the store's schema (the first of search_path), so each schema has its own
     f"CREATE OR REPLACE FUNCTION {TABLE}_sync() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-    f"INSERT INTO {TABLE} (pk, fts_text, fts_title, fts_facets) VALUES (NEW.pk, {_VALUES}) "
-    "ON CONFLICT (pk) DO UPDATE SET fts_text = EXCLUDED.fts_text, fts_title = EXCLUDED.fts_title, "
-    "fts_facets = EXCLUDED.fts_facets; RETURN NULL; END $$",
+    f"INSERT INTO {TABLE} (pk, fts, fts_title) VALUES (NEW.pk, {_VALUES}) "
+    "ON CONFLICT (pk) DO UPDATE SET fts = EXCLUDED.fts, fts_title = EXCLUDED.fts_title; RETURN NULL; END $$",
     f"DROP TRIGGER IF EXISTS {TABLE}_sync ON articles",  # left by a search table dropped by hand
     f"CREATE TRIGGER {TABLE}_sync AFTER INSERT OR UPDATE OF title_stems, body_stems, facets ON articles "
     f"FOR EACH ROW EXECUTE FUNCTION {TABLE}_sync()",
@@ -81,7 +84,8 @@ def _lexeme(token: str) -> str:
 
 def _term(node: syntax.Term) -> str:
     last = len(node.tokens) - 1
-    return "(" + " <-> ".join(_lexeme(tok) + (":*" if node.prefix and i == last else "") for i, tok in enumerate(node.tokens)) + ")"
+    tokens = [FACET + tok if node.column == "facets" else tok for tok in node.tokens]
+    return "(" + " <-> ".join(_lexeme(tok) + (":*" if node.prefix and i == last else "") for i, tok in enumerate(tokens)) + ")"
 
 
 def to_tsquery(node: syntax.Node) -> tuple[str, str] | None:
@@ -175,10 +179,10 @@ def _ranked(conn: Connection, stems, pks: list[int], limit: int, offset: int, li
     if not stems:  # only filter tokens: nothing to rank by, newest first
         score = "0.0"
     else:
-        # ts_rank's weights run {D, C, B, A}, each at most 1: title (A) `title_weight` times the body (B)
+        # ts_rank's weights run {D, C, B, A}, each at most 1: title (A) `title_weight` times the body (B), filters (D) 0
         top = max(limits.title_weight, limits.body_weight)
         weights = f"'{{0, 0, {limits.body_weight / top:g}, {limits.title_weight / top:g}}}'"
-        score = f"ts_rank({weights}, s.fts_text, to_tsquery('{CONFIG}', :rank_q))"
+        score = f"ts_rank({weights}, s.fts, to_tsquery('{CONFIG}', :rank_q))"
     ranked = conn.execute(
         sql(f"SELECT s.pk, {score} AS score FROM {TABLE} s WHERE s.pk = ANY(:pks) ORDER BY score DESC, s.pk DESC LIMIT :limit OFFSET :offset"),
         {"pks": pks, "rank_q": _any_word(stems), "limit": limit, "offset": offset},

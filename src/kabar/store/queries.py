@@ -167,7 +167,7 @@ def entity_articles(store: Store, entity_id: str, *, limit: int = 50, offset: in
     query = (
         select(*_SUMMARY)
         .where(t.articles.c.id.in_(select(t.article_entities.c.article_id).where(t.article_entities.c.entity_id == entity_id)))
-        .order_by(t.articles.c.published_day.desc(), t.articles.c.pk)
+        .order_by(t.articles.c.published_day.desc().nulls_last(), t.articles.c.pk)  # as SQLite orders NULL
     )
     with store.engine.connect() as conn:
         rows = conn.execute(query.limit(limit).offset(offset)).all()
@@ -194,7 +194,7 @@ def list_quotes(
         conds.append(func.lower(q.c.speaker).contains(speaker.lower(), autoescape=True))
     if conds:
         query = query.where(and_(*conds))
-    query = query.order_by(t.articles.c.published_day.desc(), t.articles.c.pk, q.c.seq)
+    query = query.order_by(t.articles.c.published_day.desc().nulls_last(), t.articles.c.pk, q.c.seq)  # undated last, as on SQLite
     with store.engine.connect() as conn:
         rows = conn.execute(query.limit(limit).offset(offset)).mappings().all()
         return [cv.quote_from(r) for r in rows], _count(conn, query)
