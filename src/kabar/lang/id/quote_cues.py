@@ -157,6 +157,9 @@ COORDINATORS: tuple[str, ...] = ("dan", "serta", "lalu", "kemudian")
 # of titles (titles.tsv): its titles' words and the words flagged "word" there.
 TITLE_WORDS: frozenset[str] = titles.TITLE_WORDS
 
+# Titles written in lower case before a name ("dr Tirta", "drg Widyawati"): a speaker's name runs over them.
+LOWER_CASE_TITLES: frozenset[str] = frozenset({"dr", "drg"})
+
 # Group words: "beberapa pakar", "para ahli" name a group speaker when no person is named.
 GROUP_HEADS: frozenset[str] = frozenset(
     "para beberapa sejumlah banyak sebagian seorang kalangan pihak".split()
