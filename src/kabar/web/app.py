@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kabar import __version__
 from kabar.store import open_store
+from kabar.web.guard import IngestGuard
 from kabar.web.render import render
 from kabar.web.routes import apidocs, articles, entities, events, feeds, ingest, quotes, search, stories
 
@@ -29,6 +30,8 @@ class Settings:
     db_url: str
     ingest_token: str | None = None  # POST /api/ingest answers 403 unless this is set and sent as Bearer
     page_size: int = 20
+    max_ingest_bytes: int = 20_000_000  # a POST /api/ingest body over this is refused (413) unread
+    body_timeout: float = 10.0  # seconds a POST /api/ingest body may take to arrive (else 408)
 
 
 def create_app(db_url: str | None = None, *, settings: Settings | None = None) -> FastAPI:
@@ -62,6 +65,8 @@ def create_app(db_url: str | None = None, *, settings: Settings | None = None) -
     if apidocs.assets_dir() is not None:
         app.mount(apidocs.ASSETS, StaticFiles(directory=apidocs.assets_dir()), name="docs-assets")
     _error_pages(app)
+    # the ingest token and body limit are checked before anything reads the body
+    app.add_middleware(IngestGuard, token=settings.ingest_token, max_bytes=settings.max_ingest_bytes, body_timeout=settings.body_timeout)
     _security_headers(app)
     return app
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from fastapi import Request
 from jinja2 import Environment, PackageLoader
@@ -14,8 +14,21 @@ def environment() -> Environment:
     env = Environment(loader=PackageLoader("kabar.web", "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["day"] = lambda v: (v or "")[:10]
     env.filters["when"] = _when
+    env.filters["web_link"] = web_link
     env.globals["qs"] = lambda **kw: urlencode({k: v for k, v in kw.items() if v not in (None, "")})
     return env
+
+
+def web_link(url: str | None) -> str | None:
+    """`url` if it is an http(s) address, else None: a page's url comes from its input and must
+    not become a `javascript:` or `data:` link (escaping alone does not stop those)."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url)  # drops the tabs and newlines browsers drop ("java\nscript:")
+    except ValueError:
+        return None
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
 def _when(value: str | None) -> str:

@@ -8,7 +8,6 @@ start their own), so they show up in the story pages at once; a full
 
 from __future__ import annotations
 
-import secrets
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Request
@@ -17,25 +16,29 @@ from kabar.ids import stable_id
 from kabar.pipeline import assign_articles, process_page
 from kabar.records import Failure, RawPage
 from kabar.web.deps import StoreDep
+from kabar.web.guard import token_problem
 from kabar.web.schemas import ErrorPublic, FailurePublic, IngestIn, IngestPublic
 
 api = APIRouter(prefix="/api/ingest", tags=["ingest"])
 
 
 def require_token(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
-    expected = request.app.state.settings.ingest_token
-    if not expected:
-        raise HTTPException(status_code=403, detail="ingest is disabled (start the server with --ingest-token)")
-    scheme, _, token = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not secrets.compare_digest(token.strip().encode(), expected.encode()):
-        raise HTTPException(status_code=403, detail="a valid Bearer token is required")
+    """The token again, for an app mounted without `web.guard.IngestGuard` (which checks it before the body)."""
+    problem = token_problem(request.app.state.settings.ingest_token, authorization)
+    if problem is not None:
+        raise HTTPException(status_code=403, detail=problem)
 
 
 @api.post(
     "",
     response_model=IngestPublic,
     dependencies=[Depends(require_token)],
-    responses={403: {"model": ErrorPublic, "description": "Ingest is disabled, or the Bearer token is missing or wrong."}},
+    responses={
+        400: {"model": ErrorPublic, "description": "Content-Length is not a number."},
+        403: {"model": ErrorPublic, "description": "Ingest is disabled, or the Bearer token is missing or wrong (checked before the body is read)."},
+        408: {"model": ErrorPublic, "description": "The body did not arrive in time."},
+        413: {"model": ErrorPublic, "description": "The body is over the server's limit (20 MB unless set otherwise)."},
+    },
     summary="Add pages (token required)",
 )
 def ingest(body: IngestIn, store: StoreDep):
