@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from kabar.extract import meta
 from kabar.extract.boilerplate import line_kind
 from kabar.extract.dates import date_from_url, find_dates, parse_iso, published_from_lines, reported_day
+from kabar.extract.furniture import strip_furniture
 from kabar.extract.language import detect_language
 from kabar.extract.outlets import Outlet, OutletTable, domain_name
 from kabar.extract.text import Layout, LineInfo, clean_body
@@ -55,6 +56,10 @@ def build_article(
     url = page.url or (markup.url if markup.url and markup.url.startswith(("http://", "https://")) else None)
     outlet = _outlet(url, body, around, markup, outlets)
     outlet_record = outlets.by_name(outlet) if outlet else None
+    names = [n for n in (outlet, markup.site_name, *((outlet_record.name, *outlet_record.aliases,
+                                                        *outlet_record.domains) if outlet_record else ())) if n]
+    body, furniture = strip_furniture(body, names)  # invitations, syndication notes, teasers inside the text
+    cut = [*cut, *furniture]
     place = meta.split_dateline(body[0], outlets)[0] if body else None
     region = [i for i in infos[: layout.start] if i.text][-_TITLE_WINDOW:]
     title_line = _title_from_lines(region, body, lines, outlets)

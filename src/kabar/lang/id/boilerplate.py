@@ -68,10 +68,12 @@ INLINE_CHROME: tuple[str, ...] = (
 INLINE_RELATED: tuple[str, ...] = (
     r"Baca\s+[Jj]uga\s*:",
     r"BACA\s+JUGA\s*:",
-    r"Pilihan\s+[Ee]ditor\s*:",
+    r"P[Ii]lihan\s+[Ee]ditor\b\s*:?",  # with or without its colon ("Pilihan Editor Judul …")
     r"Simak\s+[Jj]uga\s*:",
     r"Lihat\s+[Jj]uga\s*:",
     r"Baca\s+[Ss]elengkapnya\s*:",
+    # a video teaser inside the text: "Tonton juga video: Judul", "Simak juga Video 'Judul':"
+    r"(?:Simak|Tonton|Saksikan|Lihat)\s+(?:[Jj]uga\s+)?[Vv]ideo\s*(?::|(?=['\"‘“]))",
 )
 
 # Small words that may stay lower-case inside a Title Case headline.

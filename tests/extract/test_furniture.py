@@ -1,0 +1,104 @@
+"""Furniture inside running text (an invitation to a messaging channel, a syndication note, a
+video teaser) is cut sentence by sentence; every sentence of the report stays. Texts are my own,
+in the shape such pages take when a scraper folds them into one line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kabar.extract import extract
+from kabar.extract.furniture import cues, is_furniture, sentences, strip_furniture
+from kabar.records import RawPage
+
+REPORT = [
+    "BATULICIN, KOMPAS.com - Ratusan warga Desa Sungai Danau, Kabupaten Tanah Bumbu, bergotong royong "
+    "memperbaiki jembatan gantung yang rusak diterjang banjir pekan lalu.",
+    "Kepala desa, Rahmat Hidayat, mengatakan perbaikan dilakukan tanpa menunggu bantuan anggaran karena "
+    "jembatan itu satu-satunya akses anak sekolah.",
+    "Sebelumnya, beredar video kerusakan jembatan yang diunggah di Instagram melalui akun @infotanahbumbu.",
+    "Warga yang ingin membantu dapat mendaftar melalui aplikasi desa, kata Rahmat.",
+    "Pemerintah kabupaten berjanji membangun jembatan permanen pada tahun anggaran berikutnya.",
+]
+CHANNEL = [
+    "Simak breaking news dan berita pilihan kami langsung di ponselmu.",
+    "Pilih saluran andalanmu akses berita Kompas.com WhatsApp Channel : https://www.whatsapp.com/channel/0029VaAbCdEf.",
+    "Pastikan Anda sudah install aplikasi WhatsApp ya.",
+]
+SYNDICATION = ("Artikel ini telah tayang di TribunKalsel.com dengan judul Warga Tanah Bumbu Gotong Royong "
+               "Perbaiki Jembatan Gantung, https://banjarmasin.tribunnews.com/2024/06/03/warga-gotong-royong.")
+TELEGRAM = ("Dapatkan update berita pilihan setiap hari dari KabarBanua. Mari bergabung di Grup Telegram "
+            "KabarBanua News Update, caranya klik link https://t.me/kabarbanuaupdate, kemudian join.")
+
+
+def _flat(*parts: str) -> str:
+    return " ".join(parts)
+
+
+def _page(body_line: str, url: str | None = None) -> RawPage:
+    return RawPage("jembatan.txt", "Warga Tanah Bumbu Gotong Royong Perbaiki Jembatan Gantung\n\n" + body_line + "\n",
+                   "text", url=url)
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [CHANNEL, [SYNDICATION], sentences(TELEGRAM), ["Simak juga Video 'Jembatan Gantung Putus Diterjang Banjir':"]],
+)
+def test_furniture_closing_a_flattened_body_is_cut(furniture: list[str]) -> None:
+    article = extract(_page(_flat(*REPORT, *furniture), url="https://regional.kompas.com/read/2024/06/03/x"))
+    assert article.text == _flat(*REPORT)
+    for piece in furniture:
+        assert piece.strip() in article.boilerplate
+
+
+def test_furniture_teaser_inside_the_text_is_cut_and_the_next_sentence_kept() -> None:
+    teaser = "Tonton juga video: Jembatan Gantung Putus Diterjang Banjir"
+    article = extract(_page(_flat(*REPORT[:2], teaser, *REPORT[2:])))
+    assert article.text == _flat(*REPORT)
+
+
+def test_furniture_report_about_videos_and_apps_keeps_every_sentence() -> None:
+    # a handle, a video, an app, "kata" an official: reporting, not furniture
+    kept, removed = strip_furniture([_flat(*REPORT)], ["Kompas.com"])
+    assert removed == [] and kept == [_flat(*REPORT)]
+    for sentence in (
+        "Cek kesehatan gratis dapat didaftarkan melalui aplikasi Satu Sehat di ponsel warga.",
+        "Untuk pendaftaran, para pengembang dapat mengakses www.lombaaplikasi.id sebelum akhir bulan.",
+        "Bagaimana menurut kamu @akunpetinju?” tulis sang pelatih kepada lawannya.",
+    ):
+        assert not is_furniture(cues(sentence, ["Kompas.com"]), closing=True, after_furniture=False), sentence
+
+
+def test_furniture_sentences_rejoin_to_the_paragraph() -> None:
+    paragraph = _flat(*REPORT, "Harga naik Rp2.000 per kilogram, lihat t.me/x.", *CHANNEL)
+    assert " ".join(sentences(paragraph)) == paragraph
+
+
+@pytest.mark.shared
+def test_furniture_indosum_keeps_every_sentence(shared_dir: Path) -> None:
+    """IndoSum (CC BY-SA) articles are clean report text: not one of their sentences is cut."""
+    total = 0
+    for line in (shared_dir / "data" / "summaries" / "indosum.dev.01.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        paragraphs = [" ".join(" ".join(s) for s in p) for p in record["paragraphs"]]
+        kept, removed = strip_furniture(paragraphs, ())
+        assert removed == [], record["id"]
+        total += sum(len(sentences(p)) for p in paragraphs)
+    assert total > 12_000
+
+
+@pytest.mark.shared
+def test_furniture_events_bodies_lose_their_teasers_and_notes(shared_dir: Path) -> None:
+    from kabar.extract.batch import extract_all
+    from kabar.ingest import read_pages
+    from kabar.records import Article
+
+    data = shared_dir / "data"
+    articles = [a for a in extract_all(read_pages([data / "events", data / "events2"])) if isinstance(a, Article)]
+    assert len(articles) == 214
+    leftovers = [a.source for a in articles if any(
+        marker in a.text for marker in ("Simak juga Video", "Tonton juga", "Artikel ini pertama kali terbit",
+                                         "Artikel ini diadaptasi", "Pilihan Editor", "berkontribusi dalam penulisan"))]
+    assert leftovers == []
