@@ -278,3 +278,23 @@ def test_search_marks_inside_a_word_part_it(store):
     # "<script>banjir</script>" is two words, "script" and "banjir" (Tribun's body holds both, apart)
     assert ids(search(store, "<script>banjir</script>")) == [TRIBUN]
     assert syntax.to_fts(parse_query(None, "Jakarta-Timur")).count('"') == 2  # a hyphenated word stays one phrase
+
+
+def test_search_prefix_matches_are_highlighted(store):
+    page = search(store, "bilat*")
+    assert page.terms == ("bilat*",)
+    assert "<mark>bilateral</mark>" in page.results[0].snippet
+    assert ids(search(store, "bilat* hubung*", limit=1)) == [SRAGEN]  # "bilateral" in the title ranks it first
+
+
+def test_search_snippet_prefix_keys():
+    out = snippet("Indonesia dan Korea menjalin hubungan ekonomi yang erat.", {"ekonom*"})
+    assert "<mark>ekonomi</mark>" in out and out.count("<mark>") == 1
+
+
+def test_search_broad_prefix_query_ranks_titles_first(store, monkeypatch):
+    from kabar.store import search as search_module
+
+    monkeypatch.setattr(search_module, "CANDIDATES", 1)  # the path of queries matching many articles
+    page = search(store, "pes*")  # "pesan": in Kompas's title, only in Sragen's body
+    assert ids(page)[0] == KOMPAS and sorted(ids(page)) == sorted([KOMPAS, SRAGEN])

@@ -171,7 +171,8 @@ def search(
 
 
 def _any_word(stems: tuple[str, ...]) -> str:
-    return " | ".join(_lexeme(s) for s in stems)
+    # syntax.words gives a prefix (`word*`) with its "*": a tsquery prefix then
+    return " | ".join(_lexeme(s[:-1]) + ":*" if s.endswith("*") else _lexeme(s) for s in stems)
 
 
 def _ranked(conn: Connection, stems, pks: list[int], limit: int, offset: int, limits: Limits) -> list[tuple[int, float]]:

@@ -335,6 +335,13 @@ def _fts(conn, root: syntax.Node, stems: tuple[str, ...], where, params, limit, 
     return [by_pk[rid] for rid, _ in ranked if rid in by_pk], total, matching, params
 
 
+def _fts_word(stem: str) -> str:
+    """One word of `syntax.words` for FTS5: quoted; `word*` a quoted prefix."""
+    if stem.endswith("*"):
+        return '"' + stem[:-1].replace('"', '""') + '" *'
+    return '"' + stem.replace('"', '""') + '"'
+
+
 def _raw(conn, query: str, params: dict[str, Any]) -> list[tuple]:
     """Rows straight from the SQLite driver: thousands of rowids without per-row overhead."""
     cursor = conn.connection.cursor()
@@ -351,7 +358,7 @@ def _broad(conn, stems: tuple[str, ...], match: str, story: str, params, limit: 
     in_title: list[int] = []
     if stems:
         # A title holding any of the words sought; only within the candidates' rowid range, so the scan stays short.
-        titled_q = "title_stems : (" + " OR ".join('"' + s.replace('"', '""') + '"' for s in stems) + ")"
+        titled_q = "title_stems : (" + " OR ".join(_fts_word(s) for s in stems) + ")"
         title_q = params | {"tq": f"{params['q']} AND {titled_q}", "lowest": newest[-1]}
         in_title = [
             r
@@ -370,7 +377,7 @@ def _scan(conn, root: syntax.Node, stems: tuple[str, ...], where, params, limit,
     cond = syntax.to_sql(root, params) + _and(where)
     score = []
     for i, stem in enumerate(stems):
-        params[f"t{i}"] = f"% {stem} %"
+        params[f"t{i}"] = f"% {stem[:-1]}%" if stem.endswith("*") else f"% {stem} %"
         score.append(f"(CASE WHEN (' ' || coalesce(a.title_stems, '') || ' ') LIKE :t{i} THEN {TITLE_WEIGHT} ELSE 0 END)")
     rows = conn.execute(
         sql(
@@ -501,10 +508,15 @@ def _region_start(text: str, stems: set[str]) -> int:
     return space + 1 if 0 <= space < best else begin
 
 
+def _keys(stems) -> list[str]:
+    """What to look for in the text: a stem minus its first letter (meN- drops it), a prefix (`word*`) as is."""
+    keys = {s[:-1] if s.endswith("*") else s[1:] if len(s) >= 3 else s for s in stems}
+    return sorted((k for k in keys if k), key=len, reverse=True)
+
+
 @lru_cache(maxsize=256)
 def _key_pattern(stems: frozenset[str]) -> re.Pattern:
-    keys = sorted({s[1:] if len(s) >= 3 else s for s in stems}, key=len, reverse=True)
-    return re.compile("|".join(re.escape(k) for k in keys))
+    return re.compile("|".join(re.escape(k) for k in _keys(stems)) or "(?!)")
 
 
 def _matched(words: list[re.Match], stems: set[str], text: str) -> dict[int, str]:
@@ -513,7 +525,8 @@ def _matched(words: list[re.Match], stems: set[str], text: str) -> dict[int, str
         return {}
     # A stem minus its first letter is inside its word (meN- drops s/p/t/k: seru → menyerukan):
     # find those places with one regex, then stem only the words there.
-    keys = sorted({s[1:] if len(s) >= 3 else s for s in stems}, key=len, reverse=True)
+    keys = _keys(stems)
+    prefixes = [s[:-1] for s in stems if s.endswith("*") and len(s) > 1]
     lowered = text.lower()
     if len(lowered) != len(text):  # rare case-mapping that changes length: test word by word
         candidates = [i for i, w in enumerate(words) if any(k in w.group().lower() for k in keys)]
@@ -532,6 +545,9 @@ def _matched(words: list[re.Match], stems: set[str], text: str) -> dict[int, str
     out = {}
     for i, s in zip(candidates, stemmed):
         hit = s if s in stems else next((p for p in split_stems([s]) if p in stems), None)
+        if hit is None and prefixes:  # `word*`: the word as written starts so (it is not stemmed)
+            word = words[i].group().lower()
+            hit = next((p + "*" for p in prefixes if word.startswith(p)), None)
         if hit:
             out[i] = hit
     return out

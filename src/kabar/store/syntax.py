@@ -230,9 +230,12 @@ def simplify(node: Node) -> Node:
 
 
 def words(node: Node | None) -> tuple[str, ...]:
-    """The stems the query looks for in titles and bodies (not those it excludes), for highlighting."""
+    """The stems the query looks for in titles and bodies (not those it excludes), for highlighting;
+    a prefix (`word*`) ends in "*"."""
     if isinstance(node, Term):
-        return node.tokens if node.column != "facets" and not node.prefix else ()
+        if node.column == "facets":
+            return ()
+        return (*node.tokens[:-1], node.tokens[-1] + "*") if node.prefix else node.tokens
     if isinstance(node, AnyOf):
         return tuple(dict.fromkeys(s for o in node.options for s in words(o)))
     if isinstance(node, AllOf):
