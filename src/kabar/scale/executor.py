@@ -2,13 +2,64 @@
 
 from __future__ import annotations
 
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 from typing import Protocol, TypeVar
 
+from kabar.records import Failure
+
 In = TypeVar("In")
 Out = TypeVar("Out")
+
+
+# A page takes well under a second; one that takes minutes is pathological input, not news.
+PAGE_TIMEOUT = 120.0
+
+
+class TimeBounded:
+    """`fn` with a time budget per call, a picklable wrapper (it runs in pool workers too).
+
+    The budget is a SIGALRM timer, which interrupts Python code and the regex engine alike;
+    an item over budget becomes `Failure(source, "timeout", reason)`. Signals reach only the
+    main thread: called from another thread, `fn` runs unbounded.
+    """
+
+    def __init__(self, fn: Callable[[In], Out], seconds: float) -> None:
+        self.fn = fn
+        self.seconds = seconds
+
+    def __call__(self, item: In) -> Out | Failure:
+        if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+            return self.fn(item)
+        previous = signal.signal(signal.SIGALRM, _over_budget)
+        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        try:
+            return self.fn(item)
+        except _OverBudget:
+            return Failure(_source(item), "timeout", f"took over {self.seconds:g} s: stopped, the batch goes on")
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+
+class _OverBudget(BaseException):
+    """A BaseException, so the stages' `except Exception` (one analyser failing) cannot swallow it."""
+
+
+def _over_budget(signum, frame) -> None:
+    raise _OverBudget
+
+
+def _source(item: object) -> str:
+    """The source an item came from: a page, a (page, …) tuple from the planner, or a record with one."""
+    for candidate in (item, *(item if isinstance(item, tuple) else ())):
+        source = getattr(candidate, "source", None)
+        if isinstance(source, str):
+            return source
+    return "<item>"
 
 
 class Executor(Protocol):
@@ -21,16 +72,20 @@ class LocalExecutor:
     """`workers=1`: a plain loop in this process; more: a process pool fed in bounded windows.
 
     The window keeps memory flat on huge inputs: at most `workers * batch_size`
-    records are in flight.
+    records are in flight. No item may take more than `page_timeout` seconds
+    (None: no bound): one that does gives a `Failure` in its place and the rest go on.
     """
 
-    def __init__(self, workers: int = 1, batch_size: int = 16) -> None:
+    def __init__(self, workers: int = 1, batch_size: int = 16, page_timeout: float | None = PAGE_TIMEOUT) -> None:
         if workers < 1:
             raise ValueError("workers must be at least 1")
         self.workers = workers
         self.batch_size = batch_size
+        self.page_timeout = page_timeout
 
     def map(self, fn: Callable[[In], Out], items: Iterable[In]) -> Iterator[Out]:
+        if self.page_timeout is not None:
+            fn = TimeBounded(fn, self.page_timeout)
         if self.workers == 1:
             yield from map(fn, items)
             return
