@@ -78,7 +78,7 @@ def _after_cue(text: str, span: QuotedSpan) -> Candidate | None:
     if m is None:
         return None
     word = m.group()
-    if word.lower() in {"demikian", "begitu"}:
+    if word.lower() in cues.POINTERS_BACK:
         m = WORD.match(text, m.end() + 1) or m
         word = m.group()
     sentence = (_para_bounds(text, span.open)[0], sent_end)

@@ -295,7 +295,8 @@ _DAYS = "|".join(sorted(cues.DATE_WORDS))
 # adverbials that open a reported clause but are not what was said:
 # "dalam laporannya pada Sabtu (26/11) surat itu …" → "surat itu …"
 _LEADING_ADVERBIAL = re.compile(
-    rf"(?:(?:dalam|melalui|lewat)\s+(?:\w+nya|sebuah\s+\w+|\w+\s+tertulis(?:nya)?)|pada\s+(?:hari\s+)?(?i:{_DAYS})(?:\s*\([^)]{{1,20}}\))?|kepada\s+(?:wartawan|media|pers))\s*,?\s+"
+    rf"(?:(?:{'|'.join(cues.CHANNEL_PREPOSITIONS)})\s+(?:\w+nya|sebuah\s+\w+|\w+\s+tertulis(?:nya)?)|pada\s+(?:hari\s+)?(?i:{_DAYS})(?:\s*\([^)]{{1,20}}\))?"
+    rf"|kepada\s+(?:{'|'.join(cues.PRESS_AUDIENCES)}))\s*,?\s+"
 )
 
 

@@ -150,6 +150,13 @@ INNER_RELAY_VERBS: tuple[str, ...] = (
 
 # Words opening an adverbial between a speech verb and "bahwa": "mengatakan pada Selasa (23/3) bahwa".
 ADVERBIAL_OPENERS: tuple[str, ...] = ("pada", "dalam", "kepada", "di", "saat", "ketika")
+# Adverbials opening a reported clause that are not what was said: "dalam laporannya", "melalui
+# sebuah pernyataan", "kepada wartawan" ("dalam laporannya pada Sabtu (26/11) surat itu …" → "surat itu …").
+CHANNEL_PREPOSITIONS: tuple[str, ...] = ("dalam", "melalui", "lewat")
+PRESS_AUDIENCES: tuple[str, ...] = ("wartawan", "media", "pers")
+# Words after a quotation that point back at it before the cue: "“…” Demikian disampaikan X".
+POINTERS_BACK: frozenset[str] = frozenset({"demikian", "begitu"})
+
 # Conjunctions before a second verb of the same subject: "Xi menyambut baik pesan itu dan mengatakan …".
 COORDINATORS: tuple[str, ...] = ("dan", "serta", "lalu", "kemudian")
 
