@@ -53,7 +53,7 @@ def build_article(
     footer = [i.text for i in infos[layout.end :] if i.text]
     around = [i.text for i in infos if i.text and i.index not in body_set]
 
-    url = page.url or (markup.url if markup.url and markup.url.startswith(("http://", "https://")) else None)
+    url = page.url or _absolute(markup.url)
     outlet = _outlet(url, body, around, markup, outlets)
     outlet_record = outlets.by_name(outlet) if outlet else None
     names = [n for n in (outlet, markup.site_name, *((outlet_record.name, *outlet_record.aliases,
@@ -93,6 +93,15 @@ def build_article(
         sources_cited=cited,
         boilerplate=boilerplate,
     )
+
+
+def _absolute(url: str | None) -> str | None:
+    """A stated URL usable as the article's address: absolute, or protocol-relative ("//host/path")."""
+    if not url:
+        return None
+    if url.startswith("//"):
+        return "https:" + url
+    return url if url.startswith(("http://", "https://")) else None
 
 
 def _header(infos: list[LineInfo], start: int) -> list[LineInfo]:

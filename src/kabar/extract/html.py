@@ -39,17 +39,80 @@ def parse(html: str) -> HtmlFacts:
         root = lhtml.document_fromstring(html.encode("utf-8", errors="replace"), parser=_parser())
     except (etree.ParserError, ValueError):
         return HtmlFacts((), None, (), None, None, None)
-    title = _first(root, ["//meta[@property='og:title']/@content", "//title/text()", "//meta[@name='title']/@content"])
+    og_title = _first(root, ["//meta[@property='og:title']/@content", "//meta[@name='og:title']/@content",
+                             "//meta[@name='twitter:title']/@content"])
+    page_title = _first(root, ["//title/text()", "//meta[@name='title']/@content"])
     h1 = tuple(" ".join(t.split()) for t in (h.text_content() for h in root.iter("h1")) if t.strip())
+    title = _agreed_title(og_title, page_title, h1)
     return HtmlFacts(
         lines=tuple(render_lines(root)),
         title=" ".join(title.split()) if title else None,
         h1=h1,
         published=_published(root),
         site_name=_first(root, ["//meta[@property='og:site_name']/@content", "//meta[@name='application-name']/@content"]),
-        url=_first(root, ["//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"]),
+        url=canonical_url(root),
         author=_author(root),
     )
+
+
+def _agreed_title(og_title: str | None, page_title: str | None, h1: tuple[str, ...]) -> str | None:
+    """The headline most sources agree on: og:title, unless it disagrees with both the <title> and
+    every <h1> while those two agree (a social-media variant of the headline); then the <title>."""
+    if og_title and page_title and not _agree(og_title, page_title) and not any(_agree(og_title, h) for h in h1) \
+            and any(_agree(page_title, h) for h in h1):
+        return page_title
+    return og_title or page_title
+
+
+def _agree(a: str, b: str) -> bool:
+    """Whether two headline strings share most of their words (site names and quotes aside)."""
+    wa, wb = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.8
+
+
+_CANONICAL = (
+    "//link[contains(concat(' ', translate(normalize-space(@rel), 'CANONICAL', 'canonical'), ' '), ' canonical ')]/@href",
+    "//meta[@property='og:url']/@content", "//meta[@name='og:url']/@content",
+    "//meta[@name='twitter:url']/@content", "//meta[@property='twitter:url']/@content",
+)
+
+
+def canonical_url(root) -> str | None:
+    """The page's own address: link rel=canonical, og:url, twitter:url, then JSON-LD's
+    mainEntityOfPage/url, then the article item's microdata url; a relative href is resolved against <base href> (or kept as given)."""
+    value = _first(root, list(_CANONICAL)) or _ld_url(root) or _microdata_url(root)
+    if not value:
+        return None
+    base = _first(root, ["//base/@href"])
+    if base and not value.startswith(("http://", "https://")):
+        from urllib.parse import urljoin
+
+        value = urljoin(base, value)
+    return value
+
+
+_ARTICLE_PATH = re.compile(r"/(?:[^/?#]*\d{4,}[^/?#]*|[^/?#]*\w-\w+-\w[^/?#]*)(?:[/?#]|$)")
+
+
+def _microdata_url(root) -> str | None:
+    """schema.org microdata: the `url` of the page's NewsArticle/Article item, when it reads as an
+    article's address (an id or a slug in its path, not an author's or a section's page)."""
+    for element in root.xpath("//*[@itemprop='url']"):
+        kind = element.xpath("ancestor::*[@itemscope][1]/@itemtype")
+        value = (element.get("href") or element.get("content") or "").strip()
+        if kind and re.search(r"(?:News)?Article|BlogPosting", kind[0]) and value.startswith(("http://", "https://")) \
+                and _ARTICLE_PATH.search(value.split("://", 1)[1]):
+            return value
+    return None
+
+
+def _ld_url(root) -> str | None:
+    for script in root.xpath("//script[@type='application/ld+json']/text()"):
+        match = re.search(r'"mainEntityOfPage"\s*:\s*(?:\{[^}]*?"@id"\s*:\s*)?"(https?://[^"]+)"', script) \
+            or re.search(r'"@type"\s*:\s*"(?:News)?Article"[^{}]*?"url"\s*:\s*"(https?://[^"]+)"', script)
+        if match:
+            return match.group(1)
+    return None
 
 
 def _author(root) -> str | None:
