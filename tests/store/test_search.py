@@ -106,7 +106,7 @@ def test_search_paging(store):
         "<script>alert(1)</script> banjir",
         "\x00banjir\uffff",
         'banjir {title_stems} : "x" * ^',
-        "banjir " * 60,
+        "banjir " * 140,  # 980 characters, a pasted paragraph
     ],
 )
 def test_search_operator_characters_are_plain_words(store, query):
@@ -130,7 +130,7 @@ def test_search_operator_characters_are_plain_words(store, query):
         ("China OR -banjir", "not only words to leave out"),
         ("banjir date:kemarin", "must be YYYY, YYYY-MM or YYYY-MM-DD"),
         ("' OR 1=1 --", "OR at character 3"),
-        ("banjir " * 70, "too many terms"),
+        ("a " * 201, "too many terms"),  # 402 characters: within MAX_QUERY
     ],
 )
 def test_search_malformed_queries_are_explained(store, query, says):
