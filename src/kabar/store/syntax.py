@@ -168,6 +168,7 @@ class _Parser:
             node, negated = self.unary()
             if node is not None:
                 (exclude if negate != negated else include).append(node)
+        include, exclude = list(dict.fromkeys(include)), list(dict.fromkeys(exclude))  # a word said twice is one
         if not include and not exclude:
             return None
         if not include:
