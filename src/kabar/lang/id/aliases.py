@@ -191,4 +191,4 @@ def canonical_title(phrase: str) -> str | None:
     for article in _TITLE_ARTICLES:
         key = key.removeprefix(article)
     key = TITLE_SHORT_FORMS.get(key, key)
-    return key if key in alias_table().titles else None
+    return key if key in TITLES else None  # the titles of titles.tsv, which every alias table carries
