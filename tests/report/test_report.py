@@ -114,3 +114,16 @@ def test_report_reuse_lists_each_pair_once_with_the_passage():
     assert table.count("<tr><td>") == 1
     assert f'<blockquote class="passage">{BODY[0]}</blockquote>' in table
     assert "2 passages shared" in table
+
+
+def test_report_quote_sources_are_listed_not_chained():
+    from dataclasses import replace
+
+    from kabar.records import Quote
+
+    a = _analysed("a1", "Pertama", "2021-03-23")
+    start = a.article.text.find("Kim Jong Un")
+    quote = Quote("a1", start, start + 11, "Kim Jong Un", "direct", "KCNA", "KCNA", "mengatakan", ("KCNA", "Xinhua", "Associated Press"))
+    html = render_report([replace(a, quotes=(quote,))], Linking())
+    # "Menurut KCNA dan ... Xinhua": the analyser's order is not a chain the article states
+    assert "via KCNA, Xinhua, Associated Press" in html and "KCNA →" not in html
