@@ -23,6 +23,7 @@ from scipy import sparse
 Edges = dict[tuple[int, int], float]
 
 _CHUNK = 2048
+_PAIRS_PER_SLICE = 50_000
 
 
 # On large corpora, candidates come only from terms at most this many articles share:
@@ -119,11 +120,14 @@ def _neighbours(
 
 
 def row_dots(matrix: sparse.csr_matrix, rows: Sequence[int], cols: Sequence[int]) -> list[float]:
-    """Dot products of the row pairs (rows[k], cols[k])."""
-    if not rows:
-        return []
-    left, right = matrix[list(rows)], matrix[list(cols)]
-    return left.multiply(right).sum(axis=1).A1.tolist()
+    """Dot products of the row pairs (rows[k], cols[k]), a slice of pairs at a time: gathering
+    the rows of millions of pairs at once would copy the matrix many times over."""
+    out: list[float] = []
+    for lo in range(0, len(rows), _PAIRS_PER_SLICE):
+        left = matrix[list(rows[lo : lo + _PAIRS_PER_SLICE])]
+        right = matrix[list(cols[lo : lo + _PAIRS_PER_SLICE])]
+        out += left.multiply(right).sum(axis=1).A1.tolist()
+    return out
 
 
 def exact_edges(matrix: sparse.csr_matrix, pairs: Iterable[tuple[int, int]], min_sim: float) -> Edges:
