@@ -26,11 +26,70 @@ def html_article(page: RawPage, outlets: OutletTable, *, repeated: frozenset[str
             if _keep(line) and not _heading_or_meta(line, headings, outlets)]
     ours = [found.lines[i] for i in found.body]
     body = _choose(main, ours)
+    page_core = sum(info.words for info in found.infos if info.core)
+    if _core_words(body) < _SHORT * page_core:
+        # The body chosen is short against the page's text: weigh every reading of the page.
+        body = _most_article_like([body, ours, main, _justext(page.content)], found.lines, headings)
     if not body:
         raise ExtractError("no article text found in the HTML")
     if body is not ours:
         found = _relocate(found, body)
     return build_article(page, found, outlets, markup=markup, body_override=body)
+
+
+_SHORT = 0.5  # a body with under half the page's core words may be a fraction of the article
+
+
+def _core_words(lines: list[str]) -> int:
+    return sum(info.words for info in (line_info(0, line) for line in lines) if info.core)
+
+
+def _article_score(lines: list[str], page_lines: tuple[str, ...], headings: set[str]) -> float:
+    """How much a candidate reads like one article: words in sentence-like, stopword-dense
+    paragraphs (each counted once), less half the words of the rest (menus, headlines, captions);
+    half as much again when its lead opens with a dateline, and again when it starts just under
+    the page's headline, where articles start (comments and teasers sit further down)."""
+    distinct = list(dict.fromkeys(" ".join(line.split()) for line in lines))
+    infos = [line_info(0, line) for line in distinct]
+    core = sum(i.words for i in infos if i.core)
+    score = core - 0.5 * sum(i.words for i in infos if not i.core)
+    lead = next((i for i in infos if i.core), None)
+    if lead is not None and lead.dateline:
+        score *= 1.5
+    if lead is not None and _under_headline(lead.text, page_lines, headings):
+        score *= 1.5
+    return score
+
+
+def _under_headline(lead: str, page_lines: tuple[str, ...], headings: set[str]) -> bool:
+    keys = [" ".join(line.split()) for line in page_lines]
+    at = next((n for n, key in enumerate(keys) if key == lead), None)
+    if at is None:
+        return False
+    return any(key.lower() in headings for key in keys[max(0, at - 4):at])
+
+
+def _most_article_like(candidates: list[list[str]], page_lines: tuple[str, ...], headings: set[str]) -> list[str]:
+    """The first of the highest-scoring candidates (the first is the one chosen so far)."""
+    best, best_score = candidates[0], _article_score(candidates[0], page_lines, headings)
+    for candidate in candidates[1:]:
+        score = _article_score(candidate, page_lines, headings) if candidate else float("-inf")
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def _justext(html: str) -> list[str]:
+    """jusText's reading of the page: its good paragraphs (Indonesian stoplist)."""
+    import justext
+
+    from kabar.extract.text import stopwords
+
+    try:
+        paragraphs = justext.justext(html.encode("utf-8", errors="replace"), stopwords(), encoding="utf-8")
+    except Exception:  # jusText raises on markup lxml cannot read; the other readings stand
+        return []
+    return [" ".join(p.text.split()) for p in paragraphs if not p.is_boilerplate and p.text.strip()]
 
 
 def _relocate(found: Layout, body: list[str]) -> Layout:
