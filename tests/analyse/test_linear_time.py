@@ -89,3 +89,19 @@ def test_speaker_names_linear_on_long_articles() -> None:
     places = [Mention("x", where, where + 7, "Jakarta", "LOC", "e")]
     names = [name for _, _, name in SpeakerResolver(text, places, agencies=())._names]
     assert "Budi Santoso" in names and "Joko Widodo" in names
+
+
+@pytest.mark.parametrize("unit", [".", "a.", "a+", "x@", "a.b@"])
+def test_tokenize_linear_on_runs(unit: str) -> None:
+    # the e-mail and domain branches rescanned a run from every start: "a." * 8000 took 5.8 s
+    from kabar.analyse.tokens import tokenize
+
+    assert _growth(lambda n: lambda: tokenize(unit * (n // len(unit))), 32_000) < 8
+
+
+def test_tokenize_keeps_mails_and_domains() -> None:
+    from kabar.analyse.tokens import tokenize
+
+    text = "Kirim ke redaksi.news@kompas.com atau buka www.tribunnews.com dan Kompas.com, kata A.S."
+    tokens = [t.text for t in tokenize(text)]
+    assert "redaksi.news@kompas.com" in tokens and "www.tribunnews.com" in tokens and "Kompas.com" in tokens

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 _TOKEN = re.compile(
     r"""
     https?://\S+                                  # URLs
-  | [\w.+-]+@[\w-]+\.[\w.]+                       # e-mail addresses
-  | [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?i:com|co\.id|id|net|org|go\.id|tv|news)\b  # domains (Kompas.com, TRIBUNNEWS.COM)
+  | (?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.]+          # e-mail addresses (from a run's start only, taken whole: linear)
+  | [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+){0,8}\.(?i:com|co\.id|id|net|org|go\.id|tv|news)\b  # domains (Kompas.com); labels capped: linear
   | \d+(?:[./:,-]\d+)+                            # dates, times, decimals: 23/03/2021, 11.45, 1,5
   | (?:[A-Z]\.){2,}                               # dotted abbreviations: A.S.
   | \w+(?:[-'’]\w+)*                              # words with inner hyphens/apostrophes: Jong-un, K-pop
