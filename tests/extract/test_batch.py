@@ -113,3 +113,34 @@ def test_batch_unreadable_page_is_not_counted_and_the_batch_goes_on(monkeypatch)
     counts = batch.LineCounts.of(pages)
     assert counts.pages == 2 and counts.repeated(pages[0]) == frozenset()
     assert counts.repeated(pages[1]) == frozenset()
+
+
+# Flattened bodies of one outlet (my own text): each folds in the same closing promotion, whose only
+# cue is its imperative; a background sentence the outlet repeats across one story has no cue.
+FLAT_PROMO = "Ikuti terus perkembangan berita daerah pilihan hanya bersama redaksi kami setiap hari."
+BACKGROUND = ("Jembatan gantung itu merupakan satu-satunya akses warga tiga dusun menuju pasar dan sekolah di "
+              "pusat kecamatan.")
+FLAT_REPORTS = (
+    "Ratusan warga Desa Sungai Danau bergotong royong memperbaiki jembatan gantung yang rusak diterjang banjir "
+    "pekan lalu. Pekerjaan dimulai sejak pagi dan dikerjakan tanpa menunggu bantuan anggaran dari pemerintah.",
+    "Pemerintah kabupaten mengirim tim teknis untuk memeriksa kekuatan jembatan gantung yang diperbaiki warga. Tim "
+    "menyebut perbaikan darurat itu cukup kuat untuk dilalui pejalan kaki dan sepeda motor sementara waktu.",
+    "Bupati berjanji membangun jembatan permanen di lokasi tersebut pada tahun anggaran berikutnya. Perencanaan "
+    "teknis dijadwalkan rampung sebelum akhir tahun dan lelang proyek akan dibuka awal tahun depan.",
+)
+
+
+def _flat_page(n: int, report: str) -> RawPage:
+    text = f"Jembatan Gantung Sungai Danau, Bagian {n + 1}\n\n{report} {BACKGROUND} {FLAT_PROMO}\n"
+    return RawPage(f"flat{n}.txt", text, "text", url=f"https://kabarbanua.example.id/daerah/{n}")
+
+
+def test_batch_repeated_promotion_inside_a_flattened_body_is_cut() -> None:
+    pages = [_flat_page(n, report) for n, report in enumerate(FLAT_REPORTS)]
+    alone = list(extract_all(pages[:1]))
+    together = list(extract_all(pages))
+    assert all(isinstance(a, Article) for a in (*alone, *together))
+    assert FLAT_PROMO in alone[0].text  # one page alone: one weak cue is not enough
+    for article, report in zip(together, FLAT_REPORTS):
+        assert FLAT_PROMO not in article.text and FLAT_PROMO in article.boilerplate
+        assert article.text == f"{report} {BACKGROUND}"  # the repeated background sentence stays

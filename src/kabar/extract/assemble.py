@@ -42,6 +42,7 @@ def build_article(
     *,
     markup: Markup | None = None,
     body_override: Sequence[str] | None = None,
+    repeated: frozenset[str] = frozenset(),
 ) -> Article:
     markup = markup or Markup()
     lines = list(layout.lines)
@@ -58,7 +59,7 @@ def build_article(
     outlet_record = outlets.by_name(outlet) if outlet else None
     names = [n for n in (outlet, markup.site_name, *((outlet_record.name, *outlet_record.aliases,
                                                         *outlet_record.domains) if outlet_record else ())) if n]
-    body, furniture = strip_furniture(body, names)  # invitations, syndication notes, teasers inside the text
+    body, furniture = strip_furniture(body, names, repeated)  # invitations, syndication notes, teasers inside the text
     cut = [*cut, *furniture]
     place = meta.split_dateline(body[0], outlets)[0] if body else None
     region = [i for i in infos[: layout.start] if i.text][-_TITLE_WINDOW:]

@@ -25,12 +25,14 @@ from collections.abc import Iterable, Iterator
 import numpy as np
 
 from kabar.extract.core import extract
+from kabar.extract.furniture import sentence_key, sentences
 from kabar.extract.html import parse
 from kabar.extract.outlets import domain_name
 from kabar.extract.repair import repair_text
 from kabar.records import Article, Failure, RawPage
 
 _MIN_PAGES = 3  # a line on this many pages of one outlet is site chrome
+_LONG_LINE = 400  # characters: a line this long is cut into sentences for counting
 _MERGE_EVERY = 1 << 19  # pending hashes folded into the sorted counts this often
 
 Planned = tuple[RawPage, frozenset[str]]
@@ -62,7 +64,7 @@ class LineCounts:
         if site is None:
             return
         try:
-            keys = {_key(site, line) for line in _lines(page)}
+            keys = {_key(site, line) for line in _units(_lines(page))}
         except Exception:  # a page the counter cannot read is counted as none; extraction reports it
             return
         self.pages += 1
@@ -85,7 +87,7 @@ class LineCounts:
         if not len(self._keys):
             return frozenset()  # nothing repeats: no need to prepare the page's lines
         try:
-            lines = sorted(set(_lines(page)))
+            lines = sorted(set(_units(_lines(page))))
         except Exception:  # as in `add`: extraction will say what is wrong with the page
             return frozenset()
         if not lines:
@@ -179,6 +181,16 @@ def _lines(page: RawPage) -> list[str]:
     else:
         raw = repair_text(page.content).splitlines()
     return [text for line in raw if (text := line.strip().replace("\u00a0", " "))]
+
+
+def _units(lines: list[str]) -> list[str]:
+    """What is counted across an outlet's pages: every line, and each sentence of a long line (a
+    body folded into one line carries the outlet's promotions inside it), as its `sentence_key`."""
+    units = list(lines)
+    for line in lines:
+        if len(line) >= _LONG_LINE:
+            units.extend(key for sentence in sentences(line) if (key := sentence_key(sentence)))
+    return units
 
 
 def _key(site: str, line: str) -> int:

@@ -17,7 +17,8 @@ _MIN_WORDS = 5
 
 
 def extract(page: RawPage, *, repeated: frozenset[str] = frozenset()) -> Article:
-    """The article on one page. `repeated`: lines seen on other pages of the same outlet."""
+    """The article on one page. `repeated`: lines (and sentences of long lines, as
+    `furniture.sentence_key`s) seen on other pages of the same outlet."""
     if not page.content.strip():
         raise ExtractError("empty page")
     outlets = load_outlets()
@@ -28,7 +29,7 @@ def extract(page: RawPage, *, repeated: frozenset[str] = frozenset()) -> Article
         found = layout(page.content.splitlines(), repeated=repeated)
         if not found.body:
             raise ExtractError("no article text found (no run of sentence-like lines)")
-        article = build_article(page, found, outlets, markup=Markup())
+        article = build_article(page, found, outlets, markup=Markup(), repeated=repeated)
     if len(article.text.split()) < _MIN_WORDS:
         raise ExtractError(f"too little text for an article ({len(article.text.split())} words)")
     return check_article(page, article)  # a README, an index page, a video without text: skipped

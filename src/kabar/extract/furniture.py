@@ -60,6 +60,12 @@ def sentences(paragraph: str) -> list[str]:
     return [s for s in _SENTENCE.split(paragraph) if s.strip()] if paragraph.strip() else []
 
 
+def sentence_key(sentence: str) -> str:
+    """A sentence as compared across pages: its words, lower-cased (spacing, punctuation and
+    inline markers such as HTML entities aside)."""
+    return " ".join(re.findall(r"\w+", sentence.lower()))
+
+
 def cues(sentence: str, outlet_names: Iterable[str] = ()) -> Cues:
     text = sentence.strip()
     words = [w.lower() for w in _WORD.findall(text)]
@@ -92,9 +98,17 @@ def is_furniture(found: Cues, *, closing: bool, after_furniture: bool) -> bool:
     return after_furniture and found.kinds >= 2 and (found.link or found.channel)
 
 
-def strip_furniture(body: Sequence[str], outlet_names: Iterable[str] = ()) -> tuple[list[str], list[str]]:
+def _any_cue(found: Cues) -> bool:
+    return found.kinds >= 1 or found.self_reference or found.teaser
+
+
+def strip_furniture(
+    body: Sequence[str], outlet_names: Iterable[str] = (), repeated: frozenset[str] = frozenset()
+) -> tuple[list[str], list[str]]:
     """The body without furniture sentences: (paragraphs, removed sentences). Only the article's
-    closing sentences, and sentences next to a furniture sentence, are candidates at their weakest."""
+    closing sentences, and sentences next to a furniture sentence, are candidates at their weakest.
+    `repeated` holds `sentence_key`s other pages of the outlet carry: such a sentence with any cue
+    of furniture goes (a background sentence an outlet repeats has none and stays)."""
     names = tuple(outlet_names)
     kept: list[str] = []
     removed: list[str] = []
@@ -105,7 +119,8 @@ def strip_furniture(body: Sequence[str], outlet_names: Iterable[str] = ()) -> tu
         cut = [False] * len(parts)
         for k, sentence_cues in enumerate(found):
             closing = n == last and k >= len(parts) - 3
-            cut[k] = is_furniture(sentence_cues, closing=closing, after_furniture=k > 0 and cut[k - 1])
+            cut[k] = is_furniture(sentence_cues, closing=closing, after_furniture=k > 0 and cut[k - 1]) or (
+                _any_cue(sentence_cues) and sentence_key(parts[k]) in repeated)
         # An imperative just before furniture opens it ("Dapatkan update berita pilihan setiap hari.").
         for k in range(len(parts) - 2, -1, -1):
             if cut[k + 1] and not cut[k] and found[k].action and (n == last or k >= len(parts) - 4):

@@ -34,7 +34,7 @@ def html_article(page: RawPage, outlets: OutletTable, *, repeated: frozenset[str
         raise ExtractError("no article text found in the HTML")
     if body is not ours:
         found = _relocate(found, body)
-    return build_article(page, found, outlets, markup=markup, body_override=body)
+    return build_article(page, found, outlets, markup=markup, body_override=body, repeated=repeated)
 
 
 _SHORT = 0.5  # a body with under half the page's core words may be a fraction of the article
