@@ -107,3 +107,31 @@ def test_backends_api_lists_answer_the_same(runs):
             answers[backend] = pages
     assert answers["postgresql"] == answers["sqlite"]
     assert all(answers["sqlite"][path]["total"] > 0 for path in API)
+
+
+def test_backends_names_sort_as_on_sqlite(postgres, tmp_path):
+    """Entity lists sort by bytes on PostgreSQL too, whatever the server's locale ("Abd" before "abc")."""
+    from dataclasses import replace as copy
+
+    from kabar.records import Entity
+    from kabar.store.export import export
+    from tests.store import factory
+
+    names = ("abc", "Abd", "Ärger", "zeta", "Zeta", "_x")
+    item = copy(factory.analysed("kompas"), entities=tuple(Entity(f"e{i}", n, "PER", (n,)) for i, n in enumerate(names)), mentions=(), quotes=())
+    found = {}
+    for backend, url in (("sqlite", str(tmp_path / "k.db")), ("postgresql", postgres.fresh())):
+        with open_store(url) as store:
+            store.upsert_analysed(item)
+            rows = export(store, tmp_path / backend)["entities"].read_text(encoding="utf-8").splitlines()
+            found[backend] = [json.loads(x)["canonical"] for x in rows]
+            if store.dialect == "postgresql":
+                with store.engine.connect() as conn:
+                    # an English locale would sort these otherwise: the column's own collation decides
+                    english = conn.exec_driver_sql('SELECT canonical FROM entities ORDER BY canonical COLLATE "und-x-icu"').scalars().all()
+                    collation = conn.exec_driver_sql(
+                        "SELECT collation_name FROM information_schema.columns WHERE table_schema = current_schema() "
+                        "AND table_name = 'entities' AND column_name = 'canonical'"
+                    ).scalar()
+    assert english != sorted(names) and collation == "C"
+    assert found["postgresql"] == found["sqlite"] == sorted(names)

@@ -28,6 +28,10 @@ from sqlalchemy import (
 
 metadata = MetaData()
 
+# Names lists are sorted by: PostgreSQL sorts text by the database's locale ("abc" before "Abd"
+# in en_US), SQLite by bytes; collation "C" there sorts as SQLite does, whatever the server's locale.
+Sorted = String().with_variant(String(collation="C"), "postgresql")
+
 
 def _required(name: str, kind=String) -> Column:
     return Column(name, kind, nullable=False)
@@ -79,7 +83,7 @@ articles = Table(
     Column("id", String, nullable=False, unique=True),
     Column("source", String, nullable=False),
     Column("url", String),
-    Column("outlet", String, index=True),
+    Column("outlet", Sorted, index=True),
     Column("title", Text),
     Column("published", String),
     Column("published_day", String, index=True),  # "2021-03-23", "2021-03", "2021": for filters and sorting
@@ -112,7 +116,7 @@ entities = Table(
     "entities",
     metadata,
     Column("id", String, primary_key=True),
-    Column("canonical", String, nullable=False, index=True),
+    Column("canonical", Sorted, nullable=False, index=True),
     Column("type", String, nullable=False),
     Column("aliases", JSON, nullable=False),  # union over every article
 )
