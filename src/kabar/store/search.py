@@ -422,7 +422,7 @@ def _browse(conn, where, params, limit, offset):
     rows = conn.execute(
         sql(
             f"SELECT {_COLUMNS}, 0.0 AS score FROM articles a WHERE {cond} "
-            "ORDER BY a.published_day DESC, a.pk LIMIT :limit OFFSET :offset"
+            "ORDER BY a.published_day DESC NULLS LAST, a.pk LIMIT :limit OFFSET :offset"  # undated last on both
         ),
         params | {"limit": limit, "offset": offset},
     ).mappings().all()
