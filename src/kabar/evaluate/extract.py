@@ -182,6 +182,9 @@ def evaluate(data: Path, gold: Path) -> list[Scoreboard]:
             rows.append((system, s["pages"], s["body_f1"], s["title"], s["date_day"]))
         boards.append(Scoreboard(f"extract: dev pages ({label}, {folder})", columns, tuple(rows),
                                  ("targets: body F1 >= 0.95 HTML, >= 0.93 page text; titles >= 0.95",)))
+    furniture = furniture_board(data)
+    if furniture is not None:
+        boards.append(furniture)
     cases = sample_cases(gold) if gold.is_dir() else []
     if cases:
         rows = []
@@ -197,3 +200,61 @@ def evaluate(data: Path, gold: Path) -> list[Scoreboard]:
             ("boilerplate left: gold boilerplate lines found in the body (target 0)",),
         ))
     return boards
+
+
+def furniture_board(data: Path) -> Scoreboard | None:
+    """Inline furniture cut sentence by sentence (`kabar.extract.furniture`): on IndoSum's dev
+    articles, clean report text, every sentence must stay (keep rate, per source outlet and in
+    all); on the events sets' flattened bodies, how many sentences go. Nothing is learned or
+    tuned per outlet (fixed cues in `lang.id.furniture`), so each outlet's row is held out."""
+    from kabar.extract.furniture import sentences, strip_furniture
+
+    indosum = data / "summaries" / "indosum.dev.01.jsonl"
+    if not indosum.exists():
+        return None
+    per_outlet: dict[str, list[int]] = {}
+    for line in indosum.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        paragraphs = [" ".join(" ".join(s) for s in p) for p in record["paragraphs"]]
+        _, removed = strip_furniture(paragraphs, ())
+        counts = per_outlet.setdefault(str(record.get("source") or "?"), [0, 0, 0])
+        counts[0] += 1
+        counts[1] += sum(len(sentences(p)) for p in paragraphs)
+        counts[2] += len(removed)
+    rows: list[tuple[object, ...]] = []
+    total = [sum(c[i] for c in per_outlet.values()) for i in range(3)]
+    rows.append(("IndoSum dev (all)", "kabar", total[0], total[1], total[2], 1 - total[2] / max(total[1], 1)))
+    for outlet, (articles, sents, cut) in sorted(per_outlet.items()):
+        rows.append((f"IndoSum dev · {outlet}", "kabar", articles, sents, cut, 1 - cut / max(sents, 1)))
+    for name in ("events", "events2"):
+        folder = data / name
+        if folder.is_dir():
+            articles, sents, cut = _flattened_cuts(folder)
+            rows.append((f"{name} (flattened 2025 bodies)", "kabar", articles, sents, cut, "-"))
+    return Scoreboard(
+        "extract: furniture cut inside bodies (sentence cues)",
+        ("set", "system", "articles", "sentences", "cut by cues", "keep rate"),
+        tuple(rows),
+        ("IndoSum is report text: every cut there is a lost sentence (target keep rate 1.000)",
+         "events: no gold; the cut sentences were read one by one (all furniture on 2026-12-08); teasers and"
+         " 'Pilihan Editor' links cut earlier by their markers are not counted here",
+         "nothing is learned or tuned per outlet: each row is a held-out figure"),
+    )
+
+
+def _flattened_cuts(folder: Path) -> tuple[int, int, int]:
+    """(articles, sentences, sentences cut) over a folder of flattened bodies (title, blank line,
+    the body as one line), each body repaired and cleaned of inline chrome as extraction does."""
+    from kabar.extract.furniture import sentences, strip_furniture
+    from kabar.extract.repair import repair_text
+    from kabar.extract.text import clean_body
+
+    articles = total = cut = 0
+    for path in sorted(folder.glob("*.txt")):
+        _, _, rest = repair_text(path.read_text(encoding="utf-8")).partition("\n")
+        body, _ = clean_body([line for line in rest.splitlines() if line.strip()])
+        _, removed = strip_furniture(body, ())
+        articles += 1
+        total += sum(len(sentences(p)) for p in body)
+        cut += len(removed)
+    return articles, total, cut
