@@ -43,7 +43,9 @@ def split_prefixes(text: str, span: Span, table: AliasTable, lexicon: Lexicon) -
         for start, entry in sorted(tails, key=lambda t: t[1] is None or t[1].type != "ORG"):
             if entry is not None:
                 return [Span(start, span.end, entry.type)]
-    for n in range(len(words) - 1, 0, -1):
+    # no head longer than the longest form the table knows can be one (every head of a long
+    # run of words was quadratic: 20 KB of markup the tagger ran together took seconds)
+    for n in range(min(len(words) - 1, table.max_name_words), 0, -1):
         head = clean(" ".join(w.group(0) for w in words[:n]))
         entry = table.lookup(head) or table.capitals.get(head.lower())
         if entry is not None:

@@ -47,6 +47,8 @@ class AliasTable:
     institutions: dict[str, tuple[str, str]] = field(default_factory=dict)
     non_entities: frozenset[str] = frozenset()  # lower-cased names that are no person, organisation or place
     facilities: frozenset[str] = frozenset()  # lower-cased words opening a place named after a titled person
+    max_institution_words: int = 8  # the longest institution's words: lookups try no longer prefix
+    max_name_words: int = 12  # the most words a form `lookup` can know has (an institution with its country)
 
     def lookup(self, surface: str) -> AliasEntry | None:
         """The entry for a surface form; a word an editor bracketed is read through ("Semenanjung (Korea)")."""
@@ -75,7 +77,9 @@ class AliasTable:
         """"Kementerian Luar Negeri Tiongkok" → "Ministry of Foreign Affairs of China": an institution
         followed by the country (or its capital) it belongs to."""
         words = form.split(" ")
-        for n in range(len(words) - 1, 0, -1):
+        # prefixes no longer than the longest institution: trying every prefix of a long run of
+        # words was cubic (a 2,000-word span the tagger ran together took 20 s in entities)
+        for n in range(min(len(words) - 1, self.max_institution_words), 0, -1):
             found = self.institutions.get(" ".join(words[:n]).lower())
             if found is None:
                 continue
@@ -143,6 +147,8 @@ def alias_table() -> AliasTable:
         exact, folded, capitals, TITLES, longest, frozenset(scan), frozenset(lowercase),
         frozenset(word_lists["descriptor"]), PERSON_TITLES, institutions,
         frozenset(word_lists["non-entity"]), frozenset(word_lists["facility"]),
+        max((len(k.split()) for k in institutions), default=0),
+        max(len(k.split()) for k in (*exact, *folded, *capitals)) + max((len(k.split()) for k in institutions), default=0),
     )
 
 

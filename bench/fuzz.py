@@ -1,0 +1,294 @@
+"""Fuzzing the per-page stages: mutated and generated inputs through ingest, extract, timex,
+entities, quotes and the whole per-page pipeline, counting crashes and slow inputs.
+
+    .venv/bin/python bench/fuzz.py [--inputs 100000] [--seed 0] [--hypothesis 2000] [--out DIR]
+
+Seeds are the demo pages, HTML, JSON Lines and WARC wrappers of them and the hostile
+inputs of issue 23 (comment runs, dot runs, quote runs, impossible dates, lone
+surrogates, initials with dots). Each input is a seed mutated by a seeded random
+chain (byte flips, inserted runs of marks, splices, truncation, duplication). A crash
+is an exception escaping a stage that promises none, or an analyser failure recorded
+by the pipeline (an expected ExtractError is not one); a slow input takes more than
+5 s per 100 KB (at least 1 s). Every crashing or slow input is written to `--out`.
+atheris is used for a coverage-guided pass when it is installed (`--atheris N`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import random
+import sys
+import time
+import traceback
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+SLOW_PER_100KB = 5.0
+
+# marks and words that reach the parsers' branches
+PIECES = [
+    "<!--c-->", "<html>", "<body>", "</body>", "<div>", "</div>", "<p>", "<script>", "<meta charset=latin-1>",
+    ".", "...", "!?", "“", "”", '"', "‘", "’", "'", "\n", "\n\n", " ", "\u00a0", "\ufeff", "\x00",
+    "kata", "ujarnya", "menurut", "mengatakan", "bahwa", "M. AS./M. A", "Dr.", "A.S.",
+    "2021-13-45", "2015-02-30", "23/03/2021", "Senin (3/3)", "pukul 25.61 WIB", "31 Februari 2020",
+    "Presiden Joko Widodo", "KOMPAS.com", "JAKARTA,", "-", "(", ")", "\\ud800", "\ud800",
+]
+
+
+def seeds() -> list[tuple[str, bytes]]:
+    """(name, bytes) pairs the mutations start from."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "examples" / "samples").glob("*.txt"))]
+    out: list[tuple[str, bytes]] = []
+    for i, text in enumerate(texts):
+        paras = "".join(f"<p>{line}</p>" for line in text.splitlines() if line.strip())
+        out.append((f"s{i}.txt", text.encode()))
+        out.append((f"s{i}.html", f"<!DOCTYPE html><html><head><title>t</title></head><body>{paras}</body></html>".encode()))
+        out.append((f"s{i}.jsonl", (json.dumps({"text": text, "url": "https://x.id/a", "published": "2021-03-23"}) + "\n").encode()))
+    out.append(("w.warc", _warc(texts[0])))
+    out += [
+        ("comments.html", b"<!--c-->" * 40 + b"<p>text</p>"),
+        ("dots.txt", b"Dia berkata " + b"." * 16000 + b"x"),
+        ("quotes.txt", ("\u2018a\u2019 \"b\" " * 4000).encode()),
+        ("date.jsonl", b'{"text": "Banjir di Bekasi pada Minggu.", "published": "2021-13-45"}\n'),
+        ("surrogate.jsonl", b'{"text": "Banjir \\ud800 di Bekasi pada Minggu pagi."}\n'),
+        ("initials.txt", b"Foto: M. AS./M. A\nPresiden Joko Widodo bertemu M. A di Jakarta."),
+    ]
+    return out
+
+
+def _warc(text: str) -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=False)
+    body = f"<html><body><p>{text}</p></body></html>".encode()
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record("https://x.id/a", "response", payload=io.BytesIO(body), http_headers=headers))
+    return out.getvalue()
+
+
+def mutate(data: bytes, rng: random.Random, pool: list[tuple[str, bytes]]) -> bytes:
+    """`data` changed by one to four random edits."""
+    buf = bytearray(data)
+    for _ in range(rng.randint(1, 4)):
+        op = rng.randrange(7)
+        pos = rng.randint(0, len(buf))
+        if op == 0 and buf:  # flip bytes
+            for _ in range(rng.randint(1, 8)):
+                buf[rng.randrange(len(buf))] = rng.randrange(256)
+        elif op == 1:  # a piece
+            buf[pos:pos] = rng.choice(PIECES).encode("utf-8", "surrogatepass")
+        elif op == 2:  # a long run of a piece
+            buf[pos:pos] = rng.choice(PIECES).encode("utf-8", "surrogatepass") * rng.choice([10, 100, 1000, 5000])
+        elif op == 3:  # truncate
+            del buf[pos:]
+        elif op == 4 and buf:  # duplicate a slice
+            a = rng.randrange(len(buf))
+            buf[pos:pos] = buf[a : a + rng.randint(1, 2000)]
+        elif op == 5:  # splice another seed in
+            other = rng.choice(pool)[1]
+            a = rng.randrange(max(1, len(other)))
+            buf[pos:pos] = other[a : a + rng.randint(1, 4000)]
+        else:  # cut a slice out
+            del buf[pos : pos + rng.randint(1, 500)]
+    return bytes(buf)
+
+
+# --- targets: each takes (name, bytes) and raises only on a real fault -------------------
+
+
+def t_ingest(name: str, data: bytes) -> None:
+    from kabar.ingest import read_source
+    from kabar.ingest.files import Source
+
+    path = Path(_SCRATCH) / name
+    path.write_bytes(data)
+    list(read_source(Source(name, path)))
+
+
+def _text(data: bytes) -> str:
+    return data.decode("utf-8", "replace")
+
+
+def _article(data: bytes):
+    from kabar.ingest.text import scrub
+    from kabar.records import Article
+
+    return Article(id="f", source="f", body=tuple(scrub(_text(data)).split("\n")))
+
+
+def _expected(reason: str) -> bool:
+    """An extraction that says "no article here" (ExtractError or a subclass) is an answer, not a crash."""
+    from kabar.extract import errors, gate
+
+    names = {c.__name__ for m in (errors, gate) for c in vars(m).values() if isinstance(c, type) and issubclass(c, errors.ExtractError)}
+    return reason.split(":", 1)[0] in names
+
+
+def t_extract(name: str, data: bytes) -> None:
+    from kabar.pipeline import extract_page
+    from kabar.records import Failure, RawPage
+
+    kind = "html" if name.endswith(".html") else "text"
+    result = extract_page(RawPage(name, _text(data), kind))
+    if isinstance(result, Failure) and not _expected(result.reason):
+        raise RuntimeError(f"extract: {result.reason}")
+
+
+def t_timex(name: str, data: bytes) -> None:
+    from kabar.analyse.timex import tag
+
+    tag(_text(data), "2021-03-23")
+
+
+def t_entities(name: str, data: bytes) -> None:
+    from kabar.analyse import entities
+
+    entities.annotate(_article(data[:20000]))  # the tagger is the slow part: keep inputs page-sized
+
+
+def t_quotes(name: str, data: bytes) -> None:
+    from kabar.analyse.quotes import annotate
+
+    article = _article(data)
+    for q in annotate(article):
+        assert article.text[q.start : q.end] == q.quote, "quote offsets"
+
+
+def t_pipeline(name: str, data: bytes) -> None:
+    from kabar.pipeline import process_page
+    from kabar.records import Failure, RawPage
+
+    kind = "html" if name.endswith(".html") else "text"
+    result = process_page(RawPage(name, _text(data[:30000]), kind))
+    if isinstance(result, Failure):
+        if not _expected(result.reason):
+            raise RuntimeError(f"pipeline: {result.reason}")
+        return
+    if result.failures:
+        raise RuntimeError("; ".join(f"{f.stage}: {f.reason}" for f in result.failures))
+
+
+# share of the inputs each target gets: the cheap stages take most, the full page the fewest
+TARGETS: dict[str, tuple[Callable[[str, bytes], None], float]] = {
+    "ingest": (t_ingest, 0.30),
+    "timex": (t_timex, 0.25),
+    "quotes": (t_quotes, 0.25),
+    "extract": (t_extract, 0.10),
+    "entities": (t_entities, 0.05),
+    "pipeline": (t_pipeline, 0.05),
+}
+_SCRATCH = ""
+
+
+def limit_for(size: int) -> float:
+    return max(1.0, SLOW_PER_100KB * size / 100_000)
+
+
+def run(inputs: int, seed: int, out: Path | None = None, targets: tuple[str, ...] = tuple(TARGETS)) -> dict:
+    """Fuzz `inputs` inputs; returns counts per target and the failing inputs."""
+    import tempfile
+
+    global _SCRATCH
+    rng = random.Random(seed)
+    pool = seeds()
+    names = list(targets)
+    weights = [TARGETS[t][1] for t in names]
+    counts: Counter = Counter()
+    crashes: list[dict] = []
+    slow: list[dict] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        _SCRATCH = scratch
+        for target in names:  # warm up: models and tables load on first use, which is not an input's time
+            for seed_name, seed_data in pool[:3]:
+                try:
+                    TARGETS[target][0](seed_name, seed_data)
+                except Exception:
+                    pass  # counted when an input meets it
+        for i in range(inputs):
+            target = rng.choices(names, weights)[0]
+            name, base = rng.choice(pool)
+            data = mutate(base, rng, pool) if rng.random() < 0.9 else base
+            fn = TARGETS[target][0]
+            start = time.perf_counter()
+            try:
+                fn(name, data)
+            except Exception as exc:
+                crashes.append({"target": target, "name": name, "error": f"{type(exc).__name__}: {exc}"[:300], "data": data, "trace": traceback.format_exc()})
+            took = time.perf_counter() - start
+            counts[target] += 1
+            if took > limit_for(len(data)):  # timed again: a lazy load or a busy machine is not the input
+                start = time.perf_counter()
+                try:
+                    fn(name, data)
+                except Exception:
+                    pass
+                took = min(took, time.perf_counter() - start)
+            if took > limit_for(len(data)):
+                slow.append({"target": target, "name": name, "seconds": round(took, 2), "size": len(data), "data": data})
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+        for kind, found in (("crash", crashes), ("slow", slow)):
+            for n, item in enumerate(found):
+                (out / f"{kind}-{n:04d}-{item['target']}-{item['name']}").write_bytes(item["data"])
+    return {"counts": dict(counts), "crashes": crashes, "slow": slow}
+
+
+def hypothesis_pass(examples: int) -> Counter:
+    """Generated text (Hypothesis) through timex, quotes and the sentence splitter: counts of failures."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from kabar.analyse.tokens import sentence_spans
+
+    failures: Counter = Counter()
+    texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=80).map(" ".join)
+
+    @settings(max_examples=examples, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(texts)
+    def check(text: str) -> None:
+        data = text.encode("utf-8", "surrogatepass")
+        for name, fn in (("timex", t_timex), ("quotes", t_quotes)):
+            try:
+                fn("h.txt", data)
+            except Exception:
+                failures[name] += 1
+        sentence_spans(text)
+
+    check()
+    return failures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--inputs", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--hypothesis", type=int, default=2000)
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args()
+    start = time.perf_counter()
+    result = run(args.inputs, args.seed, args.out)
+    generated = hypothesis_pass(args.hypothesis) if args.hypothesis else Counter()
+    took = time.perf_counter() - start
+    print(f"inputs: {sum(result['counts'].values()):,} mutated + {args.hypothesis:,} generated in {took:.0f} s")
+    for target, n in sorted(result["counts"].items()):
+        crashes = sum(c["target"] == target for c in result["crashes"])
+        slow = sum(s["target"] == target for s in result["slow"])
+        print(f"  {target:9s} {n:7,d} inputs  {crashes} crashes  {slow} slow")
+    print(f"crashes: {len(result['crashes'])}, slow (> {SLOW_PER_100KB:g} s per 100 KB): {len(result['slow'])}, "
+          f"generated-input failures: {sum(generated.values())}")
+    for c in result["crashes"][:10]:
+        print(f"  crash {c['target']} {c['name']}: {c['error']}")
+    for s in result["slow"][:10]:
+        print(f"  slow {s['target']} {s['name']}: {s['seconds']} s on {s['size']:,} bytes")
+
+
+if __name__ == "__main__":
+    main()
