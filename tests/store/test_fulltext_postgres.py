@@ -66,3 +66,16 @@ def test_fulltext_postgres_index_rebuilt_for_a_store_without_it(store, postgres)
         assert [h.id for h in search(again, "outlet:Tribunnews.com").results] == [TRIBUN]
     finally:
         again.close()
+
+
+def test_fulltext_postgres_huge_article_is_stored_and_found(store):
+    """1.3 MB of distinct words would overflow a tsvector (1 MB): the article is stored, its opening words found."""
+    import hashlib
+
+    words = [hashlib.md5(str(i).encode()).hexdigest() for i in range(40_000)]
+    tribun = factory.analysed("tribun")
+    body = ("Banjir besar " + " ".join(words),)
+    store.upsert_analysed(replace(tribun, article=replace(tribun.article, body=body), mentions=(), timexes=(), quotes=()))
+    assert [h.id for h in search(store, "banjir").results] == [TRIBUN]
+    assert [h.id for h in search(store, words[10]).results] == [TRIBUN]
+    assert store.article(TRIBUN).article.body == body

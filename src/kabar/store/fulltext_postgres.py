@@ -35,11 +35,19 @@ VECTORS = {"text": "fts", "title": "fts_title", "facets": "fts"}
 FACET = "f."  # before each filter token in `fts`
 
 
+# A tsvector holds at most 1 MB (a longer one fails the article's write) and positions up to
+# 16,383: the first MAX_CHARS characters of each stem column are indexed, about 30,000 words.
+MAX_CHARS = 200_000
+
+
 def _vector(column: str) -> str:
-    return f"to_tsvector('{CONFIG}'::regconfig, coalesce(NEW.{column}, ''))"
+    return f"to_tsvector('{CONFIG}'::regconfig, left(coalesce(NEW.{column}, ''), {MAX_CHARS}))"
 
 
-_FACETS = f"to_tsvector('{CONFIG}'::regconfig, regexp_replace(coalesce(NEW.facets, ''), '(\\S+)', '{FACET}\\1', 'g'))"
+_FACETS = (
+    f"to_tsvector('{CONFIG}'::regconfig, "
+    f"regexp_replace(left(coalesce(NEW.facets, ''), {MAX_CHARS}), '(\\S+)', '{FACET}\\1', 'g'))"
+)
 _VALUES = (
     f"setweight({_vector('title_stems')}, 'A') || setweight({_vector('body_stems')}, 'B') || {_FACETS}, "
     f"{_vector('title_stems')}"
