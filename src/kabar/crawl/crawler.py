@@ -262,7 +262,8 @@ class _Run:
             return self._settle_page(done, "not_article", fetched, page.reason)
         article = extract_page(page)  # alone, to judge it; the store gets the batch extraction
         if isinstance(article, Failure):
-            self._fail(page.source, article.stage, article.reason)
+            if not article.reason.startswith("NotAnArticle"):  # a page extraction judged no article is no failure
+                self._fail(page.source, article.stage, article.reason)
             return self._settle_page(done, "not_article", fetched, article.reason)
         if not looks_like_article(article):
             return self._settle_page(done, "not_article", fetched, "no running text: not an article")
