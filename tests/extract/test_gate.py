@@ -169,3 +169,14 @@ def test_gate_kabar_run_does_not_store_a_folder_description(tmp_path: Path, samp
         store.close()
     assert [Path(s).name for s in stored] == [sample_paths[0].name]
     assert "skipped: a document" in failures["SOURCE.md"]
+
+
+def test_gate_bare_english_report_passes() -> None:
+    # an English report pasted bare (no date, dateline or byline) still attributes what it reports
+    report = (
+        "Villagers in Sukamaju have rebuilt a bamboo bridge washed away by last month's flood, working for two "
+        "weeks without any help from the regional budget.\n\n"
+        "\"We could not wait any longer, because the children cross the river every day to go to school,\" the "
+        "village head said on Monday.\n"
+    )
+    assert extract(RawPage("bridge.txt", report, "text")).language == "en"

@@ -39,6 +39,10 @@ _VIDEO = re.compile(
 )
 
 
+# English news prose attributes what it reports; a README or a licence does not.
+_REPORTED = re.compile(r"\b(?:said|says|told\s+\w+|according\s+to|quoted\s+as\s+saying)\b", re.I)
+
+
 class NotAnArticle(ExtractError):
     """The page is readable but is not a news article (a document, an index, a video without text)."""
 
@@ -119,10 +123,11 @@ def _index(found: PageCues) -> bool:
 
 
 def _news_structure(article: Article) -> bool:
-    """What a news page around its prose gives: a date, a dateline, a byline, an outlet, a source.
+    """What a news page around its prose gives: a date, a dateline, a byline, an outlet, a source,
+    a reported statement.
     Kabar reads Indonesian news; an English page without any of these is a README or a licence."""
     return bool(article.published or article.dateline or article.authors or article.outlet or article.url
-                or article.sources_cited)
+                or article.sources_cited or _REPORTED.search(article.text))
 
 
 def check_article(page: RawPage, article: Article) -> Article:
