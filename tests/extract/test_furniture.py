@@ -102,3 +102,12 @@ def test_furniture_events_bodies_lose_their_teasers_and_notes(shared_dir: Path) 
         marker in a.text for marker in ("Simak juga Video", "Tonton juga", "Artikel ini pertama kali terbit",
                                          "Artikel ini diadaptasi", "Pilihan Editor", "berkontribusi dalam penulisan"))]
     assert leftovers == []
+
+
+def test_furniture_paragraph_of_an_html_page_is_cut() -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in (*REPORT, " ".join(CHANNEL)))
+    html = ("<html><head><title>Warga Tanah Bumbu Gotong Royong Perbaiki Jembatan Gantung - Kompas.com</title></head>"
+            "<body><h1>Warga Tanah Bumbu Gotong Royong Perbaiki Jembatan Gantung</h1>"
+            f"<div>Senin, 3 Juni 2024 10:15 WITA</div><article>{paragraphs}</article></body></html>")
+    article = extract(RawPage("jembatan.html", html, "html", url="https://regional.kompas.com/read/2024/06/03/x"))
+    assert article.body == tuple(REPORT)
