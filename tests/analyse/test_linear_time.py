@@ -105,3 +105,16 @@ def test_tokenize_keeps_mails_and_domains() -> None:
     text = "Kirim ke redaksi.news@kompas.com atau buka www.tribunnews.com dan Kompas.com, kata A.S."
     tokens = [t.text for t in tokenize(text)]
     assert "redaksi.news@kompas.com" in tokens and "www.tribunnews.com" in tokens and "Kompas.com" in tokens
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        # a run of spaces after a comma: the trailing-cue regex split it every way (6 KB: 6 s)
+        lambda n: "Kamis, 02 November 2" + " " * n + "x",
+        # a very long word: every split was tried for a glued-on word (55 KB: 9.5 s)
+        lambda n: "Kata Budi Xa" + "a" * n + " di Jakarta.",
+    ],
+)
+def test_quotes_annotate_linear_on_mutated_pages(make) -> None:
+    assert _growth(lambda n: lambda: annotate(_article(make(n))), 4_000) < 8

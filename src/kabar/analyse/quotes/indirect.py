@@ -260,7 +260,8 @@ def _content_end(text: str, pos: int, e: int) -> int:
 
 def _trailing_cue(text, s, e, relay) -> Candidate | None:
     """"…, kata beberapa pakar." / "…, ujarnya." with no quote marks."""
-    m = re.search(r",\s*(\w+)(?:\s+([^,.]{1,60}))?\s*\.?\s*$", text[s:e])
+    # the trailing spaces taken possessively: two adjacent \s* split a long run of spaces every way (quadratic)
+    m = re.search(r",\s*(\w+)(?:\s+([^,.]{1,60}))?\s*+\.?\s*+$", text[s:e])
     if m is None:
         return None
     cw = cue_word(m.group(1))

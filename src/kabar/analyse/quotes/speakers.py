@@ -184,7 +184,9 @@ class SpeakerResolver:
         """A name cut free of a word a scraper glued to it ("Meutya Hafidsaat" → "Meutya Hafid")."""
         words = form.split()
         for i, token in enumerate(words):
-            for k in range(2, len(token) - 1):
+            # a glued word is a word: tails over 40 characters are not tried (every split of a
+            # 50,000-character "word" was quadratic)
+            for k in range(max(2, len(token) - 40), len(token) - 1):
                 head, tail = token[:k], token[k:]
                 if not tail.islower() or len(tail) < 4:
                     continue
