@@ -118,3 +118,11 @@ def test_tokenize_keeps_mails_and_domains() -> None:
 )
 def test_quotes_annotate_linear_on_mutated_pages(make) -> None:
     assert _growth(lambda n: lambda: annotate(_article(make(n))), 4_000) < 8
+
+
+def test_furniture_link_cue_linear_on_hyphen_runs() -> None:
+    # found by bench/fuzz.py: "2021-" x 11,000 took 5 s in the link cue (a search from every boundary)
+    from kabar.extract.furniture import cues
+
+    assert _growth(lambda n: lambda: cues("2021-" * (n // 5) + "x"), 16_000) < 8
+    assert cues("Baca di kompas.com/read/2021 sekarang").link and not cues("Rapat 2021-2022 selesai.").link
