@@ -85,8 +85,9 @@ class Store:
             t.metadata.create_all(conn)
             if self.dialect == "postgresql":
                 fulltext_postgres.install(conn)
-        # an index over the stems: FTS5 on SQLite (when built in), a GIN-indexed tsvector on PostgreSQL
-        self.has_fts = self.dialect == "postgresql" or (self.dialect == "sqlite" and _create_fts(engine))
+            # an index over the stems: FTS5 on SQLite (when built in), GIN-indexed tsvectors on PostgreSQL;
+            # made under the same lock (apart, a second opener's FTS5 DDL met "database is locked")
+            self.has_fts = self.dialect == "postgresql" or (self.dialect == "sqlite" and _create_fts(conn))
         self._memo: dict[tuple, tuple[str, Any]] = {}
         self._memo_lock = threading.Lock()
 
@@ -543,12 +544,11 @@ def _migrate(conn: Connection, found: str | None) -> str | None:
     return str(version)
 
 
-def _create_fts(engine: Engine) -> bool:
+def _create_fts(conn: Connection) -> bool:
     """Create the FTS5 index and its triggers; False when this SQLite lacks FTS5."""
     try:
-        with engine.begin() as conn:
-            for ddl in t.fts_ddl:
-                conn.execute(text(ddl))
+        for ddl in t.fts_ddl:
+            conn.execute(text(ddl))
         return True
     except Exception:  # an SQLite built without FTS5: search falls back to scanning the stems
         return False
