@@ -74,6 +74,16 @@ def test_furniture_report_about_videos_and_apps_keeps_every_sentence() -> None:
 def test_furniture_sentences_rejoin_to_the_paragraph() -> None:
     paragraph = _flat(*REPORT, "Harga naik Rp2.000 per kilogram, lihat t.me/x.", *CHANNEL)
     assert " ".join(sentences(paragraph)) == paragraph
+    # closing quotes stay with their sentence
+    quoted = 'Ia menyebutnya "menghina nilai-nilai masyarakat." Kata itu dipakai lagi. "Cukup!" (Reuters) Lalu pergi.'
+    assert sentences(quoted)[:2] == ['Ia menyebutnya "menghina nilai-nilai masyarakat."', "Kata itu dipakai lagi."]
+    assert " ".join(sentences(quoted)) == quoted
+
+
+def test_furniture_cut_keeps_the_rest_verbatim() -> None:
+    last = 'Undang-undang itu menghukum siapa pun yang "secara terbuka menghina nilai-nilai keagamaan masyarakat."'
+    kept, removed = strip_furniture([_flat(REPORT[0], last, SYNDICATION)], ["Kompas.com"])
+    assert kept == [_flat(REPORT[0], last)] and removed == [SYNDICATION]
 
 
 @pytest.mark.shared

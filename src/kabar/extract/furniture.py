@@ -21,7 +21,7 @@ from kabar.lang.id import furniture as data
 
 # A sentence ends at . ! ? … (and closing quotes) before a space and an opening capital or quote;
 # URLs and numbers ("Rp2.000", "t.me/x") hold no space after their dots and are never split.
-_SENTENCE = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*(\s+)(?=[\"'“‘(\[]?[A-Z0-9])")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _LINK = re.compile(
     # the bare domain starts only where a run of word characters and hyphens starts, and takes the run
@@ -59,7 +59,13 @@ class Cues:
 def sentences(paragraph: str) -> list[str]:
     """The paragraph's sentences, verbatim (joining them with one space gives the paragraph back,
     up to its spacing)."""
-    return [s for s in _SENTENCE.split(paragraph) if s.strip()] if paragraph.strip() else []
+    out: list[str] = []
+    start = 0
+    for match in _SENTENCE.finditer(paragraph):  # cut in the space after the end mark and its quotes
+        out.append(paragraph[start:match.start(1)])
+        start = match.end(1)
+    out.append(paragraph[start:])
+    return [s for s in out if s.strip()]
 
 
 def sentence_key(sentence: str) -> str:
