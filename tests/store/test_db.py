@@ -221,3 +221,10 @@ def test_db_migrates_schema_3_by_adding_quote_link_tables(db_url):
         assert s.quote_links() == ()
     finally:
         s.close()
+
+
+def test_db_postgresql_commits_do_not_wait_for_the_disk(postgres):
+    """As SQLite's synchronous=NORMAL: set on each session, the URL's own options (search_path) kept."""
+    with open_store(postgres.fresh()) as store, store.engine.connect() as conn:
+        assert conn.exec_driver_sql("SHOW synchronous_commit").scalar() == "off"
+        assert conn.exec_driver_sql("SELECT current_schema()").scalar().startswith(postgres.prefix)

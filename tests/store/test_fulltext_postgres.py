@@ -79,3 +79,4 @@ def test_fulltext_postgres_huge_article_is_stored_and_found(store):
     assert [h.id for h in search(store, "banjir").results] == [TRIBUN]
     assert [h.id for h in search(store, words[10]).results] == [TRIBUN]
     assert store.article(TRIBUN).article.body == body
+

@@ -44,6 +44,8 @@ def database_url(url_or_path: str | Path) -> str:
 
 
 def make_engine(url: str) -> Engine:
+    if url.startswith("postgresql"):
+        return _postgres_engine(url)
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True)
     memory = url in ("sqlite://", "sqlite:///:memory:")
@@ -59,6 +61,22 @@ def make_engine(url: str) -> Engine:
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
+
+    return engine
+
+
+def _postgres_engine(url: str) -> Engine:
+    engine = create_engine(url, pool_pre_ping=True)
+
+    @event.listens_for(engine, "connect")
+    def _session(dbapi_conn, _record) -> None:  # every new PostgreSQL connection
+        # A commit returns before its WAL reaches the disk, as SQLite's synchronous=NORMAL in WAL mode
+        # does: a server crash may lose the last moments' writes (a rerun upserts them again), never
+        # corrupt. Waiting for the flush made `kabar run` on 214 articles take 40 s instead of 26.
+        cur = dbapi_conn.cursor()
+        cur.execute("SET synchronous_commit = off")
+        cur.close()
+        dbapi_conn.commit()
 
     return engine
 
