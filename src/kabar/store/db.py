@@ -14,11 +14,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Integer, String, bindparam, create_engine, delete, event, func, insert, select, text, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import StaticPool
 
 from kabar.records import AnalysedArticle, Failure, Linking, Quote, QuoteGroup, RawPage
@@ -27,6 +29,7 @@ from kabar.store import fulltext_postgres
 from kabar.store import schema as t
 
 _CHUNK = 500  # articles loaded per query when streaming the corpus
+_OPEN_ATTEMPTS = 5  # tries to open a store another process is opening at the same moment
 _MEMO_SIZE = 256  # cached aggregate reads per store
 
 
@@ -92,6 +95,21 @@ class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
+        for attempt in range(_OPEN_ATTEMPTS):
+            try:
+                self._open_schema()
+                break
+            except OperationalError as exc:
+                # two SQLite openers can deadlock (one turning the file to WAL, one holding the write
+                # lock): SQLite then fails one at once instead of waiting; it tries again
+                if "locked" not in str(exc) or attempt == _OPEN_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.1 * (attempt + 1))
+        self._memo: dict[tuple, tuple[str, Any]] = {}
+        self._memo_lock = threading.Lock()
+
+    def _open_schema(self) -> None:
+        engine = self.engine
         with engine.begin() as conn:  # one opener at a time: two processes creating tables would collide
             if self.dialect == "sqlite":
                 # SQLite's DDL is transactional, but the driver begins none before it: take the write
@@ -106,8 +124,6 @@ class Store:
             # an index over the stems: FTS5 on SQLite (when built in), GIN-indexed tsvectors on PostgreSQL;
             # made under the same lock (apart, a second opener's FTS5 DDL met "database is locked")
             self.has_fts = self.dialect == "postgresql" or (self.dialect == "sqlite" and _create_fts(conn))
-        self._memo: dict[tuple, tuple[str, Any]] = {}
-        self._memo_lock = threading.Lock()
 
     def close(self) -> None:
         self.engine.dispose()
