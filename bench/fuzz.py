@@ -108,6 +108,11 @@ def t_ingest(name: str, data: bytes) -> None:
     from kabar.ingest import read_source
     from kabar.ingest.files import Source
 
+    global _SCRATCH
+    if not _SCRATCH:  # called on its own, outside run(): never write into the working directory
+        import tempfile
+
+        _SCRATCH = tempfile.mkdtemp(prefix="kabar-fuzz-")
     path = Path(_SCRATCH) / name
     path.write_bytes(data)
     list(read_source(Source(name, path)))
