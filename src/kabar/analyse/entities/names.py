@@ -95,8 +95,9 @@ def _fold_other_names(text: str, spans: list[Span], table: AliasTable) -> list[S
 
 # "yang akrab disapa", "alias": a nickname follows; "atau" only before an honorific nickname ("atau Gus
 # Ipul"), since "memilih Anies Baswedan atau Prabowo" is a choice between two people.
-_NICKNAME_CUE = re.compile(r"\s*,?\s*(?:alias|(?:yang\s+)?(?:akrab|biasa|kerap)\s+(?:di)?sapa|(?:yang\s+)?dikenal\s+(?:dengan\s+)?(?:nama|sapaan))\s+")
-_OR = re.compile(r"\s*,?\s*atau\s+")
+# the spaces around the comma taken possessively: two adjacent \s* split a long run of spaces every way
+_NICKNAME_CUE = re.compile(r"\s*+,?\s*+(?:alias|(?:yang\s+)?(?:akrab|biasa|kerap)\s+(?:di)?sapa|(?:yang\s+)?dikenal\s+(?:dengan\s+)?(?:nama|sapaan))\s+")
+_OR = re.compile(r"\s*+,?\s*+atau\s+")
 
 
 def _is_nickname(between: str, full: str, second: str) -> bool:
