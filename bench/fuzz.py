@@ -10,7 +10,7 @@ chain (byte flips, inserted runs of marks, splices, truncation, duplication). A 
 is an exception escaping a stage that promises none, or an analyser failure recorded
 by the pipeline (an expected ExtractError is not one); a slow input takes more than
 5 s per 100 KB (at least 2 s). Every crashing or slow input is written to `--out`.
-atheris is used for a coverage-guided pass when it is installed (`--atheris N`).
+(No coverage-guided pass: atheris is not installed here.)
 """
 
 from __future__ import annotations
