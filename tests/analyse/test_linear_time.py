@@ -1,9 +1,10 @@
-"""Sentence splitting and quotation finding take time in proportion to the text (issue 23).
+"""Sentence splitting and quotation finding stay fast on the inputs that were slow (issue 23).
 
-Each case times the same shape of text at two sizes, four times apart: linear work
-grows about 4 times, the quadratic work these replaced grew 16 times (16 KB of dots
-took 14 s in the sentence splitter, 315 KB of quote marks 36 s in `kabar quotes`).
-The bound is set at 10 so a loaded machine does not fail them.
+Each case runs a pathological text several times larger than the reproducer that took
+seconds (16 KB of dots took 14 s in the sentence splitter, 315 KB of quote marks 36 s in
+`kabar quotes`) and asks for it in under 2 s: the linear code takes milliseconds, so the
+bound leaves a margin of hundreds on a loaded machine and is no speed measurement (those
+are in bench/fuzz.py); quadratic work at these sizes takes from seconds to minutes.
 """
 
 from __future__ import annotations
@@ -35,15 +36,12 @@ def _best(fn: Callable[[], object], runs: int = 3) -> float:
     return min(times)
 
 
-def _growth(make: Callable[[int], Callable[[], object]], small: int, rounds: int = 5) -> float:
-    """How much longer 4 times the input takes: the two sizes timed in turn, so both see the same
-    load on a shared machine, each at its best."""
-    little, big = make(small), make(small * 4)
-    little_times, big_times = [], []
-    for _ in range(rounds):
-        little_times.append(_best(little, 1))
-        big_times.append(_best(big, 1))
-    return min(big_times) / max(min(little_times), 1e-4)
+_BOUND_SECONDS = 2.0
+
+
+def _fast(make: Callable[[int], Callable[[], object]], size: int) -> bool:
+    """Whether the case at 4 times `size` runs, at its best of three, within the bound."""
+    return _best(make(size * 4), 3) < _BOUND_SECONDS
 
 
 def _article(text: str) -> Article:
@@ -55,8 +53,7 @@ def _article(text: str) -> Article:
     ["." , ". ", "a.", "Dia berkata. ", "!?"],
 )
 def test_sentence_spans_linear_on_runs_of_marks(unit: str) -> None:
-    growth = _growth(lambda n: lambda: sentence_spans(unit * (n // len(unit)) + "x"), 16_000)
-    assert growth < 10
+    assert _fast(lambda n: lambda: sentence_spans(unit * (n // len(unit)) + "x"), 16_000)
     assert _best(lambda: sentence_spans("." * 64_000 + "x"), 1) < 1.0
 
 
@@ -73,8 +70,7 @@ def test_sentence_spans_unchanged_on_news() -> None:
 
 @pytest.mark.parametrize("unit", ["‘a’ \"b\" ", "\"a ‘b’ c\" "])
 def test_quoted_spans_linear(unit: str) -> None:
-    growth = _growth(lambda n: lambda: quoted_spans(unit * (n // len(unit))), 40_000)
-    assert growth < 10
+    assert _fast(lambda n: lambda: quoted_spans(unit * (n // len(unit))), 40_000)
 
 
 def test_quoted_spans_single_inside_double_is_left_inside() -> None:
@@ -84,8 +80,7 @@ def test_quoted_spans_single_inside_double_is_left_inside() -> None:
 
 @pytest.mark.parametrize("unit", ["‘a’ \"b\" ", "\"a ‘b’ c\" ", "Budi berkata, \"ya\". "])
 def test_quotes_annotate_linear(unit: str) -> None:
-    growth = _growth(lambda n: lambda: annotate(_article(unit * (n // len(unit)))), 10_000)
-    assert growth < 10
+    assert _fast(lambda n: lambda: annotate(_article(unit * (n // len(unit)))), 10_000)
 
 
 def test_speaker_names_linear_on_long_articles() -> None:
@@ -97,7 +92,7 @@ def test_speaker_names_linear_on_long_articles() -> None:
         places = [Mention("x", i * len(unit) + where, i * len(unit) + where + 7, "Jakarta", "LOC", "e") for i in range(n)]
         return lambda: SpeakerResolver(text, places, agencies=())._names
 
-    assert _growth(make, 500) < 10
+    assert _fast(make, 500)
     text = unit * 2
     places = [Mention("x", where, where + 7, "Jakarta", "LOC", "e")]
     names = [name for _, _, name in SpeakerResolver(text, places, agencies=())._names]
@@ -109,7 +104,7 @@ def test_tokenize_linear_on_runs(unit: str) -> None:
     # the e-mail and domain branches rescanned a run from every start: "a." * 8000 took 5.8 s
     from kabar.analyse.tokens import tokenize
 
-    assert _growth(lambda n: lambda: tokenize(unit * (n // len(unit))), 32_000) < 10
+    assert _fast(lambda n: lambda: tokenize(unit * (n // len(unit))), 32_000)
 
 
 def test_tokenize_keeps_mails_and_domains() -> None:
@@ -130,14 +125,14 @@ def test_tokenize_keeps_mails_and_domains() -> None:
     ],
 )
 def test_quotes_annotate_linear_on_mutated_pages(make) -> None:
-    assert _growth(lambda n: lambda: annotate(_article(make(n))), 4_000) < 10
+    assert _fast(lambda n: lambda: annotate(_article(make(n))), 4_000)
 
 
 def test_furniture_link_cue_linear_on_hyphen_runs() -> None:
     # found by bench/fuzz.py: "2021-" x 11,000 took 5 s in the link cue (a search from every boundary)
     from kabar.extract.furniture import cues
 
-    assert _growth(lambda n: lambda: cues("2021-" * (n // 5) + "x"), 16_000) < 10
+    assert _fast(lambda n: lambda: cues("2021-" * (n // 5) + "x"), 16_000)
     assert cues("Baca di kompas.com/read/2021 sekarang").link and not cues("Rapat 2021-2022 selesai.").link
 
 
@@ -145,6 +140,6 @@ def test_nickname_cue_linear_on_space_runs() -> None:
     # found by bench/fuzz.py: a run of spaces between two names took 3.4 s in entities (13 KB page)
     from kabar.analyse.entities.names import _is_nickname
 
-    assert _growth(lambda n: lambda: _is_nickname(" " * n + "x", "Saifullah Yusuf", "Gus Ipul"), 2_000) < 10
+    assert _fast(lambda n: lambda: _is_nickname(" " * n + "x", "Saifullah Yusuf", "Gus Ipul"), 2_000)
     assert _is_nickname(", yang akrab disapa ", "Saifullah Yusuf", "Gus Ipul")
     assert _is_nickname(" atau ", "Saifullah Yusuf", "Gus Ipul") and not _is_nickname(" dan ", "Saifullah Yusuf", "Gus Ipul")
