@@ -1,4 +1,4 @@
-"""What linking needs from one article: title, lead, stems, event date, entities, sentences.
+"""What linking needs from one article: title, lead, stems, event date, entities.
 
 Computed once per article (a pure map step), so blocking and clustering never
 re-read the text. Every field degrades gracefully: no title → the first short
@@ -8,6 +8,7 @@ paragraph; no time expressions → the publication date; no entities → empty.
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -40,7 +41,6 @@ class ArticleFeatures:
     published: date | None
     entity_ids: frozenset[str]
     head_entity_ids: frozenset[str]  # entities named in the title or lead
-    sentences: tuple[tuple[int, int], ...]  # spans into Article.text
     outlet: str | None
     sources_cited: tuple[str, ...]
     # Stems of the title (else the opening words) that are not part of a name: the topic words a
@@ -134,22 +134,27 @@ def article_features(analysed: AnalysedArticle) -> ArticleFeatures:
         id=article.id,
         title=title,
         lead=lead,
-        stems=tuple(stem_text(text[body_start:])),
-        head_stems=tuple(stem_text(f"{title} {lead}")),
+        stems=_shared(stem_text(text[body_start:])),
+        head_stems=_shared(stem_text(f"{title} {lead}")),
         event_date=happened,
         published=parse_day(article.published),
         entity_ids=frozenset(m.entity_id for m in analysed.mentions),
         head_entity_ids=frozenset(m.entity_id for m in analysed.mentions if m.start < lead_end),
-        sentences=spans,
         outlet=article.outlet,
         sources_cited=article.sources_cited,
         topic_terms=topic_terms(analysed, title or lead[:_TOPIC_CHARS]),
         event_date_in_text=in_text,
         lead_month_day=lead_month_day(analysed, lead_end),
         reaction=not REACTION_WORDS.isdisjoint(_WORD.findall(title.lower())),
-        title_stems=tuple(stem_text(title)),
+        title_stems=_shared(stem_text(title)),
         lead_people=lead_people(analysed, lead_end),
     )
+
+
+def _shared(stems: list[str]) -> tuple[str, ...]:
+    """The stems as one shared copy per distinct stem (the stemmer returns a new string each
+    time): a corpus's features then hold each word once, not once per use."""
+    return tuple(map(sys.intern, stems))
 
 
 def lead_people(analysed: AnalysedArticle, lead_end: int) -> frozenset[str]:
