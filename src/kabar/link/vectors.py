@@ -41,17 +41,18 @@ def _hashing() -> HashingVectorizer:
 def tfidf_vectors(features: Sequence[ArticleFeatures]) -> Vectors:
     hashing = _hashing()
     # Bigrams keep names and phrases ("sekolah rakyat", "komisi x") apart from their words.
-    body_counts = hashing.transform([_terms(f.stems) + _terms(f.head_stems) for f in features])
-    head_counts = hashing.transform([_terms(f.head_stems) for f in features])
+    # Generators, not lists: only one article's term strings exist at a time.
+    body_counts = hashing.transform(_terms(f.stems) + _terms(f.head_stems) for f in features)
+    head_counts = hashing.transform(_terms(f.head_stems) for f in features)
     tfidf = TfidfTransformer(sublinear_tf=True, norm="l2").fit(body_counts)
     body = tfidf.transform(body_counts).astype(np.float32)
     head = normalize(tfidf.transform(head_counts)).astype(np.float32)
-    title = normalize(tfidf.transform(hashing.transform([_terms(f.title_stems) for f in features]))).astype(np.float32)
+    title = normalize(tfidf.transform(hashing.transform(_terms(f.title_stems) for f in features))).astype(np.float32)
     return Vectors(body.tocsr(), head.tocsr(), title.tocsr(), entity_vectors(features))
 
 
 def entity_vectors(features: Sequence[ArticleFeatures]) -> sparse.csr_matrix:
-    counts = _hashing().transform([sorted(f.entity_ids) for f in features])
+    counts = _hashing().transform(sorted(f.entity_ids) for f in features)
     if counts.nnz == 0:
         return counts.tocsr()
     return TfidfTransformer(norm="l2").fit_transform(counts).astype(np.float32).tocsr()
