@@ -23,7 +23,7 @@ from scipy import sparse
 Edges = dict[tuple[int, int], float]
 
 _CHUNK = 2048
-_PAIRS_PER_SLICE = 50_000
+_PAIRS_PER_SLICE = 10_000
 
 
 # On large corpora, candidates come only from terms at most this many articles share:
