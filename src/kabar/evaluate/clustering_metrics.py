@@ -6,16 +6,14 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from kabar.evaluate.metrics import f1 as f1_score
+
 
 @dataclass(frozen=True, slots=True)
 class PRF:
     precision: float
     recall: float
     f1: float
-
-
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def bcubed(predicted: Mapping[str, str], gold: Mapping[str, str]) -> PRF:
@@ -28,7 +26,7 @@ def bcubed(predicted: Mapping[str, str], gold: Mapping[str, str]) -> PRF:
     gold_size = Counter(gold[i] for i in items)
     precision = sum(joint[(predicted[i], gold[i])] / pred_size[predicted[i]] for i in items) / len(items)
     recall = sum(joint[(predicted[i], gold[i])] / gold_size[gold[i]] for i in items) / len(items)
-    return PRF(precision, recall, _f1(precision, recall))
+    return PRF(precision, recall, f1_score(precision, recall))
 
 
 def pairwise(predicted: Mapping[str, str], gold: Mapping[str, str]) -> PRF:
@@ -45,4 +43,4 @@ def pairwise(predicted: Mapping[str, str], gold: Mapping[str, str]) -> PRF:
     recall = both / in_gold if in_gold else 1.0
     if not in_pred and in_gold:
         precision = 0.0
-    return PRF(precision, recall, _f1(precision, recall))
+    return PRF(precision, recall, f1_score(precision, recall))

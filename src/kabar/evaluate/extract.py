@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from kabar.evaluate.metrics import f1 as f1_score
 from kabar.evaluate.scoreboard import Scoreboard
 from kabar.extract import ExtractError, extract
 from kabar.ingest import read_pages
@@ -33,7 +34,7 @@ def body_f1(predicted: str, gold: str) -> float:
     if not common:
         return 1.0 if not p and not g else 0.0
     precision, recall = common / sum(p.values()), common / sum(g.values())
-    return 2 * precision * recall / (precision + recall)
+    return f1_score(precision, recall)
 
 
 def norm_title(title: str | None) -> str:

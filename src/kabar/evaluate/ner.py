@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kabar.analyse.ner.conll import bio_spans, read_labelled
+from kabar.evaluate.metrics import f1 as f1_score
 from kabar.evaluate.scoreboard import Scoreboard
 
 TYPES = ("PER", "ORG", "LOC")
@@ -46,8 +47,7 @@ class Prf:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.precision, self.recall)
 
 
 def score(

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from kabar.evaluate.metrics import f1 as f1_score
 from kabar.evaluate.scoreboard import Scoreboard
 
 COLUMNS = (
@@ -89,8 +90,7 @@ class Score:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.precision, self.recall)
 
     def row(self, name: str) -> tuple:
         m = self.matched or 1

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from kabar.analyse import entities, quotes
 from kabar.analyse.quotes.direct import quoted_spans
+from kabar.evaluate.metrics import f1 as f1_score
 from kabar.evaluate.scoreboard import Scoreboard
 from kabar.lang.id.aliases import canonical_title
 from kabar.lang.id.quote_cues import PRONOUNS, TITLE_WORDS
@@ -71,8 +72,7 @@ class Score:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.precision, self.recall)
 
     @property
     def speaker_accuracy(self) -> float | None:

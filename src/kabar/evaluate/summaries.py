@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kabar.analyse.tokens import sentence_spans
+from kabar.evaluate.metrics import f1 as f1_score
 from kabar.evaluate.scoreboard import Scoreboard
 from kabar.link.summary import summarize
 from kabar.records import AnalysedArticle, Article
@@ -29,8 +30,7 @@ def ngrams(tokens: Sequence[str], n: int) -> Counter:
 def _f1(overlap: int, predicted: int, reference: int) -> float:
     if not overlap:
         return 0.0
-    p, r = overlap / predicted, overlap / reference
-    return 2 * p * r / (p + r)
+    return f1_score(overlap / predicted, overlap / reference)
 
 
 def rouge_n(predicted: Sequence[str], reference: Sequence[str], n: int) -> float:

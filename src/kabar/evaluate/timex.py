@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
 
+from kabar.evaluate.metrics import f1 as f1_score
 from kabar.evaluate.scoreboard import Scoreboard
 
 Span = tuple[int, int, str, str]  # start, end, type, value
@@ -111,8 +112,6 @@ def score(docs: Iterable[Doc], system: Callable[[str, str], list[Span]]) -> dict
             value_ok += best[3] == g[3]
             type_ok += best[2] == g[2]
 
-    def f1(p: float, r: float) -> float:
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     sp = tp_strict / n_pred if n_pred else 0.0
     sr = tp_strict / n_gold if n_gold else 0.0
@@ -120,8 +119,8 @@ def score(docs: Iterable[Doc], system: Callable[[str, str], list[Span]]) -> dict
     rr = tp_relaxed_gold / n_gold if n_gold else 0.0
     return {
         "gold": n_gold, "pred": n_pred,
-        "strict_p": sp, "strict_r": sr, "strict_f1": f1(sp, sr),
-        "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": f1(rp, rr),
+        "strict_p": sp, "strict_r": sr, "strict_f1": f1_score(sp, sr),
+        "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": f1_score(rp, rr),
         "value_acc": value_ok / matched if matched else 0.0,
         "type_acc": type_ok / matched if matched else 0.0,
     }
