@@ -55,7 +55,8 @@ def candidate_pairs(
 
 def article_days(features: Sequence[ArticleFeatures]) -> list[int | None]:
     """Each article's day number: publication, else the happening's day the text names."""
-    return [(f.published or f.event_date).toordinal() if (f.published or f.event_date) else None for f in features]
+    days = (f.published or f.event_date for f in features)
+    return [day.toordinal() if day else None for day in days]
 
 
 def date_factor(a: ArticleFeatures, b: ArticleFeatures, cfg: EventConfig) -> float:
