@@ -99,19 +99,19 @@ def reachable(starts: set[int], edges: Edges) -> set[int]:
 
 
 def _records(articles, features, event_groups, story_groups, cfg: LinkConfig, kept_ids) -> Linking:
-    events = [_event(articles, features, g, cfg, kept_ids) for g in event_groups]
+    old_ids = _OldIds(kept_ids)
+    events = [_event(articles, features, g, cfg, old_ids) for g in event_groups]
     stories = [_story(articles, events, event_groups, g, cfg) for g in story_groups]
     reuse = tuple(find_reuse(articles, cfg.reuse)) if cfg.reuse is not None else ()
     return Linking(reuse=reuse, events=tuple(events), stories=tuple(stories))
 
 
-def _event(articles, features: Sequence[ArticleFeatures], members: Sequence[int], cfg: LinkConfig, kept_ids) -> Event:
+def _event(articles, features: Sequence[ArticleFeatures], members: Sequence[int], cfg: LinkConfig, old_ids: _OldIds) -> Event:
     ids = [articles[i].article.id for i in members]
     first = min(members, key=lambda i: (features[i].published or features[i].event_date or _FAR, i))
     dates = sorted(d for i in members if (d := features[i].event_date) is not None)
-    old_members = tuple(sorted(i for i in members))
     return Event(
-        id=kept_ids.get(old_members) or _kept_id(kept_ids, members) or event_id(ids),
+        id=old_ids.of(members) or event_id(ids),
         article_ids=tuple(ids),
         date=dates[len(dates) // 2].isoformat() if dates else None,
         title=features[first].title or features[first].lead[:160],
@@ -121,10 +121,20 @@ def _event(articles, features: Sequence[ArticleFeatures], members: Sequence[int]
     )
 
 
-def _kept_id(kept_ids: dict, members: Sequence[int]) -> str | None:
-    """An old event that grew keeps its id."""
-    member_set = set(members)
-    return next((eid for old, eid in kept_ids.items() if old and set(old) <= member_set), None)
+class _OldIds:
+    """The ids of the events a linking had, found from the articles of a new group: a group that
+    is an old event, or holds one whole (an event that grew), keeps its id."""
+
+    def __init__(self, kept_ids: dict[tuple[int, ...], str]):
+        self._ids = kept_ids
+        self._rank = {old: k for k, old in enumerate(kept_ids)}
+        self._old_of = {i: old for old in kept_ids for i in old}
+
+    def of(self, members: Sequence[int]) -> str | None:
+        member_set = set(members)
+        olds = {self._old_of[i] for i in members if i in self._old_of}
+        whole = [old for old in olds if set(old) <= member_set]
+        return self._ids[min(whole, key=self._rank.__getitem__)] if whole else None
 
 
 def _story(articles, events: Sequence[Event], event_groups, members: Sequence[int], cfg: LinkConfig) -> Story:
