@@ -41,6 +41,10 @@ VERBAL = frozenset({"DISAPPROVE", "SUPPORT", "AGREE", "REJECT", "DEMAND", "THREA
 _DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[\w. ]{2,30}?|\s*\([^)]{2,30}\))\s*[-–—]+")
 _ASSAULT_MODES = {"assault": "beat", "abduct": "abduct"}  # a crime's mode when a state or armed group does it
 _PERSON_OR_GROUP = frozenset({"PER", "ORG"})
+# The codebook codes an agreement to cooperate or to give aid as AGREE, not as what was agreed on.
+# Cooperative acts after an agreement or a commitment are its content ("berkomitmen mendukung …").
+_AGREED_CONTENT = frozenset({"COOPERATE", "AID"})
+_PROMISED_CONTENT = frozenset({"SUPPORT", "CONSULT"})
 
 
 def code_events(analysed: AnalysedArticle) -> tuple[EventMention, ...]:
@@ -64,9 +68,13 @@ def code_events(analysed: AnalysedArticle) -> tuple[EventMention, ...]:
         if cues.SPORT.intersection(words):
             continue  # attacks and withdrawals in a match
         seen: set[str] = set()
+        agreed = [t.first for t in triggers if t.type == "AGREE" and not unasserted(tokens, t)]
         for trigger in triggers:
             if trigger.type in seen or unasserted(tokens, trigger):
                 continue
+            if agreed and (trigger.type in _AGREED_CONTENT or (
+                    trigger.type in _PROMISED_CONTENT and min(agreed) < trigger.first)):
+                continue  # "sepakat memperkuat kerja sama": cooperation agreed on is the AGREE itself
             event = _code(analysed, sentence, words, phrases, trigger, mentions, out)
             if event is None:
                 continue
@@ -113,10 +121,13 @@ def _code(
     actor_p, recipient_p = roles(tokenize(sentence.text), phrases, trigger, voice)
     if voice == "nominal" and actor_p is None:
         return None  # a noun naming an act with no actor of its own: a reference, not a report
+    if not _parties_fit(trigger, actor_p, recipient_p):
+        return None
     speaker = _speaker(analysed.quotes, sentence)
     previous = _previous_name(mentions, analysed, sentence.start)
-    actor, actor_text = _fill(actor_p, speaker, previous)
-    recipient, recipient_text = _fill(recipient_p, speaker, previous)
+    parties = _both_parties(earlier)
+    actor, actor_text = _fill(actor_p, speaker, previous, parties)
+    recipient, recipient_text = _fill(recipient_p, speaker, previous, parties)
     if actor is None and trigger.type in VERBAL and speaker is not None and voice != "passive":
         actor = speaker[0]
         actor_text = speaker[1] if speaker[1] and speaker[1] in sentence.text else None
@@ -133,13 +144,44 @@ def _code(
     )
 
 
-def _fill(role, speaker: tuple[str, str | None] | None, previous: str | None) -> tuple[Name | None, Name | None]:
+def _parties_fit(trigger: Trigger, actor, recipient) -> bool:
+    """Travel is a visit only by a named person or body to a named place; a gathering is a protest
+    only of protesters."""
+    said = trigger.text.lower()
+    if said in lexicon.TRAVEL:
+        return (
+            isinstance(actor, Phrase) and actor.kind == "entity" and actor.entity_type in _PERSON_OR_GROUP
+            and isinstance(recipient, Phrase) and recipient.entity_type == "LOC"
+        )
+    if said in lexicon.GATHERING:
+        parts = actor if isinstance(actor, tuple) else (actor,)
+        return any(p is not None and p.name in lexicon.PROTESTERS for p in parts)
+    return True
+
+
+def _both_parties(earlier: Sequence[EventMention]) -> tuple[str, ...]:
+    """Who "keduanya" / "kedua pemimpin" are: the last compound actor, or a meeting's two sides."""
+    for e in reversed(earlier):
+        if isinstance(e.actor, tuple):
+            return e.actor
+        if e.type == "CONSULT" and isinstance(e.actor, str) and isinstance(e.recipient, str):
+            return (e.actor, e.recipient)
+    return ()
+
+
+def _fill(
+    role, speaker: tuple[str, str | None] | None, previous: str | None, parties: tuple[str, ...] = ()
+) -> tuple[Name | None, Name | None]:
     if role is None:
         return None, None
     parts = role if isinstance(role, tuple) else (role,)
     names: list[str] = []
     texts: list[str] = []
     for p in parts:
+        if p.kind == "pronoun" and p.text.lower().startswith("kedua") and (parties or p.name):
+            names.extend(parties or (p.name,))
+            texts.append(p.text)
+            continue
         name = p.name if p.kind != "pronoun" else resolve_pronoun(p, speaker[0] if speaker else None, previous)
         if name:
             names.append(name)

@@ -11,6 +11,8 @@ asserts nothing either.
 
 from __future__ import annotations
 
+import re
+
 from kabar.analyse.plover.triggers import Trigger
 from kabar.analyse.tokens import Token
 from kabar.lang.id import plover_cues as cues
@@ -22,6 +24,7 @@ _CLAUSE = 14  # appeals, allegations, opinions govern their whole complement
 _PUNCT_STOPS = frozenset({".", ";", "!", "?", ":"})
 _SOFT_STOPS = frozenset({",", "(", ")", "“", "”", '"'})
 _NEW_CLAUSE = frozenset({"setelah", "sebelum", "ketika", "saat", "sejak", "usai", "seusai", "namun", "tetapi", "sedangkan", "sementara"})
+_VERB = re.compile(r"^(?:meng|meny|mem|men|me[lrwy]|di|ber|ter)[a-z]{3,}$")
 _PROSECUTION = frozenset({"jaksa", "jpu", "penyidik", "dakwaan", "penuntut", "surat"})
 
 
@@ -53,7 +56,7 @@ def _near_cue(words: list[str], first: int) -> str | None:
             return None
         if w in cues.NEGATION:
             return "negated"
-        if w in cues.MODAL:
+        if w in cues.MODAL and (w not in cues.PURPOSE_PREPOSITIONS or _purpose(words, i, first)):
             return "plan"
         if w in cues.HABITUAL:
             return "generic"
@@ -62,12 +65,23 @@ def _near_cue(words: list[str], first: int) -> str | None:
     return None
 
 
+def _purpose(words: list[str], cue: int, first: int) -> bool:
+    """"untuk menangkap", "untuk segera melakukan kunjungan": a purpose when a verb or adverb follows;
+    "bekerja untuk majalah itu": a preposition when a noun does."""
+    following = words[cue + 1] if cue + 1 < len(words) else ""
+    return cue + 1 == first or following in cues.PURPOSE_ADVERBS or following in cues.MODAL or bool(
+        _VERB.match(following)
+    )
+
+
 def _clause_cue(words: list[str], first: int) -> str | None:
     governed = True  # cleared at a clause opener: an appeal before it does not reach past it
     for i in range(first - 1, -1, -1):
         w = words[i]
         if w in cues.CONDITION or (w == "hal" and i > 0 and words[i - 1] == "dalam"):
             return "hypothetical"  # "dalam hal …": in case
+        if w in cues.GENERIC_SUBJECTS and first - i <= _CLAUSE:
+            return "generic"
         if w in _PUNCT_STOPS:
             return None
         if not governed or first - i > _CLAUSE or w in _SOFT_STOPS:

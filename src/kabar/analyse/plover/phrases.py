@@ -65,6 +65,12 @@ def sentence_phrases(
         elif w in cues.PRONOUNS:
             found.append(Phrase(i, i, tok.text, None, "pronoun"))
             taken.add(i)
+        elif w == "kedua" and i + 1 < len(tokens) and tokens[i + 1].text.lower() in cues.BOTH_PARTIES \
+                and i + 1 not in taken:
+            # "kedua pemimpin": the two parties, resolved like "keduanya"
+            group = cues.GROUPS.get(tokens[i + 1].text.lower())  # "kedua negara": states, if no two are known
+            found.append(Phrase(i, i + 1, text[tok.start : tokens[i + 1].end], group, "pronoun"))
+            taken.update((i, i + 1))
         elif titled and tok.text[:1].isupper() and w in TITLE_WORDS:
             last = i
             while last + 1 < len(tokens) and last + 1 not in taken and tokens[last + 1].text[:1].isupper() \

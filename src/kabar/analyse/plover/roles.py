@@ -51,11 +51,12 @@ _LIGHT_ACTIVE = frozenset(
     "menggelar melakukan melancarkan mengadakan melaksanakan menyampaikan mengeluarkan meluncurkan "
     "mengirim mengirimkan mengajukan memberikan memberi menjatuhkan menerima mencapai membuat "
     "melayangkan melontarkan melangsungkan menjalani menyatakan menyuarakan menunjukkan memberlakukan "
-    "mengenakan menerapkan menjalin".split()
+    "mengenakan menerapkan menjalin memulai membuka menetapkan mengumumkan".split()
 )
 _LIGHT_PASSIVE = frozenset(
     "digelar dilakukan dilancarkan diadakan dilaksanakan disampaikan dikeluarkan diluncurkan "
-    "diajukan diberikan dijatuhkan dicapai dibuat diberlakukan dikenakan diterapkan dijalin".split()
+    "diajukan diberikan dijatuhkan dicapai dibuat diberlakukan dikenakan diterapkan dijalin dimulai dibuka "
+    "ditetapkan diumumkan".split()
 )
 _HAPPENED = frozenset("terjadi berlangsung".split())
 _BOUNDARIES = frozenset(
@@ -69,6 +70,7 @@ _RECIPIENT_PREPS = frozenset({"dengan", "kepada", "terhadap", "atas", "ke", "bag
 _VERB_FORM = re.compile(r"^(?:meng|meny|mem|men|me[lrwy]|di|ber|ter|per)\w{3,}$")
 _CONJ = frozenset({"dan", "serta", ",", "&"})
 _FIRST_PERSON = frozenset({"kami", "kita", "saya"})
+_NOMINAL_AGENT = frozenset({"oleh", "dari"})
 
 
 def is_light_verb_object(words: list[str], trigger: Trigger) -> str | None:
@@ -98,7 +100,8 @@ def roles(
         has_oleh = agent is not None and "oleh" in words[trigger.last + 1 : _first_of(agent)]
         return (agent if has_oleh else None), patient
     if voice == "nominal":
-        actor = _after(words, phrases, trigger.last, preps=frozenset({"oleh"}), adjacent=True, modifiers=2)
+        # "kunjungan Prabowo", "serangan oleh Israel", "sambungan telepon dari Presiden Lee"
+        actor = _after(words, phrases, trigger.last, preps=_NOMINAL_AGENT, adjacent=True, modifiers=2)
         if actor is None and trigger.text.lower().endswith("nya"):
             actor = Phrase(trigger.first, trigger.last, "-nya", None, "pronoun")  # "kunjungannya": his visit
         recipient = _after(words, phrases, _end_of(actor, trigger.last), preps=_RECIPIENT_PREPS - {"untuk", "bagi"})
@@ -148,7 +151,8 @@ def _subject(words: list[str], phrases: list[Phrase], trigger: Trigger) -> Phras
     # After a fronted adverbial ("Akibat skandal itu, ratusan ribu warga turun ke jalan") the subject
     # follows the last comma; otherwise it opens the clause ("Polisi menangkap X dan menyita Y").
     comma = next((i for i in range(trigger.first - 1, start - 1, -1) if words[i] == ","), None)
-    if comma is not None and (
+    fronted = start > 0 and words[start - 1] in _TEMPORAL  # "Setelah …, massa membentangkan spanduk"
+    if comma is not None and not fronted and (
         any(p.last == comma - 1 for p in phrases) or words[comma + 1 : comma + 2] in (["dan"], ["serta"])
     ):
         comma = None  # "Kim Jong Un, dan Xi …", "Xi Jinping, …": a list or an apposition, not an adverbial
@@ -159,6 +163,12 @@ def _subject(words: list[str], phrases: list[Phrase], trigger: Trigger) -> Phras
             if _in_pp(words, phrase) or _parenthetical(words, phrase.first - 1):
                 continue
             return _with_conjuncts(words, phrases, phrase, trigger.first)
+    if start > 0 and (words[start - 1] in SPEECH_VERBS or words[start - 1] == "bahwa"):
+        # "X mengatakan telah membuka penyelidikan": a subjectless report shares the speaker
+        cue = start - 1 if words[start - 1] in SPEECH_VERBS else start - 2
+        before = [p for p in phrases if p.last < cue and cue - p.last <= 1 and not _in_pp(words, p)]
+        if cue >= 0 and words[cue] in SPEECH_VERBS and before:
+            return _with_conjuncts(words, phrases, before[-1], cue)
     if start > 0 and words[start - 1] in _TEMPORAL:
         # "Macron saat berkunjung ke Tallinn": a subjectless time clause shares the subject before it
         before = [p for p in phrases if p.last < start - 1 and start - 1 - p.last <= 2 and not _in_pp(words, p)]

@@ -25,6 +25,8 @@ from __future__ import annotations
 # (root, forms, type, mode): mode None when the word does not say it.
 PREDICATES: tuple[tuple[str, str, str, str | None], ...] = (
     # AGREE: offers, pledges, promises, agreements reached
+    ("sanggup", "meN-i", "AGREE", None),  # menyanggupi: agree to do
+    ("undang", "meN di", "AGREE", None),  # an invitation to visit (codebook: AGREE)
     ("janji", "ber meN-kan", "AGREE", None),
     ("tawar", "meN-kan -an", "AGREE", None),
     ("sepakat", "0 ber meN-i ke-an di-i", "AGREE", None),
@@ -32,6 +34,10 @@ PREDICATES: tuple[tuple[str, str, str, str | None], ...] = (
     ("ikrar", "ber meN-kan", "AGREE", None),
     ("komitmen", "ber", "AGREE", None),
     # CONSULT: meetings, visits, calls, talks, mediation
+    ("temu", "memper-kan", "CONSULT", "third-party"),  # mempertemukan: bring two parties together
+    ("sua", "ber", "CONSULT", "meet"),
+    ("jumpa", "ber meN-i", "CONSULT", "meet"),
+    ("sowan", "0", "CONSULT", "visit"),
     ("temu", "ber meN-i per-an", "CONSULT", "meet"),
     ("kunjung", "ber meN-i -an", "CONSULT", "visit"),
     ("lawat", "meN -an", "CONSULT", "visit"),
@@ -50,6 +56,8 @@ PREDICATES: tuple[tuple[str, str, str, str | None], ...] = (
     ("mediasi", "meN", "CONSULT", "third-party"),
     ("tengah", "meN-i", "CONSULT", "third-party"),
     # SUPPORT: praise, thanks, welcome, endorsement, signing
+    ("ratifikasi", "meN di", "SUPPORT", None),
+    ("bela", "meN", "SUPPORT", None),  # defend someone in words
     ("puji", "0 meN -an di", "SUPPORT", None),
     ("apresiasi", "0 meN", "SUPPORT", None),
     ("dukung", "meN", "SUPPORT", None),
@@ -60,19 +68,31 @@ PREDICATES: tuple[tuple[str, str, str, str | None], ...] = (
     ("sah", "meN-kan di-kan peN-an", "SUPPORT", None),
     ("anugerah", "meN-i meN-kan", "SUPPORT", None),
     # COOPERATE
+    ("mitra", "ber ke-an", "COOPERATE", None),
+    ("gandeng", "meN", "COOPERATE", None),  # team up with
     ("kolaborasi", "ber", "COOPERATE", None),
     ("ekstradisi", "meN di", "COOPERATE", None),
     # AID: the noun "bantuan" with a verb of giving is a phrase below
+    ("sumbang", "meN-kan", "AID", None),
+    ("donasi", "meN-kan", "AID", "economic"),
+    ("evakuasi", "meN di", "AID", "humanitarian"),
     ("hibah", "meN-kan", "AID", None),
     # CONCEDE: apologies, acquittals, sentence cuts, yielding
+    ("sesal", "meN meN-i peN-an", "CONCEDE", None),  # regret for one's own act (codebook: CONCEDE)
+    ("ampun", "meN-i peN-an", "CONCEDE", None),  # pardon
+    ("remisi", "0", "CONCEDE", None),
+    ("longgar", "meN-kan di-kan peN-an", "CONCEDE", None),  # easing restrictions
     ("alah", "meN", "CONCEDE", None),
     ("grasi", "0", "CONCEDE", None),
     ("kabul", "meN-kan di-kan", "CONCEDE", None),
     ("amnesti", "0", "CONCEDE", None),
     ("abolisi", "0", "CONCEDE", None),
     # RETREAT
+    ("lengser", "0", "RETREAT", "resign"),
+    ("pulang", "meN-kan di-kan peN-an", "RETREAT", None),  # repatriation
     ("lucut", "meN-i", "RETREAT", "disarm"),
     # INVESTIGATE
+    ("audit", "meN di", "INVESTIGATE", None),
     ("periksa", "meN di peN-an", "INVESTIGATE", None),
     ("selidik", "meN-i di-i peN-an", "INVESTIGATE", None),
     ("sidik", "meN peN-an", "INVESTIGATE", None),
@@ -88,6 +108,16 @@ PREDICATES: tuple[tuple[str, str, str, str | None], ...] = (
     ("instruksi", "meN-kan", "DEMAND", None),
     ("ultimatum", "0", "DEMAND", None),
     # DISAPPROVE: condemnation, criticism, accusation, lawsuits, naming suspects
+    ("tanya", "memper-kan", "DISAPPROVE", None),  # mempertanyakan: challenge
+    ("adu", "meN-kan di-kan peN-an", "DISAPPROVE", "allege"),  # a complaint lodged against someone
+    ("hujat", "meN di -an", "DISAPPROVE", None),
+    ("cibir", "meN", "DISAPPROVE", None),
+    ("sentil", "meN", "DISAPPROVE", None),
+    ("marah", "meN-i di-i", "DISAPPROVE", None),  # scold
+    ("semprot", "meN di", "DISAPPROVE", None),  # scold (news slang)
+    ("damprat", "meN di", "DISAPPROVE", None),
+    ("fitnah", "meN di", "DISAPPROVE", "allege"),
+    ("somasi", "0 meN di", "DISAPPROVE", "allege"),
     ("kecam", "0 meN -an di", "DISAPPROVE", None),
     ("kritik", "0 meN -an di", "DISAPPROVE", None),
     ("kutuk", "0 meN -an", "DISAPPROVE", None),
@@ -109,6 +139,7 @@ PREDICATES: tuple[tuple[str, str, str, str | None], ...] = (
     ("cemooh", "meN", "DISAPPROVE", None),
     ("dakwa", "meN di", "DISAPPROVE", "allege"),
     # REJECT
+    ("bangkang", "meN peN-an", "REJECT", None),  # defy
     ("tolak", "0 meN peN-an di", "REJECT", None),
     ("veto", "meN di", "REJECT", None),
     # THREATEN
@@ -116,6 +147,10 @@ PREDICATES: tuple[tuple[str, str, str, str | None], ...] = (
     ("gertak", "meN", "THREATEN", None),
     ("peringat", "meN-kan", "THREATEN", None),
     # PROTEST
+    ("walkout", "0", "PROTEST", "demo"),
+    ("kumpul", "ber", "PROTEST", "demo"),  # only with protesters as the subject (GATHERING below)
+    ("kerumun", "ber", "PROTEST", "demo"),
+    ("padat", "meN-i", "PROTEST", "demo"),
     ("demonstrasi", "0 ber", "PROTEST", "demo"),
     ("geruduk", "meN di", "PROTEST", "demo"),
     ("demo", "0 ber", "PROTEST", "demo"),
@@ -124,11 +159,15 @@ PREDICATES: tuple[tuple[str, str, str, str | None], ...] = (
     ("orasi", "ber", "PROTEST", "demo"),
     ("mogok", "0", "PROTEST", "strike"),
     # MOBILIZE
+    ("siaga", "ber", "MOBILIZE", None),
     ("kerah", "meN-kan di-kan peN-an", "MOBILIZE", None),
     ("siaga", "meN-kan di-kan", "MOBILIZE", None),
     ("mobilisasi", "meN", "MOBILIZE", None),
     ("terjun", "meN-kan di-kan", "MOBILIZE", None),
     # SANCTION
+    ("copot", "meN di peN-an", "SANCTION", None),  # removal from office
+    ("tangguh", "meN-kan di-kan peN-an", "SANCTION", "discontinue"),  # suspend
+    ("skors", "meN di", "SANCTION", None),
     ("sanksi", "meN di", "SANCTION", None),
     ("vonis", "0 meN di", "SANCTION", "convict"),
     ("hukum", "meN di", "SANCTION", "convict"),
@@ -136,6 +175,12 @@ PREDICATES: tuple[tuple[str, str, str, str | None], ...] = (
     ("bekukan", "meN di", "SANCTION", None),
     ("embargo", "meN", "SANCTION", None),
     # COERCE
+    ("ciduk", "meN di", "COERCE", "arrest"),
+    ("gerebek", "meN di peN-an", "COERCE", "seize"),
+    ("penjara", "meN-kan di-kan", "COERCE", "arrest"),
+    ("bui", "di", "COERCE", "arrest"),
+    ("jebloskan", "meN di", "COERCE", "arrest"),
+    ("bredel", "meN di peN-an", "COERCE", "censor"),
     ("tangkap", "meN di ter peN-an", "COERCE", "arrest"),
     ("tahan", "di peN-an", "COERCE", "arrest"),
     ("bekuk", "meN di", "COERCE", "arrest"),
@@ -165,8 +210,12 @@ PREDICATES: tuple[tuple[str, str, str, str | None], ...] = (
     ("bantai", "meN di peN-an", "ASSAULT", None),
     ("bom", "di peN-an", "ASSAULT", "explosives"),
     ("ledak", "meN-kan di-kan", "ASSAULT", "explosives"),
-    ("tembak", "meN di peN-an", "ASSAULT", "firearms"),
+    ("tembak", "meN meN-i meN-kan di di-i peN-an", "ASSAULT", "firearms"),
     # FIGHT: armed force between organised forces
+    ("serbu", "meN di -an peN-an", "FIGHT", None),
+    ("perang", "ber", "FIGHT", None),
+    ("caplok", "meN di peN-an", "FIGHT", "occupy"),
+    ("aneksasi", "meN di", "FIGHT", "occupy"),
     ("serang", "0 meN di -an peN-an", "FIGHT", None),
     ("gempur", "meN di -an", "FIGHT", None),
     ("bombardir", "meN di", "FIGHT", "aerial"),
@@ -175,6 +224,15 @@ PREDICATES: tuple[tuple[str, str, str, str | None], ...] = (
     ("duduk", "meN-i peN-an", "FIGHT", "occupy"),
     ("bentrok", "0 -an", "FIGHT", None),
     # CRIME: non-political violence, theft, hacking
+    ("tipu", "meN di peN-an", "CRIME", None),
+    ("gelap", "meN-kan di-kan peN-an", "CRIME", "corruption"),  # embezzle
+    ("suap", "meN di peN-an", "CRIME", "corruption"),
+    ("peras", "meN di peN-an", "CRIME", "corruption"),
+    ("begal", "meN di peN-an", "CRIME", "theft"),
+    ("keroyok", "meN di peN-an", "CRIME", "assault"),
+    ("bacok", "meN di peN-an", "CRIME", "assault"),
+    ("tikam", "meN di peN-an", "CRIME", "assault"),
+    ("selundup", "meN-kan di-kan peN-an", "CRIME", None),
     ("bunuh", "meN di peN-an", "CRIME", "murder"),
     ("curi", "meN di peN-an", "CRIME", "theft"),
     ("rampok", "meN di peN-an", "CRIME", "theft"),
@@ -205,6 +263,16 @@ EXTRA_WORDS: tuple[tuple[str, str, str | None, str], ...] = (
     ("pembebasan", "RETREAT", "release", "nominal"),
     ("memblokade", "COERCE", "restrict", "active"),
     ("diblokade", "COERCE", "restrict", "passive"),
+    ("memberhentikan", "SANCTION", None, "active"),  # dismiss from office (ber-…-kan of henti)
+    ("diberhentikan", "SANCTION", None, "passive"),
+    ("pemberhentian", "SANCTION", None, "nominal"),
+    ("pembicaraan", "CONSULT", "meet", "nominal"),
+    ("kecewa", "DISAPPROVE", None, "active"),  # disappointment voiced at someone (an adjective as predicate)
+    ("kekecewaan", "DISAPPROVE", None, "nominal"),  # talks (bicara: "berbicara" alone is just speaking)
+    ("dipidana", "SANCTION", "convict", "passive"),
+    ("mempolisikan", "DISAPPROVE", "allege", "active"),  # report someone to the police (loan root keeps p-)
+    ("memolisikan", "DISAPPROVE", "allege", "active"),
+    ("dipolisikan", "DISAPPROVE", "allege", "passive"),
 )
 
 # Multi-word predicates, matched on lower-cased words: (phrase, type, mode, voice).
@@ -336,7 +404,71 @@ PHRASES: tuple[tuple[str, str, str | None, str], ...] = (
     ("menjatuhkan bom", "FIGHT", "aerial", "active"),
     ("membalas serangan", "FIGHT", None, "active"),
     ("serangan balasan", "FIGHT", None, "nominal"),
+    # Second pass through the codebook's categories (see the module docstring).
+    ("mengakui kedaulatan", "SUPPORT", None, "active"),  # recognition of a state
+    ("mengakui kemerdekaan", "SUPPORT", None, "active"),
+    ("mengakui negara", "SUPPORT", None, "active"),
+    ("mengakui kekalahan", "CONCEDE", None, "active"),
+    ("mencabut gugatan", "CONCEDE", None, "active"),  # withdrawing a demand or a suit
+    ("mencabut laporan", "CONCEDE", None, "active"),
+    ("mencabut tuntutan", "CONCEDE", None, "active"),
+    ("mencabut kebijakan", "CONCEDE", None, "active"),
+    ("membatalkan kebijakan", "CONCEDE", None, "active"),
+    ("menangguhkan penahanan", "CONCEDE", None, "active"),
+    ("penangguhan penahanan", "CONCEDE", None, "nominal"),
+    ("membatalkan kunjungan", "REJECT", None, "active"),  # cancelled meetings are REJECT
+    ("membatalkan pertemuan", "REJECT", None, "active"),
+    ("mencabut izin", "SANCTION", None, "active"),
+    ("mencabut kewarganegaraan", "SANCTION", None, "active"),
+    ("mengusir duta besar", "SANCTION", "expel", "active"),  # diplomats expelled: SANCTION, not COERCE
+    ("mengusir diplomat", "SANCTION", "expel", "active"),
+    ("persona non grata", "SANCTION", "expel", "nominal"),
+    ("memanggil pulang duta besar", "SANCTION", "withdraw", "active"),
+    ("memutus kontrak", "SANCTION", "discontinue", "active"),
+    ("memutuskan kontrak", "SANCTION", "discontinue", "active"),
+    ("meletakkan senjata", "RETREAT", "disarm", "active"),
+    ("mengakhiri perang", "RETREAT", "ceasefire", "active"),
+    ("mengakhiri operasi militer", "RETREAT", "ceasefire", "active"),
+    ("menyatakan keberatan", "DISAPPROVE", None, "active"),
+    ("latihan militer", "MOBILIZE", "troops", "nominal"),  # one country's exercise
+    ("latihan perang", "MOBILIZE", "troops", "nominal"),
+    ("latihan bersama", "COOPERATE", None, "nominal"),  # joint exercises
+    ("latihan gabungan", "COOPERATE", None, "nominal"),
+    ("patroli bersama", "COOPERATE", None, "nominal"),
+    ("menurunkan pasukan", "MOBILIZE", "troops", "active"),
+    ("menurunkan personel", "MOBILIZE", "police", "active"),
+    ("kontak senjata", "FIGHT", "firearms", "nominal"),
+    ("agresi militer", "FIGHT", None, "nominal"),
+    ("memberikan pinjaman", "AID", "economic", "active"),
+    ("memberi pinjaman", "AID", "economic", "active"),
+    ("menampung pengungsi", "AID", "asylum", "active"),
+    ("menembakkan gas air mata", "ASSAULT", "crowd-control", "active"),
+    ("gas air mata", "ASSAULT", "crowd-control", "nominal"),
+    ("meriam air", "ASSAULT", "crowd-control", "nominal"),
+    ("pelecehan seksual", "CRIME", "sexual", "nominal"),
+    ("sambungan telepon", "CONSULT", "phone", "nominal"),
+    ("menerima telepon", "CONSULT", "phone", "active"),
+    ("bertukar pandangan", "CONSULT", None, "active"),
+    ("bertukar pikiran", "CONSULT", None, "active"),
+    ("permohonan maaf", "CONCEDE", None, "nominal"),
+    ("membentangkan spanduk", "PROTEST", "demo", "active"),
+    ("membentangkan poster", "PROTEST", "demo", "active"),
+    # Travel of a delegation is a visit (CAMEO codes "arrive in", "leave for" as a visit); coded only
+    # with a named person or body going to a named place (TRAVEL below).
+    ("tiba di", "CONSULT", "visit", "active"),
+    ("mendarat di", "CONSULT", "visit", "active"),
+    ("berangkat ke", "CONSULT", "visit", "active"),
+    ("bertolak ke", "CONSULT", "visit", "active"),
+    ("terbang ke", "CONSULT", "visit", "active"),
+    ("kekerasan seksual", "CRIME", "sexual", "nominal"),
 )
+
+# Verbs of travel and of gathering: events only with the right parties. Travel is a visit when a
+# named person or body goes to a named place; a crowd gathering is a protest when the crowd is
+# protesters ("puluhan demonstran berkumpul di luar kantor").
+TRAVEL: frozenset[str] = frozenset({"tiba di", "mendarat di", "berangkat ke", "bertolak ke", "terbang ke"})
+GATHERING: frozenset[str] = frozenset({"berkumpul", "berkerumun", "memadati"})
+PROTESTERS: frozenset[str] = frozenset({"protesters", "demonstrators"})
 
 # Predicates in two parts with the object between them: (head word, tail word, most words between,
 # type, mode, voice). "KPK menetapkan Bupati X sebagai tersangka", "X ditetapkan polisi sebagai tersangka".
@@ -350,6 +482,12 @@ SPLIT_PHRASES: tuple[tuple[str, str, int, str, str | None, str], ...] = (
     ("menghadiri", "ktt", 3, "CONSULT", "multilateral", "active"),
     ("menghadiri", "konferensi", 3, "CONSULT", "multilateral", "active"),
     ("menghadiri", "forum", 3, "CONSULT", "multilateral", "active"),
+    # a complaint to the police or the anti-graft agency against someone: "melaporkan X ke Polda"
+    ("melaporkan", "polisi", 6, "DISAPPROVE", "allege", "active"),
+    ("melaporkan", "polda", 6, "DISAPPROVE", "allege", "active"),
+    ("melaporkan", "polres", 6, "DISAPPROVE", "allege", "active"),
+    ("melaporkan", "bareskrim", 6, "DISAPPROVE", "allege", "active"),
+    ("melaporkan", "kpk", 6, "DISAPPROVE", "allege", "active"),
 )
 
 # Objects that turn a predicate into an everyday sense: "menduduki jabatan" (hold office),

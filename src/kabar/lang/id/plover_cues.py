@@ -33,7 +33,8 @@ CONDITION: frozenset[str] = frozenset(
 APPEAL: frozenset[str] = frozenset(
     """
     meminta minta mendesak menyerukan seruan mengimbau imbauan mengajak berharap mengharapkan harap
-    memohon menganjurkan menyarankan mendorong permintaan desakan menagih menantang
+    memohon menganjurkan menyarankan mendorong permintaan desakan menagih menantang tolong harapan
+    harapannya
     """.split()
 )
 
@@ -55,6 +56,18 @@ ALLEGATION: frozenset[str] = frozenset(
 HABITUAL: frozenset[str] = frozenset(
     "biasanya sering kerap selalu acap seringkali kerapkali lazimnya umumnya setiap siapapun barangsiapa".split()
 )
+
+# Subjects of a rule, not of a happening: "bagi siapa pun yang menghina …".
+GENERIC_SUBJECTS: frozenset[str] = frozenset("siapa siapapun barangsiapa".split())
+
+# Purpose words that are also prepositions ("bekerja untuk majalah itu"): a purpose only when
+# right before the predicate ("untuk menangkap", "untuk segera menangkap").
+PURPOSE_PREPOSITIONS: frozenset[str] = frozenset("untuk guna demi".split())
+# Adverbs that may stand between a purpose word and its verb: "untuk segera melakukan …".
+PURPOSE_ADVERBS: frozenset[str] = frozenset("segera kembali terus lebih langsung bersama-sama".split())
+
+# "kedua pemimpin", "kedua pihak": the two parties named before, like "keduanya".
+BOTH_PARTIES: frozenset[str] = frozenset("pemimpin pihak negara kepala presiden menteri delegasi belah tokoh".split())
 
 # Opinion verbs: what follows is a view, not a report.
 OPINION: frozenset[str] = frozenset("menilai menganggap berpendapat memandang meyakini percaya".split())

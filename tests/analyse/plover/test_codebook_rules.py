@@ -1,0 +1,96 @@
+"""Rules added in the second pass through the PLOVER codebook (issue 19), each on sentences of our own:
+travel as a visit, gatherings of protesters, what was agreed on, "kedua pemimpin", purpose
+"untuk" against the preposition, generic subjects, the words added to the lexicon."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.analyse.plover.test_coding import code
+
+
+def kinds(text: str) -> list[tuple]:
+    return [(e.type, e.mode, e.actor, e.recipient) for e in code(text)]
+
+
+def test_travel_of_a_named_person_to_a_named_place_is_a_visit():
+    assert kinds("Menteri Luar Negeri Sugiono tiba di Tokyo pada Senin (3/3/2025).") == [
+        ("CONSULT", "visit", "Sugiono", "Tokyo")
+    ]
+    assert kinds("Tim SAR tiba di lokasi kejadian pada Senin pagi.") == []  # no named party, no named place
+
+
+def test_a_gathering_is_a_protest_only_of_protesters():
+    assert kinds("Ratusan demonstran berkumpul di depan Kedutaan Besar Amerika Serikat di Jakarta.") == [
+        ("PROTEST", "demo", "demonstrators", None)
+    ]
+    assert kinds("Ratusan warga berkumpul di lapangan untuk salat Id.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Indonesia dan Jepang sepakat memperkuat kerja sama maritim.",
+        "Indonesia dan Vietnam berkomitmen mendukung pembentukan zona ekonomi bersama.",
+    ],
+)
+def test_what_was_agreed_on_is_the_agreement_not_a_second_event(text):
+    assert [e.type for e in code(text)] == ["AGREE"]
+
+
+def test_kedua_pemimpin_are_the_two_parties_named_before():
+    events = code(
+        "Presiden Prabowo Subianto bertemu Perdana Menteri Malaysia Anwar Ibrahim di Jakarta.\n"
+        "Kedua pemimpin sepakat mempercepat perundingan perbatasan laut."
+    )
+    assert [(e.type, e.actor) for e in events][-1] == ("AGREE", ("Prabowo Subianto", "Anwar Ibrahim"))
+    assert events[-1].actor_text == "Kedua pemimpin"
+
+
+def test_untuk_is_a_purpose_only_before_a_verb():
+    assert kinds("Seorang jurnalis yang bekerja untuk harian lokal ditangkap polisi di Makassar, Senin (3/3/2025).") == [
+        ("COERCE", "arrest", "police", "journalists")
+    ]
+    assert code("Polisi datang ke rumah itu untuk menangkap pelaku.") == ()
+    assert code("Perdana Menteri Malaysia Anwar Ibrahim menyampaikan harapan untuk segera melakukan kunjungan ke Jakarta.") == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Undang-undang itu mengatur hukuman penjara bagi siapa pun yang menghina lambang negara.",  # a rule
+        '"Pak, tolong diamankan orang itu," ujar seorang warga.',  # a request
+    ],
+)
+def test_rules_and_requests_are_no_events(text):
+    assert code(text) == ()
+
+
+def test_a_subjectless_report_shares_the_speakers_subject():
+    assert kinds("Kejaksaan Agung mengatakan telah membuka penyelidikan atas dugaan korupsi impor gula.") == [
+        ("INVESTIGATE", None, "Kejaksaan Agung", None)
+    ]
+
+
+def test_fronted_time_clause_does_not_lend_its_last_name_to_the_subject():
+    assert kinds("Setelah rapat dibuka oleh ketua komisi, puluhan mahasiswa membentangkan spanduk di balkon ruang sidang.") == [
+        ("PROTEST", "demo", "students", None)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor"),
+    [
+        ("Menteri Keuangan Sri Mulyani Indrawati menyesali ucapannya tentang guru honorer.", "CONCEDE",
+         "Sri Mulyani Indrawati"),  # regret is a concession (codebook)
+        ("Presiden Prabowo Subianto menerima sambungan telepon dari Perdana Menteri Jepang Shigeru Ishiba.",
+         "CONSULT", "Prabowo Subianto"),
+        ("Ketua DPR Puan Maharani kecewa kepada Menteri Pendidikan Nadiem Makarim.", "DISAPPROVE", "Puan Maharani"),
+        ("Maskapai Garuda Indonesia mengeluarkan permohonan maaf kepada para penumpang.", "CONCEDE", "Garuda Indonesia"),
+        ("Polisi menggerebek sebuah gudang narkoba di Medan.", "COERCE", "police"),
+        ("Pemerintah Vietnam mencopot Wakil Perdana Menteri Tran Luu Quang dari jabatannya.", "SANCTION", "Vietnam"),
+    ],
+)
+def test_words_added_from_the_codebook(text, type_, actor):
+    events = code(text)
+    assert [(e.type, e.actor) for e in events] == [(type_, actor)]
