@@ -18,7 +18,8 @@ from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kabar import __version__
-from kabar.store import open_store
+from kabar.store import open_store, queries
+from kabar.web.cache import ResponseCache
 from kabar.web.guard import IngestGuard
 from kabar.web.render import render
 from kabar.web.routes import apidocs, articles, entities, events, feeds, ingest, quotes, search, stories
@@ -33,6 +34,8 @@ class Settings:
     page_size: int = 20
     max_ingest_bytes: int = 20_000_000  # a POST /api/ingest body over this is refused (413) unread
     body_timeout: float = 10.0  # seconds a POST /api/ingest body may take to arrive (else 408)
+    cache_entries: int = 2048  # answers of the read routes kept until the store changes (0: no cache)
+    cache_bytes: int = 64_000_000  # ... and their bytes, per server process
 
 
 def create_app(db_url: str | None = None, *, settings: Settings | None = None) -> FastAPI:
@@ -45,6 +48,8 @@ def create_app(db_url: str | None = None, *, settings: Settings | None = None) -
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         yield
+        if probe is not None:
+            probe.close()
         app.state.store.close()
 
     app = FastAPI(
@@ -57,6 +62,7 @@ def create_app(db_url: str | None = None, *, settings: Settings | None = None) -
     )
     app.state.settings = settings
     app.state.store = open_store(settings.db_url)
+    probe = queries.GenerationProbe(app.state.store) if settings.cache_entries else None
     for module in (stories, articles, entities, quotes, events, search, feeds, ingest):
         app.include_router(module.api)
         if hasattr(module, "ui"):
@@ -69,6 +75,8 @@ def create_app(db_url: str | None = None, *, settings: Settings | None = None) -
     # the ingest token and body limit are checked before anything reads the body
     app.add_middleware(IngestGuard, token=settings.ingest_token, max_bytes=settings.max_ingest_bytes, body_timeout=settings.body_timeout)
     _security_headers(app)
+    if probe is not None:  # outermost: a hit skips every other layer (its stored headers include theirs)
+        app.add_middleware(ResponseCache, stamp=probe, max_entries=settings.cache_entries, max_bytes=settings.cache_bytes)
     return app
 
 
