@@ -94,3 +94,20 @@ def test_fronted_time_clause_does_not_lend_its_last_name_to_the_subject():
 def test_words_added_from_the_codebook(text, type_, actor):
     events = code(text)
     assert [(e.type, e.actor) for e in events] == [(type_, actor)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Warga sempat kecewa karena pagar kantor itu ditutup.",  # disappointment aimed at no one
+        "Ia mempertanyakan mengapa hanya dua orang yang diproses hukum.",
+    ],
+)
+def test_predicates_that_need_someone_they_are_aimed_at(text):
+    assert code(text) == ()
+
+
+def test_an_agency_suspecting_extortion_is_no_event_and_extortion_stays_a_crime():
+    assert code("KPK menduga seorang pejabat kementerian memeras para calon pekerja asing.") == ()
+    events = code("Seorang pejabat kementerian memeras para calon pekerja asing.")
+    assert [(e.type, e.mode, e.actor) for e in events] == [("CRIME", "corruption", "officials")]

@@ -40,6 +40,7 @@ VERBAL = frozenset({"DISAPPROVE", "SUPPORT", "AGREE", "REJECT", "DEMAND", "THREA
 # "JAKARTA, KOMPAS.com -", "Washington (ANTARA News) -": the dateline's place and outlet fill no role.
 _DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[\w. ]{2,30}?|\s*\([^)]{2,30}\))\s*[-–—]+")
 _ASSAULT_MODES = {"assault": "beat", "abduct": "abduct"}  # a crime's mode when a state or armed group does it
+_VIOLENT_CRIMES = frozenset({"assault", "abduct", "murder"})  # bribery by an agency stays a CRIME
 _PERSON_OR_GROUP = frozenset({"PER", "ORG"})
 # The codebook codes an agreement to cooperate or to give aid as AGREE, not as what was agreed on.
 # Cooperative acts after an agreement or a commitment are its content ("berkomitmen mendukung …").
@@ -145,12 +146,14 @@ def _code(
 
 
 def _parties_fit(trigger: Trigger, actor, recipient) -> bool:
-    """Travel is a visit only by a named person or body to a named place; a gathering is a protest
-    only of protesters."""
+    """Travel is a visit only by a named person to a named place; a gathering is a protest only of
+    protesters; some predicates need someone they are aimed at."""
     said = trigger.text.lower()
+    if said in lexicon.NEEDS_RECIPIENT:
+        return recipient is not None
     if said in lexicon.TRAVEL:
         return (
-            isinstance(actor, Phrase) and actor.kind == "entity" and actor.entity_type in _PERSON_OR_GROUP
+            isinstance(actor, Phrase) and actor.kind == "entity" and actor.entity_type == "PER"
             and isinstance(recipient, Phrase) and recipient.entity_type == "LOC"
         )
     if said in lexicon.GATHERING:
@@ -236,7 +239,7 @@ def _refine(trigger: Trigger, words: list[str], recipient, actor) -> tuple[str, 
     after = words[trigger.last + 1 :]
     if type_ == "FIGHT" and _civilian(recipient, after):
         type_ = "ASSAULT"
-    if type_ == "CRIME" and actor is not None:
+    if type_ == "CRIME" and actor is not None and mode in _VIOLENT_CRIMES:
         parts = actor if isinstance(actor, tuple) else (actor,)
         if any(p.entity_type in {"LOC", "ORG"} for p in parts):
             type_, mode = "ASSAULT", _ASSAULT_MODES.get(mode or "")

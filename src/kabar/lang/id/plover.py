@@ -26,7 +26,6 @@ from __future__ import annotations
 PREDICATES: tuple[tuple[str, str, str, str | None], ...] = (
     # AGREE: offers, pledges, promises, agreements reached
     ("sanggup", "meN-i", "AGREE", None),  # menyanggupi: agree to do
-    ("undang", "meN di", "AGREE", None),  # an invitation to visit (codebook: AGREE)
     ("janji", "ber meN-kan", "AGREE", None),
     ("tawar", "meN-kan -an", "AGREE", None),
     ("sepakat", "0 ber meN-i ke-an di-i", "AGREE", None),
@@ -34,7 +33,6 @@ PREDICATES: tuple[tuple[str, str, str, str | None], ...] = (
     ("ikrar", "ber meN-kan", "AGREE", None),
     ("komitmen", "ber", "AGREE", None),
     # CONSULT: meetings, visits, calls, talks, mediation
-    ("temu", "memper-kan", "CONSULT", "third-party"),  # mempertemukan: bring two parties together
     ("sua", "ber", "CONSULT", "meet"),
     ("jumpa", "ber meN-i", "CONSULT", "meet"),
     ("sowan", "0", "CONSULT", "visit"),
@@ -57,7 +55,6 @@ PREDICATES: tuple[tuple[str, str, str, str | None], ...] = (
     ("tengah", "meN-i", "CONSULT", "third-party"),
     # SUPPORT: praise, thanks, welcome, endorsement, signing
     ("ratifikasi", "meN di", "SUPPORT", None),
-    ("bela", "meN", "SUPPORT", None),  # defend someone in words
     ("puji", "0 meN -an di", "SUPPORT", None),
     ("apresiasi", "0 meN", "SUPPORT", None),
     ("dukung", "meN", "SUPPORT", None),
@@ -69,13 +66,11 @@ PREDICATES: tuple[tuple[str, str, str, str | None], ...] = (
     ("anugerah", "meN-i meN-kan", "SUPPORT", None),
     # COOPERATE
     ("mitra", "ber ke-an", "COOPERATE", None),
-    ("gandeng", "meN", "COOPERATE", None),  # team up with
     ("kolaborasi", "ber", "COOPERATE", None),
     ("ekstradisi", "meN di", "COOPERATE", None),
     # AID: the noun "bantuan" with a verb of giving is a phrase below
     ("sumbang", "meN-kan", "AID", None),
     ("donasi", "meN-kan", "AID", "economic"),
-    ("evakuasi", "meN di", "AID", "humanitarian"),
     ("hibah", "meN-kan", "AID", None),
     # CONCEDE: apologies, acquittals, sentence cuts, yielding
     ("sesal", "meN meN-i peN-an", "CONCEDE", None),  # regret for one's own act (codebook: CONCEDE)
@@ -89,7 +84,6 @@ PREDICATES: tuple[tuple[str, str, str, str | None], ...] = (
     ("abolisi", "0", "CONCEDE", None),
     # RETREAT
     ("lengser", "0", "RETREAT", "resign"),
-    ("pulang", "meN-kan di-kan peN-an", "RETREAT", None),  # repatriation
     ("lucut", "meN-i", "RETREAT", "disarm"),
     # INVESTIGATE
     ("audit", "meN di", "INVESTIGATE", None),
@@ -109,7 +103,7 @@ PREDICATES: tuple[tuple[str, str, str, str | None], ...] = (
     ("ultimatum", "0", "DEMAND", None),
     # DISAPPROVE: condemnation, criticism, accusation, lawsuits, naming suspects
     ("tanya", "memper-kan", "DISAPPROVE", None),  # mempertanyakan: challenge
-    ("adu", "meN-kan di-kan peN-an", "DISAPPROVE", "allege"),  # a complaint lodged against someone
+    ("adu", "meN-kan di-kan", "DISAPPROVE", "allege"),  # a complaint lodged against someone
     ("hujat", "meN di -an", "DISAPPROVE", None),
     ("cibir", "meN", "DISAPPROVE", None),
     ("sentil", "meN", "DISAPPROVE", None),
@@ -454,7 +448,7 @@ PHRASES: tuple[tuple[str, str, str | None, str], ...] = (
     ("membentangkan spanduk", "PROTEST", "demo", "active"),
     ("membentangkan poster", "PROTEST", "demo", "active"),
     # Travel of a delegation is a visit (CAMEO codes "arrive in", "leave for" as a visit); coded only
-    # with a named person or body going to a named place (TRAVEL below).
+    # with a named person going to a named place (TRAVEL below).
     ("tiba di", "CONSULT", "visit", "active"),
     ("mendarat di", "CONSULT", "visit", "active"),
     ("berangkat ke", "CONSULT", "visit", "active"),
@@ -469,6 +463,9 @@ PHRASES: tuple[tuple[str, str, str | None, str], ...] = (
 TRAVEL: frozenset[str] = frozenset({"tiba di", "mendarat di", "berangkat ke", "bertolak ke", "terbang ke"})
 GATHERING: frozenset[str] = frozenset({"berkumpul", "berkerumun", "memadati"})
 PROTESTERS: frozenset[str] = frozenset({"protesters", "demonstrators"})
+# Predicates that are events only with someone they are aimed at: "kecewa kepada X" (not "warga
+# kecewa"), "mempertanyakan ketidakhadiran Menteri X" (not "mempertanyakan mengapa …").
+NEEDS_RECIPIENT: frozenset[str] = frozenset({"kecewa", "kekecewaan", "mempertanyakan"})
 
 # Predicates in two parts with the object between them: (head word, tail word, most words between,
 # type, mode, voice). "KPK menetapkan Bupati X sebagai tersangka", "X ditetapkan polisi sebagai tersangka".

@@ -47,7 +47,7 @@ PREDICTION: frozenset[str] = frozenset(
 # A party's narrative of what someone allegedly did: reported, not asserted.
 ALLEGATION: frozenset[str] = frozenset(
     """
-    diduga dugaan terduga disangka disangkakan didakwa dakwaan tuduhan dituduh dituding tudingan
+    diduga dugaan terduga menduga disangka disangkakan didakwa dakwaan tuduhan dituduh dituding tudingan
     konon kabarnya disebut disebut-sebut dikabarkan diklaim mengklaim klaim rumor isu mengaku dalih berdalih
     """.split()
 )
