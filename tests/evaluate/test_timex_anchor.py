@@ -20,7 +20,9 @@ def _one_doc(tmp_path):
 def test_timex_eval_says_the_anchor_is_unavailable_without_dateparser(tmp_path, monkeypatch):
     monkeypatch.setattr(timex_eval, "find_spec", lambda name: None)
     board = timex_eval.evaluate(_one_doc(tmp_path), tmp_path / "no-gold")[0]
-    assert [row[0] for row in board.rows] == ["IndoTimex (Kompas 2014-15) · kabar"]
+    assert [row[0] for row in board.rows] == [
+        "IndoTimex (Kompas 2014-15) · kabar", f"IndoTimex (Kompas 2014-15) · {timex_eval.HELD_OUT}",
+        f"IndoTimex (Kompas 2014-15) · {timex_eval.HELD_OUT_DEV}"]
     assert board.rows[0][timex_eval.COLUMNS.index("value acc")] == 1.0
     assert any("dateparser is not installed" in note for note in board.notes)
 

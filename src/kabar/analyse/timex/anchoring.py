@@ -6,6 +6,10 @@ names before it (or the first after it); else it keeps the day the grammar gave 
 named day, the publication day last). A day counted from another ("keesokan harinya") gives way to a
 day named beside it; minutes counted from a clock time ("40 menit kemudian") become a clock time.
 Every pass is linear in the number of expressions.
+
+Each way of placing an expression has a name (`PASSES`); `anchor_days` records which one placed each
+expression, and can be told to leave some out (`kabar eval timex` scores a document without the
+passes only that document exercises).
 """
 
 from __future__ import annotations
@@ -27,25 +31,39 @@ _LOCAL = re.compile(r"\b" + LOCAL_CLOCK_WORD + r"\b", re.IGNORECASE)
 _HOME_ZONE = re.compile(r"\b(?:" + "|".join(HOME_ZONES) + r")\b", re.IGNORECASE)
 
 
+# The ways an expression is placed: a day in apposition, its sentence's day, its paragraph's, the local
+# day of a clock "waktu setempat", minutes after a clock time.
+PASSES = ("apposed", "sentence", "paragraph", "local", "shift")
+
+
 def anchor_days(text: str, out: list[Timex], days: list[date | None], *, floating: list[int],
-                counted: list[int], shifted: dict[int, int]) -> list[Timex]:
+                counted: list[int], shifted: dict[int, int], off: frozenset[str] = frozenset(),
+                placed: list[str | None] | None = None) -> list[Timex]:
     """The three passes, in order. `days[i]` is the day expression i fixes (None if it fixes none);
-    `floating`, `counted` and `shifted` index `out` (see the module's docstring)."""
-    out = apposed_days(text, out, days, counted)
-    out = place_floating(text, out, days, floating)
-    return shift_clocks(out, shifted)
+    `floating`, `counted` and `shifted` index `out` (see the module's docstring). Ways named in `off`
+    are not taken; `placed[i]`, when given, gets the way expression i was placed."""
+    placed = placed if placed is not None else [None] * len(out)
+    out = apposed_days(text, out, days, counted, off, placed)
+    out = place_floating(text, out, days, floating, off, placed)
+    return shift_clocks(out, shifted, off, placed)
 
 
-def apposed_days(text: str, out: list[Timex], days: list[date | None], counted: list[int]) -> list[Timex]:
+def apposed_days(text: str, out: list[Timex], days: list[date | None], counted: list[int],
+                 off: frozenset[str] = frozenset(), placed: list[str | None] | None = None) -> list[Timex]:
     """ "Keesokan harinya, Senin (29/12), …": a counted day followed by a named one is the named one."""
+    if "apposed" in off:
+        return out
     for i in counted:
         if i + 1 < len(out) and days[i + 1] is not None and _APPOSITION.fullmatch(text, out[i].end, out[i + 1].start):
             out[i] = replace(out[i], value=days[i + 1].isoformat())
             days[i] = days[i + 1]
+            if placed is not None:
+                placed[i] = "apposed"
     return out
 
 
-def place_floating(text: str, out: list[Timex], days: list[date | None], floating: list[int]) -> list[Timex]:
+def place_floating(text: str, out: list[Timex], days: list[date | None], floating: list[int],
+                   off: frozenset[str] = frozenset(), placed: list[str | None] | None = None) -> list[Timex]:
     """Each floating expression on its sentence's nearest day, else its paragraph's (see the module)."""
     if not floating:
         return out
@@ -54,17 +72,21 @@ def place_floating(text: str, out: list[Timex], days: list[date | None], floatin
     before, after = _neighbours(days)
     for i in floating:
         b, a = before[i], after[i]
-        here = [j for j in (b, a) if j is not None and sentence[j] == sentence[i]]
+        here = [j for j in (b, a) if j is not None and sentence[j] == sentence[i]] if "sentence" not in off else []
+        way = "sentence"
         if here:
             j = min(here, key=lambda j: max(out[j].start - out[i].end, out[i].start - out[j].end))
         else:
-            here = [j for j in (b, a) if j is not None and paragraph[j] == paragraph[i]]
+            here = [j for j in (b, a) if j is not None and paragraph[j] == paragraph[i]] if "paragraph" not in off else []
             if not here:
                 continue
-            j = here[0]  # the paragraph's last day before it, else its first after it
-        day = _local_day(out[i], [out[k] for k in here]) or days[j]
+            j, way = here[0], "paragraph"  # the paragraph's last day before it, else its first after it
+        local = _local_day(out[i], [out[k] for k in here]) if "local" not in off else None
+        day = local or days[j]
         value = out[i].value
         out[i] = replace(out[i], value=day.isoformat() + value[value.index("T"):])
+        if placed is not None:
+            placed[i] = "local" if local else way
     return out
 
 
@@ -104,10 +126,11 @@ def _local_day(local: Timex, dated: list[Timex]) -> date | None:
     return min(candidates, key=lambda d: abs(datetime.fromisoformat(d.isoformat() + clock) - there))
 
 
-def shift_clocks(out: list[Timex], shifted: dict[int, int]) -> list[Timex]:
+def shift_clocks(out: list[Timex], shifted: dict[int, int], off: frozenset[str] = frozenset(),
+                 placed: list[str | None] | None = None) -> list[Timex]:
     """ "40 menit kemudian" after "pukul 05.36 WIB" is the TIME 06:16 on that day (the day rolls over
     past midnight); with no clock time before it, it keeps its day."""
-    if not shifted:
+    if not shifted or "shift" in off:
         return out
     last: datetime | None = None
     for i, t in enumerate(out):
@@ -117,6 +140,8 @@ def shift_clocks(out: list[Timex], shifted: dict[int, int]) -> list[Timex]:
             except OverflowError:  # past the calendar's end: keep the day
                 continue
             out[i] = replace(t, type="TIME", value=moved.isoformat(timespec="minutes"))
+            if placed is not None:
+                placed[i] = "shift"
         if _CLOCK_VALUE.fullmatch(out[i].value):
             last = datetime.fromisoformat(out[i].value)
     return out
