@@ -111,3 +111,15 @@ def test_an_agency_suspecting_extortion_is_no_event_and_extortion_stays_a_crime(
     assert code("KPK menduga seorang pejabat kementerian memeras para calon pekerja asing.") == ()
     events = code("Seorang pejabat kementerian memeras para calon pekerja asing.")
     assert [(e.type, e.mode, e.actor) for e in events] == [("CRIME", "corruption", "officials")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Selama pertemuan itu, saya menangkap satu kesan penting," kata Luhut Binsar Pandjaitan.',  # grasp
+        "Polisi akhirnya menyegel kemenangan dalam lomba itu.",  # seal a win
+        "Menurut survei terbaru, enam dari sepuluh warga Prancis mendukung larangan merokok.",  # a poll
+    ],
+)
+def test_everyday_senses_and_polls_are_no_events(text):
+    assert [e.type for e in code(text) if e.type in {"COERCE", "SUPPORT"}] == []

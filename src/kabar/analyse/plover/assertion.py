@@ -94,6 +94,8 @@ def _clause_cue(words: list[str], first: int) -> str | None:
             return "allegation"
         elif w == "menurut" and i + 1 < len(words) and words[i + 1] in _PROSECUTION:
             return "allegation"
+        elif w == "menurut" and i + 1 < len(words) and words[i + 1] in cues.STUDIES:
+            return "statistic"
         elif w in cues.OPINION:
             return "opinion"
     return None

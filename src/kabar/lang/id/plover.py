@@ -492,9 +492,10 @@ SPLIT_PHRASES: tuple[tuple[str, str, int, str, str | None, str], ...] = (
 NOT_EVENT_OBJECTS: dict[str, frozenset[str]] = {
     "menduduki": frozenset("jabatan posisi kursi peringkat urutan puncak posisinya jabatannya".split()),
     "menawarkan": frozenset("harga produk fitur layanan kinerja diskon promo paket menu pilihan solusi".split()),
-    "menangkap": frozenset("bola peluang sinyal ikan gambar foto momen pesan".split()),
+    "menangkap": frozenset("bola peluang sinyal ikan gambar foto momen pesan kesan makna maksud aspirasi".split()),
+    "menyegel": frozenset("kesepakatan perjanjian kemenangan gelar".split()),  # seal a deal, a win
     "ditangkap": frozenset("bola kamera layar sinyal".split()),
-    "menyambut": frozenset("tahun hari bulan lebaran natal ramadan idulfitri kedatangan".split()),
+    "menyambut": frozenset("tahun hari bulan lebaran natal ramadan idulfitri kedatangan lulusan wisudawan tamu peserta".split()),
     "mendukung": frozenset("fitur teknologi jaringan sistem perangkat".split()),
     "tuntutan": frozenset("jaksa jpu penuntut hukuman pidana".split()),  # a prosecutor's sentencing demand
     "membubarkan": frozenset({"diri"}),  # protesters dispersing of their own accord

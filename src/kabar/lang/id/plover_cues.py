@@ -69,6 +69,9 @@ PURPOSE_ADVERBS: frozenset[str] = frozenset("segera kembali terus lebih langsung
 # "kedua pemimpin", "kedua pihak": the two parties named before, like "keduanya".
 BOTH_PARTIES: frozenset[str] = frozenset("pemimpin pihak negara kepala presiden menteri delegasi belah tokoh".split())
 
+# "Menurut survei …": what a poll or a study found is a statistic, not a happening.
+STUDIES: frozenset[str] = frozenset("survei survey jajak riset penelitian studi kajian".split())
+
 # Opinion verbs: what follows is a view, not a report.
 OPINION: frozenset[str] = frozenset("menilai menganggap berpendapat memandang meyakini percaya".split())
 
