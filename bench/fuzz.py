@@ -1,7 +1,7 @@
 """Fuzzing the per-page stages: mutated and generated inputs through ingest, extract, timex,
 entities, quotes and the whole per-page pipeline, counting crashes and slow inputs.
 
-    .venv/bin/python bench/fuzz.py [--inputs 100000] [--seed 0] [--hypothesis 2000] [--out DIR]
+    .venv/bin/python bench/fuzz.py [--inputs 100000] [--seed 0] [--jobs 2] [--hypothesis 2000] [--out DIR]
 
 Seeds are the demo pages, HTML, JSON Lines and WARC wrappers of them and the hostile
 inputs of issue 23 (comment runs, dot runs, quote runs, impossible dates, lone
@@ -54,7 +54,9 @@ def seeds() -> list[tuple[str, bytes]]:
     out += [
         ("comments.html", b"<!--c-->" * 40 + b"<p>text</p>"),
         ("dots.txt", b"Dia berkata " + b"." * 16000 + b"x"),
-        ("quotes.txt", ("\u2018a\u2019 \"b\" " * 4000).encode()),
+        # 12 KB: the quadratic pairing of issue 23 took 36 s on 315 KB, so at the sizes a fuzz input has it is
+        # under the slow limit either way (tests/analyse/test_linear_time.py holds that); bigger only costs time
+        ("quotes.txt", ("\u2018a\u2019 \"b\" " * 1000).encode()),
         ("date.jsonl", b'{"text": "Banjir di Bekasi pada Minggu.", "published": "2021-13-45"}\n'),
         ("surrogate.jsonl", b'{"text": "Banjir \\ud800 di Bekasi pada Minggu pagi."}\n'),
         ("initials.txt", b"Foto: M. AS./M. A\nPresiden Joko Widodo bertemu M. A di Jakarta."),
@@ -181,14 +183,16 @@ def t_pipeline(name: str, data: bytes) -> None:
         raise RuntimeError("; ".join(f"{f.stage}: {f.reason}" for f in result.failures))
 
 
-# share of the inputs each target gets: the cheap stages take most, the full page the fewest
+# share of the inputs each target gets: the cheap stages take most, the full page the fewest (the tagger
+# makes an entities or pipeline input 50-80 ms against 1 ms for ingest or timex: 3% each is still 3,000 pages
+# in a 100k run, and the pipeline runs the same analysers the cheaper targets meet alone)
 TARGETS: dict[str, tuple[Callable[[str, bytes], None], float]] = {
     "ingest": (t_ingest, 0.30),
-    "timex": (t_timex, 0.25),
+    "timex": (t_timex, 0.27),
     "quotes": (t_quotes, 0.25),
-    "extract": (t_extract, 0.10),
-    "entities": (t_entities, 0.05),
-    "pipeline": (t_pipeline, 0.05),
+    "extract": (t_extract, 0.12),
+    "entities": (t_entities, 0.03),
+    "pipeline": (t_pipeline, 0.03),
 }
 _SCRATCH = ""
 
@@ -198,53 +202,149 @@ def limit_for(size: int) -> float:
     return max(2.0, SLOW_PER_100KB * size / 100_000)
 
 
-def run(inputs: int, seed: int, out: Path | None = None, targets: tuple[str, ...] = tuple(TARGETS)) -> dict:
-    """Fuzz `inputs` inputs; returns counts per target and the failing inputs."""
+def run(inputs: int, seed: int, out: Path | None = None, targets: tuple[str, ...] = tuple(TARGETS), jobs: int = 1) -> dict:
+    """Fuzz `inputs` inputs; returns counts per target and the failing inputs.
+
+    Input i is drawn from its own generator, seeded by (seed, i): the same inputs whatever
+    `jobs` is, and any one of them rebuilt alone with `one_input`. With `jobs` > 1, forked
+    processes take chunks of the indexes (each warms up and writes in a scratch directory of its own).
+    """
+    import tempfile
+
+    chunks = [range(a, min(a + CHUNK, inputs)) for a in range(0, inputs, CHUNK)]
+    counts: Counter = Counter()
+    seconds: Counter = Counter()
+    crashes: list[dict] = []
+    slow: list[dict] = []
+    began = time.perf_counter()
+
+    def gather(part: dict) -> None:
+        counts.update(part["counts"])
+        seconds.update(part["seconds"])
+        crashes.extend(part["crashes"])
+        slow.extend(part["slow"])
+        done = sum(counts.values())
+        if jobs > 1 and done and done % (CHUNK * 20) < CHUNK:  # progress for a run in the background
+            print(f"  {done:,} inputs, {len(crashes)} crashes, {len(slow)} slow, {time.perf_counter() - began:.0f} s", file=sys.stderr, flush=True)
+
+    global _SCRATCH
+    with tempfile.TemporaryDirectory(prefix="kabar-fuzz-") as root:
+        if jobs <= 1:
+            _start_worker(seed, targets, root)
+            for chunk in chunks:
+                gather(_run_chunk(chunk))
+        else:
+            for part in _in_processes(jobs, chunks, seed, targets, root):
+                gather(part)
+        _SCRATCH = ""
+    crashes.sort(key=lambda c: c["index"])
+    slow.sort(key=lambda s: s["index"])
+    if out is not None:
+        save(out, crashes, slow)
+    return {"counts": dict(counts), "seconds": dict(seconds), "crashes": crashes, "slow": slow}
+
+
+CHUNK = 100  # inputs a worker takes at a time
+
+
+def _in_processes(jobs: int, chunks: list[range], seed: int, targets: tuple[str, ...], root: str):
+    """`_run_chunk` of every chunk in `jobs` forked processes, results as they come. Forked plain
+    Processes and queues of data: nothing is pickled by name, so this file works when loaded by path."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")  # the workers inherit the loaded modules
+    tasks, results = context.Queue(), context.Queue()
+    for chunk in chunks:
+        tasks.put((chunk.start, chunk.stop))
+    workers = [context.Process(target=_worker, args=(tasks, results, seed, targets, root), daemon=True) for _ in range(jobs)]
+    for w in workers:
+        tasks.put(None)
+        w.start()
+    try:
+        for _ in chunks:
+            yield results.get()
+    finally:
+        for w in workers:
+            w.join(timeout=5)
+            if w.is_alive():
+                w.terminate()
+
+
+def _worker(tasks, results, seed: int, targets: tuple[str, ...], root: str) -> None:
+    _start_worker(seed, targets, root, own_directory=True)  # each writes in a directory of its own under root
+    while (task := tasks.get()) is not None:
+        results.put(_run_chunk(range(*task)))
+_WORKER: dict = {}
+
+
+def one_input(seed: int, index: int, targets: tuple[str, ...], pool: list[tuple[str, bytes]]) -> tuple[str, str, bytes]:
+    """(target, seed name, bytes) of input `index` of a run with `seed`."""
+    rng = random.Random(seed * 1_000_003 + index)
+    target = rng.choices(targets, [TARGETS[t][1] for t in targets])[0]
+    name, base = rng.choice(pool)
+    return target, name, mutate(base, rng, pool) if rng.random() < 0.9 else base
+
+
+def _start_worker(seed: int, targets: tuple[str, ...], scratch: str, own_directory: bool = False) -> None:
     import tempfile
 
     global _SCRATCH
-    rng = random.Random(seed)
-    pool = seeds()
-    names = list(targets)
-    weights = [TARGETS[t][1] for t in names]
+    _SCRATCH = tempfile.mkdtemp(dir=scratch) if own_directory else scratch
+    _WORKER.update(seed=seed, targets=tuple(targets), pool=seeds())
+    for target in targets:  # warm up: models and tables load on first use, which is not an input's time
+        for seed_name, seed_data in _WORKER["pool"][:3]:
+            try:
+                TARGETS[target][0](seed_name, seed_data)
+            except Exception:
+                pass  # counted when an input meets it
+
+
+def _run_chunk(indexes: range) -> dict:
     counts: Counter = Counter()
+    seconds: Counter = Counter()
     crashes: list[dict] = []
     slow: list[dict] = []
-    with tempfile.TemporaryDirectory() as scratch:
-        _SCRATCH = scratch
-        for target in names:  # warm up: models and tables load on first use, which is not an input's time
-            for seed_name, seed_data in pool[:3]:
-                try:
-                    TARGETS[target][0](seed_name, seed_data)
-                except Exception:
-                    pass  # counted when an input meets it
-        for i in range(inputs):
-            target = rng.choices(names, weights)[0]
-            name, base = rng.choice(pool)
-            data = mutate(base, rng, pool) if rng.random() < 0.9 else base
-            fn = TARGETS[target][0]
+    for i in indexes:
+        target, name, data = one_input(_WORKER["seed"], i, _WORKER["targets"], _WORKER["pool"])
+        fn = TARGETS[target][0]
+        start = time.perf_counter()
+        try:
+            fn(name, data)
+        except Exception as exc:
+            crashes.append({"index": i, "target": target, "name": name, "error": f"{type(exc).__name__}: {exc}"[:300], "data": data, "trace": traceback.format_exc()})
+        took = time.perf_counter() - start
+        counts[target] += 1
+        seconds[target] += took
+        if took > limit_for(len(data)):  # timed again: a lazy load or a busy machine is not the input
             start = time.perf_counter()
             try:
                 fn(name, data)
-            except Exception as exc:
-                crashes.append({"target": target, "name": name, "error": f"{type(exc).__name__}: {exc}"[:300], "data": data, "trace": traceback.format_exc()})
-            took = time.perf_counter() - start
-            counts[target] += 1
-            if took > limit_for(len(data)):  # timed again: a lazy load or a busy machine is not the input
-                start = time.perf_counter()
-                try:
-                    fn(name, data)
-                except Exception:
-                    pass
-                took = min(took, time.perf_counter() - start)
-            if took > limit_for(len(data)):
-                slow.append({"target": target, "name": name, "seconds": round(took, 2), "size": len(data), "data": data})
-    if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
-        for kind, found in (("crash", crashes), ("slow", slow)):
-            for n, item in enumerate(found):
-                (out / f"{kind}-{n:04d}-{item['target']}-{item['name']}").write_bytes(item["data"])
-    return {"counts": dict(counts), "crashes": crashes, "slow": slow}
+            except Exception:
+                pass
+            took = min(took, time.perf_counter() - start)
+        if took > limit_for(len(data)):
+            slow.append({"index": i, "target": target, "name": name, "seconds": round(took, 2), "size": len(data), "data": data})
+    return {"counts": counts, "seconds": seconds, "crashes": crashes, "slow": slow}
+
+
+def save(out: Path, crashes: list[dict], slow: list[dict]) -> list[Path]:
+    """Each failing input as `TARGET--SEEDNAME--HASH` in `out` (tests/data/fuzz is replayed by the
+    suite: every crashing input found becomes a test by being copied there)."""
+    import hashlib
+
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for item in (*crashes, *slow):
+        path = out / f"{item['target']}--{item['name']}--{hashlib.sha1(item['data']).hexdigest()[:12]}"
+        path.write_bytes(item["data"])
+        written.append(path)
+    return written
+
+
+def replay(path: Path) -> None:
+    """Run a saved input through the target its file name gives (raises what the target raises)."""
+    target, name, _ = path.name.split("--")
+    TARGETS[target][0](name, path.read_bytes())
 
 
 def hypothesis_pass(examples: int) -> Counter:
@@ -277,17 +377,19 @@ def main() -> None:
     parser.add_argument("--inputs", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--hypothesis", type=int, default=2000)
-    parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--out", type=Path, default=None, help="Write every crashing or slow input here (tests/data/fuzz: the suite replays them).")
+    parser.add_argument("--jobs", type=int, default=1, help="Processes (forked); the inputs are the same for any number.")
     args = parser.parse_args()
     start = time.perf_counter()
-    result = run(args.inputs, args.seed, args.out)
+    result = run(args.inputs, args.seed, args.out, jobs=args.jobs)
     generated = hypothesis_pass(args.hypothesis) if args.hypothesis else Counter()
     took = time.perf_counter() - start
-    print(f"inputs: {sum(result['counts'].values()):,} mutated + {args.hypothesis:,} generated in {took:.0f} s")
+    print(f"inputs: {sum(result['counts'].values()):,} mutated + {args.hypothesis:,} generated in {took:.0f} s ({args.jobs} processes)")
     for target, n in sorted(result["counts"].items()):
         crashes = sum(c["target"] == target for c in result["crashes"])
         slow = sum(s["target"] == target for s in result["slow"])
-        print(f"  {target:9s} {n:7,d} inputs  {crashes} crashes  {slow} slow")
+        spent = result["seconds"].get(target, 0.0)
+        print(f"  {target:9s} {n:7,d} inputs  {crashes} crashes  {slow} slow  {spent / max(n, 1) * 1000:6.1f} ms an input")
     print(f"crashes: {len(result['crashes'])}, slow (> {SLOW_PER_100KB:g} s per 100 KB): {len(result['slow'])}, "
           f"generated-input failures: {sum(generated.values())}")
     for c in result["crashes"][:10]:

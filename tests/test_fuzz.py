@@ -49,3 +49,31 @@ def test_fuzz_counts_a_crash(fuzz, monkeypatch) -> None:
     monkeypatch.setitem(fuzz.TARGETS, "timex", (broken, 1.0))
     result = fuzz.run(5, 0, targets=("timex",))
     assert len(result["crashes"]) == 5 and "KeyError" in result["crashes"][0]["error"]
+
+
+SAVED = sorted(p for p in (Path(__file__).parent / "data" / "fuzz").iterdir() if "--" in p.name)
+
+
+@pytest.mark.parametrize("path", SAVED, ids=[p.name for p in SAVED])
+def test_fuzz_saved_crashing_inputs_pass(fuzz, path: Path) -> None:
+    fuzz.replay(path)  # raises what the target raises: every input saved once crashed or hung a stage
+
+
+def test_fuzz_inputs_do_not_depend_on_the_number_of_processes(fuzz) -> None:
+    alone = fuzz.run(30, 5, targets=("ingest", "timex"))
+    forked = fuzz.run(30, 5, targets=("ingest", "timex"), jobs=2)
+    assert alone["counts"] == forked["counts"] and sum(forked["counts"].values()) == 30
+    pool = fuzz.seeds()
+    assert fuzz.one_input(5, 17, ("timex", "quotes"), pool) == fuzz.one_input(5, 17, ("timex", "quotes"), pool)
+
+
+def test_fuzz_a_saved_input_replays_through_its_target(fuzz, tmp_path, monkeypatch) -> None:
+    def broken(name: str, data: bytes) -> None:
+        raise KeyError(name)
+
+    monkeypatch.setitem(fuzz.TARGETS, "timex", (broken, 1.0))
+    result = fuzz.run(3, 0, out=tmp_path, targets=("timex",))
+    saved = sorted(tmp_path.iterdir())
+    assert len(result["crashes"]) == 3 and 1 <= len(saved) <= 3  # equal inputs share a file
+    with pytest.raises(KeyError):
+        fuzz.replay(saved[0])
