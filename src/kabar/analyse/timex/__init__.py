@@ -95,7 +95,8 @@ def tag_traced(text: str, anchor: date | datetime | str | None = None, *, disabl
         pos = m.end()
     off = frozenset(u[len("anchor:"):] for u in disabled if u.startswith("anchor:"))
     placed: list[str | None] = [None] * len(out)
-    out = anchor_days(text, out, days, floating=floating, counted=counted, shifted=shifted, off=off, placed=placed)
+    out = anchor_days(text, out, days, floating=floating, counted=counted, shifted=shifted, published=day,
+                      off=off, placed=placed)
     if trace or disabled:
         # how each value was reached: the rule's path and the value's shape, and the anchoring pass
         units = [u | {f"value:{_path(u)}->{_shape(t)}"} | ({f"anchor:{way}"} if way else set())

@@ -1,9 +1,12 @@
 """After the grammar's pass: the days of expressions that borrow one, read from the text around them.
 
 A clock time or part of the day without its own day ("pukul 06.12", "malam itu") is on the day of the
-happening its sentence reports: the nearest day its sentence names, else the last day its paragraph
-names before it (or the first after it); else it keeps the day the grammar gave it (the story's last
-named day, the publication day last). A day counted from another ("keesokan harinya") gives way to a
+happening its sentence reports: the nearest day its sentence names, else the last day of a happening
+its paragraph names before it (or the first after it), else the story's last day of a happening
+before it, the publication day last. Outside its own sentence a clock does not borrow a day that dates
+no happening: the day a statement was made (", kata Kapolda di Bengkulu, Jumat (5/5)." closing its
+sentence after a speech verb) or a day after the publication day (a plan: "akan digelar 7 Februari"),
+unless the clock's own sentence speaks of the future. A day counted from another ("keesokan harinya") gives way to a
 day named beside it; minutes counted from a clock time ("40 menit kemudian") become a clock time.
 Every pass is linear in the number of expressions.
 
@@ -21,30 +24,37 @@ from datetime import date, datetime, timedelta
 
 from kabar.analyse.timex.calendar import add_days
 from kabar.analyse.timex.expression import Timex
-from kabar.lang.id.time_words import HOME_ZONES, LOCAL_CLOCK_WORD
+from kabar.lang.id.quote_cues import CLITIC, POST_CUES, SPEECH_VERBS
+from kabar.lang.id.time_words import FUTURE_CUES, HOME_ZONES, LOCAL_CLOCK_WORD
 
 # A sentence ends at a line break, or at . ! ? (and closing quotes) before a space and a capital or digit.
 _SENTENCE_END = re.compile(r"\n|[.!?][\"”’)\]]*[ \t\u00a0]+(?=[\"“(\[]?[A-Z0-9])")
 _APPOSITION = re.compile(r"[ \t\u00a0]{0,2},[ \t\u00a0]{1,2}")
 _CLOCK_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 _LOCAL = re.compile(r"\b" + LOCAL_CLOCK_WORD + r"\b", re.IGNORECASE)
+# A statement's day closes its sentence after a comma: ", kata X di Jakarta, Senin (5/5)."
+_CLOSES_SENTENCE = re.compile(r"[ \t\u00a0]{0,2}(?:[.!?][\"”’]?|[\"”’][.!?]?)?[ \t\u00a0]*(?:\n|$)|[ \t\u00a0]{0,2}[.!?][\"”’)\]]*[ \t\u00a0]")
+_AFTER_COMMA = re.compile(r",[ \t\u00a0]{0,3}$")
+_WORDS = re.compile(r"\w+")
+_SPEECH = frozenset(POST_CUES | {w + CLITIC for w in POST_CUES} | SPEECH_VERBS)
+_FUTURE = frozenset(FUTURE_CUES)
 _HOME_ZONE = re.compile(r"\b(?:" + "|".join(HOME_ZONES) + r")\b", re.IGNORECASE)
 
 
 # The ways an expression is placed: a day in apposition, its sentence's day, its paragraph's, the local
 # day of a clock "waktu setempat", minutes after a clock time.
-PASSES = ("apposed", "sentence", "paragraph", "local", "shift")
+PASSES = ("apposed", "sentence", "paragraph", "story", "local", "shift")
 
 
 def anchor_days(text: str, out: list[Timex], days: list[date | None], *, floating: list[int],
-                counted: list[int], shifted: dict[int, int], off: frozenset[str] = frozenset(),
-                placed: list[str | None] | None = None) -> list[Timex]:
+                counted: list[int], shifted: dict[int, int], published: date | None = None,
+                off: frozenset[str] = frozenset(), placed: list[str | None] | None = None) -> list[Timex]:
     """The three passes, in order. `days[i]` is the day expression i fixes (None if it fixes none);
     `floating`, `counted` and `shifted` index `out` (see the module's docstring). Ways named in `off`
     are not taken; `placed[i]`, when given, gets the way expression i was placed."""
     placed = placed if placed is not None else [None] * len(out)
     out = apposed_days(text, out, days, counted, off, placed)
-    out = place_floating(text, out, days, floating, off, placed)
+    out = place_floating(text, out, days, floating, published, off, placed)
     return shift_clocks(out, shifted, off, placed)
 
 
@@ -63,31 +73,72 @@ def apposed_days(text: str, out: list[Timex], days: list[date | None], counted: 
 
 
 def place_floating(text: str, out: list[Timex], days: list[date | None], floating: list[int],
-                   off: frozenset[str] = frozenset(), placed: list[str | None] | None = None) -> list[Timex]:
-    """Each floating expression on its sentence's nearest day, else its paragraph's (see the module)."""
+                   published: date | None = None, off: frozenset[str] = frozenset(),
+                   placed: list[str | None] | None = None) -> list[Timex]:
+    """Each floating expression on its sentence's nearest day, else its paragraph's or its story's day of a
+    happening, else the publication day (see the module)."""
     if not floating:
         return out
-    sentence = _ids([m.end() for m in _SENTENCE_END.finditer(text)], out)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    sentence = _ids(ends, out)
     paragraph = _ids([m.end() for m in re.finditer("\n", text)], out)
-    before, after = _neighbours(days)
+    before, after = _neighbours([d is not None for d in days])
+    # the days that may date a happening told in another sentence: no statement's day, no plan
+    statement = [d is not None and _statement_day(text, t, ends, sentence[j]) for j, (t, d) in enumerate(zip(out, days))]
+    past = [d is not None and not statement[j] and (published is None or d <= published) for j, d in enumerate(days)]
+    told = [d is not None and not statement[j] for j, d in enumerate(days)]
+    near = {id(past): _neighbours(past), id(told): _neighbours(told)}
+    future: dict[int, bool] = {}  # sentence id → does it speak of the future (read once per sentence)
     for i in floating:
         b, a = before[i], after[i]
         here = [j for j in (b, a) if j is not None and sentence[j] == sentence[i]] if "sentence" not in off else []
-        way = "sentence"
         if here:
-            j = min(here, key=lambda j: max(out[j].start - out[i].end, out[i].start - out[j].end))
+            j, way = min(here, key=lambda j: max(out[j].start - out[i].end, out[i].start - out[j].end)), "sentence"
         else:
+            k = sentence[i]
+            if k not in future:
+                future[k] = _future_sentence(text, ends, k)
+            ok = told if future[k] else past
+            b, a = near[id(ok)][0][i], near[id(ok)][1][i]
             here = [j for j in (b, a) if j is not None and paragraph[j] == paragraph[i]] if "paragraph" not in off else []
-            if not here:
+            if here:
+                j, way = here[0], "paragraph"  # the paragraph's last day before it, else its first after it
+            elif "story" in off:
                 continue
-            j, way = here[0], "paragraph"  # the paragraph's last day before it, else its first after it
+            elif b is not None:
+                j, way, here = b, "story", [b]
+            elif published is not None:  # the last resort
+                j, way, here = None, "story", []
+            else:
+                continue
         local = _local_day(out[i], [out[k] for k in here]) if "local" not in off else None
-        day = local or days[j]
+        day = local or (days[j] if j is not None else published)
         value = out[i].value
+        if day is None or day.isoformat() == value[:value.index("T")]:
+            continue
         out[i] = replace(out[i], value=day.isoformat() + value[value.index("T"):])
         if placed is not None:
             placed[i] = "local" if local else way
     return out
+
+
+def _sentence_start(ends: list[int], k: int) -> int:
+    return ends[k - 1] if k > 0 else 0
+
+
+def _statement_day(text: str, t: Timex, ends: list[int], k: int) -> bool:
+    """ "…, kata Kapolda di Bengkulu, Jumat (5/5)." — the day closes its sentence after a comma, and a
+    speech verb comes before it in the sentence: it dates the statement, not the happening."""
+    start = _sentence_start(ends, k)
+    if not (_AFTER_COMMA.search(text, max(start, t.start - 4), t.start) and _CLOSES_SENTENCE.match(text, t.end)):
+        return False
+    return any(w.group().lower() in _SPEECH for w in _WORDS.finditer(text, start, t.start))
+
+
+def _future_sentence(text: str, ends: list[int], k: int) -> bool:
+    """Does the clock's sentence speak of the future ("akan dimulai pukul 10.00")?"""
+    start, end = _sentence_start(ends, k), ends[k] if k < len(ends) else len(text)
+    return any(w.group().lower() in _FUTURE for w in _WORDS.finditer(text, start, end))
 
 
 def _ids(ends: list[int], out: list[Timex]) -> list[int]:
@@ -95,19 +146,19 @@ def _ids(ends: list[int], out: list[Timex]) -> list[int]:
     return [bisect_right(ends, t.start) for t in out]
 
 
-def _neighbours(days: list[date | None]) -> tuple[list[int | None], list[int | None]]:
-    """For each expression, the nearest expression before and after it that fixes a day."""
+def _neighbours(ok: list[bool]) -> tuple[list[int | None], list[int | None]]:
+    """For each expression, the nearest expression before and after it that is `ok` (fixes a day)."""
     before: list[int | None] = []
     last = None
-    for j, d in enumerate(days):
+    for j, good in enumerate(ok):
         before.append(last)
-        if d is not None:
+        if good:
             last = j
-    after: list[int | None] = [None] * len(days)
+    after: list[int | None] = [None] * len(ok)
     last = None
-    for j in range(len(days) - 1, -1, -1):
+    for j in range(len(ok) - 1, -1, -1):
         after[j] = last
-        if days[j] is not None:
+        if ok[j]:
             last = j
     return before, after
 

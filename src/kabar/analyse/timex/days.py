@@ -100,8 +100,10 @@ def r_time(g: Groups, ctx: Context) -> Resolved | None:
     else:
         day = cal.add_days(ctx.anchor, offset) if ctx.anchor else None
     if g["bare_hh"] is not None:
-        return Resolved(start, end, "TIME", f"{day_value(day)}T{int(g['bare_hh']):02d}:{g['bare_mm']}",
-                        floating=floating)
+        if int(g["bare_hh"]) > 24:
+            return None
+        hour = hour_of_day(int(g["bare_hh"]), low(g["bare_pod"]))
+        return Resolved(start, end, "TIME", f"{day_value(day)}T{hour:02d}:{g['bare_mm']}", floating=floating)
     if int(g["hh"]) > 24:
         return None
     typ, value = clock_value(g, day_value(day))

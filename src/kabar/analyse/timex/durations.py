@@ -81,6 +81,30 @@ def _duration(amount: float, unit_word: str) -> str:
     return f"PT{n}{letter}" if clock else f"P{n}{letter}"
 
 
+def _second_count(g: Groups, amount: float, unit_word: str) -> tuple[float, str] | None:
+    """The smaller count of "3 tahun 6 bulan", when the pair is one of `COMPOUND_UNITS`."""
+    if not g["unit2"] or amount < 0:
+        return None
+    second, unit2 = _amount(g["n2"]), low(g["unit2"])
+    first = low(unit_word).removesuffix("nya")
+    if second is None or unit2 not in tw.COMPOUND_UNITS.get(first, ()):
+        return None
+    return second, unit2
+
+
+def _compound(amount: float, unit_word: str, second: float, unit2: str) -> str:
+    """One TIMEX3 duration of two counts: P3Y6M, PT2H30M, P1DT6H, PT1M37.467S."""
+    date_part, clock_part = "", ""
+    for n, word in ((amount, unit_word), (second, unit2)):
+        letter, mult, clock = _unit(word)
+        piece = f"{_num(n * mult)}{letter}"
+        if clock:
+            clock_part += piece
+        else:
+            date_part += piece
+    return "P" + date_part + ("T" + clock_part if clock_part else "")
+
+
 def letter_of(unit_word: str) -> str:
     return _unit(unit_word)[0]
 
@@ -117,9 +141,11 @@ def r_count(g: Groups, ctx: Context) -> Resolved | None:
     day_of_month = _day_of_relative_month(g, ctx, start, end, letter, rel)
     if day_of_month is not None:
         return day_of_month
+    second = _second_count(g, amount, unit_word)
     if not rel or rel in tw.SPAN_WORDS or rel in ("mendatang", "yang akan datang"):
         mod = tw.APPROX_MODS.get(low(g["approx"])) if g["approx"] else None
-        return Resolved(start, end, "DURATION", _duration(amount, unit_word), mod)
+        value = _compound(amount, unit_word, *second) if second else _duration(amount, unit_word)
+        return Resolved(start, end, "DURATION", value, mod)
     if rel in tw.PAST_WORDS:
         base, sign, vague = ctx.anchor, -1, "PAST_REF"
     elif rel in tw.LATER_WORDS or rel in ("depan", "nanti", "besok"):
@@ -140,6 +166,8 @@ def r_count(g: Groups, ctx: Context) -> Resolved | None:
         if rel in tw.AFTER_REF_WORDS or rel in tw.BEFORE_REF_WORDS:
             # counted from the last clock time the text gave, once every clock time has its day
             minutes = n * {"H": 60, "M": 1, "S": 1 / 60}[letter]
+            if second and second[1] in ("menit", "detik"):  # "1 jam 20 menit kemudian"
+                minutes += sign * second[0] * (1 if second[1] == "menit" else 1 / 60)
             return Resolved(start, end, "DATE", day_value(base), clock_shift=round(minutes))
         if ctx.stamp is not None and letter == "H":
             t = ctx.stamp + timedelta(hours=n)

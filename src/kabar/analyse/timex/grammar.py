@@ -115,14 +115,16 @@ RULES: dict[str, str] = {
         + r"(?:(?=" + S + alt(tw.WEEKDAY_JOINERS) + S + D + S + r"(?P<next_mon>" + MONTH_ANY + r")(?:" + S
         + r"(?P<next_y>" + Y4 + r"))?\b))?"
     ),
-    # pukul 11.45 WIB · sekitar pukul 13.00 · jam 06.00 WIB pagi · 14.30 WITA
+    # pukul 11.45 WIB · sekitar pukul 13.00 · jam 06.00 WIB pagi · 14.30 WITA · 3.48 dini hari
     "time": (
         r"(?P<t>\b(?:" + alt(tw.CLOCK_HEDGES) + S + r")?" + CLOCK + S + r"(?P<hh>" + HH + r")(?:[.:](?P<mm>" + MM + r"))?(?![\d.:]\d)"
         + r"(?:" + S0 + r"[-–]" + S0 + r"(?:" + CLOCK + S + r")?" + HH + r"(?:[.:]" + MM + r")?(?![\d.:]\d))?"
         + r"(?:" + S0 + r"(?P<zone>" + ZONE + r"))?\b(?:" + S + r"(?P<pod>" + POD + r"))?(?:" + S
         + r"(?P<rel>" + alt(tw.CLOCK_RELATIONS) + r"))?\b"
-        + r"|(?:\b" + alt(tw.CLOCK_HEDGES) + S + r")?" + NOT_NUM_BEFORE + r"(?P<bare_hh>" + HH + r")[.:](?P<bare_mm>" + MM + r")" + S0
-        + r"(?P<bare_zone>" + ZONE + r")\b)"
+        # without "pukul", a zone or a part of the day makes it a clock: "07.24 WIB", "3.48 dini hari"
+        + r"|(?:\b" + alt(tw.CLOCK_HEDGES) + S + r")?" + NOT_NUM_BEFORE + r"(?P<bare_hh>" + HH + r")[.:](?P<bare_mm>" + MM + r")"
+        + r"(?:" + S0 + r"(?P<bare_zone>" + ZONE + r")\b|(?![\d.,:])(?=" + S + POD + r"\b))(?:" + S + r"(?P<bare_pod>" + POD
+        + r")\b)?)"
     ),
     # setiap Senin · tiap tahun · per hari · setiap 2 jam
     "set": (
@@ -175,10 +177,13 @@ RULES: dict[str, str] = {
     ),
     # last week · next month · this weekend (English inside Indonesian pages)
     "english": r"\b(?P<t>(?P<rel>" + alt(tw.EN_RELATIONS) + r")" + S + r"(?P<unit>" + alt(tw.EN_UNITS) + r"))\b",
-    # dua hari lalu · sepekan · 48 jam · beberapa tahun terakhir · satu abad terakhir · bertahun-tahun · sejenak
+    # dua hari lalu · sepekan · 48 jam · beberapa tahun terakhir · satu abad terakhir · bertahun-tahun · sejenak ·
+    # 3 tahun 6 bulan
     "count": (
         r"(?P<t>(?:\b(?P<approx>" + alt(tw.APPROX_MODS) + r")" + S + r")?(?:(?P<n>" + NUM + r"|\b" + VAGUE + r")" + S
-        + r"(?P<unit>" + UNIT + r")|\b(?P<se>" + SE + r"))\b(?!-)(?:" + S + r"(?P<rel>" + COUNT_REL + r")\b)?"
+        + r"(?P<unit>" + UNIT + r")(?:" + S + r"(?P<n2>" + NOT_NUM_BEFORE + r"\d{1,2}(?:,\d{1,3})?(?![\d.,]\d)|" + NUMW + r")" + S
+        + r"(?P<unit2>" + alt({w for ws in tw.COMPOUND_UNITS.values() for w in ws}) + r")\b)?"
+        + r"|\b(?P<se>" + SE + r"))\b(?!-)(?:" + S + r"(?P<rel>" + COUNT_REL + r")\b)?"
         + r"|\b(?P<redup>" + REDUP + r")\b)"
     ),
     # Senin · Senin lalu · Minggu pagi itu · Kamis malam

@@ -103,9 +103,11 @@ def clock_value(g: Groups, day: str, hh: str = "hh", mm: str = "mm", pod: str = 
 
 
 def hour_of_day(h: int, part: str) -> int:
-    """The 24-hour clock of "pukul 8 malam" (20), "pukul 2 malam" (2), "pukul 12 malam" (0), "pukul 24.00" (0)."""
+    """The 24-hour clock of "pukul 8 malam" (20), "pukul 2 malam" (2), "pukul 12 malam" (0), "pukul 24.00" (0),
+    "pukul 11 siang" (11)."""
     night = part in tw.NIGHT_PARTS
-    if part in tw.PM_PARTS and h < 12 and not (night and h < tw.NIGHT_SMALL_HOURS):
+    morning = part in tw.MIDDAY_PARTS and h >= tw.MIDDAY_MORNING_HOURS
+    if part in tw.PM_PARTS and h < 12 and not (night and h < tw.NIGHT_SMALL_HOURS) and not morning:
         h += 12
     elif night and h == 12:
         h = 0

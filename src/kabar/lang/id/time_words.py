@@ -55,6 +55,12 @@ UNITS: dict[str, tuple[str, int, bool]] = {
     "kuartal": ("M", 3, False), "triwulan": ("M", 3, False),
     "saat": ("X", 1, False),  # a moment: unit unknown, so its count is never a number ("beberapa saat" = PXX)
 }
+# A count followed by a count of a smaller unit is one duration: "3 tahun 6 bulan" (P3Y6M),
+# "2 jam 30 menit" (PT2H30M), "1 menit 37,467 detik" (a lap time, PT1M37.467S).
+COMPOUND_UNITS: dict[str, tuple[str, ...]] = {
+    "tahun": ("bulan", "minggu", "pekan", "hari"), "bulan": ("minggu", "pekan", "hari"), "minggu": ("hari",),
+    "pekan": ("hari",), "hari": ("jam", "menit"), "jam": ("menit", "detik"), "menit": ("detik",),
+}
 # "se-" forms: sehari, sepekan, setahun … = one unit.
 SE_FORMS: dict[str, str] = {
     "sedetik": "detik", "semenit": "menit", "sejam": "jam", "sehari": "hari", "seminggu": "minggu",
@@ -153,6 +159,9 @@ PM_PARTS: frozenset[str] = frozenset({"siang", "sore", "petang", "malam"})
 # "pukul 2 malam" is 02:00 (hours before this stay small at night); "pukul 12 malam" is midnight.
 NIGHT_PARTS: frozenset[str] = frozenset({"malam"})
 NIGHT_SMALL_HOURS = 5
+# "Siang" spans late morning to mid-afternoon: "pukul 11 siang" is 11:00, "pukul 1 siang" 13:00.
+MIDDAY_PARTS: frozenset[str] = frozenset({"siang"})
+MIDDAY_MORNING_HOURS = 10  # from this hour "siang" is before noon, as written
 # More words for parts of the day, only as expressions of their own ("larut malam", "menjelang senja").
 PARTS_OF_DAY_ALONE: dict[str, str] = {"larut malam": "NI", "senja": "EV", "fajar": "MO"}
 # The five prayer times name parts of the day: "selepas ashar" is in the afternoon (TAF).
