@@ -123,3 +123,29 @@ def test_an_agency_suspecting_extortion_is_no_event_and_extortion_stays_a_crime(
 )
 def test_everyday_senses_and_polls_are_no_events(text):
     assert [e.type for e in code(text) if e.type in {"COERCE", "SUPPORT"}] == []
+
+
+def test_a_person_after_a_bracketed_short_form_is_the_actor():
+    events = code("Menteri Energi dan Sumber Daya Mineral (ESDM) Bahlil Lahadalia menegur Direktur Utama PLN Darmawan Prasodjo.")
+    assert [(e.type, e.actor, e.recipient) for e in events] == [("DISAPPROVE", "Bahlil Lahadalia", "Darmawan Prasodjo")]
+
+
+def test_a_relative_clause_head_after_a_fronted_clause_stands_alone():
+    events = code("Setelah Menteri Kebudayaan Fadli Zon selesai berbicara, massa yang hadir membentangkan spanduk hitam.")
+    assert [(e.type, e.actor) for e in events] == [("PROTEST", "protesters")]
+
+
+def test_a_place_after_a_riot_is_its_place_not_its_actor():
+    events = code("Kerusuhan Paris memasuki hari ketiga pada Rabu.")
+    assert [(e.type, e.mode, e.actor) for e in events] == [("PROTEST", "riot", "protesters")]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Ribuan mahasiswa menggelar protes di depan gedung parlemen di Bangkok.", "PROTEST"),  # held: a demonstration
+        ("Kedutaan Besar Indonesia melayangkan protes kepada pemerintah Malaysia.", "DISAPPROVE"),  # lodged: a complaint
+    ],
+)
+def test_the_noun_protes_held_or_lodged(text, type_):
+    assert [e.type for e in code(text)] == [type_]

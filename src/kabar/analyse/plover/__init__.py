@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from kabar.analyse.plover.assertion import unasserted
@@ -119,7 +120,14 @@ def _code(
         if trigger.bare and not light and not headline_verb(words, phrases, trigger):
             return None  # a bare root inside running text is the noun ("sejumlah kritik", "vonis itu")
         voice = light or voice
+        sense = lexicon.NOUN_SENSES.get(words[trigger.first]) if trigger.bare and light else None
+        if sense and not lexicon.VERBAL_LIGHT_VERBS.intersection(words[max(0, trigger.first - 2) : trigger.first]):
+            trigger = replace(trigger, type=sense[0], mode=sense[1])  # "protes berlangsung": a demonstration
     actor_p, recipient_p = roles(tokenize(sentence.text), phrases, trigger, voice)
+    if trigger.type == "PROTEST" and _place(actor_p):
+        actor_p = None  # "Kerusuhan Los Angeles": the place of the riot, not its actor
+        if voice == "nominal":
+            return _mention(analysed, sentence, trigger, words, "protesters", None, recipient_p)
     if voice == "nominal" and actor_p is None:
         return None  # a noun naming an act with no actor of its own: a reference, not a report
     if not _parties_fit(trigger, actor_p, recipient_p):
@@ -143,6 +151,20 @@ def _code(
         analysed.article.id, sentence.start, sentence.end, sentence.text, type_, mode,
         actor, actor_text, recipient, recipient_text, None, None, False, trigger.text,
     )
+
+
+def _mention(analysed, sentence: Sentence, trigger: Trigger, words: list[str], actor: Name, actor_text, recipient_p):
+    """An event whose actor is a default rather than a phrase of the sentence."""
+    recipient, recipient_text = _fill(recipient_p, None, None)
+    type_, mode = _refine(trigger, words, recipient_p, None)
+    return EventMention(
+        analysed.article.id, sentence.start, sentence.end, sentence.text, type_, mode,
+        actor, actor_text, recipient, recipient_text, None, None, False, trigger.text,
+    )
+
+
+def _place(role) -> bool:
+    return isinstance(role, Phrase) and role.entity_type == "LOC"
 
 
 def _parties_fit(trigger: Trigger, actor, recipient) -> bool:

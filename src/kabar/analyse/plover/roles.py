@@ -193,7 +193,9 @@ def _relative_head(words, phrases, start: int, first: int) -> Phrase | tuple[Phr
     group = [before[-1]]
     for p in reversed([p for p in phrases if p.last < group[0].first]):
         between = words[p.last + 1 : group[0].first]
-        if between and all(w in _CONJ for w in between):
+        # "A, B dan C yang …": the join next to the head needs "dan"; a lone comma before the
+        # head ends a fronted clause ("Setelah … Fadli Zon, massa yang hadir …")
+        if between and all(w in _CONJ for w in between) and (len(group) > 1 or set(between) - {","}):
             group.insert(0, p)
         else:
             break
@@ -221,6 +223,7 @@ def _with_conjuncts(words, phrases, head: Phrase, limit: int) -> Phrase | tuple[
 def _apposition(left: Phrase, right: Phrase, between: list[str]) -> bool:
     if right.entity_type != "PER" or left.entity_type == "PER":
         return False
+    between = [w for w in between if w not in {"(", ")"}]  # "Menteri ESDM (ESDM) Bahlil": brackets aside
     if between == [","] or not between:
         return True
     return len(between) <= 2 and all(w.isalpha() and not w.startswith(("me", "di", "ber")) for w in between)

@@ -508,6 +508,14 @@ ADJECTIVAL_BEFORE: frozenset[str] = frozenset("sangat cukup lebih paling begitu 
 # "kunjungan Prabowo" is Prabowo's visit. Such a noun needs its actor after "oleh".
 PATIENT_NOUN_TYPES: frozenset[str] = frozenset({"COERCE", "SANCTION", "INVESTIGATE", "ASSAULT", "CRIME"})
 
+# Bare roots whose noun names another act than their verb: "protes" as a verb is a complaint
+# (DISAPPROVE), but a protest that is held or takes place ("protes berlangsung", "menggelar
+# protes") is a demonstration. Light verbs that keep the verbal sense are VERBAL_LIGHT_VERBS.
+NOUN_SENSES: dict[str, tuple[str, str | None]] = {"protes": ("PROTEST", "demo")}
+VERBAL_LIGHT_VERBS: frozenset[str] = frozenset(
+    "menyampaikan melayangkan melontarkan menyuarakan mengajukan menyatakan mengirim mengirimkan".split()
+)
+
 # Words in the sentence that name the weapon or the kind of force: the mode.
 WEAPON_MODES: dict[str, str] = {
     "udara": "aerial", "pesawat": "aerial", "jet": "aerial",
