@@ -103,3 +103,19 @@ def test_a_count_and_a_smaller_count_are_one_duration(text, surface, value):
 def test_minutes_of_a_compound_count_shift_the_clock():
     text = "Pesawat lepas landas pukul 05.00 WIB. Pesawat mendarat 1 jam 20 menit kemudian."
     assert _value(text, "2017-05-20", "1 jam 20 menit kemudian") == "2017-05-20T06:20"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "type_", "value"),
+    [
+        # the page is dated two days after it was written: the bracketed day wins
+        ("Bazar digelar sejak hari ini (21/7) sampai Minggu (23/7).", "hari ini (21/7)", "DATE", "2017-07-21"),
+        ("Polisi menangkap pelaku kemarin (20/7/2017).", "kemarin (20/7/2017)", "DATE", "2017-07-20"),
+        ("Hujan deras turun tadi malam (20/7).", "tadi malam (20/7)", "TIME", "2017-07-20TNI"),
+        # no such day: the words alone
+        ("Kemarin (31/2) ada rapat.", "Kemarin", "DATE", "2017-07-22"),
+    ],
+)
+def test_a_relative_day_with_its_date_in_brackets_is_that_date(text, surface, type_, value):
+    found = {t.text: (t.type, t.value) for t in tag(text, "2017-07-23")}
+    assert found.get(surface) == (type_, value), found

@@ -134,7 +134,11 @@ def r_weekday(g: Groups, ctx: Context) -> Resolved | None:
 
 def r_fixed(g: Groups, ctx: Context) -> Resolved | None:
     start, end, _ = g.span("t")
-    typ, rule = tw.FIXED[low(g["t"])]
+    return _fixed(low(g["t"]), start, end, ctx)
+
+
+def _fixed(words: str, start: int, end: int, ctx: Context) -> Resolved | None:
+    typ, rule = tw.FIXED[words]
     if rule.startswith("SEASON:"):
         year = f"{ctx.anchor.year:04d}" if ctx.anchor else "XXXX"
         return Resolved(start, end, typ, f"{year}-{rule[7:]}")
@@ -151,6 +155,27 @@ def r_fixed(g: Groups, ctx: Context) -> Resolved | None:
         floats = story and int(offset) == 0
         return Resolved(start, end, "TIME", f"{value}T{part}", day=None if floats else day, floating=floats)
     return Resolved(start, end, typ, value, day=day, counted=story)
+
+
+def r_dated(g: Groups, ctx: Context) -> Resolved | None:
+    """ "hari ini (21/7)", "kemarin (20/7/2017)", "tadi malam (20/7)": the written day wins over the count
+    from the publication day (pages are often dated later than they were written)."""
+    start, end, _ = g.span("t")
+    _, rule = tw.FIXED[low(g["words"])]
+    month, dom = int(g["br_m"]), int(g["br_d"])
+    if g["br_y"]:
+        day = cal.safe_date(int(g["br_y"]), month, dom)
+    elif ctx.anchor is not None:
+        day = cal.choose_day(month, dom, ctx.anchor)
+    else:
+        day = None
+    if day is None:  # no such day ("kemarin (31/2)"): the words alone
+        words_start, words_end, _ = g.span("words")
+        return _fixed(low(g["words"]), words_start, words_end, ctx)
+    part = rule.partition("@")[2]
+    if part:
+        return Resolved(start, end, "TIME", f"{day_value(day)}T{part}", day=day)
+    return Resolved(start, end, "DATE", day_value(day), day=day)
 
 
 def r_dom(g: Groups, ctx: Context) -> Resolved | None:

@@ -169,6 +169,11 @@ RULES: dict[str, str] = {
     ),
     # abad ke-21 · abad XX
     "century": r"\b(?P<t>" + tw.CENTURY_WORD + S + r"(?:ke" + S0 + r"-?" + S0 + r")?(?P<n>\d{1,2}|[IVXL]{1,6})\b)",
+    # hari ini (21/7) · kemarin (20/7/2017) · tadi malam (20/7): a relative day with its date in brackets
+    "dated": (
+        r"\b(?P<t>(?P<words>" + FIXED + r")\b" + S0 + r"\(" + S0 + r"(?P<br_d>" + D + r")" + S0 + r"/" + S0 + r"(?P<br_m>" + M
+        + r")(?:" + S0 + r"/" + S0 + r"(?P<br_y>" + Y4 + r"))?" + S0 + r"\))"
+    ),
     # akhir pekan lalu · minggu lalu · pekan depan · tahun lalu · awal tahun · hari berikutnya · Minggu lalu
     "unitrel": (
         r"\b(?P<t>(?:(?P<part>" + PART + r")" + S + r")?(?P<unit>" + CAL_UNIT + r")" + S + r"(?P<rel>" + UNIT_REL
