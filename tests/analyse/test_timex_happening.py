@@ -119,3 +119,24 @@ def test_minutes_of_a_compound_count_shift_the_clock():
 def test_a_relative_day_with_its_date_in_brackets_is_that_date(text, surface, type_, value):
     found = {t.text: (t.type, t.value) for t in tag(text, "2017-07-23")}
     assert found.get(surface) == (type_, value), found
+
+
+def test_a_day_after_a_verb_introducing_the_content_is_the_contents_day():
+    # "mengatakan" opens what was said: Friday is the meeting's day, and the quoted clock is on it
+    text = ("Hendrawan mengatakan, rapat itu direncanakan digelar di Jakarta, Jumat (5/1/2018).\n"
+            "\"Kami baru rapat pukul 16.00 WIB,\" ujar Hendrawan.")
+    assert _value(text, "2018-01-06", "pukul 16.00 WIB") == "2018-01-05T16:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Ia meninggal jam setengah 3 subuh.", "jam setengah 3 subuh", "2018-02-11T02:30"),
+        ("Kami tiba pukul setengah 12 malam.", "pukul setengah 12 malam", "2018-02-11T23:30"),
+        ("Rapat dimulai pukul setengah 9.", "pukul setengah 9", "2018-02-11T08:30"),
+        ("Pasien sempat membuka mata jam 9 malamnya.", "jam 9 malamnya", "2018-02-11T21:00"),
+        ("Warga sudah antre sejak jam 4 subuh.", "jam 4 subuh", "2018-02-11T04:00"),
+    ],
+)
+def test_half_hours_and_parts_of_day_after_a_clock(text, surface, value):
+    assert _value(text, "2018-02-11", surface) == value

@@ -216,7 +216,7 @@ def test_db_migrates_schema_3_by_adding_quote_link_tables(db_url):
     try:
         with s.engine.connect() as conn:
             version = conn.execute(select(t.kabar_meta.c.value).where(t.kabar_meta.c.key == "schema_version")).scalar()
-        assert version == str(t.SCHEMA_VERSION) == "4"
+        assert version == str(t.SCHEMA_VERSION)  # through 4, on to the latest
         assert s.article(factory.article_id("kompas")) == factory.analysed("kompas")
         assert s.quote_links() == ()
     finally:

@@ -31,6 +31,7 @@ def _counts(items):
         "stories": 2,
         "reuse": 1,
         "quote_links": 0,
+        "coded_events": sum(len(factory.coded(a)) for a in items),
     }
 
 
@@ -107,4 +108,35 @@ def test_export_files_equal_on_sqlite_and_postgresql(postgres, tmp_path, fmt):
             written = export(s, tmp_path / backend, fmt)
         files[backend] = {kind: path.read_bytes() for kind, path in written.items()}
     assert files["sqlite"] == files["postgresql"]
-    assert all(files["sqlite"][kind] for kind in ("articles", "entities", "quotes", "events", "quote_links"))
+    assert all(files["sqlite"][kind] for kind in ("articles", "entities", "quotes", "events", "quote_links", "coded_events"))
+
+
+# The columns a GDELT user looks for, in one row per event mention.
+GDELT_LIKE = ["date", "actor", "actor_text", "type", "mode", "recipient", "recipient_text", "location", "source_url", "sentence"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_export_coded_events_gdelt_columns(store, tmp_path, fmt):
+    written = export(store, tmp_path / "out", fmt)
+    rows = _read(written["coded_events"], fmt)
+    assert set(GDELT_LIKE) <= set(rows[0])
+    meeting = next(r for r in rows if r["type"] == "CONSULT")
+    assert (meeting["date"], meeting["actor"], meeting["recipient"]) == ("2021-03-23", "Kim Jong Un", "Xi Jinping")
+    assert meeting["source_url"] == factory.META["kompas"]["url"]
+    assert "bertukar pesan dengan Xi Jinping" in meeting["sentence"]
+    welcome = [r for r in rows if r["type"] == "SUPPORT"]
+    assert len({r["event_id"] for r in welcome}) == 1 and {r["outlet"] for r in welcome} == {"Kompas.com", "Sragen Update"}
+    # background is a real boolean in JSON Lines and Parquet, "False" in CSV
+    assert {str(r["background"]) for r in rows} == {"False"}
+
+
+def test_export_coded_events_compound_actor_is_one_joined_name(tmp_path):
+    from dataclasses import replace
+
+    kompas = factory.analysed("kompas")
+    meeting = replace(factory.coded(kompas)[0], type="AGREE", actor=("China", "Korea Utara"), actor_text=("China", "Korea Utara"))
+    with open_store(tmp_path / "c.db") as s:
+        s.upsert_analysed(kompas, (meeting,))
+        written = export(s, tmp_path / "out", "csv")
+    [row] = _read(written["coded_events"], "csv")
+    assert row["actor"] == "China; Korea Utara" and row["actor_text"] == "China; Korea Utara"

@@ -66,7 +66,7 @@ def store_pages(spool: Spool, store, *, link: bool = True, on_article: Callable[
             out.failures.append(result)
             continue
         out.failures.extend(result.failures)
-        store.upsert_analysed(result.analysed)
+        store.upsert_analysed(result.analysed, result.events)
         out.articles[page.source] = result.analysed.article.id
         new.append(result.analysed)
         if on_article is not None:

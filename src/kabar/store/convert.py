@@ -7,12 +7,15 @@ lists; None kept as None), so the round trip is tested as equality.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Mapping
 from dataclasses import fields
 from typing import Any, TypeVar
 
+from kabar.analyse.plover.record import EventMention, Name
 from kabar.ids import stable_id
 from kabar.records import (
+    AnalysedArticle,
     Article,
     Author,
     Citation,
@@ -231,3 +234,68 @@ def story_from(
     r: Mapping[str, Any], event_ids: tuple[str, ...], timeline: tuple[TimelineEntry, ...], summary: tuple[Citation, ...]
 ) -> Story:
     return Story(id=r["id"], event_ids=event_ids, title=r["title"], timeline=timeline, summary=summary)
+
+
+# --- coded (PLOVER) events ------------------------------------------------------------------
+
+_EVENT_FIELDS = ("date", "type", "mode", "actor", "recipient", "location")
+
+
+def coded_event_id(e: EventMention) -> str:
+    """One coded event for every mention of the same dated act: date, type, mode, actor, recipient
+    and place (GDELT's event key). An undated mention is an event of its own: without a date, two
+    statements of the same act cannot be told from two acts."""
+    key = [json.dumps(_plain(getattr(e, f)), ensure_ascii=False) for f in _EVENT_FIELDS]
+    if e.date is None:
+        key += [e.article_id, str(e.start), e.trigger]
+    return stable_id("coded", *key)
+
+
+def coded_rows(
+    analysed: AnalysedArticle, events: tuple[EventMention, ...], known: Mapping[str, str] | None = None
+) -> tuple[list[Row], list[Row], list[Row]]:
+    """One article's coded events as rows: (events, mentions, parties).
+
+    A party is an actor or recipient name the article's own entities (or its quotations' speakers)
+    carry, else one of `known` (canonical name → entity id: the store's), so an entity's page finds it."""
+    article_id = analysed.article.id
+    ids = dict(known or {}) | {e.canonical: e.id for e in analysed.entities}
+    for q in analysed.quotes:
+        if q.speaker and q.speaker_entity_id:
+            ids.setdefault(q.speaker, q.speaker_entity_id)
+    event_rows: dict[str, Row] = {}
+    mentions: list[Row] = []
+    parties: list[Row] = []
+    for seq, e in enumerate(events):
+        event_id = coded_event_id(e)
+        event_rows.setdefault(event_id, {"id": event_id} | {f: _plain(getattr(e, f)) for f in _EVENT_FIELDS})
+        mentions.append({
+            "article_id": article_id, "seq": seq, "event_id": event_id, "start": e.start, "end": e.end,
+            "sentence": e.sentence, "actor_text": _plain(e.actor_text), "recipient_text": _plain(e.recipient_text),
+            "background": e.background, "trigger": e.trigger,
+        })
+        for role, name in (("actor", e.actor), ("recipient", e.recipient)):
+            for entity_id in dict.fromkeys(ids[n] for n in _names(name) if n in ids):
+                parties.append({"article_id": article_id, "seq": len(parties), "mention_seq": seq, "role": role, "entity_id": entity_id})
+    return list(event_rows.values()), mentions, parties
+
+
+def coded_mention_from(r: Mapping[str, Any]) -> EventMention:
+    """A mention row joined with its event's columns back to the record `kabar events` printed."""
+    return EventMention(
+        article_id=r["article_id"], start=r["start"], end=r["end"], sentence=r["sentence"], type=r["type"],
+        mode=r["mode"], actor=_frozen(r["actor"]), actor_text=_frozen(r["actor_text"]),
+        recipient=_frozen(r["recipient"]), recipient_text=_frozen(r["recipient_text"]), date=r["date"],
+        location=r["location"], background=bool(r["background"]), trigger=r["trigger"],
+    )
+
+
+def party_names(events: tuple[EventMention, ...]) -> set[str]:
+    """Every actor and recipient name of `events`."""
+    return {n for e in events for n in (*_names(e.actor), *_names(e.recipient))}
+
+
+def _names(name: Name | None) -> tuple[str, ...]:
+    if name is None:
+        return ()
+    return name if isinstance(name, tuple) else (name,)

@@ -19,11 +19,12 @@ from sqlalchemy import select
 from kabar.records import Citation, Linking
 from kabar.store import convert as cv
 from kabar.store import schema as t
+from kabar.store.coded_events import CodedMention, iter_coded
 from kabar.store.db import Store
 
 Format = Literal["jsonl", "csv", "parquet"]
 FORMATS: tuple[str, ...] = ("jsonl", "csv", "parquet")
-KINDS = ("articles", "entities", "mentions", "timexes", "quotes", "events", "stories", "reuse", "quote_links")
+KINDS = ("articles", "entities", "mentions", "timexes", "quotes", "events", "stories", "reuse", "quote_links", "coded_events")
 _CHUNK = 2000
 Row = dict[str, Any]
 
@@ -111,7 +112,25 @@ def _row_sources(store: Store, linking: Linking) -> dict[str, Callable[[], Itera
             }
             for g in store.quote_links()
         ),
+        "coded_events": lambda: (_coded_row(x) for x in iter_coded(store)),
     }
+
+
+def _coded_row(x: CodedMention) -> Row:
+    """One PLOVER event mention as a GDELT user reads it: who did what to whom, when and where, and the
+    article and sentence that say so. A compound actor's names are joined by "; " (GDELT's one name)."""
+    m = x.mention
+    return {
+        "event_id": x.event_id, "date": m.date, "actor": _joined(m.actor), "actor_text": _joined(m.actor_text),
+        "type": m.type, "mode": m.mode, "recipient": _joined(m.recipient), "recipient_text": _joined(m.recipient_text),
+        "location": m.location, "background": m.background, "source_url": x.url, "outlet": x.outlet,
+        "published": x.published, "article_id": m.article_id, "start": m.start, "end": m.end,
+        "sentence": m.sentence, "trigger": m.trigger,
+    }
+
+
+def _joined(name) -> str | None:
+    return "; ".join(name) if isinstance(name, tuple) else name
 
 
 def _cites(cites: Iterable[Citation]) -> list[Row]:
@@ -163,6 +182,11 @@ def schemas():
             ("carriers", pa.list_(pa.struct([
                 ("article_id", s), ("outlet", s), ("published", s), ("start", i), ("end", i), ("first", b),
             ]))),
+        ),
+        "coded_events": schema(
+            ("event_id", s), ("date", s), ("actor", s), ("actor_text", s), ("type", s), ("mode", s), ("recipient", s),
+            ("recipient_text", s), ("location", s), ("background", b), ("source_url", s), ("outlet", s),
+            ("published", s), ("article_id", s), ("start", i), ("end", i), ("sentence", s), ("trigger", s),
         ),
     }
 

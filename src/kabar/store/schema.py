@@ -101,7 +101,9 @@ articles = Table(
 # One row: the schema version, so an older database is reported instead of misread.
 # 4: quote_groups and quote_carriers (cross-article quote links); a version-3 database
 # gains them on open (`MIGRATIONS`), filled by the next `kabar run`.
-SCHEMA_VERSION = 4
+# 5: coded_events, coded_event_mentions, coded_event_parties (PLOVER coding); a version-4 database
+# gains them on open and the next `kabar run` codes the articles it already holds.
+SCHEMA_VERSION = 5
 kabar_meta = Table(
     "kabar_meta",
     metadata,
@@ -217,16 +219,57 @@ quote_carriers = _owned(
     Column("published", String),
 )
 
+# --- PLOVER coding (`kabar events`): who did what to whom, as GDELT's event and mention tables ---
+# Not the `events` above: those are linked happenings (clusters of articles about one thing); these
+# are coded acts, one actor doing one PLOVER type of thing to one recipient. One coded event (its
+# date, type, mode, actor, recipient, place: the id hashes them) may be stated by many articles;
+# each statement is a mention, a per-article row replaced with the article, in its transaction.
+coded_events = Table(
+    "coded_events",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("date", String, index=True),  # of the happening: day, month, year, ISO week or interval
+    _required("type"),  # one of the 19 PLOVER categories
+    Column("mode", String),
+    Column("actor", JSON),  # canonical English name, or a list of names for a compound actor
+    Column("recipient", JSON),
+    Column("location", String),
+)
+
+coded_event_mentions = _per_article(
+    "coded_event_mentions",
+    Column("event_id", String, ForeignKey("coded_events.id"), nullable=False, index=True),
+    *_span("sentence"),  # the evidence sentence
+    Column("actor_text", JSON),  # the words in the sentence naming the actor (a list for a compound one)
+    Column("recipient_text", JSON),
+    _required("background", Boolean),
+    _required("trigger"),
+)
+
+# The entities a mention's actor and recipient are (by the article's own entities), so an entity's page
+# finds what it did and what was done to it through an index instead of reading names out of JSON.
+coded_event_parties = _per_article(
+    "coded_event_parties",
+    _required("mention_seq", Integer),  # the coded_event_mentions row of the same article
+    _required("role"),  # "actor" or "recipient"
+    Column("entity_id", String, nullable=False, index=True),
+)
+
 Index("ix_quote_carriers_quote", quote_carriers.c.article_id, quote_carriers.c.start)
 Index("ix_articles_outlet_day", articles.c.outlet, articles.c.published_day)
 
 LINKING_TABLES = (citations, timeline_entries, story_events, stories, event_articles, events, reuse)
 QUOTE_LINK_TABLES = (quote_carriers, quote_groups)  # children first, for deletes
 
+CODED_TABLES = (coded_event_parties, coded_event_mentions)  # per-article rows; coded_events are shared
+CODING_PENDING = "coded_events_pending"  # kabar_meta key: stored articles not coded yet (a migrated store)
+
 # Schema upgrades this Kabar can make in place: from version → what to run (tables are
 # created by `metadata.create_all` after it; the step only has to make the data fit).
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     3: (),  # 3 → 4: new tables only
+    # 4 → 5: new tables; the flag asks the next `kabar run` to code the articles stored before
+    4: (f"INSERT INTO kabar_meta (key, value) VALUES ('{CODING_PENDING}', '1')",),
 }
 
 # FTS5 over the stem columns and the facet tokens, kept in step with `articles` by triggers

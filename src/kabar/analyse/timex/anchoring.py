@@ -5,7 +5,7 @@ happening its sentence reports: the nearest day its sentence names, else the las
 its paragraph names before it (or the first after it), else the story's last day of a happening
 before it, the publication day last. Outside its own sentence a clock does not borrow a day that dates
 no happening: the day a statement was made (", kata Kapolda di Bengkulu, Jumat (5/5)." closing its
-sentence after a speech verb) or a day after the publication day (a plan: "akan digelar 7 Februari"),
+sentence after a verb of saying that follows the quote) or a day after the publication day (a plan: "akan digelar 7 Februari"),
 unless the clock's own sentence speaks of the future. A day counted from another ("keesokan harinya") gives way to a
 day named beside it; minutes counted from a clock time ("40 menit kemudian") become a clock time.
 Every pass is linear in the number of expressions.
@@ -24,7 +24,7 @@ from datetime import date, datetime, timedelta
 
 from kabar.analyse.timex.calendar import add_days
 from kabar.analyse.timex.expression import Timex
-from kabar.lang.id.quote_cues import CLITIC, POST_CUES, SPEECH_VERBS
+from kabar.lang.id.quote_cues import CLITIC, POST_CUES
 from kabar.lang.id.time_words import FUTURE_CUES, HOME_ZONES, LOCAL_CLOCK_WORD
 
 # A sentence ends at a line break, or at . ! ? (and closing quotes) before a space and a capital or digit.
@@ -36,7 +36,9 @@ _LOCAL = re.compile(r"\b" + LOCAL_CLOCK_WORD + r"\b", re.IGNORECASE)
 _CLOSES_SENTENCE = re.compile(r"[ \t\u00a0]{0,2}(?:[.!?][\"”’]?|[\"”’][.!?]?)?[ \t\u00a0]*(?:\n|$)|[ \t\u00a0]{0,2}[.!?][\"”’)\]]*[ \t\u00a0]")
 _AFTER_COMMA = re.compile(r",[ \t\u00a0]{0,3}$")
 _WORDS = re.compile(r"\w+")
-_SPEECH = frozenset(POST_CUES | {w + CLITIC for w in POST_CUES} | SPEECH_VERBS)
+# the verbs that follow what was said ("…, kata X, Senin"): a verb before the content ("X mengatakan,
+# rapat digelar Jumat (5/1)") introduces the day of what was said, not of the saying
+_SPEECH = frozenset(POST_CUES | {w + CLITIC for w in POST_CUES})
 _FUTURE = frozenset(FUTURE_CUES)
 _HOME_ZONE = re.compile(r"\b(?:" + "|".join(HOME_ZONES) + r")\b", re.IGNORECASE)
 
@@ -128,7 +130,10 @@ def _sentence_start(ends: list[int], k: int) -> int:
 
 def _statement_day(text: str, t: Timex, ends: list[int], k: int) -> bool:
     """ "…, kata Kapolda di Bengkulu, Jumat (5/5)." — the day closes its sentence after a comma, and a
-    speech verb comes before it in the sentence: it dates the statement, not the happening."""
+    speech verb that follows what was said comes before it in the sentence: it dates the statement, not
+    the happening. A day with a clock time ("Jumat (5/1) pukul 16.00 WIB") is a happening's."""
+    if _CLOCK_VALUE.match(t.value):
+        return False
     start = _sentence_start(ends, k)
     if not (_AFTER_COMMA.search(text, max(start, t.start - 4), t.start) and _CLOSES_SENTENCE.match(text, t.end)):
         return False

@@ -106,7 +106,7 @@ def r_time(g: Groups, ctx: Context) -> Resolved | None:
         return Resolved(start, end, "TIME", f"{day_value(day)}T{hour:02d}:{g['bare_mm']}", floating=floating)
     if int(g["hh"]) > 24:
         return None
-    typ, value = clock_value(g, day_value(day))
+    typ, value = clock_value(g, day_value(day), half=g["half"] is not None)
     return Resolved(start, end, typ, value, floating=floating)
 
 

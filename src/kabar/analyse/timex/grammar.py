@@ -36,6 +36,7 @@ NOT_NUM_BEFORE = r"(?<![\w.,/:-])"
 NOT_NUM_AFTER = r"(?![\w/]|[.,:]\d)"
 PART = alt(tw.PARTS)
 POD = alt(tw.PARTS_OF_DAY)
+CLOCK_POD = alt(list(tw.PARTS_OF_DAY) + list(tw.CLOCK_ONLY_PARTS))
 # Indonesia's zones, and a clock "waktu setempat" or of a named place ("waktu Singapura", capitalised)
 ZONE = (r"(?:" + alt(tw.HOME_ZONES) + r"|UTC|GMT|" + tw.LOCAL_CLOCK_WORD + S + r"(?:" + tw.LOCAL_WORD
         + r"|(?-i:[A-Z][a-zA-Z]{2,20})))")
@@ -117,9 +118,11 @@ RULES: dict[str, str] = {
     ),
     # pukul 11.45 WIB · sekitar pukul 13.00 · jam 06.00 WIB pagi · 14.30 WITA · 3.48 dini hari
     "time": (
-        r"(?P<t>\b(?:" + alt(tw.CLOCK_HEDGES) + S + r")?" + CLOCK + S + r"(?P<hh>" + HH + r")(?:[.:](?P<mm>" + MM + r"))?(?![\d.:]\d)"
+        # "jam setengah 3" is 2.30; "jam 9 malamnya", "jam 3 subuh": a part of day after the clock
+        r"(?P<t>\b(?:" + alt(tw.CLOCK_HEDGES) + S + r")?" + CLOCK + S + r"(?:(?P<half>" + tw.HALF_WORD + r")" + S
+        + r"(?=\d{1,2}(?!\d|[.:]\d)))?(?P<hh>" + HH + r")(?:[.:](?P<mm>" + MM + r"))?(?![\d.:]\d)"
         + r"(?:" + S0 + r"[-–]" + S0 + r"(?:" + CLOCK + S + r")?" + HH + r"(?:[.:]" + MM + r")?(?![\d.:]\d))?"
-        + r"(?:" + S0 + r"(?P<zone>" + ZONE + r"))?\b(?:" + S + r"(?P<pod>" + POD + r"))?(?:" + S
+        + r"(?:" + S0 + r"(?P<zone>" + ZONE + r"))?\b(?:" + S + r"(?P<pod>" + CLOCK_POD + r")(?:nya)?)?(?:" + S
         + r"(?P<rel>" + alt(tw.CLOCK_RELATIONS) + r"))?\b"
         # without "pukul", a zone or a part of the day makes it a clock: "07.24 WIB", "3.48 dini hari"
         + r"|(?:\b" + alt(tw.CLOCK_HEDGES) + S + r")?" + NOT_NUM_BEFORE + r"(?P<bare_hh>" + HH + r")[.:](?P<bare_mm>" + MM + r")"

@@ -92,11 +92,15 @@ def day_value(day: date | None, month: int | None = None, dom: int | None = None
     return f"XXXX-{mm}-{dd}"
 
 
-def clock_value(g: Groups, day: str, hh: str = "hh", mm: str = "mm", pod: str = "pod") -> tuple[str, str]:
-    """(type, value) of a day plus an optional clock time and part of day."""
+def clock_value(g: Groups, day: str, hh: str = "hh", mm: str = "mm", pod: str = "pod",
+                half: bool = False) -> tuple[str, str]:
+    """(type, value) of a day plus an optional clock time and part of day; `half`: "jam setengah 3" (2.30)."""
     hour, minute, part = g[hh], g[mm], low(g[pod])
     if hour is not None:
-        return "TIME", f"{day}T{hour_of_day(int(hour), part):02d}:{int(minute or 0):02d}"
+        h = int(hour)
+        if half:
+            h, minute = (h - 1) % 12 or 12, "30"  # "setengah 1" is 12.30 (0.30 at night)
+        return "TIME", f"{day}T{hour_of_day(h, part):02d}:{int(minute or 0):02d}"
     if part:
         return "TIME", f"{day}T{tw.PARTS_OF_DAY[part]}"
     return "DATE", day

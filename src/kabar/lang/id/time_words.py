@@ -159,6 +159,8 @@ PM_PARTS: frozenset[str] = frozenset({"siang", "sore", "petang", "malam"})
 # "pukul 2 malam" is 02:00 (hours before this stay small at night); "pukul 12 malam" is midnight.
 NIGHT_PARTS: frozenset[str] = frozenset({"malam"})
 NIGHT_SMALL_HOURS = 5
+# Words for a part of the day that follow a clock time only: "jam 3 subuh" (alone, "subuh" is a prayer time).
+CLOCK_ONLY_PARTS: dict[str, str] = {"subuh": "MO", "shubuh": "MO"}
 # "Siang" spans late morning to mid-afternoon: "pukul 11 siang" is 11:00, "pukul 1 siang" 13:00.
 MIDDAY_PARTS: frozenset[str] = frozenset({"siang"})
 MIDDAY_MORNING_HOURS = 10  # from this hour "siang" is before noon, as written

@@ -61,7 +61,7 @@ def ingest(body: IngestIn, store: StoreDep):
         for f in result.failures:
             store.add_failure(f)
             failures.append(FailurePublic(source=f.source, stage=f.stage, reason=f.reason))
-        store.upsert_analysed(result.analysed)
+        store.upsert_analysed(result.analysed, result.events)
         stored.append(result.analysed.article.id)
         analysed.append(result.analysed)
     if analysed:
