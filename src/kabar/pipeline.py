@@ -2,8 +2,9 @@
 
 Per-article and corpus stages are pure functions; a stage that fails on one
 article (or on the corpus) becomes a `Failure` record and the batch goes on.
-Only `run` touches the store, and it saves each article as soon as it is
-analysed, so a crash mid-run loses nothing already processed. `run` extracts as a batch (lines
+Only `run` touches the store, and it saves articles a few dozen at a time (one
+transaction each, `_Writer`), so a crash mid-run loses at most the last batch,
+which a rerun processes again (writes are upserts: nothing is stored twice). `run` extracts as a batch (lines
 repeated across one outlet's pages are chrome, `kabar.extract.batch`) and
 links across articles: events and stories (`kabar.link`), one identity for a
 person named in part in some articles (`kabar.analyse.identity`), and the same
@@ -15,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from time import monotonic
 
 from kabar.analyse import identity
 from kabar.analyse.components import DEFAULT, Component, check_order
@@ -26,8 +28,10 @@ from kabar.extract import extract
 from kabar.extract.batch import count_lines, extract_all, plan
 from kabar.ingest import read_pages
 from kabar.link import assign, link, quote_links
+from kabar.link.pipeline import LinkConfig, link_corpus
+from kabar.link.reuse import find_reuse
 from kabar.log import get_logger
-from kabar.records import AnalysedArticle, Article, Entity, Failure, Linking, QuoteGroup, RawPage
+from kabar.records import AnalysedArticle, Article, Entity, Failure, Linking, QuoteGroup, RawPage, Reuse
 from kabar.scale import LocalExecutor
 from kabar.scale.executor import Executor
 from kabar.store import open_store
@@ -59,7 +63,6 @@ def extract_paths(paths: Iterable[str | Path], *, url: str | None = None) -> Ite
 class Analysis:
     analysed: AnalysedArticle
     failures: tuple[Failure, ...] = ()
-    events: tuple[EventMention, ...] | None = None  # its PLOVER event mentions; None: not coded
 
 
 def analyse(
@@ -111,23 +114,10 @@ def code_paths(
         yield contract_objects(article, events)
 
 
-def code_analysed(analysed: AnalysedArticle) -> tuple[tuple[EventMention, ...] | None, Failure | None]:
-    """The article's PLOVER event mentions (`kabar.analyse.plover.code_events`); on failure, None
-    (not coded) and the reason."""
-    try:
-        return code_events(analysed), None
-    except Exception as exc:  # a coding bug must not cost the article its analysis
-        return None, Failure(analysed.article.source, "analyse.events", _reason(exc))
-
-
 def process_page(page: RawPage, repeated: frozenset[str] = frozenset()) -> Analysis | Failure:
-    """Extract, analyse and code one page: the per-page unit an executor maps (picklable)."""
+    """Extract and analyse one page: the per-page unit an executor maps (picklable)."""
     result = extract_page(page, repeated)
-    if isinstance(result, Failure):
-        return result
-    analysis = analyse(result)
-    events, failure = code_analysed(analysis.analysed)
-    return replace(analysis, events=events, failures=analysis.failures + ((failure,) if failure else ()))
+    return result if isinstance(result, Failure) else analyse(result)
 
 
 def process_planned(item: tuple[RawPage, frozenset[str]] | Failure) -> Analysis | Failure:
@@ -142,6 +132,23 @@ def link_articles(articles: Sequence[AnalysedArticle]) -> Linking:
         return link(articles)
     except Exception as exc:
         return Linking(failures=(Failure("<corpus>", "link", _reason(exc)),))
+
+
+def link_without_reuse(articles: Sequence[AnalysedArticle]) -> Linking:
+    """`link_articles` without passage reuse (`reuse_of` finds it, so the two can run side by side)."""
+    try:
+        return link_corpus(articles, LinkConfig(reuse=None)) if articles else Linking()
+    except Exception as exc:
+        return Linking(failures=(Failure("<corpus>", "link", _reason(exc)),))
+
+
+def reuse_of(articles: Sequence[AnalysedArticle]) -> tuple[tuple[Reuse, ...], tuple[Failure, ...]]:
+    """Passage reuse across `articles` (`kabar.link.reuse`), as `link_articles` finds it; on failure,
+    none and the reason."""
+    try:
+        return (tuple(find_reuse(articles)) if articles else ()), ()
+    except Exception as exc:
+        return (), (Failure("<corpus>", "link.reuse", _reason(exc)),)
 
 
 def assign_articles(new: Sequence[AnalysedArticle], existing: Linking, known: Sequence[AnalysedArticle]) -> Linking:
@@ -250,63 +257,105 @@ def run(
     if on_pass is not None:
         on_pass("process")
     store = open_store(db)
+    writer = _Writer(store)
     try:
-        planned = plan(_pages(paths, summary, store, on_page), counts=counts, window=window)
+        planned = plan(_pages(paths, summary, writer, on_page), counts=counts, window=window)
         for analysis in executor.map(process_planned, planned):
             if isinstance(analysis, Failure):
                 _fail(summary, store, analysis)
                 continue
             for failure in analysis.failures:
                 _fail(summary, store, failure)
-            store.upsert_analysed(analysis.analysed, analysis.events)
+            writer.article(analysis.analysed)
             summary.articles_stored += 1
-        _link_store(store, summary)
+        writer.flush()
+        _link_store(store, summary, executor)
     finally:
+        writer.flush()  # what was analysed before an error is kept
         store.close()
     return summary
 
 
-def _link_store(store, summary: RunSummary) -> None:
+class _Writer:
+    """Pages and analysed articles into the store `size` at a time, one transaction per batch.
+
+    A transaction per article cost the driver 8 ms each, as much as a third of a worker's time
+    per page; in batches the driver keeps up with two workers. A batch older than `seconds` is
+    written anyway, so a slow stream (standard input, a crawl) is not held back. Pages go first:
+    a stored article always has its page.
+    """
+
+    def __init__(self, store, size: int = 64, seconds: float = 2.0) -> None:
+        self.store = store
+        self.size = size
+        self.seconds = seconds
+        self.pages: list[RawPage] = []
+        self.articles: list[AnalysedArticle] = []
+        self.since = monotonic()
+
+    def page(self, page: RawPage) -> None:
+        self.pages.append(page)
+        self._maybe_flush()
+
+    def article(self, analysed: AnalysedArticle) -> None:
+        self.articles.append(analysed)
+        self._maybe_flush()
+
+    def _maybe_flush(self) -> None:
+        if len(self.pages) + len(self.articles) >= self.size or monotonic() - self.since >= self.seconds:
+            self.flush()
+
+    def flush(self) -> None:
+        pages, articles, self.pages, self.articles = self.pages, self.articles, [], []
+        if pages:
+            self.store.upsert_pages(pages)
+        if articles:
+            self.store.upsert_analysed_many(articles)
+        self.since = monotonic()
+
+
+def _link_store(store, summary: RunSummary, executor: Executor) -> None:
     """Link every article the store holds (events, stories, reuse), join people named in part to
-    their full names, group quotations several articles carry, and save it all."""
+    their full names, group quotations several articles carry, and save it all.
+
+    Passage reuse, a third of linking's time, runs beside the rest (`Executor.aside`: a forked
+    process, or a Ray task) and joins the linking at the end: the same records as `link_articles`."""
     corpus = list(store.analysed_articles())
-    linking = link_articles(corpus)
+    reuse = executor.aside(reuse_of, corpus)
+    linking = link_without_reuse(corpus)
     for failure in linking.failures:
         _fail(summary, store, failure)
     # after event linking, whose entity weights are tuned on each article's own names
     unified, merges, identity_failures = unify_identities(corpus)
     for failure in identity_failures:
         _fail(summary, store, failure)
-    if merges:  # coded again: an actor's name and entity are the full identity's now
-        store.upsert_analysed_many(_coded(summary, store, (u for u, a in zip(unified, corpus) if u is not a)))
+    if merges:
+        store.upsert_analysed_many(u for u, a in zip(unified, corpus) if u is not a)
         store.prune_entities()
-    if store.coding_pending():  # a store from before coding was stored: code what it holds, once
-        store.save_coded_events((a, e) for a, e in _coded(summary, store, unified) if e is not None)
+    summary.quote_links, quote_failures = link_quote_groups(unified)
+    try:
+        found, reuse_failures = reuse()
+    except Exception as exc:  # the process or task itself died (reuse_of catches its own errors)
+        found, reuse_failures = (), (Failure("<corpus>", "link.reuse", _reason(exc)),)
+    for failure in reuse_failures:
+        _fail(summary, store, failure)
+    linking = replace(linking, reuse=found) if not linking.failures else linking
     summary.linking = _with_identities(replace(linking, failures=()), merges)
     store.save_linking(summary.linking)
-    summary.quote_links, quote_failures = link_quote_groups(unified)
     for failure in quote_failures:
         _fail(summary, store, failure)
     store.save_quote_links(summary.quote_links)
 
 
-def _coded(summary: RunSummary, store, articles: Iterable[AnalysedArticle]) -> Iterator[tuple[AnalysedArticle, tuple[EventMention, ...] | None]]:
-    for a in articles:
-        events, failure = code_analysed(a)
-        if failure is not None:
-            _fail(summary, store, failure)
-        yield a, events
-
-
-def _pages(paths, summary: RunSummary, store, on_page) -> Iterator[RawPage]:
+def _pages(paths, summary: RunSummary, writer: _Writer, on_page) -> Iterator[RawPage]:
     for item in read_pages(paths):
         summary.pages_read += 1
         if on_page is not None:
             on_page(item.source)
         if isinstance(item, Failure):
-            _fail(summary, store, item)
+            _fail(summary, writer.store, item)
             continue
-        store.upsert_page(item)
+        writer.page(item)
         yield item
 
 

@@ -24,7 +24,7 @@ def _apply_batch(fn: Callable[[In], Out], batch: list[In]) -> list[Out]:
 
 
 class RayExecutor:
-    def __init__(self, address: str | None = None, batch_size: int = 64, max_in_flight: int = 32) -> None:
+    def __init__(self, address: str | None = None, batch_size: int = 8, max_in_flight: int = 32) -> None:
         if address is None and "RAY_ADDRESS" not in os.environ:
             for name, value in LOCAL_CLUSTER_ENV.items():  # before Ray's import, which reads them
                 os.environ.setdefault(name, value)
@@ -53,3 +53,8 @@ class RayExecutor:
                 return
             # results stay in input order: wait for the oldest batch first
             yield from ray.get(pending.pop(0))
+
+    def aside(self, fn: Callable[[In], Out], arg: In) -> Callable[[], Out]:
+        """`fn(arg)` as one Ray task, started now; the returned call waits for its result."""
+        ref = self._ray.remote(fn).remote(arg)
+        return lambda: self._ray.get(ref)
