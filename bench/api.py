@@ -228,6 +228,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=5000)
     parser.add_argument("--db", type=Path, default=None)
     parser.add_argument("--workers", type=int, default=1, help="Server processes (kabar serve --workers).")
+    parser.add_argument("--cache", type=int, default=2048, help="kabar serve --cache: answers kept per process (0: none).")
     parser.add_argument("--client", choices=("lean", "httpx"), default="lean", help="The load generator's HTTP client.")
     parser.add_argument("--profile", type=Path, default=None, help="Sample the server with py-spy (pip install py-spy) into this file.")
     args = parser.parse_args()
@@ -238,7 +239,7 @@ def main() -> int:
     print(f"kabar API bench: {args.articles:,} articles in {db}")
     ids = build(db, args.articles)
     port = _free_port()
-    command = [sys.executable, "-m", "kabar", "serve", "--db", str(db), "--port", str(port), "--workers", str(args.workers)]
+    command = [sys.executable, "-m", "kabar", "serve", "--db", str(db), "--port", str(port), "--workers", str(args.workers), "--cache", str(args.cache)]
     if args.profile:  # py-spy samples the server (and its workers) into collapsed stacks, one line a stack
         command = ["py-spy", "record", "--subprocesses", "--format", "raw", "--rate", "200", "-o", str(args.profile), "--", *command]
     server = subprocess.Popen(
@@ -260,7 +261,7 @@ def main() -> int:
                     print("the server did not start", file=sys.stderr)
                     return 1
                 time.sleep(0.2)
-        print(f"  {args.clients} clients for {args.duration:.0f} s against {base} ({args.workers} server workers, {args.client} client); before: {_load_average()}")
+        print(f"  {args.clients} clients for {args.duration:.0f} s against {base} ({args.workers} server workers, cache {args.cache}, {args.client} client); before: {_load_average()}")
         import resource
 
         server_cpu = _cpu_seconds(server.pid)

@@ -181,3 +181,14 @@ def _cache_of(app) -> ResponseCache:
         layer = getattr(layer, "app", None)
     assert layer is not None
     return layer
+
+
+def test_cache_size_reaches_the_worker_processes(two_articles, monkeypatch, counted) -> None:
+    from kabar.web.app import app_from_env
+
+    monkeypatch.setenv("KABAR_DB", two_articles)
+    monkeypatch.setenv("KABAR_CACHE", "0")  # as `kabar serve --workers 2 --cache 0` passes it on
+    with TestClient(app_from_env()) as client:
+        client.get("/api/articles")
+        client.get("/api/articles")
+    assert len(counted) == 2

@@ -25,19 +25,21 @@ def serve_cli(
     ingest_token: str = typer.Option(
         None, "--ingest-token", envvar="KABAR_INGEST_TOKEN", help="Enable POST /api/ingest for clients sending this Bearer token."
     ),
-    workers: int = typer.Option(1, "--workers", min=1, help="Server processes."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Server processes (one per core)."),
+    cache: int = typer.Option(2048, "--cache", min=0, help="Answers of the read routes each process keeps until the store changes (0: none)."),
 ) -> None:
     """Serve the stories, articles, entities, quotes and search, as HTML and as JSON (/docs)."""
     import uvicorn
 
     from kabar.web.app import Settings, create_app
 
-    settings = Settings(db_url=require_db(db), ingest_token=ingest_token or None)
+    settings = Settings(db_url=require_db(db), ingest_token=ingest_token or None, cache_entries=cache)
     typer.echo(f"kabar: serving {db} on http://{host}:{port}/ (API docs at /docs)", err=True)
     if workers > 1:  # uvicorn needs an import string to start several processes
         import os
 
         os.environ["KABAR_DB"] = settings.db_url
+        os.environ["KABAR_CACHE"] = str(cache)
         if settings.ingest_token:
             os.environ["KABAR_INGEST_TOKEN"] = settings.ingest_token
         uvicorn.run("kabar.web.app:app_from_env", factory=True, host=host, port=port, workers=workers, log_level="warning")

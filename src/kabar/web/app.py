@@ -25,6 +25,7 @@ from kabar.web.render import render
 from kabar.web.routes import apidocs, articles, entities, events, feeds, ingest, quotes, search, stories
 
 STATIC = Path(__file__).parent / "static"
+CACHE_ENTRIES = 2048
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +35,7 @@ class Settings:
     page_size: int = 20
     max_ingest_bytes: int = 20_000_000  # a POST /api/ingest body over this is refused (413) unread
     body_timeout: float = 10.0  # seconds a POST /api/ingest body may take to arrive (else 408)
-    cache_entries: int = 2048  # answers of the read routes kept until the store changes (0: no cache)
+    cache_entries: int = CACHE_ENTRIES  # answers of the read routes kept until the store changes (0: no cache)
     cache_bytes: int = 64_000_000  # ... and their bytes, per server process
 
 
@@ -144,7 +145,14 @@ def _error_pages(app: FastAPI) -> None:
 
 
 def app_from_env() -> FastAPI:
-    """The app for `uvicorn --factory kabar.web.app:app_from_env` (KABAR_DB, KABAR_INGEST_TOKEN)."""
+    """The app for `uvicorn --factory kabar.web.app:app_from_env` (KABAR_DB, KABAR_INGEST_TOKEN, KABAR_CACHE)."""
     import os
 
-    return create_app(settings=Settings(db_url=os.environ.get("KABAR_DB", "kabar.db"), ingest_token=os.environ.get("KABAR_INGEST_TOKEN") or None))
+    env = os.environ
+    return create_app(
+        settings=Settings(
+            db_url=env.get("KABAR_DB", "kabar.db"),
+            ingest_token=env.get("KABAR_INGEST_TOKEN") or None,
+            cache_entries=int(env.get("KABAR_CACHE") or CACHE_ENTRIES),
+        )
+    )
