@@ -149,3 +149,8 @@ def test_a_place_after_a_riot_is_its_place_not_its_actor():
 )
 def test_the_noun_protes_held_or_lodged(text, type_):
     assert [e.type for e in code(text)] == [type_]
+
+
+def test_a_band_of_people_is_an_actor():
+    events = code("Pada Senin malam, sekelompok orang bertopeng menjarah sebuah toko elektronik di pusat kota Lyon.")
+    assert [(e.type, e.actor, e.actor_text) for e in events] == [("CRIME", "people", "sekelompok orang")]

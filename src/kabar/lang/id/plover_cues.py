@@ -122,11 +122,11 @@ GROUPS: dict[str, str] = {
     "pejabat": "officials", "diplomat": "diplomats", "pemberontak": "rebels", "milisi": "militia",
     "militan": "militants", "pengungsi": "refugees", "jurnalis": "journalists", "wartawan": "journalists",
     "sandera": "hostages", "tahanan": "detainees", "pendukung": "supporters", "aktivis": "activists",
-    "negara": "states", "delegasi": "delegation",
+    "negara": "states", "delegasi": "delegation", "orang": "people",
 }
 
 # Words after a numeral or quantifier that still belong to the noun phrase ("tiga tersangka").
 QUANTIFIERS: frozenset[str] = frozenset(
-    "para kedua ketiga sejumlah beberapa ratusan ribuan puluhan banyak seorang dua tiga empat lima enam tujuh delapan sembilan "
+    "para kedua ketiga sejumlah sekelompok segelintir beberapa ratusan ribuan puluhan banyak seorang dua tiga empat lima enam tujuh delapan sembilan "
     "sepuluh".split()
 )
