@@ -63,6 +63,7 @@ def extract_paths(paths: Iterable[str | Path], *, url: str | None = None) -> Ite
 class Analysis:
     analysed: AnalysedArticle
     failures: tuple[Failure, ...] = ()
+    events: tuple[EventMention, ...] | None = None  # its PLOVER event mentions; None: not coded
 
 
 def analyse(
@@ -114,10 +115,23 @@ def code_paths(
         yield contract_objects(article, events)
 
 
+def code_analysed(analysed: AnalysedArticle) -> tuple[tuple[EventMention, ...] | None, Failure | None]:
+    """The article's PLOVER event mentions (`kabar.analyse.plover.code_events`); on failure, None
+    (not coded) and the reason."""
+    try:
+        return code_events(analysed), None
+    except Exception as exc:  # a coding bug must not cost the article its analysis
+        return None, Failure(analysed.article.source, "analyse.events", _reason(exc))
+
+
 def process_page(page: RawPage, repeated: frozenset[str] = frozenset()) -> Analysis | Failure:
-    """Extract and analyse one page: the per-page unit an executor maps (picklable)."""
+    """Extract, analyse and code one page: the per-page unit an executor maps (picklable)."""
     result = extract_page(page, repeated)
-    return result if isinstance(result, Failure) else analyse(result)
+    if isinstance(result, Failure):
+        return result
+    analysis = analyse(result)
+    events, failure = code_analysed(analysis.analysed)
+    return replace(analysis, events=events, failures=analysis.failures + ((failure,) if failure else ()))
 
 
 def process_planned(item: tuple[RawPage, frozenset[str]] | Failure) -> Analysis | Failure:
@@ -266,7 +280,7 @@ def run(
                 continue
             for failure in analysis.failures:
                 _fail(summary, store, failure)
-            writer.article(analysis.analysed)
+            writer.article(analysis.analysed, analysis.events)
             summary.articles_stored += 1
         writer.flush()
         _link_store(store, summary, executor)
@@ -290,15 +304,15 @@ class _Writer:
         self.size = size
         self.seconds = seconds
         self.pages: list[RawPage] = []
-        self.articles: list[AnalysedArticle] = []
+        self.articles: list[tuple[AnalysedArticle, tuple[EventMention, ...] | None]] = []
         self.since = monotonic()
 
     def page(self, page: RawPage) -> None:
         self.pages.append(page)
         self._maybe_flush()
 
-    def article(self, analysed: AnalysedArticle) -> None:
-        self.articles.append(analysed)
+    def article(self, analysed: AnalysedArticle, events: tuple[EventMention, ...] | None = None) -> None:
+        self.articles.append((analysed, events))  # its coded events go in the same transaction
         self._maybe_flush()
 
     def _maybe_flush(self) -> None:
@@ -329,9 +343,11 @@ def _link_store(store, summary: RunSummary, executor: Executor) -> None:
     unified, merges, identity_failures = unify_identities(corpus)
     for failure in identity_failures:
         _fail(summary, store, failure)
-    if merges:
-        store.upsert_analysed_many(u for u, a in zip(unified, corpus) if u is not a)
+    if merges:  # coded again: an actor's name and entity are the full identity's now
+        store.upsert_analysed_many(_coded(summary, store, (u for u, a in zip(unified, corpus) if u is not a)))
         store.prune_entities()
+    if store.coding_pending():  # a store from before coding was stored: code what it holds, once
+        store.save_coded_events((a, e) for a, e in _coded(summary, store, unified) if e is not None)
     summary.quote_links, quote_failures = link_quote_groups(unified)
     try:
         found, reuse_failures = reuse()
@@ -345,6 +361,14 @@ def _link_store(store, summary: RunSummary, executor: Executor) -> None:
     for failure in quote_failures:
         _fail(summary, store, failure)
     store.save_quote_links(summary.quote_links)
+
+
+def _coded(summary: RunSummary, store, articles: Iterable[AnalysedArticle]) -> Iterator[tuple[AnalysedArticle, tuple[EventMention, ...] | None]]:
+    for a in articles:
+        events, failure = code_analysed(a)
+        if failure is not None:
+            _fail(summary, store, failure)
+        yield a, events
 
 
 def _pages(paths, summary: RunSummary, writer: _Writer, on_page) -> Iterator[RawPage]:

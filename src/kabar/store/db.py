@@ -23,10 +23,14 @@ from sqlalchemy import Connection, Engine, Integer, String, bindparam, create_en
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import StaticPool
 
+from kabar.analyse.plover.record import EventMention
 from kabar.records import AnalysedArticle, Failure, Linking, Quote, QuoteGroup, RawPage
 from kabar.store import convert as cv
 from kabar.store import fulltext_postgres
 from kabar.store import schema as t
+
+# An article to store, alone or with its coded (PLOVER) events
+Analysed = AnalysedArticle | tuple[AnalysedArticle, Sequence[EventMention] | None]
 
 _CHUNK = 500  # articles loaded per query when streaming the corpus
 _OPEN_ATTEMPTS = 5  # tries to open a store another process is opening at the same moment
@@ -52,8 +56,10 @@ def make_engine(url: str) -> Engine:
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True)
     memory = url in ("sqlite://", "sqlite:///:memory:")
-    # A file database serves many threads (the web server's pool): keep enough connections open.
-    pooling = {"poolclass": StaticPool} if memory else {"pool_size": 10, "max_overflow": 40}
+    # A file database serves many threads (the web server runs routes in up to 40): keep that many open,
+    # as a connection over the pool's size is closed after each use and the next one opened anew
+    # (connecting and its pragmas were 6% of a loaded server's time at a pool of 10)
+    pooling = {"poolclass": StaticPool} if memory else {"pool_size": 40, "max_overflow": 20}
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **pooling)
 
     @event.listens_for(engine, "connect")
@@ -150,22 +156,41 @@ class Store:
             _lock(conn, _WRITING)
             self._add_failures(conn, [failure])
 
-    def upsert_analysed(self, a: AnalysedArticle) -> None:
-        """Store an article with its entities, mentions, timexes and quotes (replacing earlier ones)."""
-        self.upsert_analysed_many([a])
+    def upsert_analysed(self, a: AnalysedArticle, events: Sequence[EventMention] | None = None) -> None:
+        """Store an article with its entities, mentions, timexes, quotes and coded events (replacing
+        earlier ones; `events` None: not coded, and coded events stored before for it go)."""
+        self.upsert_analysed_many([(a, events)])
 
-    def upsert_analysed_many(self, items: Iterable[AnalysedArticle], *, batch_size: int = 500) -> int:
-        """`upsert_analysed` for many articles, one transaction per batch (bulk loads); returns how many."""
+    def upsert_analysed_many(self, items: Iterable[Analysed], *, batch_size: int = 500) -> int:
+        """`upsert_analysed` for many articles (each alone, or with its coded events), one
+        transaction per batch (bulk loads); returns how many."""
         count = 0
-        batch: list[AnalysedArticle] = []
-        for a in items:
-            batch.append(a)
+        batch: list[tuple[AnalysedArticle, Sequence[EventMention] | None]] = []
+        for item in items:
+            batch.append(item if isinstance(item, tuple) else (item, None))
             if len(batch) >= batch_size:
                 count += self._write_batch(batch)
                 batch = []
         if batch:
             count += self._write_batch(batch)
         return count
+
+    def save_coded_events(self, items: Iterable[tuple[AnalysedArticle, Sequence[EventMention]]], *, batch_size: int = 500) -> int:
+        """Replace stored articles' coded events only (coding a store migrated from before coding);
+        the last batch also clears the store's `coding_pending` flag. Returns how many articles."""
+        count = 0
+        batch: list = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= batch_size:
+                count += self._write_coded_batch(batch, done=False)
+                batch = []
+        return count + self._write_coded_batch(batch, done=True)
+
+    def coding_pending(self) -> bool:
+        """Whether articles stored before PLOVER coding was stored (a migrated store) wait to be coded."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(t.kabar_meta.c.value).where(t.kabar_meta.c.key == t.CODING_PENDING)).first() is not None
 
     def prune_entities(self) -> int:
         """Delete entities no stored article names any more (after identities were merged); returns how many."""
@@ -321,10 +346,10 @@ class Store:
 
     # --- helpers -------------------------------------------------------------
 
-    def _write_batch(self, batch: list[AnalysedArticle]) -> int:
+    def _write_batch(self, batch: list[tuple[AnalysedArticle, Sequence[EventMention] | None]]) -> int:
         """Write articles with their children: one statement per table for the whole batch."""
-        latest = {a.article.id: a for a in batch}  # the same article twice: the last one wins
-        items = list(latest.values())
+        latest = {a.article.id: (a, events) for a, events in batch}  # the same article twice: the last one wins
+        items = [a for a, _ in latest.values()]
         ids = list(latest)
         with self.engine.begin() as conn:
             _lock(conn, _WRITING)
@@ -341,8 +366,59 @@ class Store:
             self._insert(conn, t.mentions, [cv.mention_row(m, i) for a in items for i, m in enumerate(a.mentions)])
             self._insert(conn, t.timexes, [cv.timex_row(x, i) for a in items for i, x in enumerate(a.timexes)])
             self._insert(conn, t.quotes, [cv.quote_row(q, i) for a in items for i, q in enumerate(a.quotes)])
+            # in the article's own transaction: a run killed at any moment never leaves an article
+            # stored with the coded events of its earlier text, nor coded events without their article
+            self._replace_coded(conn, ids, [(a, events) for a, events in latest.values() if events is not None])
             _bump_generation(conn)
         return len(items)
+
+    def _write_coded_batch(self, batch: list[tuple[AnalysedArticle, Sequence[EventMention]]], *, done: bool) -> int:
+        latest = {a.article.id: (a, events) for a, events in batch}
+        with self.engine.begin() as conn:
+            _lock(conn, _WRITING)
+            stored = set(conn.execute(select(t.articles.c.id).where(t.articles.c.id.in_(list(latest)))).scalars()) if latest else set()
+            kept = {k: v for k, v in latest.items() if k in stored}  # an article deleted meanwhile is not coded
+            self._replace_coded(conn, list(kept), list(kept.values()))
+            if done:
+                conn.execute(delete(t.kabar_meta).where(t.kabar_meta.c.key == t.CODING_PENDING))
+            _bump_generation(conn)
+        return len(kept)
+
+    def _replace_coded(self, conn: Connection, ids: list[str], coded: list[tuple[AnalysedArticle, Sequence[EventMention]]]) -> None:
+        """The coded events of articles `ids` become `coded`'s; coded events no article states any more go."""
+        if not ids:
+            return
+        m = t.coded_event_mentions
+        old = set(conn.execute(select(m.c.event_id).where(m.c.article_id.in_(ids)).distinct()).scalars())
+        for table in t.CODED_TABLES:
+            conn.execute(delete(table).where(table.c.article_id.in_(ids)))
+        events: dict[str, dict[str, Any]] = {}
+        mentions: list[dict[str, Any]] = []
+        parties: list[dict[str, Any]] = []
+        known = self._entity_ids(conn, {n for _, found in coded for n in cv.party_names(tuple(found))})
+        for a, found in coded:
+            e_rows, m_rows, p_rows = cv.coded_rows(a, tuple(found), known)
+            events.update((r["id"], r) for r in e_rows)  # one row per id: an upsert may touch a row once
+            mentions += m_rows
+            parties += p_rows
+        self._upsert(conn, t.coded_events, list(events.values()), ("id",))
+        self._insert(conn, m, mentions)
+        self._insert(conn, t.coded_event_parties, parties)
+        orphans = sorted(old - set(events))
+        for start in range(0, len(orphans), _CHUNK):
+            chunk = orphans[start : start + _CHUNK]
+            conn.execute(delete(t.coded_events).where(t.coded_events.c.id.in_(chunk), t.coded_events.c.id.not_in(select(m.c.event_id))))
+
+    @staticmethod
+    def _entity_ids(conn: Connection, names: set[str]) -> dict[str, str]:
+        """The stored entity of each canonical name that names exactly one."""
+        ids: dict[str, list[str]] = defaultdict(list)
+        wanted = sorted(names)
+        for start in range(0, len(wanted), _CHUNK):
+            query = select(t.entities.c.canonical, t.entities.c.id).where(t.entities.c.canonical.in_(wanted[start : start + _CHUNK]))
+            for name, entity_id in conn.execute(query):
+                ids[name].append(entity_id)
+        return {name: found[0] for name, found in ids.items() if len(found) == 1}
 
     def _merge_entities(self, conn: Connection, entities: Sequence) -> None:
         """Upsert entities, keeping the union of aliases seen across articles."""
