@@ -2,6 +2,9 @@
 `search_dates`, on the five sample bodies replicated (target: ≥ 1 MB/s).
 
     .venv/bin/python bench/timex.py [--copies 40] [--runs 5]
+
+PREVIOUS is the figure this bench printed before issue 18's anchoring and held-out work (2 shared
+cores: compare with care, the machine's load moves it by a third).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO.parent / "shared" / "samples" / "gold" / "articles.jsonl"
 SAMPLES = REPO / "examples" / "samples"
+PREVIOUS = 5.08  # MB/s, kabar timex.tag before issue 18's anchoring model
 
 
 def corpus() -> list[str]:
@@ -68,6 +72,7 @@ def main() -> None:
     print(f"timex speed, one core (CPU time), {mb:.2f} MB of sample bodies ({len(base)} docs x {args.copies})")
     print(f"{'system':<28}{'MB/s':>8}{'95% CI':>20}")
     print(f"{'kabar timex.tag':<28}{ours[0]:>8.2f}{f'[{ours[1]:.2f}, {ours[2]:.2f}]':>20}")
+    print(f"{'kabar timex.tag, previous':<28}{PREVIOUS:>8.2f}")
     print(f"{'dateparser search_dates':<28}{theirs[0]:>8.3f}{f'[{theirs[1]:.3f}, {theirs[2]:.3f}]':>20}")
     print(f"target >= 1.00 MB/s: {'met' if ours[0] >= 1.0 else 'NOT met'}; kabar is {ours[0] / theirs[0]:.0f}x dateparser")
 

@@ -13,7 +13,9 @@ WORDS = st.sampled_from(
      ".", ",", "-", " ", "\n", "\u00a0", "ke-", "abad", "XXI", "beberapa", "sekitar", "jam", "31", "02",
      # the rules of issue 18: days of a month, parts of day, prayer times, moments, local clocks, decades
      "tanggal", "kemarin", "malam", "dini", "selepas", "ashar", "saat", "sejenak", "setengah", "waktu",
-     "setempat", "dulu", "80-an", "puluhan", "delapan", "menit", "pekan", "23.30", "Singapura"]
+     "setempat", "dulu", "80-an", "puluhan", "delapan", "menit", "pekan", "23.30", "Singapura",
+     # the anchoring model and the IndoSum reading: statements, plans, halves, compound counts, bracketed days
+     "kata", "ujarnya", "akan", "setengah", "subuh", "malamnya", "3.48", "detik", "37,467", "hari ini", "(21/7)"]
 )
 ANCHORS = st.one_of(st.none(), st.dates().map(str), st.text(max_size=20))
 
