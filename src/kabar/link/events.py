@@ -6,8 +6,8 @@ name the same day for their happening, and lowered when their event dates lie
 apart or when one headline reports a reaction (condolences, a response) and the
 other the happening; only pairs found by blocking (shared rare terms,
 `graph.top_neighbours`) are scored. Articles are then grouped by average
-linkage. `assign` adds new articles to existing events without re-clustering
-the old ones.
+linkage. These groups are the first pass: they seed the stories, and the
+events that ship are regrouped inside each story (`link.within_story`).
 """
 
 from __future__ import annotations
@@ -106,8 +106,12 @@ def cluster_events(
     features: Sequence[ArticleFeatures], vectors: Vectors, cfg: EventConfig = EventConfig()
 ) -> list[list[int]]:
     """Groups of article indices, one per event."""
-    edges = pair_scores(features, vectors, candidate_pairs(vectors, cfg, features), cfg)
-    return average_linkage(len(features), edges, cfg.threshold)
+    return average_linkage(len(features), event_edges(features, vectors, cfg), cfg.threshold)
+
+
+def event_edges(features: Sequence[ArticleFeatures], vectors: Vectors, cfg: EventConfig = EventConfig()) -> Edges:
+    """The candidate pairs (blocking) with their scores."""
+    return pair_scores(features, vectors, candidate_pairs(vectors, cfg, features), cfg)
 
 
 def event_id(article_ids: Sequence[str]) -> str:

@@ -1,4 +1,5 @@
-"""The linking stage end to end: features → events → stories → summaries, timelines, reuse.
+"""The linking stage end to end: features → events → stories → events inside stories →
+summaries, timelines, reuse.
 
 `link_corpus` links a whole corpus; `assign` adds new articles to an existing
 linking, clustering again only the part of the candidate graph they reach.
@@ -8,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from datetime import date
 
 from kabar.link.conflicts import event_conflicts
-from kabar.link.events import EventConfig, candidate_pairs, cluster_events, event_id, pair_scores
+from kabar.link.events import EventConfig, date_factor, event_edges, event_id
 from kabar.link.features import ArticleFeatures, article_features
 from kabar.link.graph import Edges, average_linkage
 from kabar.link.reuse import ReuseConfig, find_reuse
@@ -19,6 +21,7 @@ from kabar.link.stories import StoryConfig, cluster_stories, story_id
 from kabar.link.summary import summarize_many
 from kabar.link.timeline import story_timeline
 from kabar.link.vectors import tfidf_vectors
+from kabar.link.within_story import WithinStoryConfig, events_within_stories
 from kabar.records import AnalysedArticle, Event, Linking, Story
 
 _FAR = date(9999, 12, 31)
@@ -28,6 +31,7 @@ _FAR = date(9999, 12, 31)
 class LinkConfig:
     events: EventConfig = EventConfig()
     stories: StoryConfig = StoryConfig()
+    within_story: WithinStoryConfig = WithinStoryConfig()
     reuse: ReuseConfig | None = ReuseConfig()  # None: skip passage reuse
     event_summary_sentences: int = 3
     story_summary_sentences: int = 5
@@ -37,9 +41,17 @@ def group(articles: Sequence[AnalysedArticle], cfg: LinkConfig = LinkConfig()):
     """Features, event groups (article indices) and story groups (event indices)."""
     features = [article_features(a) for a in articles]
     vectors = tfidf_vectors(features)
-    events = cluster_events(features, vectors, cfg.events)
-    stories = cluster_stories(features, vectors, events, cfg.stories)
+    edges = event_edges(features, vectors, cfg.events)
+    first = average_linkage(len(features), edges, cfg.events.threshold)
+    events, stories = _events_and_stories(features, vectors, edges, first, cfg)
     return features, vectors, events, stories
+
+
+def _events_and_stories(features, vectors, edges: Edges, first: list[list[int]], cfg: LinkConfig):
+    """Stories from the first-pass events, then the events regrouped inside each story."""
+    stories = cluster_stories(features, vectors, first, cfg.stories)
+    days_apart = partial(date_factor, cfg=cfg.events)
+    return events_within_stories(vectors.body, edges, first, stories, features, days_apart, cfg.within_story)
 
 
 def link_corpus(articles: Sequence[AnalysedArticle], cfg: LinkConfig = LinkConfig()) -> Linking:
@@ -57,11 +69,12 @@ def assign(
 ) -> Linking:
     """`existing` (the linking of `known`) with `new_articles` added.
 
-    The events of every part of the candidate graph that a new article reaches are clustered
-    again from scratch, so old events there may merge or split as new evidence arrives, and
-    the result equals batch linking there (average linkage never joins articles the graph
-    keeps apart). Elsewhere the old events stay as they were. An event keeps its id while its
-    articles do not change, and when it only grows.
+    The first-pass events of every part of the candidate graph that a new article reaches are
+    clustered again from scratch, so old events there may merge or split as new evidence
+    arrives; stories and the events inside them then follow from the first pass as in batch
+    linking, so the result equals batch linking (average linkage never joins articles the
+    graph keeps apart). An event keeps its id while its articles do not change, and when it
+    only grows.
     """
     known_ids = {a.article.id for a in known}
     fresh = [a for a in new_articles if a.article.id not in known_ids]
@@ -70,15 +83,18 @@ def assign(
     corpus = list(known) + fresh
     features = [article_features(a) for a in corpus]
     vectors = tfidf_vectors(features)
-    edges = pair_scores(features, vectors, candidate_pairs(vectors, cfg.events, features), cfg.events)
+    edges = event_edges(features, vectors, cfg.events)
     reached = reachable(set(range(len(known), len(corpus))), edges)
     index = {a.article.id: i for i, a in enumerate(corpus)}
     old_groups = [[index[x] for x in e.article_ids if x in index] for e in existing.events]
-    kept = [g for g in old_groups if g and reached.isdisjoint(g)]
+    # The stored events are the second pass's, not the first pass's that seed the stories, so
+    # the first pass is redone where the graph did not change too (same edges, same groups).
+    outside = {p: s for p, s in edges.items() if p[0] not in reached}
+    unreached = [[i] for i in range(len(corpus)) if i not in reached]
+    kept = average_linkage(len(corpus), outside, cfg.events.threshold, init=unreached)
     inside = {p: s for p, s in edges.items() if p[0] in reached and p[1] in reached}
     regrouped = average_linkage(len(corpus), inside, cfg.events.threshold, init=[[i] for i in sorted(reached)])
-    event_groups = kept + regrouped
-    story_groups = cluster_stories(features, vectors, event_groups, cfg.stories)
+    event_groups, story_groups = _events_and_stories(features, vectors, edges, kept + regrouped, cfg)
     old_ids = {tuple(sorted(g)): e.id for g, e in zip(old_groups, existing.events) if g}
     return _records(corpus, features, event_groups, story_groups, cfg, old_ids)
 
