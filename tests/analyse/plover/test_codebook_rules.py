@@ -154,3 +154,34 @@ def test_the_noun_protes_held_or_lodged(text, type_):
 def test_a_band_of_people_is_an_actor():
     events = code("Pada Senin malam, sekelompok orang bertopeng menjarah sebuah toko elektronik di pusat kota Lyon.")
     assert [(e.type, e.actor, e.actor_text) for e in events] == [("CRIME", "people", "sekelompok orang")]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Aktivis Greenpeace memprotes rencana tambang nikel di Raja Ampat pada Selasa.", "PROTEST"),  # activists act
+        ("Greenpeace melakukan aksi protesnya di depan gedung kementerian.", "PROTEST"),  # a clitic on a phrase
+        ("Organisasi Greenpeace melayangkan protes kepada Kementerian Energi.", "DISAPPROVE"),  # a complaint
+    ],
+)
+def test_a_protest_by_activists_is_a_demonstration(text, type_):
+    assert [e.type for e in code(text)] == [type_]
+
+
+def test_criticism_coming_from_someone():
+    assert [(e.type, e.trigger) for e in code("Kritik datang dari sejumlah anggota parlemen Thailand.")] == [
+        ("DISAPPROVE", "Kritik")
+    ]
+
+
+def test_stepping_down_needs_a_person():
+    assert kinds("Perdana Menteri Jepang Shigeru Ishiba mundur setelah kekalahan partainya.") == [
+        ("RETREAT", "resign", "Shigeru Ishiba", None)
+    ]
+    assert code("Jadwal sidang itu mundur ke pekan depan.") == ()
+
+
+def test_mereka_is_the_body_named_last_never_one_person():
+    events = code("Koalisi Masyarakat Sipil datang ke gedung DPR.\nMereka memprotes rancangan undang-undang itu.")
+    assert [(e.type, e.actor) for e in events] == [("DISAPPROVE", "Koalisi Masyarakat Sipil")]
+    assert code("Menteri Keuangan Sri Mulyani hadir.\nMereka mengecam kebijakan itu.") == ()

@@ -135,8 +135,9 @@ def _code(
     speaker = _speaker(analysed.quotes, sentence)
     previous = _previous_name(mentions, analysed, sentence.start)
     parties = _both_parties(earlier)
-    actor, actor_text = _fill(actor_p, speaker, previous, parties)
-    recipient, recipient_text = _fill(recipient_p, speaker, previous, parties)
+    body = _previous_name(mentions, analysed, sentence.start, types=frozenset({"ORG"}))
+    actor, actor_text = _fill(actor_p, speaker, previous, parties, body)
+    recipient, recipient_text = _fill(recipient_p, speaker, previous, parties, body)
     if actor is None and trigger.type in VERBAL and speaker is not None and voice != "passive":
         actor = speaker[0]
         actor_text = speaker[1] if speaker[1] and speaker[1] in sentence.text else None
@@ -195,7 +196,8 @@ def _both_parties(earlier: Sequence[EventMention]) -> tuple[str, ...]:
 
 
 def _fill(
-    role, speaker: tuple[str, str | None] | None, previous: str | None, parties: tuple[str, ...] = ()
+    role, speaker: tuple[str, str | None] | None, previous: str | None, parties: tuple[str, ...] = (),
+    body: str | None = None,
 ) -> tuple[Name | None, Name | None]:
     if role is None:
         return None, None
@@ -207,7 +209,7 @@ def _fill(
             names.extend(parties or (p.name,))
             texts.append(p.text)
             continue
-        name = p.name if p.kind != "pronoun" else resolve_pronoun(p, speaker[0] if speaker else None, previous)
+        name = p.name if p.kind != "pronoun" else resolve_pronoun(p, speaker[0] if speaker else None, previous, body)
         if name:
             names.append(name)
         texts.append(p.text)
@@ -230,10 +232,12 @@ def _speaker(quotes: Sequence[Quote], sentence: Sentence) -> tuple[str, str | No
     return None
 
 
-def _previous_name(mentions: Sequence[Mention], analysed: AnalysedArticle, before: int) -> str | None:
+def _previous_name(
+    mentions: Sequence[Mention], analysed: AnalysedArticle, before: int, types: frozenset[str] = _PERSON_OR_GROUP
+) -> str | None:
     entities = {e.id: e for e in analysed.entities}
     for m in reversed(mentions):
-        if m.end <= before and m.type in _PERSON_OR_GROUP and m.entity_id in entities:
+        if m.end <= before and m.type in types and m.entity_id in entities:
             return entities[m.entity_id].canonical
     return None
 
@@ -259,6 +263,8 @@ def _refine(trigger: Trigger, words: list[str], recipient, actor) -> tuple[str, 
     state or armed group is ASSAULT, and the weapon, aid or force named gives the mode."""
     type_, mode = trigger.type, trigger.mode
     after = words[trigger.last + 1 :]
+    if type_ == "DISAPPROVE" and _protest_action(trigger, words, actor):
+        type_, mode = "PROTEST", "demo"
     if type_ == "FIGHT" and _civilian(recipient, after):
         type_ = "ASSAULT"
     if type_ == "CRIME" and actor is not None and mode in _VIOLENT_CRIMES:
@@ -272,6 +278,15 @@ def _refine(trigger: Trigger, words: list[str], recipient, actor) -> tuple[str, 
     if mode is None and table:
         mode = next((table[w] for w in after if w in table), None)
     return type_, mode
+
+
+def _protest_action(trigger: Trigger, words: list[str], actor) -> bool:
+    """"Aktivis Greenpeace memprotes …", "Aksi tersebut memprotes …": a protest, not a complaint."""
+    if not trigger.text.lower().startswith(("memprotes", "protes")):
+        return False
+    parts = actor if isinstance(actor, tuple) else (actor,)
+    before = set(words[: trigger.first])
+    return bool(before & lexicon.PROTEST_WORDS) or any(p is not None and p.name in lexicon.PROTEST_BY for p in parts)
 
 
 def _civilian(recipient, after: list[str]) -> bool:

@@ -75,11 +75,14 @@ _NOMINAL_AGENT = frozenset({"oleh", "dari"})
 
 def is_light_verb_object(words: list[str], trigger: Trigger) -> str | None:
     """"active" when a light verb makes the noun a clause's predicate ("menggelar unjuk rasa"),
-    "passive" for its passive ("serangan dilancarkan"), None otherwise."""
+    "passive" for its passive ("serangan dilancarkan"), "nominal" when its source follows ("kritik
+    datang dari X"), None otherwise."""
     before = words[max(0, trigger.first - 2) : trigger.first]
     if any(w in _LIGHT_ACTIVE for w in before):
         return "active"
     after = words[trigger.last + 1 : trigger.last + 4]
+    if after[:2] in (["datang", "dari"], ["muncul", "dari"]):
+        return "nominal"  # "Kritik datang dari X": the noun's actor follows
     if any(w in _LIGHT_PASSIVE or w in _HAPPENED for w in after):
         return "passive"
     return None
@@ -102,6 +105,9 @@ def roles(
     if voice == "nominal":
         # "kunjungan Prabowo", "serangan oleh Israel", "sambungan telepon dari Presiden Lee"
         actor = _after(words, phrases, trigger.last, preps=_NOMINAL_AGENT, adjacent=True, modifiers=2)
+        if actor is None and words[trigger.last + 1 : trigger.last + 3] in (["datang", "dari"], ["muncul", "dari"]):
+            # "Kritik datang dari sejumlah anggota parlemen"
+            actor = _after(words, phrases, trigger.last + 2, preps=frozenset(), adjacent=True, modifiers=2)
         if actor is None and trigger.text.lower().endswith("nya"):
             actor = Phrase(trigger.first, trigger.last, "-nya", None, "pronoun")  # "kunjungannya": his visit
         recipient = _after(words, phrases, _end_of(actor, trigger.last), preps=_RECIPIENT_PREPS - {"untuk", "bagi"})
@@ -285,9 +291,14 @@ def _inverted(words: list[str], trigger: Trigger) -> bool:
     return bool(before) and before[-1] in {",", "”", '"'} and any(w in {"”", '"', "’"} for w in before)
 
 
-def resolve_pronoun(phrase: Phrase, speaker: str | None, previous: str | None) -> str | None:
+def resolve_pronoun(
+    phrase: Phrase, speaker: str | None, previous: str | None, previous_body: str | None = None
+) -> str | None:
     """A pronoun's referent: the speaker of the sentence's quotation or reported speech ("Kami
-    mengecam …," kata X; "X mengatakan bahwa mereka mendukung …"), else the last one named before."""
+    mengecam …," kata X; "X mengatakan bahwa mereka mendukung …"), else the last one named before;
+    "mereka" is the last body (an organisation) named, never one person."""
     if phrase.text.lower() in _FIRST_PERSON:
         return speaker
+    if phrase.text.lower() in cues.PLURAL_PRONOUNS:
+        return previous_body
     return speaker or previous

@@ -86,7 +86,7 @@ def find_triggers(tokens: list[Token], offset: int = 0) -> list[Trigger]:
     while i < len(tokens):
         match = None
         for n in range(min(_longest_phrase(), len(tokens) - i), 1, -1):
-            entry = phrases.get(tuple(lowered[i : i + n]))
+            entry = phrases.get(tuple(lowered[i : i + n])) or phrases.get(_without_clitic(lowered[i : i + n]))
             if entry is not None:
                 match = (n, entry)
                 break
@@ -116,6 +116,15 @@ def find_triggers(tokens: list[Token], offset: int = 0) -> list[Trigger]:
         )
         i += n
     return found
+
+
+def _without_clitic(words: list[str]) -> tuple[str, ...]:
+    """A phrase whose last word carries a clitic: "aksi protesnya" → ("aksi", "protes")."""
+    last = words[-1]
+    for clitic in _CLITICS:
+        if last.endswith(clitic) and len(last) > len(clitic) + 2:
+            return (*words[:-1], last[: -len(clitic)])
+    return tuple(words)
 
 
 def _everyday_object(lowered: list[str], i: int) -> bool:

@@ -261,6 +261,7 @@ EXTRA_WORDS: tuple[tuple[str, str, str | None, str], ...] = (
     ("diberhentikan", "SANCTION", None, "passive"),
     ("pemberhentian", "SANCTION", None, "nominal"),
     ("pembicaraan", "CONSULT", "meet", "nominal"),
+    ("mundur", "RETREAT", "resign", "active"),  # a person stepping down ("mundur dari" is a phrase)
     ("kecewa", "DISAPPROVE", None, "active"),  # disappointment voiced at someone (an adjective as predicate)
     ("kekecewaan", "DISAPPROVE", None, "nominal"),  # talks (bicara: "berbicara" alone is just speaking)
     ("dipidana", "SANCTION", "convict", "passive"),
@@ -447,6 +448,7 @@ PHRASES: tuple[tuple[str, str, str | None, str], ...] = (
     ("permohonan maaf", "CONCEDE", None, "nominal"),
     ("membentangkan spanduk", "PROTEST", "demo", "active"),
     ("membentangkan poster", "PROTEST", "demo", "active"),
+    ("menggantungkan spanduk", "PROTEST", "demo", "active"),
     # Travel of a delegation is a visit (CAMEO codes "arrive in", "leave for" as a visit); coded only
     # with a named person going to a named place (TRAVEL below).
     ("tiba di", "CONSULT", "visit", "active"),
@@ -512,6 +514,10 @@ PATIENT_NOUN_TYPES: frozenset[str] = frozenset({"COERCE", "SANCTION", "INVESTIGA
 # (DISAPPROVE), but a protest that is held or takes place ("protes berlangsung", "menggelar
 # protes") is a demonstration. Light verbs that keep the verbal sense are VERBAL_LIGHT_VERBS.
 NOUN_SENSES: dict[str, tuple[str, str | None]] = {"protes": ("PROTEST", "demo")}
+# A complaint made by activists or by a protest action is a demonstration: "Aktivis Greenpeace
+# memprotes pernikahan …", "Aksi tersebut memprotes …" (PLOVER's PROTEST is the physical act).
+PROTEST_BY: frozenset[str] = frozenset({"activists", "protesters", "demonstrators"})
+PROTEST_WORDS: frozenset[str] = frozenset("aksi aktivis aktifis demonstran pengunjuk".split())
 VERBAL_LIGHT_VERBS: frozenset[str] = frozenset(
     "menyampaikan melayangkan melontarkan menyuarakan mengajukan menyatakan mengirim mengirimkan".split()
 )

@@ -122,7 +122,7 @@ GROUPS: dict[str, str] = {
     "pejabat": "officials", "diplomat": "diplomats", "pemberontak": "rebels", "milisi": "militia",
     "militan": "militants", "pengungsi": "refugees", "jurnalis": "journalists", "wartawan": "journalists",
     "sandera": "hostages", "tahanan": "detainees", "pendukung": "supporters", "aktivis": "activists",
-    "negara": "states", "delegasi": "delegation", "orang": "people",
+    "negara": "states", "delegasi": "delegation", "orang": "people", "aktifis": "activists",
 }
 
 # Words after a numeral or quantifier that still belong to the noun phrase ("tiga tersangka").
