@@ -138,11 +138,22 @@ def test_timex_date_comma_clock_is_a_date_and_a_time(text, expected):
         ("Ia mulai bermusik pada era 70an.", "era 70an", "2014-12-30", "197"),
         ("Film itu berlatar tahun delapan puluhan.", "tahun delapan puluhan", "2014-12-30", "198"),
         ("Kawasan itu sepi pada dekade 1960-an.", "dekade 1960-an", "2014-12-30", "196"),
+        # a decade by its tens: with an apostrophe, after a cue word, after a part of a period
+        ("Band itu populer di era '90-an.", "era '90-an", "2018-02-09", "199"),
+        ("Lagu-lagu tahun '80-an kembali diputar.", "tahun '80-an", "2018-02-09", "198"),
+        ("Ia berkarya sejak 90-an di Bandung.", "90-an", "2018-02-09", "199"),
+        ("Keluarga itu pindah pada awal 90-an.", "awal 90-an", "2018-02-09", "199"),
     ],
 )
 def test_timex_decades(text, surface, anchor, value):
     found = {t.text: (t.type, t.value) for t in tag(text, anchor)}
     assert found.get(surface) == ("DATE", value), found
+
+
+@pytest.mark.parametrize("text", ["Nenek itu berusia 90-an.", "Suhu siang mencapai 30-an derajat.",
+                                  "Sejak 80-an orang antre di depan loket."])
+def test_timex_tens_without_a_year_cue_are_no_decade(text):
+    assert [t.text for t in tag(text, "2018-02-09") if "-an" in t.text] == []
 
 
 # --- relatives anchored on a dated happening, at day granularity -------------------------------

@@ -77,6 +77,7 @@ DECADE_WORD = r"(?:" + alt(k for k, v in tw.NUMBER_UNITS.items() if v >= 2) + S0
 DAYPART = alt(list(tw.PARTS_OF_DAY) + list(tw.PARTS_OF_DAY_ALONE))
 PRAYER = alt(tw.PRAYER_TIMES)
 B = r"\b"
+APOS = r"['’‘]"  # "era '90-an"
 
 # Group names: `t` is the expression's span; a rule with several written forms prefixes each form's
 # groups with the form's name (`br_d` the day inside brackets, `dmy_mon` the month of "22 Maret 2021").
@@ -150,19 +151,22 @@ RULES: dict[str, str] = {
         + r"(?:" + S + r"(?P<rel>" + alt(tw.PAST_WORDS + tw.FUTURE_WORDS + tw.THIS_WORDS) + r")\b)?"
         + r"|(?P<abbr_mon>" + MONTH_ANY + r")" + S + r"(?P<abbr_y>" + Y4 + r")\b)"
     ),
-    # tahun 1961 · tahun 2014 ini · tahun 80-an · 1988 lalu · pada 2012 · era 1990-an · awal 2015 · 2019-2024
+    # tahun 1961 · tahun 2014 ini · tahun 80-an · tahun '80-an · sejak 90-an · 1988 lalu · pada 2012 · era 1990-an · awal 2015 · 2019-2024
     "year": (
-        r"\b(?:(?P<tahun_t>(?:(?P<tahun_part>" + PART + r")" + S + r")?" + tw.YEAR_WORD + S + r"(?:(?P<tahun_y>" + Y4
+        r"\b(?:(?P<tahun_t>(?:(?P<tahun_part>" + PART + r")" + S + r")?" + tw.YEAR_WORD + S + r"(?:" + APOS + r"?(?P<tahun_y>" + Y4
         + r"|\d{2})(?P<tahun_dec>-?an)?|(?P<tahun_decw>" + DECADE_WORD + r"))\b"
         + r"(?:" + S + r"(?P<tahun_rel>" + alt(tw.YEAR_AFTER_WORDS) + r")\b)?)"
-        + r"|(?P<era_t>(?:(?P<era_part>" + PART + r")" + S + r")?" + alt(tw.DECADE_WORDS) + S + r"(?:(?P<era_y>" + Y4
+        + r"|(?P<era_t>(?:(?P<era_part>" + PART + r")" + S + r")?" + alt(tw.DECADE_WORDS) + S + r"(?:" + APOS + r"?(?P<era_y>" + Y4
         + r"|\d{2})(?P<era_dec>-?an)|(?P<era_decw>" + DECADE_WORD + r"))\b)"
-        + r"|(?P<part_t>(?P<part_part>" + PART + r")" + S + r"(?P<part_y>" + Y4 + r")(?P<part_dec>-an)?(?![\d.,]\d))"
+        + r"|(?P<part_t>(?P<part_part>" + PART + r")" + S + r"(?:(?P<part_y>" + Y4 + r")(?P<part_dec>-an)?(?![\d.,]\d)|"
+        + APOS + r"?(?P<part_yy>\d0)(?P<part_ddec>-an)\b))"
         + r"|" + NOT_NUM_BEFORE + r"(?P<rel_t>(?P<rel_y>" + Y4 + r")(?P<rel_dec>-an)?" + S + r"(?:" + alt(tw.BARE_YEAR_AFTER_WORDS) + r")\b)"
         # a range of years, each end its own expression: periode 2019-2024 · 2014 – 2019
         + r"|" + NOT_NUM_BEFORE + r"(?P<from_t>(?P<from_y>" + Y4 + r"))(?=" + S0 + r"[-–—]" + S0 + Y4 + r"(?!\d))"
         + r"|(?:(?<=\d{4}[-–—])|(?<=\d{4} [-–—] ))(?P<to_t>(?P<to_y>" + Y4 + r"))(?![\w.,:/-]\d|\w)"
-        + r"|" + NOT_NUM_BEFORE + r"(?P<bare_t>(?P<bare_y>" + Y4 + r")(?P<bare_dec>-an)?(?![\w/]|[.,:-]\d)))"
+        + r"|" + NOT_NUM_BEFORE + r"(?P<bare_t>(?P<bare_y>" + Y4 + r")(?P<bare_dec>-an)?(?![\w/]|[.,:-]\d))"
+        # a decade by its tens after a cue word: "sejak 90-an", "pada '80-an" (not "usia 90-an")
+        + r"|(?<![\w.,/:-])(?P<dec_t>" + APOS + r"?(?P<dec_y>\d0)(?P<dec_dec>-an)\b))"
     ),
     # kuartal I 2021 · triwulan III-2020 · semester kedua tahun ini
     "yearpart": (

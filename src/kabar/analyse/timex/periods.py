@@ -89,7 +89,7 @@ def r_monthyear(g: Groups, ctx: Context) -> Resolved | None:
     return Resolved(start, end, "DATE", value, mod)
 
 
-YEAR_FORMS = ("tahun", "era", "part", "rel", "from", "to", "bare")
+YEAR_FORMS = ("tahun", "era", "part", "rel", "from", "to", "bare", "dec")
 
 
 def r_year(g: Groups, ctx: Context) -> Resolved | None:
@@ -102,6 +102,8 @@ def r_year(g: Groups, ctx: Context) -> Resolved | None:
         tens = tw.parse_number_words(low(words).removesuffix(tw.DECADE_SUFFIX).strip())
         return Resolved(start, end, "DATE", _decade(tens, ctx), _part_mod(g, form))
     digits = g[f"{form}_y"]
+    if form == "part" and digits is None:  # "awal 90-an": a decade by its tens
+        digits, dec = g["part_yy"], g["part_ddec"]
     y = year_of(digits)
     if y is None:
         return None
@@ -109,7 +111,7 @@ def r_year(g: Groups, ctx: Context) -> Resolved | None:
         return None
     if form == "tahun" and len(digits) == 2 and not dec:
         return None  # "tahun 98" is too rare to beat "98 tahun"-style noise
-    if form == "bare":
+    if form in ("bare", "dec"):
         before = ctx.text[max(0, start - 30):start]
         cue = re.search(r"(\S+)[ \t\u00a0]{1,3}$", before)
         if not cue or cue.group(1).lower().strip("(\"'“‘,") not in tw.YEAR_CUES:
