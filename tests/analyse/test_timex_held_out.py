@@ -68,11 +68,11 @@ def test_held_out_scoring_loses_what_only_that_document_exercised():
 
 def test_indosum_tokens_become_running_text_on_the_publication_day(tmp_path):
     row = {"id": "1420434000-kapal-tenggelam", "paragraphs": [[["Kapal", "tenggelam", "Minggu", "(", "4", "/", "1",
-           ")", "pukul", "06.12", "WIB", "."]]]}
+           ")", "pukul", "06.12", "WIB", "."]], [["Kapal", "itu", "dibuat", "era", "'", "90", "-", "an", "."]]]}
     path = tmp_path / "indosum.jsonl"
     path.write_text(json.dumps(row) + "\n", encoding="utf-8")
     doc = load_indosum(path)[0]
-    assert doc.text == "Kapal tenggelam Minggu (4/1) pukul 06.12 WIB."
+    assert doc.text == "Kapal tenggelam Minggu (4/1) pukul 06.12 WIB.\nKapal itu dibuat era '90-an."
     assert doc.anchor == "2015-01-05"  # 1420434000 is 2015-01-05 12:00 WIB
     assert tag(doc.text, doc.anchor)[0].value == "2015-01-04T06:12"
 

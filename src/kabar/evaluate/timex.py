@@ -71,8 +71,10 @@ def load_samples(gold_dir: Path) -> list[Doc]:
 
 
 _STAMP = re.compile(r"(\d{9,10})-")
-# IndoSum's tokens back to running text, as the grammar reads news: "Senin ( 27 / 3 )" → "Senin (27/3)"
-_DETOKENISE = ((re.compile(r" ([,.;:!?)])"), r"\1"), (re.compile(r"\( "), "("), (re.compile(r"(\d) ?/ ?(?=\d)"), r"\1/"))
+# IndoSum's tokens back to running text, as the grammar reads news: "Senin ( 27 / 3 )" → "Senin (27/3)",
+# "' 90 - an" → "'90-an"
+_DETOKENISE = ((re.compile(r" ([,.;:!?)])"), r"\1"), (re.compile(r"\( "), "("), (re.compile(r"(\d) ?/ ?(?=\d)"), r"\1/"),
+               (re.compile(r"(\d) - an\b"), r"\1-an"), (re.compile(r"(?<!\w)' (?=\d)"), "'"))
 
 
 def load_indosum(path: Path) -> list[Doc]:
