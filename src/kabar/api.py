@@ -23,6 +23,7 @@ from kabar.log import get_logger
 from kabar.pipeline import RunSummary, analyse, extract_page, extract_paths, link_articles as _link, run
 from kabar.records import AnalysedArticle, Article, Citation, Event, Failure, Linking, QuoteGroup, RawPage, Story
 from kabar.store import open_store
+from kabar.store.coded_events import CodedMention, Role, list_coded
 from kabar.store.search import SearchPage, search as _search
 
 __all__ = [
@@ -174,6 +175,29 @@ class Store:
     def quote_groups(self) -> tuple[QuoteGroup, ...]:
         """Quotations carried by several articles, each with every carrier."""
         return self._store.quote_links()
+
+    def coded_events(
+        self,
+        *,
+        entity: str | None = None,
+        role: Role | None = None,
+        type: str | None = None,
+        story: str | None = None,
+        article: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[CodedMention]:
+        """Stored PLOVER event mentions (`kabar run` codes every article), by the happening's date,
+        undated last: each an `EventMention` (`.mention`) with its coded event's id (shared by every
+        article stating the same dated act) and its source's URL, outlet and publication date.
+
+        `entity` (an entity id) with `role` "actor" (what it did), "recipient" (what was done to it)
+        or None (either); `type` a PLOVER category; `story` a story id; `article` an article id."""
+        found, _ = list_coded(
+            self._store, entity=entity, role=role, type=type, story=story,
+            article_ids=None if article is None else [article], limit=limit, offset=offset,
+        )
+        return found
 
     def close(self) -> None:
         self._store.close()

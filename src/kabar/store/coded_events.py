@@ -74,20 +74,28 @@ def article_events(store: Store, article_id: str) -> tuple[EventMention, ...]:
 def list_coded(
     store: Store,
     *,
-    limit: int = 20,
+    limit: int | None = 20,
     offset: int = 0,
     entity: str | None = None,
     role: Role | None = None,
     type: str | None = None,
     article_ids: Sequence[str] | None = None,
+    story: str | None = None,
     background: bool | None = None,
 ) -> tuple[list[CodedMention], int]:
-    """A page of coded event mentions, by the happening's date, and how many match.
+    """A page of coded event mentions (all with `limit` None), by the happening's date, and how many match.
 
     `entity`: only those whose actor (or recipient, or either when `role` is None) is that entity;
-    `article_ids`: only those stated by these articles (a story's); `background` False: only the
-    news, not the history an article recalls."""
+    `article_ids`: only those stated by these articles; `story`: by the articles of that story's
+    events; `background` False: only the news, not the history an article recalls."""
     query = _base()
+    if story is not None:
+        in_story = (
+            select(t.event_articles.c.article_id)
+            .join(t.story_events, t.story_events.c.event_id == t.event_articles.c.event_id)
+            .where(t.story_events.c.story_id == story)
+        )
+        query = query.where(_M.c.article_id.in_(in_story))
     if entity is not None:
         parties = select(t.coded_event_parties.c.article_id, t.coded_event_parties.c.mention_seq).where(
             t.coded_event_parties.c.entity_id == entity
@@ -134,3 +142,32 @@ def iter_coded(store: Store) -> Iterator[CodedMention]:
             rows = conn.execute(query).mappings().all()
         last = pks[-1][0]
         yield from (_record(r) for r in rows)
+
+
+def by_event(items: Sequence[CodedMention]) -> list[tuple[CodedMention, list[CodedMention]]]:
+    """`items` once per coded event, at its first mention, with the other articles' mentions of it
+    (for lists that show an act once, and every outlet that stated it)."""
+    out: list[tuple[CodedMention, list[CodedMention]]] = []
+    at: dict[str, int] = {}
+    for x in items:
+        if x.event_id in at:
+            out[at[x.event_id]][1].append(x)
+        else:
+            at[x.event_id] = len(out)
+            out.append((x, []))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class CodedPage:
+    """A page of `list_coded` grouped `by_event`, for the web pages."""
+
+    groups: list[tuple[CodedMention, list[CodedMention]]]
+    shown: int  # mentions on this page
+    total: int  # mentions matching in all
+
+
+def coded_page(store: Store, **filters) -> CodedPage:
+    """`list_coded(store, **filters)`, each coded event once with every article stating it."""
+    items, total = list_coded(store, **filters)
+    return CodedPage(by_event(items), len(items), total)

@@ -22,7 +22,7 @@ from kabar.store import open_store, queries
 from kabar.web.cache import ResponseCache
 from kabar.web.guard import IngestGuard
 from kabar.web.render import render
-from kabar.web.routes import apidocs, articles, entities, events, feeds, ingest, quotes, search, stories
+from kabar.web.routes import apidocs, articles, coded_events, entities, events, feeds, ingest, quotes, search, stories
 
 STATIC = Path(__file__).parent / "static"
 CACHE_ENTRIES = 2048
@@ -64,7 +64,7 @@ def create_app(db_url: str | None = None, *, settings: Settings | None = None) -
     app.state.settings = settings
     app.state.store = open_store(settings.db_url)
     probe = queries.GenerationProbe(app.state.store) if settings.cache_entries else None
-    for module in (stories, articles, entities, quotes, events, search, feeds, ingest):
+    for module in (stories, articles, entities, quotes, events, coded_events, search, feeds, ingest):
         app.include_router(module.api)
         if hasattr(module, "ui"):
             app.include_router(module.ui)

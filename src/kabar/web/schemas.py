@@ -378,3 +378,42 @@ class FailurePublic(BaseModel):
 class IngestPublic(BaseModel):
     stored: list[str]
     failures: list[FailurePublic]
+
+
+PloverType = Literal[
+    "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "INVESTIGATE", "DEMAND", "DISAPPROVE",
+    "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "FIGHT", "CRIME",
+]
+Name = str | list[str] | None
+
+
+class CodedEventPublic(BaseModel):
+    """One stored PLOVER event mention: the fields of `kabar events`, its coded event and its source."""
+
+    event_id: str = Field(description="The coded event: the same for every article stating the same dated act.")
+    article: str
+    start: int = Field(description="The evidence sentence's offsets into the article's text.")
+    end: int
+    sentence: str
+    type: PloverType
+    mode: str | None
+    actor: Name = Field(description="Canonical English name, or a list for a compound actor.")
+    actor_text: Name = Field(description="The words in the sentence naming the actor.")
+    recipient: Name
+    recipient_text: Name
+    date: str | None = Field(description="Of the happening: a day, month, year, ISO week or interval.")
+    location: str | None
+    background: bool = Field(description="A happening the article recalls as history, not its news.")
+    trigger: str
+    url: str | None = Field(description="The source article's URL.")
+    outlet: str | None
+    published: str | None
+    roles: list[Literal["actor", "recipient"]] = Field(
+        default_factory=list, description="When filtered by entity: what that entity is in the event."
+    )
+
+    @classmethod
+    def of(cls, x) -> CodedEventPublic:  # x: kabar.store.coded_events.CodedMention
+        fields = x.mention.to_contract(x.mention.article_id)
+        fields.pop("source")
+        return cls(event_id=x.event_id, url=x.url, outlet=x.outlet, published=x.published, roles=list(x.roles), **fields)

@@ -7,7 +7,7 @@ from typing import Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from kabar.store import queries
+from kabar.store import coded_events, queries
 from kabar.web.deps import Limit, Offset, PageNo, StoreDep
 from kabar.web.render import render
 from kabar.web.routes._common import IdPath, NOT_FOUND, not_found, pages
@@ -82,6 +82,7 @@ def entity_page(request: Request, entity_id: IdPath, store: StoreDep):
         quotes=shown,
         n_quotes=n_quotes,
         quoted_in=queries.article_summaries(store, [a for _, carriers in shown for a in carriers]),
+        coded={role: coded_events.coded_page(store, entity=entity_id, role=role, limit=30) for role in ("actor", "recipient")},
     )
 
 

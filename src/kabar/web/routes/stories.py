@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from kabar.store import queries
+from kabar.store import coded_events, queries
 from kabar.web.deps import Limit, Offset, PageNo, StoreDep
 from kabar.web.render import render
 from kabar.web.routes._common import IdPath, NOT_FOUND, not_found, pages
@@ -69,7 +69,8 @@ def story_page(request: Request, story_id: IdPath, store: StoreDep):
         [(e.id, summaries[a].outlet, summaries[a].published, a) for e in events for a in e.article_ids if a in summaries],
         [(x.date, x.description, x.background) for x in story.timeline],
     )
-    return render("story.html", request, story=story, events=events, articles=summaries, chart=chart)
+    coded = coded_events.coded_page(store, story=story_id, background=False, limit=100)  # its news, not the history recalled
+    return render("story.html", request, story=story, events=events, articles=summaries, chart=chart, coded=coded)
 
 
 def _cited(story, events) -> list[str]:
