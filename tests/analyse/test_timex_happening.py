@@ -140,3 +140,18 @@ def test_a_day_after_a_verb_introducing_the_content_is_the_contents_day():
 )
 def test_half_hours_and_parts_of_day_after_a_clock(text, surface, value):
     assert _value(text, "2018-02-11", surface) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "surface", "value"),
+    [
+        # the weekday names the date before it: Monday 2 October, not the Monday before publication
+        ("\"Sidang tanggal 2 Oktober besok, hari Senin, jam 9 pagi.\"", "2017-09-27", "hari Senin", "2017-10-02"),
+        ("\"Sidang tanggal 2 Oktober besok, hari Senin, jam 9 pagi.\"", "2017-09-27", "jam 9 pagi", "2017-10-02T09:00"),
+        ("Upacara digelar 17 Agustus 2017, Kamis, di Istana.", "2017-08-20", "Kamis", "2017-08-17"),
+        # a weekday the date does not fall on is a day of its own
+        ("Rapat 2 Oktober 2017, Selasa, batal.", "2017-09-27", "Selasa", "2017-09-26"),
+    ],
+)
+def test_a_weekday_in_apposition_after_a_date_on_it_is_that_date(text, anchor, surface, value):
+    assert _value(text, anchor, surface) == value

@@ -25,7 +25,7 @@ from datetime import date, datetime, timedelta
 from kabar.analyse.timex.calendar import add_days
 from kabar.analyse.timex.expression import Timex
 from kabar.lang.id.quote_cues import CLITIC, POST_CUES
-from kabar.lang.id.time_words import FUTURE_CUES, HOME_ZONES, LOCAL_CLOCK_WORD
+from kabar.lang.id.time_words import DAY_WORD, FUTURE_CUES, HOME_ZONES, LOCAL_CLOCK_WORD, WEEKDAYS
 
 # A sentence ends at a line break, or at . ! ? (and closing quotes) before a space and a capital or digit.
 _SENTENCE_END = re.compile(r"\n|[.!?][\"”’)\]]*[ \t\u00a0]+(?=[\"“(\[]?[A-Z0-9])")
@@ -40,12 +40,15 @@ _WORDS = re.compile(r"\w+")
 # rapat digelar Jumat (5/1)") introduces the day of what was said, not of the saying
 _SPEECH = frozenset(POST_CUES | {w + CLITIC for w in POST_CUES})
 _FUTURE = frozenset(FUTURE_CUES)
+# a weekday on its own, as the grammar tags it: "Senin", "hari Senin"
+_BARE_WEEKDAY = re.compile(r"(?:" + DAY_WORD + r"[ \t\u00a0]{1,3})?(" + "|".join(map(re.escape, WEEKDAYS)) + r")",
+                           re.IGNORECASE)
 _HOME_ZONE = re.compile(r"\b(?:" + "|".join(HOME_ZONES) + r")\b", re.IGNORECASE)
 
 
 # The ways an expression is placed: a day in apposition, its sentence's day, its paragraph's, the local
 # day of a clock "waktu setempat", minutes after a clock time.
-PASSES = ("apposed", "sentence", "paragraph", "story", "local", "shift")
+PASSES = ("apposed", "weekday", "sentence", "paragraph", "story", "local", "shift")
 
 
 def anchor_days(text: str, out: list[Timex], days: list[date | None], *, floating: list[int],
@@ -56,6 +59,7 @@ def anchor_days(text: str, out: list[Timex], days: list[date | None], *, floatin
     are not taken; `placed[i]`, when given, gets the way expression i was placed."""
     placed = placed if placed is not None else [None] * len(out)
     out = apposed_days(text, out, days, counted, off, placed)
+    out = apposed_weekdays(text, out, days, off, placed)
     out = place_floating(text, out, days, floating, published, off, placed)
     return shift_clocks(out, shifted, off, placed)
 
@@ -71,6 +75,25 @@ def apposed_days(text: str, out: list[Timex], days: list[date | None], counted: 
             days[i] = days[i + 1]
             if placed is not None:
                 placed[i] = "apposed"
+    return out
+
+
+def apposed_weekdays(text: str, out: list[Timex], days: list[date | None], off: frozenset[str] = frozenset(),
+                     placed: list[str | None] | None = None) -> list[Timex]:
+    """ "tanggal 2 Oktober besok, hari Senin, jam 9 pagi": a weekday in apposition after a day that falls on
+    it is that day, not the weekday nearest the publication day."""
+    if "weekday" in off:
+        return out
+    for i in range(1, len(out)):
+        named, before = _BARE_WEEKDAY.fullmatch(out[i].text), days[i - 1]
+        if (named is None or before is None or days[i] == before
+                or not _APPOSITION.fullmatch(text, out[i - 1].end, out[i].start)):
+            continue
+        if before.isoweekday() == WEEKDAYS[named.group(1).lower().replace("’", "'")]:
+            out[i] = replace(out[i], value=before.isoformat())
+            days[i] = before
+            if placed is not None:
+                placed[i] = "weekday"
     return out
 
 
