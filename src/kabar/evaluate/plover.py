@@ -114,8 +114,8 @@ def load_gold(folder: Path) -> tuple[dict[str, str | None], list[Gold], list[Neg
 
 def story_halves(folder: Path) -> dict[str, str]:
     """Each file's half of the set, "A" or "B", split by story so that no story is in both: the
-    stories sorted by name and dealt alternately. Rules are changed looking at the errors of half A
-    only (the dev half); half B is the held-out estimate."""
+    stories sorted by name and dealt alternately. A rule change is decided reading one half's
+    errors only and measured on the other (docs/events.md says which half was read when)."""
     story_of = {r["file"]: r.get("story") or r["file"] for r in _jsonl(folder / "files.jsonl")}
     half = {story: "AB"[i % 2] for i, story in enumerate(sorted(set(story_of.values())))}
     return {file: half[story] for file, story in story_of.items()}
@@ -298,7 +298,7 @@ def evaluate(data: Path, gold: Path) -> list[Scoreboard]:
         if name == "Kabar":
             kabar_types = table
     halves = story_halves(folder)
-    for half, label in (("A", "Kabar, stories A (dev half)"), ("B", "Kabar, stories B (held out)")):
+    for half, label in (("A", "Kabar, stories A"), ("B", "Kabar, stories B")):
         kept = {f for f, h in halves.items() if h == half}
         preds = {f: p for f, p in predictions["Kabar"].items() if f in kept}
         result, _ = score(preds, [r for r in records if r.file in kept], [n for n in negatives if n.file in kept])
@@ -309,10 +309,12 @@ def evaluate(data: Path, gold: Path) -> list[Scoreboard]:
                           core_matched / core if core else None))
     notes = (
         f"{len(files)} articles, {len(records)} gold mentions ({sum(r.core for r in records)} core), "
-        f"{len(negatives)} negatives; evaluation only: no rule or word list was fitted to it.",
+        f"{len(negatives)} negatives; evaluation only: never trained on; rules were changed reading its "
+        "errors one story half at a time (below).",
         "Type acc.: on span-matched mentions; actor, recipient, date, background acc.: on matched mentions.",
-        "Stories A / B: the set split by story (sorted, dealt alternately); rules were changed reading "
-        "only half A's errors, so half B is the held-out figure and the whole set's is partly in-sample.",
+        "Stories A / B: the set split by story (sorted, dealt alternately). Round 1 changed rules reading "
+        "only A's errors, with B held out (B F1 0.395 -> 0.453); round 2 read B's, with A held out "
+        "(A 0.688 -> 0.675). Every figure printed here is now in-sample; those two are the held-out ones.",
     )
     return [
         Scoreboard("events (PLOVER dev): mentions", COLUMNS, tuple(rows), notes),

@@ -20,7 +20,7 @@ MODAL: frozenset[str] = frozenset(
     akan bakal hendak ingin mau berencana rencana rencananya direncanakan dijadwalkan terjadwal
     berniat bermaksud siap bersiap bersedia harus perlu wajib mesti seharusnya sebaiknya semestinya
     dapat bisa boleh mampu mungkin berupaya berusaha mencoba agar supaya untuk guna demi sanggup
-    berencana berwacana wacana usulan mengusulkan menawarkan berjanji mengancam memperingatkan
+    berencana berwacana wacana usulan mengusulkan menawarkan berjanji mengancam memperingatkan bertujuan
     """.split()
 )
 
