@@ -127,3 +127,25 @@ def test_report_quote_sources_are_listed_not_chained():
     html = render_report([replace(a, quotes=(quote,))], Linking())
     # "Menurut KCNA dan ... Xinhua": the analyser's order is not a chain the article states
     assert "via KCNA, Xinhua, Associated Press" in html and "KCNA →" not in html
+
+
+def _exchange(article_id: str, date: str | None, background: bool = False):
+    from kabar.analyse.plover.record import EventMention
+
+    start = len(BODY[0]) + 1
+    return EventMention(article_id, start, start + len(BODY[1]), BODY[1], "CONSULT", None, "Kim Jong Un", "Kim Jong Un",
+                        "Xi Jinping", "Xi Jinping", date, None, background, "bertukar pesan")
+
+
+def test_report_story_lists_its_coded_events_once_by_date():
+    from kabar.report import build_coded_views
+
+    articles = [_analysed("a1", "Pertama", "2021-03-23"), _analysed("a2", "Kedua", "2021-03-22")]
+    coded = {"a1": [_exchange("a1", "2021-03-22")], "a2": [_exchange("a2", "2021-03-22"), _exchange("a2", "1961", background=True)]}
+    story = build_story_views(articles, _linking())[0]
+    [view] = build_coded_views(story, coded)  # the same dated act in two articles; the 1961 history left out
+    assert view.mention.type == "CONSULT" and set(view.article_ids) == {"a1", "a2"}
+    html = render_report(articles, _linking(), coded=coded)
+    assert "Who did what to whom (1 coded event, PLOVER)" in html
+    assert "<strong>Kim Jong Un</strong> <span class=\"tag\">CONSULT</span> → <strong>Xi Jinping</strong>" in html
+    assert "Who did what to whom" not in render_report(articles, _linking())  # nothing coded: no section

@@ -110,12 +110,20 @@ def _summary_table(summary, db: str):
 
 
 def _write_report(db: str, failures, path: Path) -> None:
+    from collections import defaultdict
+
     from kabar.report import render_report
     from kabar.store import open_store
+    from kabar.store.coded_events import iter_coded
 
     store = open_store(db)
     try:
-        html = render_report(list(store.analysed_articles()), store.linking(), failures, quote_links=store.quote_links())
+        coded = defaultdict(list)
+        for x in iter_coded(store):
+            coded[x.mention.article_id].append(x.mention)
+        html = render_report(
+            list(store.analysed_articles()), store.linking(), failures, quote_links=store.quote_links(), coded=coded
+        )
     finally:
         store.close()
     path.write_text(html, encoding="utf-8")

@@ -10,12 +10,13 @@ reads as sentences with [n] marks, not as titles repeated after each sentence.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from markupsafe import Markup, escape
 
+from kabar.analyse.plover.record import EventMention
 from kabar.records import AnalysedArticle, Citation, Entity, Event, Failure, Linking, QuoteGroup, Reuse, Story
 
 
@@ -55,6 +56,31 @@ class CarrierView:
     outlet: str
     published: str | None
     first: bool  # the earliest to carry it
+
+
+@dataclass(frozen=True, slots=True)
+class CodedView:
+    """One coded (PLOVER) act a story's articles state, once, with every article stating it."""
+
+    mention: EventMention  # the first article's
+    article_ids: tuple[str, ...]
+
+
+def build_coded_views(sv: StoryView, coded: Mapping[str, Sequence[EventMention]]) -> tuple[CodedView, ...]:
+    """The story's coded events by date (undated last), history its articles recall left out; a
+    dated act several articles state (same date, type, actor, recipient, place) is listed once."""
+    found: dict[tuple, list] = {}
+    for ev in sv.events:
+        for a in ev.articles:
+            for m in coded.get(a.article.id, ()):
+                if m.background:
+                    continue
+                key = (m.date, m.type, m.mode, m.actor, m.recipient, m.location) if m.date else (m.article_id, m.start, m.type)
+                entry = found.setdefault(key, [m, []])
+                if a.article.id not in entry[1]:
+                    entry[1].append(a.article.id)
+    views = [CodedView(m, tuple(ids)) for m, ids in found.values()]
+    return tuple(sorted(views, key=lambda v: (v.mention.date is None, v.mention.date or "")))
 
 
 def build_carriers(groups: Sequence[QuoteGroup], titles: dict[str, str]) -> dict[str, tuple[CarrierView, ...]]:
@@ -176,7 +202,9 @@ def render_report(
     *,
     title: str = "Kabar report",
     quote_links: Sequence[QuoteGroup] = (),
+    coded: Mapping[str, Sequence[EventMention]] | None = None,
 ) -> str:
+    """`coded`: each article's stored PLOVER event mentions, by article id (none: no such section)."""
     from jinja2 import Environment, PackageLoader, select_autoescape
 
     env = Environment(loader=PackageLoader("kabar.report", "templates"), autoescape=select_autoescape(["html", "j2"]))
@@ -207,5 +235,7 @@ def render_report(
         carriers=build_carriers(quote_links, titles),
         quote_key=quote_key,
         surface_forms=mentions_by_entity,
+        coded_of=lambda sv: build_coded_views(sv, coded or {}),
+        names=lambda n: " & ".join(n) if isinstance(n, tuple) else (n or "—"),
         failures=failures,
     )
