@@ -81,12 +81,15 @@ def find_triggers(tokens: list[Token], offset: int = 0) -> list[Trigger]:
     """Predicates among a sentence's tokens (token offsets relative to the sentence + `offset`)."""
     phrases = phrase_table()
     lowered = [t.text.lower() for t in tokens]
+    bare = [_without_clitic(w) for w in lowered]
     found: list[Trigger] = []
     i = 0
     while i < len(tokens):
         match = None
         for n in range(min(_longest_phrase(), len(tokens) - i), 1, -1):
-            entry = phrases.get(tuple(lowered[i : i + n])) or phrases.get(_without_clitic(lowered[i : i + n]))
+            entry = phrases.get(tuple(lowered[i : i + n]))
+            if entry is None and bare[i + n - 1] != lowered[i + n - 1]:
+                entry = phrases.get((*lowered[i : i + n - 1], bare[i + n - 1]))  # "aksi protesnya"
             if entry is not None:
                 match = (n, entry)
                 break
@@ -118,13 +121,12 @@ def find_triggers(tokens: list[Token], offset: int = 0) -> list[Trigger]:
     return found
 
 
-def _without_clitic(words: list[str]) -> tuple[str, ...]:
-    """A phrase whose last word carries a clitic: "aksi protesnya" → ("aksi", "protes")."""
-    last = words[-1]
+def _without_clitic(word: str) -> str:
+    """A word with its clitic set aside, for the last word of a phrase: "protesnya" → "protes"."""
     for clitic in _CLITICS:
-        if last.endswith(clitic) and len(last) > len(clitic) + 2:
-            return (*words[:-1], last[: -len(clitic)])
-    return tuple(words)
+        if word.endswith(clitic) and len(word) > len(clitic) + 2:
+            return word[: -len(clitic)]
+    return word
 
 
 def _everyday_object(lowered: list[str], i: int) -> bool:

@@ -10,6 +10,11 @@ Data Alliance): verbal acts PLOVER codes (condemn, praise, sign, offer,
 refuse, demand, threaten, apologise) are here; plain statements, appeals and
 expressions of concern are not (they are cues in `plover_cues`).
 
+How the list was built (docs/events.md): category by category from the PLOVER manual's
+definitions, ambiguities and mode tables and CAMEO's verb patterns, then checked against the
+frequent verbs of IndoSum (CC BY-SA) and the events coded on events2 (no PLOVER gold), where
+everyday senses were dropped or guarded. No word was added because a plover gold record needed it.
+
 Form codes:
   0        the bare root as a verb (news headlines and post-quote verbs: "kecam X")
   meN      active transitive, with -kan / -i: meN-kan, meN-i
