@@ -185,3 +185,10 @@ def test_mereka_is_the_body_named_last_never_one_person():
     events = code("Koalisi Masyarakat Sipil datang ke gedung DPR.\nMereka memprotes rancangan undang-undang itu.")
     assert [(e.type, e.actor) for e in events] == [("DISAPPROVE", "Koalisi Masyarakat Sipil")]
     assert code("Menteri Keuangan Sri Mulyani hadir.\nMereka mengecam kebijakan itu.") == ()
+
+
+def test_protesters_blocking_a_road_obstruct_rather_than_repress():
+    events = code("Massa memblokade dua lajur Jalan Medan Merdeka Selatan pada Selasa siang.")
+    assert [(e.type, e.mode, e.actor) for e in events] == [("PROTEST", "obstruct", "protesters")]
+    events = code("Polisi memblokade dua lajur Jalan Medan Merdeka Selatan pada Selasa siang.")
+    assert [(e.type, e.mode) for e in events] == [("COERCE", "restrict")]

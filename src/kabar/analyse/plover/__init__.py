@@ -265,6 +265,8 @@ def _refine(trigger: Trigger, words: list[str], recipient, actor) -> tuple[str, 
     after = words[trigger.last + 1 :]
     if type_ == "DISAPPROVE" and _protest_action(trigger, words, actor):
         type_, mode = "PROTEST", "demo"
+    if type_ == "COERCE" and mode == "restrict" and _by_protesters(actor):
+        type_, mode = "PROTEST", "obstruct"  # "massa memblokade jalan": protesters block, they do not repress
     if type_ == "FIGHT" and _civilian(recipient, after):
         type_ = "ASSAULT"
     if type_ == "CRIME" and actor is not None and mode in _VIOLENT_CRIMES:
@@ -287,6 +289,11 @@ def _protest_action(trigger: Trigger, words: list[str], actor) -> bool:
     parts = actor if isinstance(actor, tuple) else (actor,)
     before = set(words[: trigger.first])
     return bool(before & lexicon.PROTEST_WORDS) or any(p is not None and p.name in lexicon.PROTEST_BY for p in parts)
+
+
+def _by_protesters(actor) -> bool:
+    parts = actor if isinstance(actor, tuple) else (actor,)
+    return any(p is not None and p.name in lexicon.PROTEST_BY for p in parts)
 
 
 def _civilian(recipient, after: list[str]) -> bool:
