@@ -1,4 +1,5 @@
-"""kill -9 during `kabar run` on PostgreSQL, then run again: nothing lost, nothing twice, the uninterrupted run's tables."""
+"""kill -9 during `kabar run` on PostgreSQL, then run again: nothing lost, nothing twice, the uninterrupted run's tables
+(coded events included)."""
 
 from __future__ import annotations
 
@@ -48,5 +49,11 @@ def test_crash_killed_run_on_postgresql_rerun_equals_uninterrupted(postgres, sam
         print(f"killed with {part} of {len(sample_paths)} articles stored")
         assert 2 <= part <= len(sample_paths)
         assert part < len(sample_paths) or store.count("events") == 0  # it was stopped before the end
+        # coded events are written with their article: every stored article has all of its own, no more
+        from kabar.analyse.plover import code_events
+        from kabar.store.coded_events import article_events
+
+        assert all(article_events(store, a.article.id) == code_events(a) for a in store.analysed_articles())
+        assert store.count("coded_event_mentions") > 0
     subprocess.run([*command, killed], check=True, capture_output=True, timeout=300)
     assert _export(killed, tmp_path / "killed") == _export(whole, tmp_path / "whole")
