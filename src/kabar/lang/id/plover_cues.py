@@ -80,7 +80,7 @@ SPORT: frozenset[str] = frozenset(
     """
     laga pertandingan gol turnamen klub babak kompetisi petenis pebulu tangkis pesepak striker skuad
     liga piala kejuaraan juara atlet pelatih tim timnas sepak bola kiper bek gelandang pemain pemainnya
-    sepakbola sepakan penalti wasit
+    sepakbola sepakan penalti wasit imbang
     """.split()
 )
 
