@@ -1,4 +1,5 @@
-"""A local Ray cluster for the scale tests: two CPUs, loopback only, started once."""
+"""The scale tests' fixtures: a local Ray cluster (two CPUs, loopback only, started once), and pages
+for runs long enough to be killed midway with the tables of an uninterrupted run of them."""
 
 from __future__ import annotations
 
@@ -20,3 +21,27 @@ def ray_cluster():
             yield ray
         finally:
             ray.shutdown()
+
+
+@pytest.fixture(scope="session")
+def pages(sample_paths, tmp_path_factory):
+    """48 pages of the samples' sentences: a run long enough to be killed midway (`crash.write_pages`)."""
+    from tests.scale.crash import write_pages
+
+    return write_pages(tmp_path_factory.mktemp("pages"), sample_paths)
+
+
+@pytest.fixture(scope="session")
+def uninterrupted(pages, tmp_path_factory) -> dict[str, str]:
+    """The tables of a whole run of `pages` on the local executor (equal to Ray's: test_ray_run)."""
+    from typer.testing import CliRunner
+
+    from kabar.cli import app
+    from tests.scale.crash import PAGES, export
+
+    folder = tmp_path_factory.mktemp("whole")
+    result = CliRunner().invoke(app, ["run", str(pages), "--db", str(folder / "k.db"), "-q"])
+    assert result.exit_code == 0, result.output
+    tables = export(folder / "k.db", folder / "out")
+    assert tables["articles.jsonl"].count("\n") == PAGES and tables["events.jsonl"] and tables["reuse.jsonl"]
+    return tables
