@@ -43,6 +43,7 @@ _DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[\w. ]{2,30}?|\s*\
 _ASSAULT_MODES = {"assault": "beat", "abduct": "abduct"}  # a crime's mode when a state or armed group does it
 _VIOLENT_CRIMES = frozenset({"assault", "abduct", "murder"})  # bribery by an agency stays a CRIME
 _PERSON_OR_GROUP = frozenset({"PER", "ORG"})
+_BODY = frozenset({"ORG"})  # what "mereka" may stand for
 # The codebook codes an agreement to cooperate or to give aid as AGREE, not as what was agreed on.
 # Cooperative acts after an agreement or a commitment are its content ("berkomitmen mendukung …").
 _AGREED_CONTENT = frozenset({"COOPERATE", "AID"})
@@ -135,7 +136,7 @@ def _code(
     speaker = _speaker(analysed.quotes, sentence)
     previous = _previous_name(mentions, analysed, sentence.start)
     parties = _both_parties(earlier)
-    body = _previous_name(mentions, analysed, sentence.start, types=frozenset({"ORG"}))
+    body = _previous_name(mentions, analysed, sentence.start, types=_BODY)
     actor, actor_text = _fill(actor_p, speaker, previous, parties, body)
     recipient, recipient_text = _fill(recipient_p, speaker, previous, parties, body)
     if actor is None and trigger.type in VERBAL and speaker is not None and voice != "passive":
@@ -180,8 +181,7 @@ def _parties_fit(trigger: Trigger, actor, recipient) -> bool:
             and isinstance(recipient, Phrase) and recipient.entity_type == "LOC"
         )
     if said in lexicon.GATHERING:
-        parts = actor if isinstance(actor, tuple) else (actor,)
-        return any(p is not None and p.name in lexicon.PROTESTERS for p in parts)
+        return _by_protesters(actor)
     return True
 
 
@@ -286,12 +286,11 @@ def _protest_action(trigger: Trigger, words: list[str], actor) -> bool:
     """"Aktivis Greenpeace memprotes …", "Aksi tersebut memprotes …": a protest, not a complaint."""
     if not trigger.text.lower().startswith(("memprotes", "protes")):
         return False
-    parts = actor if isinstance(actor, tuple) else (actor,)
-    before = set(words[: trigger.first])
-    return bool(before & lexicon.PROTEST_WORDS) or any(p is not None and p.name in lexicon.PROTEST_BY for p in parts)
+    return bool(set(words[: trigger.first]) & lexicon.PROTEST_WORDS) or _by_protesters(actor)
 
 
 def _by_protesters(actor) -> bool:
+    """Activists, protesters or demonstrators among the actor's parts."""
     parts = actor if isinstance(actor, tuple) else (actor,)
     return any(p is not None and p.name in lexicon.PROTEST_BY for p in parts)
 

@@ -465,11 +465,10 @@ PHRASES: tuple[tuple[str, str, str | None, str], ...] = (
 )
 
 # Verbs of travel and of gathering: events only with the right parties. Travel is a visit when a
-# named person or body goes to a named place; a crowd gathering is a protest when the crowd is
-# protesters ("puluhan demonstran berkumpul di luar kantor").
+# named person goes to a named place; a crowd gathering is a protest when the crowd is
+# protesters or activists (PROTEST_BY: "puluhan demonstran berkumpul di luar kantor").
 TRAVEL: frozenset[str] = frozenset({"tiba di", "mendarat di", "berangkat ke", "bertolak ke", "terbang ke"})
 GATHERING: frozenset[str] = frozenset({"berkumpul", "berkerumun", "memadati"})
-PROTESTERS: frozenset[str] = frozenset({"protesters", "demonstrators"})
 # Predicates that are events only with someone they are aimed at: "kecewa kepada X" (not "warga
 # kecewa"), "mempertanyakan ketidakhadiran Menteri X" (not "mempertanyakan mengapa …").
 NEEDS_RECIPIENT: frozenset[str] = frozenset({"kecewa", "kekecewaan", "mempertanyakan"})
