@@ -47,7 +47,7 @@ def test_ray_run_writes_the_local_store(ray_cluster, sample_paths, tmp_path, mon
     assert mapped == []
     on_ray = _run_and_export(paths, tmp_path / "ray", "--executor", "ray")
     assert len(mapped) == len(paths)
-    kinds = ("articles", "entities", "mentions", "timexes", "quotes", "events", "stories", "reuse", "quote_links")
+    kinds = ("articles", "entities", "mentions", "timexes", "quotes", "events", "stories", "reuse", "quote_links", "coded_events")
     assert set(local) == set(kinds)
     # every table has rows, so equal tables say something: 7 pages, 3 stories, 2 reused passages
     assert len(local["articles"]) == len(paths) and all(local[kind] for kind in kinds)
