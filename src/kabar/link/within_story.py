@@ -65,15 +65,17 @@ def relative_edges(
         return {}
     mean = (sums + cfg.prior_pairs * overall) / (counts + cfg.prior_pairs)
     sizes = np.bincount(story_of, minlength=n_stories)
-    edges: Edges = {}
+    rows, cols = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
     for members in _members(story_of, n_stories):
         if 1 < len(members) <= cfg.all_pairs_up_to:
-            block = sparse.triu(body[members] @ body[members].T, k=1).tocoo()
-            for a, b, sim in zip(block.row, block.col, block.data):
-                edges[(int(members[a]), int(members[b]))] = float(sim)
+            a, b = np.triu_indices(len(members), k=1)
+            rows.append(members[a])
+            cols.append(members[b])
     big = sorted((i, j) for i, j in pairs if story_of[i] == story_of[j] and sizes[story_of[i]] > cfg.all_pairs_up_to)
-    edges.update(zip(big, row_dots(body, [p[0] for p in big], [p[1] for p in big])))
-    return {p: sim / mean[story_of[p[0]]] for p, sim in edges.items() if sim > 0}
+    left = np.concatenate(rows + [np.array([p[0] for p in big], dtype=np.int64)]).tolist()
+    right = np.concatenate(cols + [np.array([p[1] for p in big], dtype=np.int64)]).tolist()
+    sims = row_dots(body, left, right)
+    return {(i, j): sim / mean[story_of[i]] for i, j, sim in zip(left, right, sims) if sim > 0}
 
 
 def _members(story_of: np.ndarray, n_stories: int) -> list[np.ndarray]:
