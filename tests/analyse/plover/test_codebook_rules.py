@@ -192,3 +192,14 @@ def test_protesters_blocking_a_road_obstruct_rather_than_repress():
     assert [(e.type, e.mode, e.actor) for e in events] == [("PROTEST", "obstruct", "protesters")]
     events = code("Polisi memblokade dua lajur Jalan Medan Merdeka Selatan pada Selasa siang.")
     assert [(e.type, e.mode) for e in events] == [("COERCE", "restrict")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kementerian Perhubungan telah menelaah tuntutan para pengemudi ojek daring secara menyeluruh.",
+        "Pemerintah daerah menjawab tuntutan para buruh pabrik dengan kebijakan baru.",
+    ],
+)
+def test_an_act_only_talked_about_is_no_event(text):
+    assert [e.type for e in code(text)] == []

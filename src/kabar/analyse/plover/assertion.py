@@ -40,7 +40,7 @@ def unasserted(tokens: list[Token], trigger: Trigger) -> str | None:
     if reason:
         return reason
     if trigger.voice == "nominal" or trigger.bare:
-        return _after_nominal(words, trigger.last)
+        return _referred_to(words, trigger.first) or _after_nominal(words, trigger.last)
     return None
 
 
@@ -99,6 +99,12 @@ def _clause_cue(words: list[str], first: int) -> str | None:
         elif w in cues.OPINION:
             return "opinion"
     return None
+
+
+def _referred_to(words: list[str], first: int) -> str | None:
+    """"menjawab tuntutan para sopir", "menghormati pemanggilan itu": the noun is talked about."""
+    before = words[max(0, first - 3) : first]
+    return "reference" if any(w in cues.REFERRING for w in before) else None
 
 
 def _after_nominal(words: list[str], last: int) -> str | None:

@@ -72,6 +72,15 @@ BOTH_PARTIES: frozenset[str] = frozenset("pemimpin pihak negara kepala presiden 
 # "Menurut survei …": what a poll or a study found is a statistic, not a happening.
 STUDIES: frozenset[str] = frozenset("survei survey jajak riset penelitian studi kajian".split())
 
+# Verbs that talk about an act named by a noun rather than report it: "menjawab tuntutan para
+# sopir", "menghormati pemanggilan itu", "membahas perundingan tarif".
+REFERRING: frozenset[str] = frozenset(
+    """
+    menjawab menanggapi merespons merespon mengomentari membahas menyoroti menghormati menelaah
+    menindaklanjuti mencakup mempelajari mengkaji
+    """.split()
+)
+
 # Opinion verbs: what follows is a view, not a report.
 OPINION: frozenset[str] = frozenset("menilai menganggap berpendapat memandang meyakini percaya".split())
 
