@@ -3,6 +3,7 @@ same pages with coding on and off, alternating, in one process (the loop executo
 seconds; and the coded rows it stores.
 
     .venv/bin/python bench/run_coding.py [PATH ...] [--runs 2]
+    .venv/bin/python bench/run_coding.py PATH --only on   # one mode in a fresh process: its peak memory
 
 Default PATH: examples/samples. Timings on a shared machine are noisy: read the spread, not one run.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import tempfile
 import time
@@ -44,7 +46,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="*", default=[str(REPO / "examples" / "samples")])
     parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument("--only", choices=("on", "off"), help="one run of one mode, then the process's peak RSS")
     args = parser.parse_args()
+    if args.only:
+        cpu, wall, articles, mentions = one_run(args.paths, args.only == "on")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"coding {args.only}: {articles} articles, {mentions} coded mentions; CPU {cpu:.2f} s, wall {wall:.2f} s, "
+              f"peak RSS {peak:.0f} MiB")
+        return
     one_run(args.paths, True)  # warm-up: models loaded, lexicon spelled out
     times: dict[bool, list[tuple[float, float]]] = {True: [], False: []}
     stored = {}
