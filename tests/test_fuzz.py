@@ -77,3 +77,9 @@ def test_fuzz_a_saved_input_replays_through_its_target(fuzz, tmp_path, monkeypat
     assert len(result["crashes"]) == 3 and 1 <= len(saved) <= 3  # equal inputs share a file
     with pytest.raises(KeyError):
         fuzz.replay(saved[0])
+
+
+@pytest.mark.slow
+def test_fuzz_atheris_pass_runs_a_target(fuzz) -> None:
+    pytest.importorskip("atheris", reason="coverage-guided fuzzing needs atheris (pip install 'kabar[fuzz]')")
+    assert fuzz.atheris_pass(100, ("timex",)) == {"timex": "ok"}
