@@ -7,7 +7,10 @@ Here the body is cut into sentences and each is weighed on general cues
 messaging channel, words addressed to the reader, the outlet naming itself, a note
 about the text itself, a teaser for a video; and its position (furniture closes an
 article, or follows other furniture). A sentence is cut only when two kinds of cue
-agree, so a report that mentions a video on Instagram keeps every sentence.
+agree, so a report that mentions a video on Instagram keeps every sentence. Beside the cues, a
+learned model (`furniture_model`, trained and checked leave-one-outlet-out on labelled IndoSum
+sentences) cuts a sentence it calls furniture with high confidence: related-link titles, credits,
+editor initials and captions that no cue list names.
 """
 
 from __future__ import annotations
@@ -17,19 +20,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kabar.extract.furniture_model import HANDLE as _HANDLE
+from kabar.extract.furniture_model import LINK as _LINK
+from kabar.extract.furniture_model import FurnitureModel, Place, shipped_model
 from kabar.lang.id import furniture as data
 
 # A sentence ends at . ! ? … (and closing quotes) before a space and an opening capital or quote;
 # URLs and numbers ("Rp2.000", "t.me/x") hold no space after their dots and are never split.
 _SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*(\s+)(?=[\"'“‘(\[]?[A-Z0-9])")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_LINK = re.compile(
-    # the bare domain starts only where a run of word characters and hyphens starts, and takes the run
-    # whole: from every word boundary of "2021-2021-…" it rescanned the run (55 KB: 5 s)
-    r"https?://\S+|\bwww\.\S+|\b(?:t\.me|wa\.me|bit\.ly|s\.id|linktr\.ee)/\S+|(?<![\w-])[\w-]++\.(?:com|co\.id|id|net|org|tv)/\S*",
-    re.I,
-)
-_HANDLE = re.compile(r"(?<![\w.])@[A-Za-z_][\w.]{2,}")
 
 
 @lru_cache(maxsize=1)
@@ -111,18 +110,25 @@ def _any_cue(found: Cues) -> bool:
 
 
 def strip_furniture(
-    body: Sequence[str], outlet_names: Iterable[str] = (), repeated: frozenset[str] = frozenset()
+    body: Sequence[str],
+    outlet_names: Iterable[str] = (),
+    repeated: frozenset[str] = frozenset(),
+    *,
+    learned: bool = True,
 ) -> tuple[list[str], list[str]]:
     """The body without furniture sentences: (paragraphs, removed sentences). Only the article's
     closing sentences, and sentences next to a furniture sentence, are candidates at their weakest.
     `repeated` holds `sentence_key`s other pages of the outlet carry: such a sentence with any cue
-    of furniture goes (a background sentence an outlet repeats has none and stays)."""
+    of furniture goes (a background sentence an outlet repeats has none and stays). With `learned`,
+    a sentence the shipped model (`furniture_model`) calls furniture at its threshold goes too."""
     names = tuple(outlet_names)
+    model = shipped_model() if learned else None
+    split = [sentences(paragraph) for paragraph in body]
+    judged = _learned_cuts(split, names, repeated, model) if model else [[False] * len(p) for p in split]
     kept: list[str] = []
     removed: list[str] = []
     last = len(body) - 1
-    for n, paragraph in enumerate(body):
-        parts = sentences(paragraph)
+    for n, (paragraph, parts) in enumerate(zip(body, split)):
         found = [cues(sentence, names) for sentence in parts]
         cut = [False] * len(parts)
         for k, sentence_cues in enumerate(found):
@@ -133,6 +139,7 @@ def strip_furniture(
         for k in range(len(parts) - 2, -1, -1):
             if cut[k + 1] and not cut[k] and found[k].action and (n == last or k >= len(parts) - 4):
                 cut[k] = True
+        cut = [rule or model_says for rule, model_says in zip(cut, judged[n])]
         if not any(cut):
             kept.append(paragraph)  # untouched, spacing and all
             continue
@@ -141,3 +148,22 @@ def strip_furniture(
         if keep:
             kept.append(" ".join(keep))
     return kept, removed
+
+
+def _learned_cuts(
+    split: Sequence[Sequence[str]], names: tuple[str, ...], repeated: frozenset[str], model: FurnitureModel
+) -> list[list[bool]]:
+    """The model's verdict on each sentence, placed among all the body's sentences (position is a cue)."""
+    flat = [sentence for parts in split for sentence in parts]
+    count = len(flat)
+    out: list[list[bool]] = []
+    index = 0
+    for parts in split:
+        verdicts = []
+        for sentence in parts:
+            place = Place(index, count, flat[index - 1] if index else "", sentence_key(sentence) in repeated, names,
+                          flat[index + 1] if index + 1 < count else "")
+            verdicts.append(model.is_furniture(sentence, place))
+            index += 1
+        out.append(verdicts)
+    return out

@@ -42,3 +42,10 @@ TEASER_OPENERS: tuple[str, ...] = (
 
 # Softeners that may come before the imperative ("Dan jangan lupa", "Segera unduh", "Silakan klik").
 ACTION_LEAD_INS: frozenset[str] = frozenset("dan juga sekarang segera silakan".split())
+
+# Words that label a credit or a note rather than report ("Sumber: The Verge", "Reporter: X",
+# "Editor: Y", "Foto: Z", "Disclosure: ..."): the labels of Indonesian newsroom credit lines.
+CREDIT_WORDS: frozenset[str] = frozenset(
+    "sumber reporter editor penulis penyunting pewarta fotografer foto kontributor redaktur disclosure "
+    "catatan keterangan".split()
+)
