@@ -132,6 +132,28 @@ def _requests(ids: list[str], rng: random.Random):
         )
 
 
+async def _costs(base: str, ids: list[str], server_pid: int, per_route: int) -> dict[str, tuple[float, float]]:
+    """Server CPU ms a request, per route, the requests sent one at a time in the load's mix:
+    CPU time is what a loaded shared machine does not inflate (the wall clock there measures the
+    other people's jobs). Returns {route: (server ms, wall ms)}."""
+    rng = random.Random(1)
+    by_route: dict[str, list[str]] = {}
+    for url in _requests(ids, rng):
+        by_route.setdefault(_route(url), []).append(url)
+        if all(len(v) >= per_route for v in by_route.values()) and len(by_route) >= 11:
+            break
+    host, port = base.split("//")[1].split(":")
+    client = LeanClient(host, int(port))
+    out = {}
+    for route, urls in sorted(by_route.items()):
+        before, began = _cpu_seconds(server_pid), time.perf_counter()
+        for url in urls[:per_route]:
+            await client.get(url)
+        out[route] = ((_cpu_seconds(server_pid) - before) * 1000 / per_route, (time.perf_counter() - began) * 1000 / per_route)
+    client.close()
+    return out
+
+
 def _route(url: str) -> str:
     """A label for a request, ids and queries left out: /api/articles/{id}, /search …"""
     path = url.split("?")[0]
@@ -228,6 +250,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=5000)
     parser.add_argument("--db", type=Path, default=None)
     parser.add_argument("--workers", type=int, default=1, help="Server processes (kabar serve --workers).")
+    parser.add_argument("--cost", type=int, default=0, help="Instead of the load: N requests per route one at a time, the server's CPU ms each.")
     parser.add_argument("--cache", type=int, default=2048, help="kabar serve --cache: answers kept per process (0: none).")
     parser.add_argument("--client", choices=("lean", "httpx"), default="lean", help="The load generator's HTTP client.")
     parser.add_argument("--profile", type=Path, default=None, help="Sample the server with py-spy (pip install py-spy) into this file.")
@@ -261,6 +284,14 @@ def main() -> int:
                     print("the server did not start", file=sys.stderr)
                     return 1
                 time.sleep(0.2)
+        if args.cost:
+            costs = asyncio.run(_costs(base, ids, server.pid, args.cost))
+            print(f"  server CPU a request ({args.cost} one at a time per route, cache {args.cache}; {_load_average()}):")
+            for route, (cpu, wall) in costs.items():
+                print(f"    {route:<28}{cpu:>7.2f} ms CPU {wall:>8.1f} ms wall")
+            mean = sum(c for c, _ in costs.values()) / len(costs)
+            print(f"  mean over the mix: {mean:.2f} ms CPU a request: at most {2000 / mean:,.0f} requests/s on 2 idle cores")
+            return 0
         print(f"  {args.clients} clients for {args.duration:.0f} s against {base} ({args.workers} server workers, cache {args.cache}, {args.client} client); before: {_load_average()}")
         import resource
 
