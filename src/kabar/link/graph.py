@@ -14,7 +14,7 @@ so a merge costs the size of the two neighbourhoods.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -33,13 +33,23 @@ BLOCKING_DF_CAP = 64
 _CAP_FROM = 4096
 
 
+def blocking_columns(df: np.ndarray, n: int) -> np.ndarray | None:
+    """The columns candidates are found on, given the corpus's document frequencies and size:
+    None (all) on small corpora, the rare terms on large ones."""
+    if n < _CAP_FROM:
+        return None
+    return np.flatnonzero(df <= BLOCKING_DF_CAP)
+
+
 def blocking_view(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
     """The columns used to find candidates: all on small corpora, rare terms on large ones."""
-    if matrix.shape[0] < _CAP_FROM:
-        return matrix
-    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
-    keep = np.flatnonzero(df <= BLOCKING_DF_CAP)
-    return matrix[:, keep].tocsr()
+    keep = blocking_columns(np.bincount(matrix.indices, minlength=matrix.shape[1]), matrix.shape[0])
+    return matrix if keep is None else matrix[:, keep].tocsr()
+
+
+def blocking_min_sim(min_sim: float, keep: np.ndarray | None) -> float:
+    """The candidate floor on the blocking view: rare terms carry only part of each row's weight."""
+    return min_sim if keep is None else min_sim / 4
 
 
 def top_neighbours(
@@ -60,21 +70,17 @@ def top_neighbours(
     everyone = np.arange(view.shape[0])
     dated = [] if days is None else [i for i, d in enumerate(days) if d is not None]
     if not dated:
-        return _neighbours(view, everyone, view, everyone, k, min_sim)
-    undated = np.array([i for i, d in enumerate(days) if d is None], dtype=np.int64)
-    order = np.array(sorted(dated, key=lambda i: days[i]), dtype=np.int64)
-    day_of = np.array([days[i] for i in order], dtype=np.int64)
-    gaps = _DayGaps(np.array([np.nan if d is None else float(d) for d in days]), window)
-    edges = _neighbours(view[undated], undated, view, everyone, k, min_sim) if len(undated) else {}
-    by_day = view[order]  # rows in day order: a window of days is a contiguous slice
-    for lo in range(0, len(order), _CHUNK):
-        hi = min(lo + _CHUNK, len(order))
-        first = int(np.searchsorted(day_of, day_of[lo] - window, side="left"))
-        last = int(np.searchsorted(day_of, day_of[hi - 1] + window, side="right"))
-        right, right_ids = by_day[first:last], order[first:last]
+        return neighbours(view, everyone, [(view, everyone)], k, min_sim)
+    plan = DayPlan.of(days, window)
+    undated = plan.undated
+    edges = neighbours(view[undated], undated, [(view, everyone)], k, min_sim) if len(undated) else {}
+    by_day = view[plan.order]  # rows in day order: a window of days is a contiguous slice
+    for lo, hi, first, last in plan.chunks():
+        right, right_ids = by_day[first:last], plan.order[first:last]
         if len(undated):
             right, right_ids = sparse.vstack([right, view[undated]]).tocsr(), np.concatenate([right_ids, undated])
-        for pair, v in _neighbours(by_day[lo:hi], order[lo:hi], right, right_ids, k, min_sim, gaps).items():
+        found = neighbours(by_day[lo:hi], plan.order[lo:hi], [(right, right_ids)], k, min_sim, plan.gaps)
+        for pair, v in found.items():
             edges[pair] = max(v, edges.get(pair, 0.0))
     return edges
 
@@ -89,34 +95,87 @@ class _DayGaps:
         return np.isnan(gap) | (gap <= self.window)
 
 
-def _neighbours(
+@dataclass(frozen=True, slots=True)
+class DayPlan:
+    """Dated rows in day order, cut into chunks; each chunk is compared with the contiguous
+    slice of rows dated within `window` days of it (and with every undated row)."""
+
+    order: np.ndarray  # dated row ids by day (stable)
+    day_of: np.ndarray  # their day numbers
+    undated: np.ndarray
+    gaps: _DayGaps
+    chunk: int = _CHUNK  # rows a chunk (the pairs found do not depend on it)
+
+    @classmethod
+    def of(cls, days: Sequence[int | None], window: int, chunk: int = _CHUNK) -> DayPlan:
+        dated = [i for i, d in enumerate(days) if d is not None]
+        order = np.array(sorted(dated, key=lambda i: days[i]), dtype=np.int64)
+        return cls(
+            order=order,
+            day_of=np.array([days[i] for i in order], dtype=np.int64),
+            undated=np.array([i for i, d in enumerate(days) if d is None], dtype=np.int64),
+            gaps=_DayGaps(np.array([np.nan if d is None else float(d) for d in days]), window),
+            chunk=chunk,
+        )
+
+    def chunks(self) -> Iterator[tuple[int, int, int, int]]:
+        """(lo, hi, first, last): the chunk order[lo:hi] and the slice order[first:last] it meets."""
+        window = self.gaps.window
+        for lo in range(0, len(self.order), self.chunk):
+            hi = min(lo + self.chunk, len(self.order))
+            first = int(np.searchsorted(self.day_of, self.day_of[lo] - window, side="left"))
+            last = int(np.searchsorted(self.day_of, self.day_of[hi - 1] + window, side="right"))
+            yield lo, hi, first, last
+
+
+def neighbours(
     left: sparse.csr_matrix,
     left_ids: np.ndarray,
-    right: sparse.csr_matrix,
-    right_ids: np.ndarray,
+    right_blocks: Iterable[tuple[sparse.csr_matrix, np.ndarray]],
     k: int,
     min_sim: float,
     gaps: _DayGaps | None = None,
 ) -> Edges:
-    """Each left row's k best right rows (ids map rows to articles), by chunked sparse products."""
+    """Each left row's k best right rows (ids map rows to articles), by chunked sparse products.
+
+    The right rows may come in several blocks; ties at the k-th place go to the lower id, so the
+    pairs do not depend on how the rows were cut (a corpus read a part at a time finds the same).
+    """
     edges: Edges = {}
-    transposed = right.T.tocsr()  # CSR of the transpose: no conversion per chunk
+    blocks = [(right.T.tocsr(), ids) for right, ids in right_blocks]  # CSR of the transpose: no conversion per chunk
     for lo in range(0, left.shape[0], _CHUNK):
-        block = (left[lo : lo + _CHUNK] @ transposed).tocsr()
-        for row in range(block.shape[0]):
-            i = int(left_ids[lo + row])
-            start, end = block.indptr[row], block.indptr[row + 1]
-            cols, vals = right_ids[block.indices[start:end]], block.data[start:end]
-            keep = (vals >= min_sim) & (cols != i)
-            if gaps is not None:
-                keep &= gaps.near(i, cols)
-            cols, vals = cols[keep], vals[keep]
-            if len(vals) > k:
-                best = np.argpartition(-vals, k)[:k]
-                cols, vals = cols[best], vals[best]
-            for j, v in zip(cols.tolist(), vals.tolist()):
-                edges[(i, j) if i < j else (j, i)] = v
+        chunk = left[lo : lo + _CHUNK]
+        found = [candidates(chunk, transposed, ids) for transposed, ids in blocks]
+        for row in range(chunk.shape[0]):
+            keep_best(edges, int(left_ids[lo + row]), [f[row] for f in found], k, min_sim, gaps)
     return edges
+
+
+Candidates = tuple[np.ndarray, np.ndarray]  # right ids and dot products of one left row
+
+
+def candidates(chunk: sparse.csr_matrix, transposed: sparse.csr_matrix, right_ids: np.ndarray) -> list[Candidates]:
+    """Per row of `chunk`, the right rows it shares a column with (`transposed` is right.T in CSR)."""
+    block = (chunk @ transposed).tocsr()
+    return [
+        (right_ids[block.indices[block.indptr[r] : block.indptr[r + 1]]], block.data[block.indptr[r] : block.indptr[r + 1]])
+        for r in range(block.shape[0])
+    ]
+
+
+def keep_best(edges: Edges, i: int, parts: Sequence[Candidates], k: int, min_sim: float, gaps: _DayGaps | None = None) -> None:
+    """Row i's k best candidates (over all its parts) at or above min_sim, into `edges`."""
+    cols = np.concatenate([c for c, _ in parts]) if len(parts) != 1 else parts[0][0]
+    vals = np.concatenate([v for _, v in parts]) if len(parts) != 1 else parts[0][1]
+    keep = (vals >= min_sim) & (cols != i)
+    if gaps is not None:
+        keep &= gaps.near(i, cols)
+    cols, vals = cols[keep], vals[keep]
+    if len(vals) > k:
+        best = np.lexsort((cols, -vals))[:k]
+        cols, vals = cols[best], vals[best]
+    for j, v in zip(cols.tolist(), vals.tolist()):
+        edges[(i, j) if i < j else (j, i)] = v
 
 
 def row_dots(matrix: sparse.csr_matrix, rows: Sequence[int], cols: Sequence[int]) -> list[float]:

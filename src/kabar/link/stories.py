@@ -51,7 +51,22 @@ def cluster_stories(
     cfg: StoryConfig = StoryConfig(),
 ) -> list[list[int]]:
     """Groups of event indices (into `events`), one per story."""
-    matrix = combined([(vectors.body, (1 - cfg.entity_weight) ** 0.5), (vectors.entities, cfg.entity_weight**0.5)])
+    return cluster_story_matrix(features, story_matrix(vectors, cfg), events, cfg)
+
+
+def story_matrix(vectors: Vectors, cfg: StoryConfig = StoryConfig()) -> sparse.csr_matrix:
+    """The rows stories compare: body TF-IDF with entity TF-IDF beside it (row by row, so a
+    window's rows equal the corpus's)."""
+    return combined([(vectors.body, (1 - cfg.entity_weight) ** 0.5), (vectors.entities, cfg.entity_weight**0.5)])
+
+
+def cluster_story_matrix(
+    features: Sequence[ArticleFeatures],
+    matrix: sparse.csr_matrix,
+    events: Sequence[Sequence[int]],
+    cfg: StoryConfig = StoryConfig(),
+) -> list[list[int]]:
+    """`cluster_stories` on the rows of `story_matrix`."""
     edges = exact_edges(matrix, top_neighbours(matrix, cfg.neighbours, cfg.min_candidate), cfg.min_candidate)
     chained = _chain(events, {p for p, sim in edges.items() if sim >= cfg.chain_threshold})
     article_groups = centroid_linkage(matrix, edges, cfg.threshold, init=chained)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.preprocessing import normalize
 
 from kabar.link.features import ArticleFeatures
@@ -38,24 +38,105 @@ def _hashing() -> HashingVectorizer:
     )
 
 
-def tfidf_vectors(features: Sequence[ArticleFeatures]) -> Vectors:
+@dataclass(frozen=True, slots=True)
+class TermCounts:
+    """Hashed term counts of some articles, before weighting: what TF-IDF needs of their text.
+    Rows can be weighted a window at a time once the corpus's document frequencies are known."""
+
+    body: sparse.csr_matrix
+    head: sparse.csr_matrix
+    title: sparse.csr_matrix
+    entities: sparse.csr_matrix
+
+
+@dataclass(frozen=True, slots=True)
+class Idf:
+    """The corpus's inverse document frequencies (of body terms, and of entity ids)."""
+
+    terms: np.ndarray
+    entities: np.ndarray
+    any_entities: bool  # no article has an entity: entity rows stay all-zero counts
+
+    @classmethod
+    def of(cls, n: int, term_df: np.ndarray, entity_df: np.ndarray) -> Idf:
+        return cls(_smooth_idf(n, term_df), _smooth_idf(n, entity_df), bool(entity_df.any()))
+
+
+def term_counts(features: Sequence[ArticleFeatures]) -> TermCounts:
     hashing = _hashing()
     # Bigrams keep names and phrases ("sekolah rakyat", "komisi x") apart from their words.
     # Generators, not lists: only one article's term strings exist at a time.
-    body_counts = hashing.transform(_terms(f.stems) + _terms(f.head_stems) for f in features)
-    head_counts = hashing.transform(_terms(f.head_stems) for f in features)
-    tfidf = TfidfTransformer(sublinear_tf=True, norm="l2").fit(body_counts)
-    body = tfidf.transform(body_counts).astype(np.float32)
-    head = normalize(tfidf.transform(head_counts)).astype(np.float32)
-    title = normalize(tfidf.transform(hashing.transform(_terms(f.title_stems) for f in features))).astype(np.float32)
-    return Vectors(body.tocsr(), head.tocsr(), title.tocsr(), entity_vectors(features))
+    return TermCounts(
+        body=hashing.transform(_terms(f.stems) + _terms(f.head_stems) for f in features).tocsr(),
+        head=hashing.transform(_terms(f.head_stems) for f in features).tocsr(),
+        title=hashing.transform(_terms(f.title_stems) for f in features).tocsr(),
+        entities=hashing.transform(sorted(f.entity_ids) for f in features).tocsr(),
+    )
+
+
+def document_frequencies(matrix: sparse.csr_matrix) -> np.ndarray:
+    """How many rows hold each column (summed over windows, the corpus's document frequencies)."""
+    return np.bincount(matrix.indices, minlength=matrix.shape[1])
+
+
+def weighted(counts: TermCounts, idf: Idf) -> Vectors:
+    """TF-IDF rows of `counts`: each row depends only on itself and `idf`, so a window's rows equal
+    the same rows of the whole corpus's matrix."""
+    return Vectors(
+        body_rows(counts.body, idf),
+        head_rows(counts.head, idf),
+        head_rows(counts.title, idf),
+        entity_rows(counts.entities, idf),
+    )
+
+
+def body_rows(counts: sparse.csr_matrix, idf: Idf) -> sparse.csr_matrix:
+    return _tfidf(counts, idf.terms, sublinear=True)
+
+
+def head_rows(counts: sparse.csr_matrix, idf: Idf) -> sparse.csr_matrix:
+    """Title+lead (or title) rows: weighted with the body terms' idf, unit length."""
+    return _unit(_tfidf(counts, idf.terms, sublinear=True))
+
+
+def entity_rows(counts: sparse.csr_matrix, idf: Idf) -> sparse.csr_matrix:
+    return _tfidf(counts, idf.entities, sublinear=False) if idf.any_entities else counts.astype(np.float32).tocsr()
+
+
+def tfidf_vectors(features: Sequence[ArticleFeatures]) -> Vectors:
+    counts = term_counts(features)
+    idf = Idf.of(len(features), document_frequencies(counts.body), document_frequencies(counts.entities))
+    return weighted(counts, idf)
 
 
 def entity_vectors(features: Sequence[ArticleFeatures]) -> sparse.csr_matrix:
-    counts = _hashing().transform(sorted(f.entity_ids) for f in features)
+    counts = _hashing().transform(sorted(f.entity_ids) for f in features).tocsr()
     if counts.nnz == 0:
-        return counts.tocsr()
-    return TfidfTransformer(norm="l2").fit_transform(counts).astype(np.float32).tocsr()
+        return counts
+    return _tfidf(counts, _smooth_idf(len(features), document_frequencies(counts)), sublinear=False)
+
+
+def _smooth_idf(n: int, df: np.ndarray) -> np.ndarray:
+    """scikit-learn's smoothed idf, log((1 + n) / (1 + df)) + 1, in float32 as it computes it."""
+    idf = np.full(df.shape, n + 1, dtype=np.float32)
+    idf /= df.astype(np.float32) + 1.0
+    np.log(idf, out=idf)
+    idf += 1.0
+    return idf
+
+
+def _tfidf(counts: sparse.csr_matrix, idf: np.ndarray, *, sublinear: bool) -> sparse.csr_matrix:
+    out = counts.astype(np.float32, copy=True).tocsr()
+    if sublinear:
+        np.log(out.data, out.data)
+        out.data += 1.0
+    out.data *= idf[out.indices]
+    return _unit(out)
+
+
+def _unit(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Rows scaled to unit length (a window may hold no rows, which scikit-learn refuses)."""
+    return normalize(matrix, copy=False).tocsr() if matrix.shape[0] else matrix
 
 
 def combined(blocks: Sequence[tuple[sparse.csr_matrix, float]]) -> sparse.csr_matrix:
