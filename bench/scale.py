@@ -107,8 +107,8 @@ def _tree(root: int) -> list[int]:
 _TICK = os.sysconf("SC_CLK_TCK")
 
 
-def _sample(pid: int) -> tuple[str, int, float] | None:
-    """A process's command line, peak resident KB (VmHWM) and CPU seconds so far."""
+def _sample(pid: int) -> tuple[str, int, float, int] | None:
+    """A process's command line, peak resident KB (VmHWM), CPU seconds so far and start time."""
     try:
         status = Path(f"/proc/{pid}/status").read_text()
         cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
@@ -117,7 +117,7 @@ def _sample(pid: int) -> tuple[str, int, float] | None:
         return None
     peak = re.search(r"VmHWM:\s+(\d+)", status)
     cpu = (int(fields[11]) + int(fields[12])) / _TICK  # utime + stime
-    return (cmdline, int(peak.group(1)), cpu) if peak else None
+    return (cmdline, int(peak.group(1)), cpu, int(fields[19])) if peak else None
 
 
 def _role(cmdline: str, pid: int, root: int) -> str:
@@ -128,7 +128,7 @@ def _role(cmdline: str, pid: int, root: int) -> str:
     if "raylet" in cmdline or "gcs_server" in cmdline or "/ray/" in cmdline or "ray/_private" in cmdline:
         return "ray servers"
     if "multiprocessing" in cmdline or "kabar" in cmdline:
-        return "pool worker / aside"
+        return "pool worker"
     return "other"
 
 
@@ -145,7 +145,7 @@ def run_once(pages: Path, executor: str, workers: int, scratch: Path) -> dict:
     start = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     # the last sample of each process: its peak memory and CPU (a process's last 0.2 s may be missed)
-    seen: dict[int, tuple[str, int, float]] = {}
+    seen: dict[int, tuple[str, int, float, int]] = {}
     while proc.poll() is None:
         for pid in _tree(proc.pid):
             sample = _sample(pid)
@@ -163,9 +163,12 @@ def run_once(pages: Path, executor: str, workers: int, scratch: Path) -> dict:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     roles: dict[str, list[int]] = defaultdict(list)
-    for pid, (cmdline, kb, _) in seen.items():
-        roles[_role(cmdline, pid, proc.pid)].append(kb)
-    cpu = sum(c for _, _, c in seen.values())
+    forked = sorted((started, pid) for pid, (cmdline, _, _, started) in seen.items() if pid != proc.pid and cmdline == seen.get(proc.pid, ("",))[0])
+    # the pool's workers start first; a fork of the driver started after them is the reuse job (aside)
+    aside = forked[-1][1] if executor == "local" and workers > 1 and len(forked) == workers + 1 else None
+    for pid, (cmdline, kb, _, _) in seen.items():
+        roles["aside (reuse)" if pid == aside else _role(cmdline, pid, proc.pid)].append(kb)
+    cpu = sum(c for _, _, c, _ in seen.values())
     return {"articles": articles, "wall": wall, "cpu": cpu, "roles": roles, "load": f"{load_start} -> {load()}"}
 
 
