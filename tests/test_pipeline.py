@@ -164,3 +164,43 @@ def test_pipeline_failing_identities_become_a_failure(tmp_path, monkeypatch):
     summary = pipeline.run([_two_articles(tmp_path)], db=str(tmp_path / "k.db"))
     assert summary.articles_stored == 2
     assert [(f.stage, f.reason) for f in summary.failures] == [("link.identity", "RuntimeError: identity exploded")]
+
+
+def test_pipeline_run_reuse_failure_is_recorded_and_the_linking_kept(monkeypatch, sample_paths, tmp_path):
+    """Passage reuse runs beside the linking (a forked process with two workers); its failure is
+    the corpus's `link.reuse` failure, and the events, stories and quote links are stored anyway."""
+    from kabar.scale import LocalExecutor
+    from kabar.store import open_store
+
+    def broken(articles):
+        raise RuntimeError("signatures exploded")
+
+    monkeypatch.setattr(pipeline, "find_reuse", broken)  # the forked process inherits the patch
+    db = str(tmp_path / "k.db")
+    summary = pipeline.run(sample_paths, db=db, executor=LocalExecutor(workers=2))
+    assert [(f.stage, f.reason) for f in summary.failures] == [("link.reuse", "RuntimeError: signatures exploded")]
+    assert summary.linking.events and summary.linking.reuse == ()
+    with open_store(db) as store:
+        assert store.count("articles") == 5 and store.count("events") == len(summary.linking.events)
+
+
+def test_pipeline_writer_stores_in_batches_and_on_time(tmp_path, sample_paths):
+    """64 records a transaction, or whatever waited 2 s; `flush` writes the rest (pages first)."""
+    from kabar.ingest import read_pages
+    from kabar.store import open_store
+
+    pages = [p for p in read_pages(sample_paths) if isinstance(p, RawPage)]
+    with open_store(str(tmp_path / "k.db")) as store:
+        writer = pipeline._Writer(store, size=4, seconds=3600)
+        for page in pages[:3]:
+            writer.page(page)
+        assert store.count("pages") == 0  # three waiting
+        writer.page(pages[3])
+        assert store.count("pages") == 4  # the fourth filled the batch
+        writer.page(pages[4])
+        writer.flush()
+        assert store.count("pages") == 5
+        late = pipeline._Writer(store, size=1000, seconds=0.0)
+        analysed = pipeline.process_page(pages[0]).analysed
+        late.article(analysed)  # over its age at once: written
+        assert store.count("articles") == 1
