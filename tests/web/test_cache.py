@@ -192,3 +192,16 @@ def test_cache_size_reaches_the_worker_processes(two_articles, monkeypatch, coun
         client.get("/api/articles")
         client.get("/api/articles")
     assert len(counted) == 2
+
+
+def test_generation_probe_follows_writes_and_reopens(two_articles) -> None:
+    with open_store(two_articles) as store:
+        probe = queries.GenerationProbe(store)
+        first = probe()
+        assert first == store.generation()
+        with open_store(two_articles) as writer:
+            writer.upsert_analysed(factory.analysed("tribun"))
+        assert probe() == store.generation() != first
+        probe.close()  # as after a broken connection: the next read opens another
+        assert probe() == store.generation()
+        probe.close()

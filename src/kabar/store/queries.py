@@ -55,25 +55,38 @@ def _count(conn, query: Select) -> int:
 class GenerationProbe:
     """`Store.generation()` for a hot path that asks before every request (the web answer cache):
     one connection of its own, raw driver calls (about 6 µs on SQLite, against 170 µs through the
-    pool and SQLAlchemy). Not for sharing between threads; `close()` gives the connection back."""
+    pool and SQLAlchemy; one round trip on PostgreSQL). Not for sharing between threads; a failed
+    read drops the connection and the next call opens another; `close()` gives it back."""
 
     SQL = "SELECT value FROM kabar_meta WHERE key = 'generation'"
 
     def __init__(self, store: Store) -> None:
-        self._conn = store.engine.raw_connection()
+        self._engine = store.engine
+        self._conn = None
 
     def __call__(self) -> str:
-        cur = self._conn.cursor()
+        if self._conn is None:
+            self._conn = self._engine.raw_connection()
         try:
-            cur.execute(self.SQL)
-            row = cur.fetchone()
-        finally:
-            cur.close()
-        self._conn.rollback()  # end the read, so the next one sees later commits (PostgreSQL begins one)
+            cur = self._conn.cursor()
+            try:
+                cur.execute(self.SQL)
+                row = cur.fetchone()
+            finally:
+                cur.close()
+            self._conn.rollback()  # end the read, so the next one sees later commits (PostgreSQL begins one)
+        except Exception:
+            self.close()  # a server restart or a broken connection: a new one next time
+            raise
         return (row[0] if row else None) or "0"
 
     def close(self) -> None:
-        self._conn.close()
+        if self._conn is not None:
+            conn, self._conn = self._conn, None
+            try:
+                conn.close()
+            except Exception:
+                pass  # already broken
 
 
 def list_articles(
