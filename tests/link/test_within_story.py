@@ -44,3 +44,12 @@ def test_within_story_articles_never_leave_their_story(corpus):
     body = tfidf_vectors(features).body
     events, _ = events_within_stories(body, {}, [[0], [1], [2], [3]], [[0], [1], [2], [3]], features, SAME_DAY)
     assert sorted(events) == [[0], [1], [2], [3]]
+
+
+def test_within_story_a_lone_pair_keeps_its_first_pass_event(corpus):
+    # Two reports of the flood are all the store holds: there is no other story pair to measure
+    # their similarity against, so the second pass must not split what the first pass joined.
+    features = [article_features(a) for a in corpus[:2]]
+    body = tfidf_vectors(features).body
+    events, stories = events_within_stories(body, {}, [[0, 1]], [[0]], features, SAME_DAY)
+    assert events == [[0, 1]] and stories == [[0]]

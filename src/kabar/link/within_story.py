@@ -103,6 +103,12 @@ def events_within_stories(
     for s, members in enumerate(stories):
         for e in members:
             story_of[list(events[e])] = s
+    sizes = np.bincount(story_of, minlength=len(stories))
+    if int((sizes * (sizes - 1) // 2).sum()) < 2:
+        # A pair is measured against the spread of the corpus's story pairs; when it is the
+        # only one (a new store, a batch of two reports of one flood) it would be measured
+        # against itself, its ratio 1, and split. There is no spread to read: the first pass stands.
+        return [list(e) for e in events], [list(s) for s in stories]
     edges = relative_edges(body, pairs, story_of, len(stories), cfg)
     edges = {(i, j): s * days_apart(features[i], features[j]) for (i, j), s in edges.items()}
     regrouped = average_linkage(n, edges, cfg.relative_threshold)
