@@ -6,10 +6,10 @@ lose their term lists after they are hashed, the hashed counts go to disk (`link
 only the document frequencies stay. Then the event stage walks the articles in day order, as
 the in-process blocking does (`graph.DayPlan`), with in memory only the rows of the days a
 chunk meets; candidate pairs are scored as soon as both rows are there, and a group of
-linked articles is clustered and let go once no later article can reach it. TF-IDF rows
-depend only on themselves and the corpus's idf, ties among neighbours go to the lower id, and
-average linkage joins only articles the graph connects, so the groups equal the in-process
-ones (tests/link/test_windowed.py).
+articles joined by pairs at or above the event threshold is clustered and let go once no later
+article can reach it. TF-IDF rows depend only on themselves and the corpus's idf, ties among
+neighbours go to the lower id, and average linkage never merges across pairs below its
+threshold, so the groups equal the in-process ones (tests/link/test_windowed.py).
 
 Stories have no date gate (a story runs for years), so their stage still takes every article's
 story row at once (one matrix, not three, and no term lists); bounding it too is not done.
@@ -224,8 +224,13 @@ def _undated_candidates(rows: _EventRows, undated: _Rows, n: int, k: int, body_m
 
 
 class _OpenGroups:
-    """Articles linked by scored pairs whose events are not decided yet (union-find), and the
-    events of the groups already closed."""
+    """Articles joined by pairs scoring at least the threshold whose events are not decided yet
+    (union-find), and the events of the groups already closed.
+
+    Average linkage merges two clusters only when their average reaches the threshold, so only
+    when some pair between them does: its clusters never cross these groups, and a group can be
+    clustered alone, with the weaker pairs inside it (kept per article until it closes).
+    """
 
     def __init__(self, threshold: float) -> None:
         self.threshold = threshold
@@ -236,6 +241,7 @@ class _OpenGroups:
         self._last: dict[int, int] = {}  # root -> the latest day-order position among its members
         self._undated: set[int] = set()  # roots of groups holding an undated article: open to the end
         self._heap: list[tuple[int, int]] = []
+        self._weak: dict[int, list[tuple[int, float]]] = {}  # i -> (j > i, score) below the threshold
 
     def add(self, g: int, position: int | None) -> None:
         """A new article, with its day-order position (None: undated)."""
@@ -268,6 +274,11 @@ class _OpenGroups:
             self._link(int(ids[a]), int(ids[b]), s)
 
     def _link(self, i: int, j: int, s: float) -> None:
+        if i > j:
+            i, j = j, i
+        if s < self.threshold:
+            self._weak.setdefault(i, []).append((j, s))
+            return
         a, b = self._root(i), self._root(j)
         if a != b:
             if len(self._members[a]) < len(self._members[b]):
@@ -282,7 +293,7 @@ class _OpenGroups:
             if a not in self._undated:
                 self._last[a] = latest
                 heapq.heappush(self._heap, (latest, a))
-        self._edges[a][(i, j) if i < j else (j, i)] = s
+        self._edges[a][(i, j)] = s
 
     def close_before(self, position_limit: int, everything: bool = False) -> None:
         """Cluster every group whose articles all sit before `position_limit` in day order: no
@@ -291,8 +302,10 @@ class _OpenGroups:
         for root in roots:
             members = sorted(self._members.pop(root))
             edges = self._edges.pop(root)
+            inside = set(members)
             for g in members:
                 del self._parent[g]
+                edges.update(((g, j), s) for j, s in self._weak.pop(g, ()) if j in inside)
             self._undated.discard(root)
             self._last.pop(root, None)
             if len(members) == 1:
