@@ -8,6 +8,11 @@ runs the clients (httpx, asyncio) over a mix of API and HTML requests: search,
 articles, stories, entities, quotes, pages. Prints requests/s, latency
 percentiles and every error. `--full` is the target run: 100 clients for 60 s
 with no errors.
+
+Measured (2,000 articles, `--full --workers 2`, lean client, 8 December 2026, back to back):
+`--cache 0` 192 requests/s, p95 968 ms, p99 1,568 ms (load average 5.6 -> 11.4 over the run);
+with the answer cache 1,419 requests/s, p95 261 ms, p99 419 ms, every route's p95 under 410 ms
+(load average 2.3 -> 6.1); 0 errors both. The lean client used 0.16-0.47 ms CPU a request.
 """
 
 from __future__ import annotations
