@@ -143,3 +143,22 @@ def test_nickname_cue_linear_on_space_runs() -> None:
     assert _fast(lambda n: lambda: _is_nickname(" " * n + "x", "Saifullah Yusuf", "Gus Ipul"), 2_000)
     assert _is_nickname(", yang akrab disapa ", "Saifullah Yusuf", "Gus Ipul")
     assert _is_nickname(" atau ", "Saifullah Yusuf", "Gus Ipul") and not _is_nickname(" dan ", "Saifullah Yusuf", "Gus Ipul")
+
+
+def test_quotes_annotate_linear_on_no_break_space_runs() -> None:
+    # found by bench/fuzz.py: 5,000 no-break spaces inside a word after a comma took 5 s in the
+    # trailing-cue pattern, its speaker group and the spaces after it splitting the run every way
+    text = "Kata Budi, menya{}takan kesediaan Beijing untuk bekerja sama. Lalu"
+    assert _fast(lambda n: lambda: annotate(_article(text.format("\u00a0" * n))), 4_000)
+    found = annotate(_article("Harga beras naik lagi pekan ini di Jakarta, kata Menteri Budi."))
+    assert [(q.kind, q.cue) for q in found] == [("indirect", "kata")]
+
+
+def test_date_sentence_check_linear_on_hyphen_runs() -> None:
+    # found by bench/fuzz.py: "a-a-a-…" (16 KB: 4.6 s) in the domain pattern of the date-line
+    # check, tried from every word start inside the run
+    from kabar.extract.assemble import _sentence_around_date
+
+    assert _fast(lambda n: lambda: _sentence_around_date("a-" * (n // 2) + "x"), 16_000)
+    assert _sentence_around_date("Bambang lahir di Surabaya pada 17 Oktober 1959.")
+    assert not _sentence_around_date("kompas.com - 17 Oktober 2021")

@@ -250,7 +250,7 @@ def _date_text_line(text: str) -> bool:
 
 
 _LOWER_WORD = re.compile(r"(?<![\w.])[a-z][a-z'’-]+\b")
-_DOMAIN_LIKE = re.compile(r"\b[\w-]+(?:\.[\w-]+)+\b")
+_DOMAIN_LIKE = re.compile(r"(?<![\w-])[\w-]++(?:\.[\w-]++)+")  # starts only where a run of word characters starts, no backtracking inside: linear (a-a-a-… was quadratic)
 
 
 def _sentence_around_date(text: str) -> bool:
