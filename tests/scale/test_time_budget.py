@@ -67,3 +67,11 @@ def test_run_records_the_timeout_and_stores_the_others(tmp_path, sample_paths, m
     assert failure.source.endswith(slow)
     with open_store(str(tmp_path / "k.db")) as store:
         assert len(list(store.analysed_articles())) == len(sample_paths) - 1
+
+
+def test_ray_page_over_budget_is_a_failure_and_the_rest_go_on(ray_cluster) -> None:
+    from kabar.scale.ray_executor import RayExecutor
+
+    out = list(RayExecutor(batch_size=1, page_timeout=0.5).map(_sniff, PAGES))
+    assert out[0] == "p0.html" and out[2:] == ["p2.html", "p3.html"]
+    assert isinstance(out[1], Failure) and out[1].source == "p1.html" and out[1].stage == "timeout"

@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import TypeVar
 
+from kabar.scale.budget import PAGE_TIMEOUT, TimeBounded
+
 In = TypeVar("In")
 Out = TypeVar("Out")
 
@@ -24,7 +26,13 @@ def _apply_batch(fn: Callable[[In], Out], batch: list[In]) -> list[Out]:
 
 
 class RayExecutor:
-    def __init__(self, address: str | None = None, batch_size: int = 8, max_in_flight: int = 32) -> None:
+    def __init__(
+        self,
+        address: str | None = None,
+        batch_size: int = 8,
+        max_in_flight: int = 32,
+        page_timeout: float | None = PAGE_TIMEOUT,
+    ) -> None:
         if address is None and "RAY_ADDRESS" not in os.environ:
             for name, value in LOCAL_CLUSTER_ENV.items():  # before Ray's import, which reads them
                 os.environ.setdefault(name, value)
@@ -40,9 +48,14 @@ class RayExecutor:
         self._remote = ray.remote(_apply_batch)
         self.batch_size = batch_size
         self.max_in_flight = max_in_flight
+        self.page_timeout = page_timeout
 
     def map(self, fn: Callable[[In], Out], items: Iterable[In]) -> Iterator[Out]:
+        """`fn` over `items` in input order; no item may take more than `page_timeout` seconds
+        (a Ray task runs on its worker's main thread, so the local pool's SIGALRM budget holds)."""
         ray = self._ray
+        if self.page_timeout is not None:
+            fn = TimeBounded(fn, self.page_timeout)
         fn_ref = ray.put(fn)
         iterator = iter(items)
         pending: list = []
