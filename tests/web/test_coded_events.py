@@ -78,3 +78,11 @@ def test_coded_events_pages_escape_what_articles_say(tmp_path):
     for html in (page, listed):
         assert "<script>alert" not in html and "&lt;script&gt;alert" in html
         assert "<i>Jakarta Timur</i>" not in html and "&lt;i&gt;Jakarta Timur&lt;/i&gt;" in html
+
+
+def test_coded_events_article_page_lists_the_acts_it_states(client):
+    page = client.get(f"/articles/{factory.article_id('kompas')}").text
+    coded = page[page.index('id="coded-events"') :].split("</section>")[0]
+    assert coded.count("<li") == 2 and "CONSULT" in coded and "SUPPORT" in coded
+    assert "bertukar pesan dengan Xi Jinping" in coded and "Kim Jong Un" in coded
+    assert 'id="coded-events"' not in client.get(f"/articles/{factory.article_id('tribun')}").text  # it states none

@@ -7,7 +7,7 @@ import re
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from kabar.store import queries
+from kabar.store import coded_events, queries
 from kabar.web.deps import Limit, Offset, PageNo, StoreDep
 from kabar.web.render import render
 from kabar.web.routes._common import IdPath, NOT_FOUND, not_found, pages
@@ -75,4 +75,5 @@ def article_page(request: Request, article_id: IdPath, store: StoreDep, cite: st
         reuse=reuse,
         others=others,
         entity_names={e.id: e.canonical for e in analysed.entities},
+        coded=coded_events.coded_page(store, article_ids=[article_id], limit=100),
     )
