@@ -162,3 +162,13 @@ def test_date_sentence_check_linear_on_hyphen_runs() -> None:
     assert _fast(lambda n: lambda: _sentence_around_date("a-" * (n // 2) + "x"), 16_000)
     assert _sentence_around_date("Bambang lahir di Surabaya pada 17 Oktober 1959.")
     assert not _sentence_around_date("kompas.com - 17 Oktober 2021")
+
+
+def test_furniture_model_linear_on_hyphen_runs() -> None:
+    # found by bench/fuzz.py: the learned furniture model's domain feature rescanned "a-a-a-…"
+    # from every word start (52 KB pages: 3-5.5 s in extract)
+    from kabar.extract.furniture import strip_furniture
+
+    assert _fast(lambda n: lambda: strip_furniture(["a-" * (n // 2) + "x"], ()), 16_000)
+    _, removed = strip_furniture(["Harga beras naik lagi pekan ini di Jakarta.", "Ikuti kami di kompas.com/follow sekarang!"], ())
+    assert removed == ["Ikuti kami di kompas.com/follow sekarang!"]

@@ -33,7 +33,8 @@ LINK = re.compile(
     re.I,
 )
 HANDLE = re.compile(r"(?<![\w.])@[A-Za-z_][\w.]{2,}")
-_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|co\.id|id|net|org|tv)\b", re.I)
+# as LINK's bare domain: from every word boundary of "a-a-a-…" the run was rescanned (52 KB: 5 s)
+_DOMAIN = re.compile(r"(?<![\w-])[\w-]++\.(?:com|co\.id|id|net|org|tv)\b", re.I)
 _HASHTAG = re.compile(r"(?<![\w&])#[^\W\d_]\w+")
 _QUOTE = re.compile(r"[\"“”„]")
 _END_MARK = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
