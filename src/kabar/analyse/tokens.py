@@ -16,7 +16,7 @@ _TOKEN = re.compile(
     r"""
     https?://\S+                                  # URLs
   | (?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.]+          # e-mail addresses (from a run's start only, taken whole: linear)
-  | [A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+){0,8}\.(?i:com|co\.id|id|net|org|go\.id|tv|news)\b  # domains (Kompas.com); labels capped: linear
+  | (?<![A-Za-z0-9-])[A-Za-z0-9-]++(?:\.[A-Za-z0-9-]++){0,8}\.(?i:com|co\.id|id|net|org|go\.id|tv|news)\b  # domains (Kompas.com): labels capped, from a run's start, taken whole: linear
   | \d+(?:[./:,-]\d+)+                            # dates, times, decimals: 23/03/2021, 11.45, 1,5
   | (?:[A-Z]\.){2,}                               # dotted abbreviations: A.S.
   | \w+(?:[-'’]\w+)*                              # words with inner hyphens/apostrophes: Jong-un, K-pop
